@@ -1,0 +1,50 @@
+# Dossier — `make run` opens the app on the bundled notebook; `make test`
+# installs what is missing and runs every check and test.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+NOTEBOOK ?= notes
+export CARGO_TERM_COLOR ?= never
+
+# The desktop app's targets (app-deps, app-build, test-app, run-app, package)
+# live in mk/app.mk once the app exists.
+ifneq ($(wildcard mk/app.mk),)
+include mk/app.mk
+APP_DEPS := app-deps
+APP_TESTS := test-app
+APP_RUN := run-app
+endif
+
+.PHONY: help deps deps-rust lint test test-rust run run-cli cli bench bench-smoke
+
+help:
+	@echo "make run    build and open Dossier on the bundled notebook ($(NOTEBOOK)/)"
+	@echo "make test   install what is missing, then lint and run every test"
+	@echo "make cli    build the dossier command line (target/debug/dossier)"
+	@echo "make bench  benchmarks against SQLite FTS5 and ripgrep (see BENCHMARKS.md)"
+
+deps-rust:
+	@command -v cargo >/dev/null || { echo "cargo is missing: install Rust 1.95 with rustup"; exit 1; }
+	@cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
+	@cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
+
+deps: deps-rust $(APP_DEPS)
+
+lint: deps
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets --locked -- -D warnings
+
+test-rust: deps-rust
+	cargo test --workspace --locked
+
+test: lint test-rust $(APP_TESTS)
+	@echo "make test: all checks and tests passed"
+
+cli: deps-rust
+	cargo build --locked -p dossier-cli
+
+# Without the app: the bundled notebook's sources and a sample search.
+run-cli: cli
+	./target/debug/dossier --notebook $(NOTEBOOK) sources
+	./target/debug/dossier --notebook $(NOTEBOOK) search '"Bucharest summit"'
+
+run: $(if $(APP_RUN),$(APP_RUN),run-cli)

@@ -1,0 +1,305 @@
+//! `dossier`: the command line of the Dossier notebook engine.
+//!
+//! Exit status: 0 on success, 2 for bad input or usage, 1 for anything else.
+//! Errors go to stderr.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use dossier_core::{Error, ImportOptions, Notebook};
+use serde_json::json;
+
+#[derive(Parser)]
+#[command(
+    name = "dossier",
+    version,
+    about = "A local-first research notebook: import, search, read."
+)]
+struct Cli {
+    /// The notebook folder (created on first use).
+    #[arg(long, short = 'n', env = "DOSSIER_NOTEBOOK", default_value = ".")]
+    notebook: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import files or folders (plain text, Markdown, HTML) as sources.
+    Import {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Import the good files even when some are refused.
+        #[arg(long)]
+        skip_bad: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search sources, notes, annotations and entities.
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the sources.
+    Sources {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a source: its metadata, then its text.
+    Show {
+        source: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the notes.
+    Notes {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Build the search index again from the store.
+    Reindex,
+    /// Check the store's integrity and that the index agrees with it.
+    Check {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    ExitCode::SUCCESS
+                }
+                _ => ExitCode::from(2),
+            };
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("dossier: {e}");
+            if e.is_user_error() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Error> {
+    let mut nb = Notebook::open(&cli.notebook)?;
+    for w in &nb.last_sync().warnings {
+        eprintln!("dossier: warning: {w}");
+    }
+    let mut out = std::io::stdout().lock();
+    let print = |out: &mut std::io::StdoutLock<'_>, s: &str| {
+        let _ = writeln!(out, "{s}");
+    };
+    match cli.command {
+        Command::Import {
+            paths,
+            skip_bad,
+            json,
+        } => {
+            let bar = progress_bar();
+            let report = nb.import(&paths, &ImportOptions { skip_bad }, &mut |p| {
+                if let Some(bar) = &bar {
+                    bar.set_length(p.total as u64);
+                    bar.set_position(p.done as u64);
+                    bar.set_message(
+                        p.path
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default(),
+                    );
+                }
+            });
+            if let Some(bar) = bar {
+                bar.finish_and_clear();
+            }
+            let report = report?;
+            if json {
+                print(&mut out, &to_json(&report));
+            } else {
+                for s in &report.imported {
+                    print(
+                        &mut out,
+                        &format!("imported {}  {} ({} passages)", s.id, s.title, s.passages),
+                    );
+                }
+                for (p, id) in &report.duplicates {
+                    print(
+                        &mut out,
+                        &format!("already in the notebook as {id}: {}", p.display()),
+                    );
+                }
+                for (p, why) in &report.refused {
+                    eprintln!("dossier: refused {}: {why}", p.display());
+                }
+            }
+            if !report.refused.is_empty() {
+                return Ok(ExitCode::from(2));
+            }
+        }
+        Command::Search { query, limit, json } => {
+            let results = nb.search(&query, limit)?;
+            if json {
+                print(&mut out, &to_json(&results));
+            } else if results.hits.is_empty() {
+                print(&mut out, "no matches");
+            } else {
+                print(&mut out, &format!("{} match(es)", results.total));
+                for h in &results.hits {
+                    let place = match (&h.source, h.passage, &h.path) {
+                        (Some(s), Some(p), _) => format!("{s} ¶{p}"),
+                        (_, _, Some(path)) => path.clone(),
+                        _ => String::new(),
+                    };
+                    print(
+                        &mut out,
+                        &format!(
+                            "\n[{}] {}  ({place}, score {:.2})",
+                            h.kind.as_str(),
+                            h.title,
+                            h.score
+                        ),
+                    );
+                    print(&mut out, &format!("  {}", terminal_snippet(&h.snippet)));
+                }
+            }
+        }
+        Command::Sources { json } => {
+            let sources = nb.sources()?;
+            if json {
+                print(&mut out, &to_json(&sources));
+            } else if sources.is_empty() {
+                print(&mut out, "no sources yet: dossier import FILE...");
+            } else {
+                for s in sources {
+                    print(
+                        &mut out,
+                        &format!("{}  {}  ({} passages)", s.id, s.title, s.passages),
+                    );
+                }
+            }
+        }
+        Command::Show { source, json } => {
+            let s = nb.source(&source)?;
+            if json {
+                print(&mut out, &to_json(&s));
+            } else {
+                print(&mut out, &format!("title:     {}", s.meta.title));
+                for (k, v) in [
+                    ("outlet:   ", &s.meta.outlet),
+                    ("author:   ", &s.meta.author),
+                    ("published:", &s.meta.published),
+                    ("url:      ", &s.meta.url),
+                ] {
+                    if let Some(v) = v {
+                        print(&mut out, &format!("{k} {v}"));
+                    }
+                }
+                print(
+                    &mut out,
+                    &format!(
+                        "id:        {}\nfile:      {}\npassages:  {}\n",
+                        s.id,
+                        s.path,
+                        s.passages.len()
+                    ),
+                );
+                let _ = write!(out, "{}", s.text);
+            }
+        }
+        Command::Notes { json } => {
+            let notes = nb.notes()?;
+            if json {
+                print(&mut out, &to_json(&notes));
+            } else {
+                for n in notes {
+                    print(&mut out, &format!("{}  {}", n.path, n.title));
+                }
+            }
+        }
+        Command::Reindex => {
+            nb.reindex()?;
+            let report = nb.check()?;
+            print(
+                &mut out,
+                &format!(
+                    "reindexed: {} sources, {} notes, {} index documents",
+                    report.sources, report.notes, report.index_documents
+                ),
+            );
+        }
+        Command::Check { json } => {
+            let report = nb.check()?;
+            if json {
+                print(&mut out, &to_json(&report));
+            } else {
+                print(
+                    &mut out,
+                    &format!(
+                        "{} sources, {} notes, {} index documents",
+                        report.sources, report.notes, report.index_documents
+                    ),
+                );
+                for p in &report.problems {
+                    print(&mut out, &format!("problem: {p}"));
+                }
+                if report.problems.is_empty() {
+                    print(
+                        &mut out,
+                        "ok: the store passes its integrity check and the index agrees with it",
+                    );
+                }
+            }
+            if !report.problems.is_empty() {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value)
+        .unwrap_or_else(|e| json!({"error": e.to_string()}).to_string())
+}
+
+/// `<mark>` → bold on a terminal, brackets elsewhere; entities unescaped.
+fn terminal_snippet(html: &str) -> String {
+    let (on, off) = if std::io::stdout().is_terminal() {
+        ("\x1b[1;33m", "\x1b[0m")
+    } else {
+        ("[", "]")
+    };
+    html.replace("<mark>", on)
+        .replace("</mark>", off)
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+fn progress_bar() -> Option<indicatif::ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}") {
+        bar.set_style(style);
+    }
+    Some(bar)
+}

@@ -1,0 +1,193 @@
+//! The `dossier` binary, run as a user runs it, on a copy of the bundled notebook.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+fn copy_of_bundled() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../notes");
+    copy(&from, dir.path());
+    dir
+}
+
+fn copy(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_name() == ".dossier" {
+            continue;
+        }
+        if e.path().is_dir() {
+            copy(&e.path(), &to.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+struct Out {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn dossier(notebook: &Path, args: &[&str]) -> Out {
+    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .arg("--notebook")
+        .arg(notebook)
+        .args(args)
+        .output()
+        .expect("run dossier");
+    Out {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn json(out: &Out) -> Value {
+    assert_eq!(out.code, 0, "stderr: {}", out.stderr);
+    serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", out.stdout))
+}
+
+#[test]
+fn sources_json_lists_the_seed() {
+    let nb = copy_of_bundled();
+    let v = json(&dossier(nb.path(), &["sources", "--json"]));
+    let arr = v.as_array().expect("an array");
+    let seed = arr
+        .iter()
+        .find(|s| s["id"] == "russia-nato-talks")
+        .expect("the seed");
+    assert_eq!(seed["path"], "sources/russia-nato-talks.md");
+    assert!(seed["title"].as_str().unwrap().contains("NATO"));
+    assert_eq!(seed["passages"], 18);
+}
+
+#[test]
+fn search_json_has_the_documented_shape() {
+    let nb = copy_of_bundled();
+    let v = json(&dossier(
+        nb.path(),
+        &["search", "\"Bucharest summit\"", "--json"],
+    ));
+    assert!(v["total"].as_u64().unwrap() >= 2);
+    let hits = v["hits"].as_array().unwrap();
+    let src = hits
+        .iter()
+        .find(|h| h["kind"] == "source")
+        .expect("a source hit");
+    assert_eq!(src["source"], "russia-nato-talks");
+    for key in ["title", "snippet", "score", "passage", "start", "end"] {
+        assert!(!src[key].is_null(), "source hit has {key}");
+    }
+    assert!(src["snippet"]
+        .as_str()
+        .unwrap()
+        .contains("<mark>Bucharest</mark>"));
+    assert!(src["start"].as_u64() < src["end"].as_u64());
+    let note = hits
+        .iter()
+        .find(|h| h["kind"] == "note")
+        .expect("a note hit");
+    assert!(note["path"].as_str().unwrap().ends_with(".md"));
+    let limited = json(&dossier(
+        nb.path(),
+        &["search", "NATO", "--limit", "2", "--json"],
+    ));
+    assert_eq!(limited["hits"].as_array().unwrap().len(), 2);
+    assert!(limited["total"].as_u64().unwrap() > 2);
+}
+
+#[test]
+fn import_then_search_then_show() {
+    let nb = copy_of_bundled();
+    let files = tempfile::tempdir().unwrap();
+    let f = files.path().join("kyiv.txt");
+    std::fs::write(
+        &f,
+        "Talks in Kyiv\n\nThe delegation met in Kyiv on Tuesday.\n",
+    )
+    .unwrap();
+    let out = dossier(nb.path(), &["import", f.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("imported talks-in-kyiv"),
+        "{}",
+        out.stdout
+    );
+    let v = json(&dossier(nb.path(), &["search", "delegation", "--json"]));
+    assert_eq!(v["total"], 1);
+    let show = dossier(nb.path(), &["show", "talks-in-kyiv"]);
+    assert_eq!(show.code, 0);
+    assert!(
+        show.stdout.starts_with("title:     Talks in Kyiv"),
+        "{}",
+        show.stdout
+    );
+    assert!(show
+        .stdout
+        .contains("The delegation met in Kyiv on Tuesday."));
+    let again = dossier(nb.path(), &["import", f.to_str().unwrap()]);
+    assert!(
+        again
+            .stdout
+            .contains("already in the notebook as talks-in-kyiv"),
+        "{}",
+        again.stdout
+    );
+}
+
+#[test]
+fn errors_exit_2_with_a_message_on_stderr() {
+    let nb = copy_of_bundled();
+    let bad = dossier(nb.path(), &["search", "NATO OR"]);
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr.contains("bad query at character 5"),
+        "{}",
+        bad.stderr
+    );
+    assert!(bad.stdout.is_empty());
+    let missing: PathBuf = nb.path().join("no-such-file.txt");
+    let imp = dossier(nb.path(), &["import", missing.to_str().unwrap()]);
+    assert_eq!(imp.code, 2);
+    assert!(
+        imp.stderr.contains("no-such-file.txt: no such file"),
+        "{}",
+        imp.stderr
+    );
+    let show = dossier(nb.path(), &["show", "nothing"]);
+    assert_eq!(show.code, 2);
+    assert!(
+        show.stderr.contains("source not found: nothing"),
+        "{}",
+        show.stderr
+    );
+    let usage = dossier(nb.path(), &["frobnicate"]);
+    assert_eq!(usage.code, 2);
+}
+
+#[test]
+fn check_and_reindex() {
+    let nb = copy_of_bundled();
+    let check = dossier(nb.path(), &["check"]);
+    assert_eq!(check.code, 0, "{}{}", check.stdout, check.stderr);
+    assert!(check.stdout.contains("ok:"));
+    let re = dossier(nb.path(), &["reindex"]);
+    assert_eq!(re.code, 0, "{}", re.stderr);
+    assert!(re.stdout.contains("1 sources, 2 notes"), "{}", re.stdout);
+    // A missing source file is a problem check reports, with exit 1.
+    std::fs::write(nb.path().join(".dossier/index/meta.json"), "garbage").unwrap();
+    let after = dossier(nb.path(), &["check", "--json"]);
+    let v = json(&after);
+    assert_eq!(
+        v["problems"].as_array().unwrap().len(),
+        0,
+        "a damaged index is rebuilt on open: {v}"
+    );
+}

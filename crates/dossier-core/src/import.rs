@@ -1,0 +1,456 @@
+//! Reading files offered for import: checks that refuse what is not text,
+//! and the extraction of text and metadata from plain text, Markdown (with
+//! YAML front matter) and HTML articles.
+
+use std::path::{Path, PathBuf};
+
+use scraper::{ElementRef, Html, Node, Selector};
+
+use crate::text::split_front_matter;
+
+/// The largest file Dossier imports.
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
+/// Descriptive metadata of a source.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SourceMeta {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// The formats Dossier imports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Format> {
+        match s {
+            "text" => Some(Format::Text),
+            "markdown" => Some(Format::Markdown),
+            "html" => Some(Format::Html),
+            _ => None,
+        }
+    }
+
+    /// The format a file name implies, if Dossier imports it.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            _ => None,
+        }
+    }
+}
+
+/// The text and metadata taken from one file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Extracted {
+    pub path: PathBuf,
+    pub format: Format,
+    pub meta: SourceMeta,
+    /// The text, paragraphs separated by blank lines.
+    pub text: String,
+}
+
+/// Lists the importable files under `paths` (folders walked, hidden files
+/// and files of other types inside folders passed over), in a stable order.
+pub fn collect(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            walk(p, &mut out);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        out.push(dir.to_path_buf()); // reported as unreadable by `read`
+        return;
+    };
+    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for p in entries {
+        let hidden = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if p.is_dir() {
+            walk(&p, out);
+        } else if Format::from_path(&p).is_some() {
+            out.push(p);
+        }
+    }
+}
+
+/// Reads one file for import, or says why it is refused.
+pub fn read(path: &Path) -> Result<Extracted, String> {
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => format!("cannot read it ({e})"),
+    })?;
+    if meta.is_dir() {
+        return Err("is a folder with nothing to import in it".into());
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "too large ({:.1} MB; the limit is {} MB)",
+            meta.len() as f64 / 1_048_576.0,
+            MAX_FILE_BYTES / 1_048_576
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read it ({e})"))?;
+    let format = match Format::from_path(path) {
+        Some(f) => f,
+        None => match path.extension().and_then(|e| e.to_str()) {
+            Some(ext) => {
+                return Err(format!(
+                    "unsupported file type '.{ext}' (Dossier imports .txt, .md and .html)"
+                ))
+            }
+            None => sniff(&bytes),
+        },
+    };
+    let text = decode(&bytes)?;
+    if text.trim().is_empty() {
+        return Err("empty file".into());
+    }
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("untitled");
+    let (meta, body) = match format {
+        Format::Text => from_text(&text, stem),
+        Format::Markdown => from_markdown(&text, stem)?,
+        Format::Html => from_html(&text, stem),
+    };
+    if body.trim().is_empty() {
+        return Err("no text in it once markup is removed".into());
+    }
+    Ok(Extracted {
+        path: path.to_path_buf(),
+        format,
+        meta,
+        text: body,
+    })
+}
+
+fn sniff(bytes: &[u8]) -> Format {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
+    let head = head.trim_start();
+    if head.starts_with("<!doctype html") || head.starts_with("<html") {
+        Format::Html
+    } else {
+        Format::Text
+    }
+}
+
+/// Bytes → text, refusing binary data and invalid UTF-8 with where it is.
+fn decode(bytes: &[u8]) -> Result<String, String> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"%PDF", "a PDF document"),
+        (b"\x89PNG", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"PK\x03\x04", "a ZIP archive (or an office document)"),
+        (b"\x7FELF", "a program"),
+        (b"SQLite format 3", "an SQLite database"),
+    ];
+    for (magic, what) in MAGIC {
+        if bytes.starts_with(magic) {
+            return Err(format!("binary file ({what}), not text"));
+        }
+    }
+    if let Some(at) = bytes.iter().take(64 * 1024).position(|&b| b == 0) {
+        return Err(format!("binary file (a NUL byte at offset {at}), not text"));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.replace("\r\n", "\n").replace('\r', "\n")),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            Err(format!(
+                "not valid UTF-8 (invalid byte 0x{:02X} at offset {at}, line {line}); save it as UTF-8 and import again",
+                bytes[at]
+            ))
+        }
+    }
+}
+
+/// Plain text: paragraphs are blocks separated by blank lines, or single
+/// lines when the text has no blank lines at all.
+fn from_text(text: &str, stem: &str) -> (SourceMeta, String) {
+    let has_blank = text.lines().any(|l| l.trim().is_empty())
+        && text.trim().lines().any(|l| l.trim().is_empty());
+    let paragraphs: Vec<String> = if has_blank {
+        text.split("\n\n")
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect()
+    } else {
+        text.lines()
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect()
+    };
+    let title = match paragraphs.first() {
+        Some(first) if has_blank && first.chars().count() <= 120 && !first.contains('\n') => {
+            first.clone()
+        }
+        _ => title_from_stem(stem),
+    };
+    (
+        SourceMeta {
+            title,
+            ..SourceMeta::default()
+        },
+        paragraphs.join("\n\n") + "\n",
+    )
+}
+
+fn title_from_stem(stem: &str) -> String {
+    let t: String = stem.replace(['-', '_'], " ").trim().to_string();
+    let mut chars = t.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().collect::<String>() + chars.as_str(),
+        None => "Untitled".into(),
+    }
+}
+
+/// Markdown: YAML front matter gives the metadata; the body is kept as written.
+fn from_markdown(text: &str, stem: &str) -> Result<(SourceMeta, String), String> {
+    let (yaml, body) = split_front_matter(text);
+    let mut meta = SourceMeta::default();
+    if let Some(yaml) = yaml {
+        let value: serde_yaml::Value = serde_yaml::from_str(yaml)
+            .map_err(|e| format!("its YAML front matter does not parse ({e})"))?;
+        let get = |keys: &[&str]| -> Option<String> {
+            keys.iter().find_map(|k| match value.get(*k)? {
+                serde_yaml::Value::String(s) => Some(s.clone()),
+                serde_yaml::Value::Number(n) => Some(n.to_string()),
+                serde_yaml::Value::Sequence(items) => Some(
+                    items
+                        .iter()
+                        .filter_map(|i| i.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+                _ => None,
+            })
+        };
+        meta.title = get(&["title"]).unwrap_or_default();
+        meta.outlet = get(&["outlet", "publisher", "site", "publication"]);
+        meta.author = get(&["author", "authors", "byline"]);
+        meta.published = get(&["published", "date"]);
+        meta.url = get(&["url", "source", "link"]);
+    }
+    if meta.title.trim().is_empty() {
+        meta.title = body
+            .lines()
+            .find_map(|l| l.strip_prefix("# "))
+            .map(|t| t.trim().to_string())
+            .unwrap_or_else(|| title_from_stem(stem));
+    }
+    let body = body.trim_matches('\n').to_string() + "\n";
+    Ok((meta, body))
+}
+
+const SKIP: &[&str] = &[
+    "script", "style", "noscript", "nav", "aside", "footer", "form", "svg", "iframe", "template",
+    "button", "select", "input", "textarea", "head", "object", "embed", "canvas", "dialog",
+];
+const BLOCK: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "figure",
+    "figcaption",
+    "dd",
+    "dt",
+    "dl",
+    "br",
+    "hr",
+    "header",
+];
+
+/// HTML: the article's title, metadata and main text; scripts, styles,
+/// navigation, forms and asides dropped.
+fn from_html(text: &str, stem: &str) -> (SourceMeta, String) {
+    let doc = Html::parse_document(text);
+    let meta_content = |sel: &str| -> Option<String> {
+        let s = Selector::parse(sel).ok()?;
+        doc.select(&s)
+            .next()
+            .and_then(|e| e.value().attr("content").or_else(|| e.value().attr("href")))
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    let first_text = |sel: &str| -> Option<String> {
+        let s = Selector::parse(sel).ok()?;
+        doc.select(&s)
+            .next()
+            .map(|e| collapse(&e.text().collect::<String>()))
+            .filter(|t| !t.is_empty())
+    };
+    let title = meta_content("meta[property='og:title']")
+        .or_else(|| first_text("title"))
+        .or_else(|| first_text("h1"))
+        .unwrap_or_else(|| title_from_stem(stem));
+    let meta = SourceMeta {
+        title,
+        outlet: meta_content("meta[property='og:site_name']"),
+        author: meta_content("meta[name='author']")
+            .or_else(|| meta_content("meta[property='article:author']")),
+        published: meta_content("meta[property='article:published_time']").or_else(|| {
+            let s = Selector::parse("time[datetime]").ok()?;
+            doc.select(&s)
+                .next()
+                .and_then(|e| e.value().attr("datetime"))
+                .map(str::to_string)
+        }),
+        url: meta_content("link[rel='canonical']")
+            .or_else(|| meta_content("meta[property='og:url']")),
+    };
+    let root = ["article", "main", "[role='main']", "body"]
+        .iter()
+        .find_map(|sel| {
+            let s = Selector::parse(sel).ok()?;
+            doc.select(&s).next()
+        })
+        .unwrap_or_else(|| doc.root_element());
+    let skip_header = root.value().name() == "body" || root.value().name() == "html";
+    let mut paragraphs = Vec::new();
+    let mut current = String::new();
+    gather(root, skip_header, &mut current, &mut paragraphs);
+    flush(&mut current, &mut paragraphs);
+    (meta, paragraphs.join("\n\n") + "\n")
+}
+
+fn gather(el: ElementRef<'_>, skip_header: bool, current: &mut String, out: &mut Vec<String>) {
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => current.push_str(t),
+            Node::Element(e) => {
+                let name = e.name();
+                if SKIP.contains(&name) || (skip_header && name == "header") {
+                    continue;
+                }
+                if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+                    continue;
+                }
+                let Some(child_el) = ElementRef::wrap(child) else {
+                    continue;
+                };
+                let block = BLOCK.contains(&name);
+                if block {
+                    flush(current, out);
+                }
+                gather(child_el, skip_header, current, out);
+                if block {
+                    flush(current, out);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn flush(current: &mut String, out: &mut Vec<String>) {
+    let t = collapse(current);
+    if !t.is_empty() {
+        out.push(t);
+    }
+    current.clear();
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_article_keeps_text_drops_chrome() {
+        let html = r#"<!doctype html><html><head><title>Talks | Outlet</title>
+            <meta property="og:site_name" content="The Outlet">
+            <meta name="author" content="A. Writer">
+            <style>p{color:red}</style><script>alert(1)</script></head>
+            <body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+            <article><h1>Talks in Geneva</h1><p>First   paragraph about <b>NATO</b>.</p>
+            <script>var tracking = 1;</script><p>Second paragraph.</p>
+            <aside>Related: other story</aside></article>
+            <footer>Copyright</footer></body></html>"#;
+        let (meta, text) = from_html(html, "x");
+        assert_eq!(meta.title, "Talks | Outlet");
+        assert_eq!(meta.outlet.as_deref(), Some("The Outlet"));
+        assert_eq!(meta.author.as_deref(), Some("A. Writer"));
+        assert_eq!(
+            text,
+            "Talks in Geneva\n\nFirst paragraph about NATO.\n\nSecond paragraph.\n"
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_says_where() {
+        let err = decode(b"abc\ndef\xFFghi").unwrap_err();
+        assert!(err.contains("offset 7") && err.contains("line 2"), "{err}");
+        assert!(decode(b"ab\0cd").unwrap_err().contains("binary"));
+        assert!(decode(b"%PDF-1.4 ...").unwrap_err().contains("PDF"));
+    }
+
+    #[test]
+    fn text_without_blank_lines_is_one_paragraph_per_line() {
+        let (_, body) = from_text("One.\nTwo.\n", "my-file");
+        assert_eq!(body, "One.\n\nTwo.\n");
+        let (meta, _) = from_text("A title\n\nBody one\ncontinues.\n", "f");
+        assert_eq!(meta.title, "A title");
+    }
+}

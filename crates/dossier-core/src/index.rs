@@ -1,0 +1,553 @@
+//! The search index: tantivy, on disk in `.dossier/index/`.
+//!
+//! The index is a cache derived from the notebook's files and store: it can
+//! be deleted at any time and is rebuilt on open. One `SearchIndex` owns the
+//! one `IndexWriter` of a notebook (taken lazily, on the first write, so that
+//! readers never contend for it) and one long-lived `IndexReader`; every query
+//! gets a fresh `Searcher`. Updates replace all documents of one *owner* (a
+//! source's passages, a note's sections) by delete-by-term, then add.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::directory::error::LockError;
+use tantivy::query::{Query, TermQuery};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED, STORED,
+    STRING,
+};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
+    Stemmer, TextAnalyzer, TokenStream,
+};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
+
+use crate::error::{Error, Result};
+use crate::text::escape_html;
+
+/// Bump when the schema or analysis changes: an index of another version is rebuilt.
+pub const INDEX_VERSION: u32 = 2;
+const VERSION_FILE: &str = "dossier-index-version";
+/// Words longer than this are not indexed (base64 blobs, URLs glued together).
+const MAX_TOKEN_BYTES: usize = 60;
+const WRITER_MEMORY: usize = 100_000_000;
+const SNIPPET_CHARS: usize = 180;
+
+/// The analyzer for words: lowercased, diacritics folded, English stems.
+pub const WORDS: &str = "dossier_words";
+/// The analyzer for prefix and fuzzy matching: lowercased and folded, not stemmed.
+pub const PLAIN: &str = "dossier_plain";
+/// The analyzer for tags: the whole tag, lowercased.
+pub const TAG: &str = "dossier_tag";
+
+/// What a document in the index stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HitKind {
+    Source,
+    Note,
+    Annotation,
+    Entity,
+}
+
+impl HitKind {
+    pub const ALL: [HitKind; 4] = [
+        HitKind::Source,
+        HitKind::Note,
+        HitKind::Annotation,
+        HitKind::Entity,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HitKind::Source => "source",
+            HitKind::Note => "note",
+            HitKind::Annotation => "annotation",
+            HitKind::Entity => "entity",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<HitKind> {
+        HitKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// One document to index.
+#[derive(Debug, Clone)]
+pub struct IndexDoc {
+    pub id: String,
+    pub kind: HitKind,
+    /// What the document belongs to; all documents of an owner are replaced together.
+    pub owner: String,
+    /// Shown with the hit.
+    pub title: String,
+    /// Whether the title is searchable in this document (a source's title
+    /// only in its first passage, so that a word of the title does not match
+    /// every passage).
+    pub title_indexed: bool,
+    pub body: String,
+    pub source: Option<String>,
+    pub path: Option<String>,
+    pub passage: Option<usize>,
+    pub start: Option<usize>,
+    pub end: Option<usize>,
+    pub tags: Vec<String>,
+}
+
+/// One ranked search hit.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Hit {
+    pub kind: HitKind,
+    pub title: String,
+    /// HTML: the text is escaped, and the matched words are wrapped in `<mark>`.
+    pub snippet: String,
+    pub score: f32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub passage: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+}
+
+/// The answer to a query.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SearchResults {
+    /// How many documents match in all.
+    pub total: usize,
+    /// The best of them, best first.
+    pub hits: Vec<Hit>,
+}
+
+/// The fields of the schema.
+#[derive(Clone, Copy)]
+pub(crate) struct Fields {
+    pub id: Field,
+    pub kind: Field,
+    pub owner: Field,
+    pub title: Field,
+    pub label: Field,
+    pub body: Field,
+    pub plain: Field,
+    pub source: Field,
+    pub path: Field,
+    pub tag: Field,
+    pub passage: Field,
+    pub start: Field,
+    pub end: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let words = TextOptions::default().set_stored().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(WORDS)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let words_unstored = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(WORDS)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let plain = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(PLAIN)
+            .set_index_option(IndexRecordOption::Basic),
+    );
+    let tag = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(TAG)
+            .set_index_option(IndexRecordOption::Basic),
+    );
+    let fields = Fields {
+        id: b.add_text_field("id", STRING | STORED),
+        kind: b.add_text_field("kind", STRING | STORED),
+        owner: b.add_text_field("owner", STRING),
+        title: b.add_text_field("title", words_unstored.clone()),
+        label: b.add_text_field("label", STORED),
+        body: b.add_text_field("body", words),
+        plain: b.add_text_field("plain", plain),
+        source: b.add_text_field("source", STRING | STORED),
+        path: b.add_text_field("path", STRING | STORED),
+        tag: b.add_text_field("tag", tag),
+        passage: b.add_u64_field("passage", STORED),
+        start: b.add_u64_field("start", STORED | FAST),
+        end: b.add_u64_field("end", STORED),
+    };
+    let _ = INDEXED;
+    (b.build(), fields)
+}
+
+/// The word analyzer (also used by the query parser).
+pub fn words_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+/// The plain analyzer (prefix and fuzzy matching).
+pub fn plain_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+fn tag_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(RawTokenizer::default())
+        .filter(LowerCaser)
+        .build()
+}
+
+/// The tokens an analyzer makes of a text.
+pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while stream.advance() {
+        out.push(stream.token().text.clone());
+    }
+    out
+}
+
+/// The notebook's search index.
+pub struct SearchIndex {
+    dir: PathBuf,
+    index: Index,
+    reader: IndexReader,
+    writer: Option<IndexWriter>,
+    fields: Fields,
+    dirty: bool,
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, or creates an empty one. Returns the index
+    /// and whether it had to be created afresh (missing, damaged, or of
+    /// another version), in which case the caller must fill it again.
+    pub fn open(dir: &Path) -> Result<(SearchIndex, bool)> {
+        // A damaged file can make tantivy panic rather than return an error;
+        // either way the index is only a cache, so it is rebuilt.
+        let opened =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Self::open_existing(dir)));
+        match opened {
+            Ok(Ok(Some(index))) => Ok((index, false)),
+            Ok(Ok(None) | Err(_)) | Err(_) => {
+                if dir.exists() {
+                    std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+                }
+                Ok((Self::create(dir)?, true))
+            }
+        }
+    }
+
+    fn open_existing(dir: &Path) -> Result<Option<SearchIndex>> {
+        let version = std::fs::read_to_string(dir.join(VERSION_FILE)).ok();
+        if version.as_deref().map(str::trim) != Some(&INDEX_VERSION.to_string()) {
+            return Ok(None);
+        }
+        let index = Index::open_in_dir(dir)?;
+        let (expected, fields) = schema();
+        if index.schema() != expected {
+            return Ok(None);
+        }
+        let index = Self::with_index(dir, index, fields)?;
+        // Touch every segment once so that a damaged one shows now, not mid-search.
+        let searcher = index.reader.searcher();
+        for segment in searcher.segment_readers() {
+            segment.inverted_index(fields.body)?;
+            segment.get_store_reader(1).map_err(|e| Error::io(dir, e))?;
+        }
+        Ok(Some(index))
+    }
+
+    fn create(dir: &Path) -> Result<SearchIndex> {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let (schema, fields) = schema();
+        let index = Index::create_in_dir(dir, schema)?;
+        std::fs::write(dir.join(VERSION_FILE), INDEX_VERSION.to_string())
+            .map_err(|e| Error::io(dir.join(VERSION_FILE), e))?;
+        Self::with_index(dir, index, fields)
+    }
+
+    fn with_index(dir: &Path, index: Index, fields: Fields) -> Result<SearchIndex> {
+        index.tokenizers().register(WORDS, words_analyzer());
+        index.tokenizers().register(PLAIN, plain_analyzer());
+        index.tokenizers().register(TAG, tag_analyzer());
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()?;
+        Ok(SearchIndex {
+            dir: dir.to_path_buf(),
+            index,
+            reader,
+            writer: None,
+            fields,
+            dirty: false,
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub(crate) fn fields(&self) -> Fields {
+        self.fields
+    }
+
+    fn writer(&mut self) -> Result<&mut IndexWriter> {
+        if self.writer.is_none() {
+            let writer = self.index.writer(WRITER_MEMORY).map_err(|e| match e {
+                TantivyError::LockFailure(LockError::LockBusy, _) => Error::Busy,
+                other => Error::Index(other),
+            })?;
+            self.writer = Some(writer);
+        }
+        self.writer
+            .as_mut()
+            .ok_or_else(|| Error::BadInput("index writer unavailable".into()))
+    }
+
+    /// Takes the index writer now, so that a busy notebook is reported before any work.
+    pub fn lock_for_writing(&mut self) -> Result<()> {
+        self.writer().map(|_| ())
+    }
+
+    /// Replaces every document of `owner` with `docs` (uncommitted until [`commit`]).
+    pub fn replace(&mut self, owner: &str, docs: &[IndexDoc]) -> Result<()> {
+        let f = self.fields;
+        let writer = self.writer()?;
+        writer.delete_term(Term::from_field_text(f.owner, owner));
+        for d in docs {
+            let mut doc = TantivyDocument::default();
+            doc.add_text(f.id, &d.id);
+            doc.add_text(f.kind, d.kind.as_str());
+            doc.add_text(f.owner, &d.owner);
+            doc.add_text(f.label, &d.title);
+            if d.title_indexed {
+                doc.add_text(f.title, &d.title);
+                doc.add_text(f.plain, &d.title);
+            }
+            doc.add_text(f.body, &d.body);
+            doc.add_text(f.plain, &d.body);
+            if let Some(s) = &d.source {
+                doc.add_text(f.source, s);
+            }
+            if let Some(p) = &d.path {
+                doc.add_text(f.path, p);
+            }
+            for t in &d.tags {
+                doc.add_text(f.tag, t);
+            }
+            if let Some(v) = d.passage {
+                doc.add_u64(f.passage, v as u64);
+            }
+            if let Some(v) = d.start {
+                doc.add_u64(f.start, v as u64);
+            }
+            if let Some(v) = d.end {
+                doc.add_u64(f.end, v as u64);
+            }
+            writer.add_document(doc)?;
+        }
+        self.dirty = true;
+        Ok(())
+    }
+
+    /// Removes every document of `owner` (uncommitted until [`commit`]).
+    pub fn remove(&mut self, owner: &str) -> Result<()> {
+        let f = self.fields;
+        self.writer()?
+            .delete_term(Term::from_field_text(f.owner, owner));
+        self.dirty = true;
+        Ok(())
+    }
+
+    /// Empties the index (uncommitted until [`commit`]).
+    pub fn clear(&mut self) -> Result<()> {
+        self.writer()?.delete_all_documents()?;
+        self.dirty = true;
+        Ok(())
+    }
+
+    /// Commits pending changes and makes them visible to the next search.
+    pub fn commit(&mut self) -> Result<()> {
+        if !self.dirty {
+            return Ok(());
+        }
+        if let Some(w) = self.writer.as_mut() {
+            w.commit()?;
+        }
+        self.reader.reload()?;
+        self.dirty = false;
+        Ok(())
+    }
+
+    /// Drops pending changes.
+    pub fn rollback(&mut self) -> Result<()> {
+        if let Some(w) = self.writer.as_mut() {
+            w.rollback()?;
+        }
+        self.dirty = false;
+        Ok(())
+    }
+
+    /// Number of live documents belonging to `owner`.
+    pub fn count_owner(&self, owner: &str) -> Result<usize> {
+        let q = TermQuery::new(
+            Term::from_field_text(self.fields.owner, owner),
+            IndexRecordOption::Basic,
+        );
+        Ok(self.reader.searcher().search(&q, &Count)?)
+    }
+
+    /// Number of live documents.
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Files of the index whose checksum is wrong.
+    pub fn damaged_files(&self) -> Result<Vec<PathBuf>> {
+        Ok(self.index.validate_checksum()?.into_iter().collect())
+    }
+
+    /// Runs a compiled query: the top `limit` hits with snippets, and the total.
+    pub(crate) fn search(
+        &self,
+        query: &dyn Query,
+        highlight: &[String],
+        limit: usize,
+    ) -> Result<SearchResults> {
+        let searcher = self.reader.searcher();
+        let (top, total) = searcher.search(
+            query,
+            &(TopDocs::with_limit(limit.max(1)).order_by_score(), Count),
+        )?;
+        let f = self.fields;
+        let mut terms: BTreeMap<String, f32> = BTreeMap::new();
+        query.query_terms(&mut |term, _| {
+            if term.field() == f.body || term.field() == f.title {
+                if let Some(text) = term.value().as_str() {
+                    terms.insert(text.to_string(), 1.0);
+                }
+            }
+        });
+        for t in highlight {
+            terms.insert(t.clone(), 1.0);
+        }
+        let mut generator = SnippetGenerator::new(terms, words_analyzer(), f.body, SNIPPET_CHARS);
+        generator.set_max_num_chars(SNIPPET_CHARS);
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top.into_iter().take(limit) {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let text = |field: Field| {
+                doc.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string)
+            };
+            let num = |field: Field| {
+                doc.get_first(field)
+                    .and_then(|v| v.as_u64())
+                    .map(|v| v as usize)
+            };
+            let body = text(f.body).unwrap_or_default();
+            let mut snippet = generator.snippet(&body);
+            snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
+            let html = if snippet.is_empty() {
+                lead(&body)
+            } else {
+                snippet.to_html()
+            };
+            hits.push(Hit {
+                kind: text(f.kind)
+                    .as_deref()
+                    .and_then(HitKind::parse)
+                    .unwrap_or(HitKind::Source),
+                title: text(f.label).unwrap_or_default(),
+                snippet: html,
+                score,
+                source: text(f.source),
+                passage: num(f.passage),
+                start: num(f.start),
+                end: num(f.end),
+                path: text(f.path),
+            });
+        }
+        Ok(SearchResults { total, hits })
+    }
+
+    /// Expands a prefix on the plain field into the stemmed words it matches
+    /// (for highlighting), at most `max` of them.
+    pub(crate) fn expand_prefix(&self, prefix: &str, max: usize) -> Result<Vec<String>> {
+        let searcher = self.reader.searcher();
+        let mut out = Vec::new();
+        let mut stem = words_analyzer();
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(self.fields.plain)?;
+            let mut stream = inverted
+                .terms()
+                .range()
+                .ge(prefix.as_bytes())
+                .into_stream()
+                .map_err(|e| Error::io(&self.dir, e))?;
+            while stream.advance() {
+                let key = stream.key();
+                if !key.starts_with(prefix.as_bytes()) || out.len() >= max {
+                    break;
+                }
+                if let Ok(word) = std::str::from_utf8(key) {
+                    out.extend(tokens(&mut stem, word));
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Expands a fuzzy word into the stemmed words within `distance` edits.
+    pub(crate) fn expand_fuzzy(&self, word: &str, distance: u8, max: usize) -> Result<Vec<String>> {
+        let searcher = self.reader.searcher();
+        let mut out = Vec::new();
+        let mut stem = words_analyzer();
+        let query = tantivy::query::FuzzyTermQuery::new(
+            Term::from_field_text(self.fields.plain, word),
+            distance,
+            true,
+        );
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(self.fields.plain)?;
+            let automaton = query.automaton()?;
+            let mut stream = inverted
+                .terms()
+                .search(automaton)
+                .into_stream()
+                .map_err(|e| Error::io(&self.dir, e))?;
+            while stream.advance() && out.len() < max {
+                if let Ok(w) = std::str::from_utf8(stream.key()) {
+                    out.extend(tokens(&mut stem, w));
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// The start of a text, escaped, for hits with no matched words to show.
+fn lead(body: &str) -> String {
+    let mut s: String = body.chars().take(SNIPPET_CHARS).collect();
+    if s.len() < body.len() {
+        if let Some(cut) = s.rfind(' ') {
+            s.truncate(cut);
+        }
+        s.push('…');
+    }
+    escape_html(&s)
+}

@@ -1,0 +1,27 @@
+//! The Dossier engine: a local-first research notebook.
+//!
+//! A [`Notebook`] is a folder of plain files (sources and Markdown notes)
+//! plus derived state in `.dossier/`: the [`store::Store`] (SQLite, the truth
+//! for what is not a file) and the [`index::SearchIndex`] (tantivy, a cache
+//! that can always be rebuilt). This crate knows nothing of Tauri, JSON
+//! transport or any user interface.
+//!
+//! Offsets (`start`, `end`) count Unicode scalar values everywhere in this crate.
+
+pub mod error;
+pub mod import;
+pub mod index;
+pub mod notebook;
+pub mod notes;
+pub mod query;
+pub mod store;
+pub mod text;
+
+pub use error::{Error, Result};
+pub use import::{Format, SourceMeta};
+pub use index::{Hit, HitKind, SearchResults};
+pub use notebook::{
+    CheckReport, ImportOptions, ImportProgress, ImportReport, Note, NoteSummary, Notebook, Source,
+    SourceSummary, SyncReport,
+};
+pub use text::Passage;

@@ -1,0 +1,931 @@
+//! A notebook: a folder of plain files a person owns, plus `.dossier/`, the
+//! derived and private state (the store and the search index).
+//!
+//! ```text
+//! notebook/
+//!   sources/<id>.md     imported sources: YAML front matter (metadata) + text
+//!   **/*.md             notes (anywhere else, hidden folders excepted)
+//!   .dossier/dossier.db the store (SQLite)
+//!   .dossier/index/     the search index (tantivy), rebuilt when missing or damaged
+//! ```
+//! Opening a notebook brings store and index in line with the files: new and
+//! changed files are read (and earlier versions of sources kept), and what
+//! the index lacks is indexed. The store is written first; rows are marked
+//! indexed only after the index commit succeeds, so a crash in between is
+//! repaired on the next open.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Component, Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::import::{self, Extracted, Format, SourceMeta};
+use crate::index::{HitKind, IndexDoc, SearchIndex, SearchResults};
+use crate::notes;
+use crate::query;
+use crate::store::{NoteRow, SourceRow, Store};
+use crate::text::{self, Passage};
+
+/// The folder of the derived state inside a notebook.
+pub const STATE_DIR: &str = ".dossier";
+/// The folder of imported sources inside a notebook.
+pub const SOURCES_DIR: &str = "sources";
+
+/// A source as listed.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SourceSummary {
+    pub id: String,
+    pub title: String,
+    /// Its file, relative to the notebook, with `/` separators.
+    pub path: String,
+    /// How many passages it has.
+    pub passages: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+}
+
+/// A source with its text.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Source {
+    pub id: String,
+    pub path: String,
+    pub format: String,
+    pub meta: SourceMeta,
+    pub text: String,
+    pub passages: Vec<Passage>,
+    /// How many versions of its text the store keeps.
+    pub versions: usize,
+}
+
+/// A note as listed.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct NoteSummary {
+    pub path: String,
+    pub title: String,
+}
+
+/// A note with its text.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Note {
+    pub path: String,
+    pub title: String,
+    pub body: String,
+}
+
+/// How an import behaves.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Import the good files and report the refused ones, instead of refusing the whole batch.
+    pub skip_bad: bool,
+}
+
+/// Where an import has got to.
+#[derive(Debug, Clone)]
+pub struct ImportProgress {
+    pub done: usize,
+    pub total: usize,
+    pub path: PathBuf,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct ImportReport {
+    pub imported: Vec<SourceSummary>,
+    /// Files whose text the notebook already has, with the id of that source.
+    pub duplicates: Vec<(PathBuf, String)>,
+    /// Files refused (only with `skip_bad`), with the reason.
+    pub refused: Vec<(PathBuf, String)>,
+}
+
+/// What `check` found.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct CheckReport {
+    pub sources: usize,
+    pub notes: usize,
+    pub index_documents: u64,
+    /// Empty when all is well.
+    pub problems: Vec<String>,
+}
+
+/// What opening or syncing found in the files.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct SyncReport {
+    pub sources_changed: usize,
+    pub notes_changed: usize,
+    pub removed: usize,
+    /// Whether the index had to be built afresh.
+    pub index_rebuilt: bool,
+    /// Files that could not be read, with the reason; they are left alone.
+    pub warnings: Vec<String>,
+}
+
+/// An open notebook.
+pub struct Notebook {
+    root: PathBuf,
+    store: Store,
+    index: SearchIndex,
+    last_sync: SyncReport,
+}
+
+/// Front matter of a source file in `sources/`.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+struct SourceFile {
+    #[serde(flatten)]
+    meta: SourceMeta,
+    #[serde(default = "default_format")]
+    format: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    imported: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    original: Option<String>,
+}
+
+fn default_format() -> String {
+    "text".into()
+}
+
+impl Notebook {
+    /// Opens the notebook in `root`, creating its `.dossier/` on first use,
+    /// and brings store and index in line with its files.
+    pub fn open(root: impl AsRef<Path>) -> Result<Notebook> {
+        let root = root.as_ref();
+        let meta = std::fs::metadata(root).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                Error::BadInput(format!("{}: no such notebook folder", root.display()))
+            }
+            _ => Error::io(root, e),
+        })?;
+        if !meta.is_dir() {
+            return Err(Error::BadInput(format!(
+                "{}: not a folder; a notebook is a folder",
+                root.display()
+            )));
+        }
+        let root = root.canonicalize().map_err(|e| Error::io(root, e))?;
+        let state = root.join(STATE_DIR);
+        std::fs::create_dir_all(&state).map_err(|e| Error::io(&state, e))?;
+        let ignore = state.join(".gitignore");
+        if !ignore.exists() {
+            text::write_atomic(
+                &ignore,
+                b"# Derived and private state of Dossier; never committed.\n*\n",
+            )?;
+        }
+        let mut store = Store::open(&state.join("dossier.db"))?;
+        let (index, rebuilt) = SearchIndex::open(&state.join("index"))?;
+        if rebuilt {
+            store.clear_indexed()?;
+        }
+        let mut nb = Notebook {
+            root,
+            store,
+            index,
+            last_sync: SyncReport::default(),
+        };
+        let mut report = nb.sync()?;
+        report.index_rebuilt = rebuilt;
+        nb.last_sync = report;
+        Ok(nb)
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The notebook's name: its folder's.
+    pub fn name(&self) -> String {
+        self.root
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "notebook".into())
+    }
+
+    /// What the last sync with the files found.
+    pub fn last_sync(&self) -> &SyncReport {
+        &self.last_sync
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Reads the files again and brings store and index in line with them.
+    pub fn sync(&mut self) -> Result<SyncReport> {
+        let mut report = SyncReport::default();
+        let now = now();
+        let files = self.scan()?;
+
+        // Sources.
+        let known: HashMap<String, SourceRow> = self
+            .store
+            .sources()?
+            .into_iter()
+            .map(|r| (r.id.clone(), r))
+            .collect();
+        let mut changed_sources: Vec<(SourceRow, String)> = Vec::new();
+        let mut stamps: Vec<(String, String)> = Vec::new();
+        let mut seen = HashSet::new();
+        for rel in &files.sources {
+            let id = Path::new(rel)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            seen.insert(id.clone());
+            let abs = self.root.join(rel);
+            let stamp = file_stamp(&abs);
+            let prev = known.get(&id);
+            if prev.is_some_and(|p| p.file_stamp.as_deref() == Some(stamp.as_str())) {
+                continue;
+            }
+            match read_source_file(&abs) {
+                Ok((file, body)) => {
+                    let hash = text::hash(&body);
+                    if prev.is_some_and(|p| p.hash == hash && p.title == file.meta.title) {
+                        stamps.push((id, stamp));
+                        continue;
+                    }
+                    let row = SourceRow {
+                        id,
+                        title: file.meta.title.clone(),
+                        outlet: file.meta.outlet.clone(),
+                        author: file.meta.author.clone(),
+                        published: file.meta.published.clone(),
+                        url: file.meta.url.clone(),
+                        path: rel.clone(),
+                        format: file.format.clone(),
+                        hash,
+                        passages: text::passages(&body).len(),
+                        file_stamp: Some(stamp),
+                        indexed_hash: None,
+                    };
+                    changed_sources.push((row, body));
+                }
+                Err(reason) => report
+                    .warnings
+                    .push(format!("{rel}: {reason}; left as it is")),
+            }
+        }
+        let gone_sources: Vec<String> = known
+            .keys()
+            .filter(|id| !seen.contains(*id))
+            .cloned()
+            .collect();
+
+        // Notes.
+        let known_notes: HashMap<String, NoteRow> = self
+            .store
+            .notes()?
+            .into_iter()
+            .map(|n| (n.path.clone(), n))
+            .collect();
+        let mut changed_notes: Vec<(NoteRow, Vec<crate::store::NoteLink>)> = Vec::new();
+        let mut note_stamps: Vec<(String, String)> = Vec::new();
+        for rel in &files.notes {
+            let abs = self.root.join(rel);
+            let stamp = file_stamp(&abs);
+            let prev = known_notes.get(rel);
+            if prev.is_some_and(|p| p.file_stamp.as_deref() == Some(stamp.as_str())) {
+                continue;
+            }
+            match read_text_file(&abs) {
+                Ok(body) => {
+                    let hash = text::hash(&body);
+                    if prev.is_some_and(|p| p.hash == hash) {
+                        note_stamps.push((rel.clone(), stamp));
+                        continue;
+                    }
+                    let parsed = notes::parse(&body, &note_stem(rel));
+                    changed_notes.push((
+                        NoteRow {
+                            path: rel.clone(),
+                            title: parsed.title,
+                            hash,
+                            body,
+                            file_stamp: Some(stamp),
+                            indexed_hash: None,
+                        },
+                        parsed.links,
+                    ));
+                }
+                Err(reason) => report
+                    .warnings
+                    .push(format!("{rel}: {reason}; left as it is")),
+            }
+        }
+        let note_set: HashSet<&String> = files.notes.iter().collect();
+        let gone_notes: Vec<String> = known_notes
+            .keys()
+            .filter(|p| !note_set.contains(p))
+            .cloned()
+            .collect();
+
+        let mut removed_sources = Vec::new();
+        self.store.transaction(|tx| {
+            for (row, body) in &changed_sources {
+                if known.contains_key(&row.id) {
+                    tx.update_source(row, body, &now)?;
+                } else {
+                    tx.insert_source(row, body, &now)?;
+                }
+            }
+            for (id, stamp) in &stamps {
+                tx.set_source_stamp(id, stamp)?;
+            }
+            for id in &gone_sources {
+                if tx.delete_source(id)? {
+                    removed_sources.push(id.clone());
+                } else {
+                    report.warnings.push(format!(
+                        "source '{id}': its file is gone but it has annotations, so it is kept in the store"
+                    ));
+                }
+            }
+            for (row, links) in &changed_notes {
+                tx.upsert_note(row, links, &now)?;
+            }
+            for (path, stamp) in &note_stamps {
+                tx.set_note_stamp(path, stamp)?;
+            }
+            for path in &gone_notes {
+                tx.delete_note(path)?;
+            }
+            Ok(())
+        })?;
+        report.sources_changed = changed_sources.len();
+        report.notes_changed = changed_notes.len();
+        report.removed = removed_sources.len() + gone_notes.len();
+
+        for id in &removed_sources {
+            self.index.remove(&source_owner(id))?;
+        }
+        for path in &gone_notes {
+            self.index.remove(&note_owner(path))?;
+        }
+        self.index_pending()?;
+        Ok(report)
+    }
+
+    /// Indexes what the store has and the index lacks, in one commit.
+    fn index_pending(&mut self) -> Result<()> {
+        let mut done_sources = Vec::new();
+        for row in self.store.sources()? {
+            if row.indexed_hash.as_deref() == Some(row.hash.as_str()) {
+                continue;
+            }
+            let text = self.store.source_text(&row.id)?.unwrap_or_default();
+            self.index
+                .replace(&source_owner(&row.id), &source_docs(&row, &text))?;
+            done_sources.push((row.id, row.hash));
+        }
+        let mut done_notes = Vec::new();
+        for row in self.store.notes()? {
+            if row.indexed_hash.as_deref() == Some(row.hash.as_str()) {
+                continue;
+            }
+            self.index
+                .replace(&note_owner(&row.path), &note_docs(&row))?;
+            done_notes.push((row.path, row.hash));
+        }
+        self.index.commit()?;
+        if !done_sources.is_empty() || !done_notes.is_empty() {
+            self.store.mark_indexed(&done_sources, &done_notes)?;
+        }
+        Ok(())
+    }
+
+    /// Lists the notebook's source files and notes (relative, `/`-separated).
+    fn scan(&self) -> Result<Files> {
+        let mut files = Files::default();
+        scan_dir(&self.root, "", &mut files)?;
+        files.sources.sort();
+        files.notes.sort();
+        Ok(files)
+    }
+
+    /// Imports files and folders as sources. Without `skip_bad`, one refused
+    /// file refuses the whole batch and nothing changes; a failure while
+    /// writing undoes everything the import had written.
+    pub fn import(
+        &mut self,
+        paths: &[PathBuf],
+        options: &ImportOptions,
+        progress: &mut dyn FnMut(&ImportProgress),
+    ) -> Result<ImportReport> {
+        if paths.is_empty() {
+            return Err(Error::BadInput(
+                "nothing to import: give one or more files or folders".into(),
+            ));
+        }
+        let files = import::collect(paths);
+        if files.is_empty() {
+            return Err(Error::BadInput(format!(
+                "no importable files (.txt, .md, .html) in {}",
+                paths
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        }
+        let total = files.len();
+        let mut extracted: Vec<Extracted> = Vec::new();
+        let mut report = ImportReport::default();
+        for (i, path) in files.iter().enumerate() {
+            progress(&ImportProgress {
+                done: i,
+                total,
+                path: path.clone(),
+            });
+            if self.is_inside_state(path) {
+                report.refused.push((
+                    path.clone(),
+                    "is inside the notebook's private .dossier folder".into(),
+                ));
+                continue;
+            }
+            match import::read(path) {
+                Ok(x) => extracted.push(x),
+                Err(reason) => report.refused.push((path.clone(), reason)),
+            }
+        }
+        if !report.refused.is_empty() && !options.skip_bad {
+            if report.refused.len() == 1 && total == 1 {
+                let (path, reason) = report.refused.remove(0);
+                return Err(Error::BadFile { path, reason });
+            }
+            return Err(Error::ImportRefused(report.refused));
+        }
+        self.index.lock_for_writing()?;
+
+        // Decide ids; recognise content the notebook already has.
+        let mut taken: HashSet<String> = self.store.sources()?.into_iter().map(|r| r.id).collect();
+        let mut batch_hashes: HashMap<String, String> = HashMap::new();
+        let mut new_sources: Vec<(SourceRow, String, SourceFile)> = Vec::new();
+        let now = now();
+        for x in extracted {
+            let hash = text::hash(&x.text);
+            if let Some(id) = self
+                .store
+                .source_by_hash(&hash)?
+                .or_else(|| batch_hashes.get(&hash).cloned())
+            {
+                report.duplicates.push((x.path, id));
+                continue;
+            }
+            let id = unique_id(&text::slug(&x.meta.title), &taken, &self.root);
+            taken.insert(id.clone());
+            batch_hashes.insert(hash.clone(), id.clone());
+            let rel = format!("{SOURCES_DIR}/{id}.md");
+            let row = SourceRow {
+                id: id.clone(),
+                title: x.meta.title.clone(),
+                outlet: x.meta.outlet.clone(),
+                author: x.meta.author.clone(),
+                published: x.meta.published.clone(),
+                url: x.meta.url.clone(),
+                path: rel,
+                format: x.format.as_str().into(),
+                hash,
+                passages: text::passages(&x.text).len(),
+                file_stamp: None,
+                indexed_hash: None,
+            };
+            let file = SourceFile {
+                meta: x.meta.clone(),
+                format: x.format.as_str().into(),
+                imported: Some(now.clone()),
+                original: x.path.file_name().map(|n| n.to_string_lossy().into_owned()),
+            };
+            new_sources.push((row, x.text, file));
+        }
+        progress(&ImportProgress {
+            done: total,
+            total,
+            path: PathBuf::new(),
+        });
+        if new_sources.is_empty() {
+            return Ok(report);
+        }
+
+        // 1. The files, each written atomically; 2. the store, in one
+        // transaction; 3. the index, in one commit. Any failure undoes all.
+        let mut written: Vec<PathBuf> = Vec::new();
+        let result = (|| -> Result<()> {
+            for (row, body, file) in &mut new_sources {
+                let abs = self.root.join(&row.path);
+                let contents = source_file_contents(file, body)?;
+                if abs.exists() {
+                    return Err(Error::BadInput(format!(
+                        "{}: a file is already there; nothing was overwritten",
+                        abs.display()
+                    )));
+                }
+                text::write_atomic(&abs, contents.as_bytes())?;
+                written.push(abs.clone());
+                row.file_stamp = Some(file_stamp(&abs));
+            }
+            self.store.transaction(|tx| {
+                for (row, body, _) in &new_sources {
+                    tx.insert_source(row, body, &now)?;
+                }
+                Ok(())
+            })?;
+            Ok(())
+        })();
+        if let Err(e) = result {
+            for f in &written {
+                let _ = std::fs::remove_file(f);
+            }
+            return Err(e);
+        }
+        let indexed = (|| -> Result<()> {
+            for (row, body, _) in &new_sources {
+                self.index
+                    .replace(&source_owner(&row.id), &source_docs(row, body))?;
+            }
+            self.index.commit()
+        })();
+        if let Err(e) = indexed {
+            let _ = self.index.rollback();
+            let _ = self.store.transaction(|tx| {
+                for (row, _, _) in &new_sources {
+                    tx.delete_source(&row.id)?;
+                }
+                Ok(())
+            });
+            for f in &written {
+                let _ = std::fs::remove_file(f);
+            }
+            return Err(e);
+        }
+        let marks: Vec<(String, String)> = new_sources
+            .iter()
+            .map(|(r, _, _)| (r.id.clone(), r.hash.clone()))
+            .collect();
+        self.store.mark_indexed(&marks, &[])?;
+        report.imported = new_sources.iter().map(|(r, _, _)| summary(r)).collect();
+        Ok(report)
+    }
+
+    fn is_inside_state(&self, path: &Path) -> bool {
+        path.canonicalize()
+            .map(|p| p.starts_with(self.root.join(STATE_DIR)))
+            .unwrap_or(false)
+    }
+
+    /// The notebook's sources, by title.
+    pub fn sources(&self) -> Result<Vec<SourceSummary>> {
+        Ok(self.store.sources()?.iter().map(summary).collect())
+    }
+
+    /// One source with its text and passages. `id` may also be the source's
+    /// file path relative to the notebook.
+    pub fn source(&self, id: &str) -> Result<Source> {
+        let id = id
+            .strip_prefix(&format!("{SOURCES_DIR}/"))
+            .and_then(|s| s.strip_suffix(".md"))
+            .unwrap_or(id);
+        let row = self.store.source(id)?.ok_or_else(|| Error::NotFound {
+            what: "source",
+            id: id.to_string(),
+        })?;
+        let text = self.store.source_text(id)?.unwrap_or_default();
+        Ok(Source {
+            passages: text::passages(&text),
+            versions: self.store.source_version_count(id)?,
+            id: row.id,
+            path: row.path,
+            format: row.format,
+            meta: SourceMeta {
+                title: row.title,
+                outlet: row.outlet,
+                author: row.author,
+                published: row.published,
+                url: row.url,
+            },
+            text,
+        })
+    }
+
+    /// The notebook's notes, by path.
+    pub fn notes(&self) -> Result<Vec<NoteSummary>> {
+        Ok(self
+            .store
+            .notes()?
+            .into_iter()
+            .map(|n| NoteSummary {
+                path: n.path,
+                title: n.title,
+            })
+            .collect())
+    }
+
+    /// One note with its Markdown text.
+    pub fn note(&self, path: &str) -> Result<Note> {
+        let rel = relative_path(path)?;
+        let row = self.store.note(&rel)?.ok_or_else(|| Error::NotFound {
+            what: "note",
+            id: path.to_string(),
+        })?;
+        Ok(Note {
+            path: row.path,
+            title: row.title,
+            body: row.body,
+        })
+    }
+
+    /// Searches with the full query language; bad syntax is an error that says where.
+    pub fn search(&self, q: &str, limit: usize) -> Result<SearchResults> {
+        match query::parse(q)? {
+            Some(node) => self.run(&node, limit),
+            None => Ok(SearchResults {
+                total: 0,
+                hits: Vec::new(),
+            }),
+        }
+    }
+
+    /// Searches, reading a query with bad syntax as plain words. Never a syntax error.
+    pub fn search_lenient(&self, q: &str, limit: usize) -> Result<SearchResults> {
+        match query::parse_lenient(q) {
+            Some(node) => match self.run(&node, limit) {
+                Err(Error::QuerySyntax { .. }) => Ok(SearchResults {
+                    total: 0,
+                    hits: Vec::new(),
+                }),
+                other => other,
+            },
+            None => Ok(SearchResults {
+                total: 0,
+                hits: Vec::new(),
+            }),
+        }
+    }
+
+    fn run(&self, node: &query::Node, limit: usize) -> Result<SearchResults> {
+        let compiled = query::compile(node, &self.index)?;
+        self.index
+            .search(compiled.query.as_ref(), &compiled.highlight, limit)
+    }
+
+    /// Builds the search index again from the store.
+    pub fn reindex(&mut self) -> Result<()> {
+        self.index.clear()?;
+        self.index.commit()?;
+        self.store.clear_indexed()?;
+        self.index_pending()
+    }
+
+    /// Checks the store (SQLite's integrity check) and that the index agrees with it.
+    pub fn check(&self) -> Result<CheckReport> {
+        let mut report = CheckReport {
+            problems: self.store.integrity_check()?,
+            index_documents: self.index.num_docs(),
+            ..CheckReport::default()
+        };
+        let sources = self.store.sources()?;
+        report.sources = sources.len();
+        for s in &sources {
+            if s.indexed_hash.as_deref() != Some(s.hash.as_str()) {
+                report
+                    .problems
+                    .push(format!("source '{}' is not indexed", s.id));
+                continue;
+            }
+            let n = self.index.count_owner(&source_owner(&s.id))?;
+            if n != s.passages {
+                report.problems.push(format!(
+                    "source '{}' has {} passages but the index holds {n}",
+                    s.id, s.passages
+                ));
+            }
+            if !self.root.join(&s.path).exists() {
+                report
+                    .problems
+                    .push(format!("source '{}': its file {} is missing", s.id, s.path));
+            }
+        }
+        let notes = self.store.notes()?;
+        report.notes = notes.len();
+        for n in &notes {
+            let expected = notes::parse(&n.body, &note_stem(&n.path)).sections.len();
+            let got = self.index.count_owner(&note_owner(&n.path))?;
+            if n.indexed_hash.as_deref() != Some(n.hash.as_str()) || got != expected {
+                report.problems.push(format!(
+                    "note '{}' has {expected} sections but the index holds {got}",
+                    n.path
+                ));
+            }
+        }
+        for f in self.index.damaged_files()? {
+            report
+                .problems
+                .push(format!("index file {} is damaged", f.display()));
+        }
+        Ok(report)
+    }
+}
+
+#[derive(Default)]
+struct Files {
+    sources: Vec<String>,
+    notes: Vec<String>,
+}
+
+fn scan_dir(dir: &Path, rel: &str, files: &mut Files) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || name == "node_modules" {
+            continue;
+        }
+        let path = entry.path();
+        let child = if rel.is_empty() {
+            name.clone()
+        } else {
+            format!("{rel}/{name}")
+        };
+        let ft = entry.file_type().map_err(|e| Error::io(&path, e))?;
+        if ft.is_dir() {
+            scan_dir(&path, &child, files)?;
+        } else if ft.is_file() && name.ends_with(".md") {
+            if rel == SOURCES_DIR {
+                files.sources.push(child);
+            } else {
+                files.notes.push(child);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Size and modification time: when they are unchanged the file is not read again.
+fn file_stamp(path: &Path) -> String {
+    match std::fs::metadata(path) {
+        Ok(m) => {
+            let mtime = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map(|d| d.as_nanos())
+                .unwrap_or(0);
+            format!("{}:{mtime}", m.len())
+        }
+        Err(_) => String::new(),
+    }
+}
+
+fn read_text_file(path: &Path) -> std::result::Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read it ({e})"))?;
+    if bytes.len() as u64 > import::MAX_FILE_BYTES {
+        return Err("too large".into());
+    }
+    if bytes.contains(&0) {
+        return Err("binary content (NUL bytes)".into());
+    }
+    String::from_utf8(bytes)
+        .map(|s| s.replace("\r\n", "\n"))
+        .map_err(|e| format!("not valid UTF-8 at byte {}", e.utf8_error().valid_up_to()))
+}
+
+fn read_source_file(path: &Path) -> std::result::Result<(SourceFile, String), String> {
+    let text = read_text_file(path)?;
+    let (yaml, body) = text::split_front_matter(&text);
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut file = match yaml {
+        Some(y) => serde_yaml::from_str::<SourceFile>(y)
+            .map_err(|e| format!("its front matter does not parse ({e})"))?,
+        None => SourceFile {
+            meta: SourceMeta::default(),
+            format: default_format(),
+            imported: None,
+            original: None,
+        },
+    };
+    if file.meta.title.trim().is_empty() {
+        file.meta.title = stem;
+    }
+    if Format::parse(&file.format).is_none() {
+        file.format = default_format();
+    }
+    Ok((file, body.to_string()))
+}
+
+fn source_file_contents(file: &SourceFile, body: &str) -> Result<String> {
+    let yaml = serde_yaml::to_string(file)
+        .map_err(|e| Error::BadInput(format!("cannot write metadata: {e}")))?;
+    Ok(format!("---\n{yaml}---\n{body}"))
+}
+
+fn unique_id(base: &str, taken: &HashSet<String>, root: &Path) -> String {
+    let free =
+        |id: &str| !taken.contains(id) && !root.join(SOURCES_DIR).join(format!("{id}.md")).exists();
+    if free(base) {
+        return base.to_string();
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| free(id))
+        .unwrap_or_else(|| base.to_string())
+}
+
+fn summary(r: &SourceRow) -> SourceSummary {
+    SourceSummary {
+        id: r.id.clone(),
+        title: r.title.clone(),
+        path: r.path.clone(),
+        passages: r.passages,
+        outlet: r.outlet.clone(),
+        published: r.published.clone(),
+    }
+}
+
+fn source_owner(id: &str) -> String {
+    format!("source:{id}")
+}
+
+fn note_owner(path: &str) -> String {
+    format!("note:{path}")
+}
+
+fn note_stem(path: &str) -> String {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.strip_suffix(".md").unwrap_or(name).to_string()
+}
+
+fn source_docs(row: &SourceRow, body: &str) -> Vec<IndexDoc> {
+    text::passages(body)
+        .into_iter()
+        .map(|p| IndexDoc {
+            id: format!("p:{}:{}", row.id, p.ordinal),
+            kind: HitKind::Source,
+            owner: source_owner(&row.id),
+            title: row.title.clone(),
+            title_indexed: p.ordinal == 0,
+            body: p.text,
+            source: Some(row.id.clone()),
+            path: Some(row.path.clone()),
+            passage: Some(p.ordinal),
+            start: Some(p.start),
+            end: Some(p.end),
+            tags: Vec::new(),
+        })
+        .collect()
+}
+
+fn note_docs(row: &NoteRow) -> Vec<IndexDoc> {
+    notes::parse(&row.body, &note_stem(&row.path))
+        .sections
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| IndexDoc {
+            id: format!("n:{}#{i}", row.path),
+            kind: HitKind::Note,
+            owner: note_owner(&row.path),
+            title: match &s.heading {
+                Some(h) if *h != row.title => format!("{} › {h}", row.title),
+                _ => row.title.clone(),
+            },
+            title_indexed: true,
+            body: s.text,
+            source: None,
+            path: Some(row.path.clone()),
+            passage: Some(i),
+            start: Some(s.start),
+            end: Some(s.end),
+            tags: Vec::new(),
+        })
+        .collect()
+}
+
+/// A note path from the user, made relative and checked not to leave the notebook.
+pub fn relative_path(path: &str) -> Result<String> {
+    let p = Path::new(path);
+    let mut parts = Vec::new();
+    for c in p.components() {
+        match c {
+            Component::Normal(s) => parts.push(s.to_string_lossy().into_owned()),
+            Component::CurDir => {}
+            _ => {
+                return Err(Error::BadInput(format!(
+                    "{path}: a path inside the notebook must be relative and must not use '..'"
+                )))
+            }
+        }
+    }
+    if parts.is_empty() {
+        return Err(Error::BadInput("an empty path".into()));
+    }
+    Ok(parts.join("/"))
+}
+
+fn now() -> String {
+    time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}

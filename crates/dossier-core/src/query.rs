@@ -1,0 +1,594 @@
+//! The query language of the search box and `dossier search`.
+//!
+//! ```text
+//! query    := or
+//! or       := and ("OR" and)*
+//! and      := unary (["AND"] unary)*          -- words side by side must all match
+//! unary    := ("NOT" | "-") unary | primary
+//! primary  := "(" or ")" | FIELD ":" value | value
+//! value    := "\"" words "\"" | WORD | WORD "*" | WORD "~" [1|2]
+//! FIELD    := kind | source | tag | title
+//! ```
+//! Words are analysed as they are indexed (lowercase, diacritics folded,
+//! English stems); a prefix (`negotiat*`) and a fuzzy word (`Stoltenbreg~`)
+//! match the unstemmed words. Errors name the character where the query went
+//! wrong (counted in Unicode scalar values, from 0).
+
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
+    RegexQuery, TermQuery,
+};
+use tantivy::schema::IndexRecordOption;
+use tantivy::Term;
+
+use crate::error::{Error, Result};
+use crate::index::{plain_analyzer, tokens, words_analyzer, Fields, HitKind, SearchIndex};
+
+/// The fields a query may filter on.
+pub const FIELDS: [&str; 4] = ["kind", "source", "tag", "title"];
+
+/// A parsed query, before it meets an index.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    Word(String),
+    Phrase(Vec<String>),
+    Prefix(String),
+    Fuzzy(String, u8),
+    Field(String, Box<Node>),
+    And(Vec<Node>),
+    Or(Vec<Node>),
+    Not(Box<Node>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Word(String),
+    Phrase(String),
+    LParen,
+    RParen,
+    Minus,
+    And,
+    Or,
+    Not,
+    Colon,
+    Star,
+    Tilde(Option<u8>),
+}
+
+fn lex(q: &str) -> Result<Vec<(Tok, usize)>> {
+    let chars: Vec<char> = q.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            c if c.is_whitespace() => i += 1,
+            '(' => {
+                out.push((Tok::LParen, i));
+                i += 1;
+            }
+            ')' => {
+                out.push((Tok::RParen, i));
+                i += 1;
+            }
+            ':' => {
+                out.push((Tok::Colon, i));
+                i += 1;
+            }
+            '*' => {
+                out.push((Tok::Star, i));
+                i += 1;
+            }
+            '~' => {
+                let start = i;
+                i += 1;
+                let mut digits = String::new();
+                while i < chars.len() && chars[i].is_ascii_digit() {
+                    digits.push(chars[i]);
+                    i += 1;
+                }
+                let d = if digits.is_empty() {
+                    None
+                } else {
+                    match digits.parse::<u8>() {
+                        Ok(d) if d <= 2 => Some(d),
+                        _ => {
+                            return Err(syntax(
+                                "a fuzzy word allows at most 2 edits (write ~1 or ~2)",
+                                start,
+                            ))
+                        }
+                    }
+                };
+                out.push((Tok::Tilde(d), start));
+            }
+            '-' => {
+                // '-' starting a word negates it; inside a word ("Russia-NATO")
+                // the word branch below takes it; a lone '-' means nothing.
+                if i + 1 < chars.len() && !chars[i + 1].is_whitespace() {
+                    out.push((Tok::Minus, i));
+                }
+                i += 1;
+            }
+            '"' => {
+                let start = i;
+                i += 1;
+                let mut s = String::new();
+                while i < chars.len() && chars[i] != '"' {
+                    s.push(chars[i]);
+                    i += 1;
+                }
+                if i >= chars.len() {
+                    return Err(syntax("this quote is never closed", start));
+                }
+                i += 1;
+                out.push((Tok::Phrase(s), start));
+            }
+            _ => {
+                let start = i;
+                let mut s = String::new();
+                while i < chars.len()
+                    && !chars[i].is_whitespace()
+                    && !matches!(chars[i], '(' | ')' | '"' | ':' | '*' | '~')
+                {
+                    s.push(chars[i]);
+                    i += 1;
+                }
+                let tok = match s.as_str() {
+                    "AND" | "&&" => Tok::And,
+                    "OR" | "||" => Tok::Or,
+                    "NOT" => Tok::Not,
+                    _ => Tok::Word(s),
+                };
+                out.push((tok, start));
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn syntax(message: impl Into<String>, position: usize) -> Error {
+    Error::QuerySyntax {
+        message: message.into(),
+        position,
+    }
+}
+
+struct Parser {
+    toks: Vec<(Tok, usize)>,
+    pos: usize,
+    len: usize,
+}
+
+impl Parser {
+    fn peek(&self) -> Option<&Tok> {
+        self.toks.get(self.pos).map(|(t, _)| t)
+    }
+    fn at(&self) -> usize {
+        self.toks.get(self.pos).map(|(_, p)| *p).unwrap_or(self.len)
+    }
+    fn next(&mut self) -> Option<(Tok, usize)> {
+        let t = self.toks.get(self.pos).cloned();
+        self.pos += 1;
+        t
+    }
+
+    fn or(&mut self) -> Result<Node> {
+        let mut items = vec![self.and()?];
+        while self.peek() == Some(&Tok::Or) {
+            let at = self.at();
+            self.pos += 1;
+            if self.starts_operand() {
+                items.push(self.and()?);
+            } else {
+                return Err(syntax("OR needs something on its right", at));
+            }
+        }
+        Ok(if items.len() == 1 {
+            items.remove(0)
+        } else {
+            Node::Or(items)
+        })
+    }
+
+    fn starts_operand(&self) -> bool {
+        matches!(
+            self.peek(),
+            Some(Tok::Word(_) | Tok::Phrase(_) | Tok::LParen | Tok::Minus | Tok::Not)
+        )
+    }
+
+    fn and(&mut self) -> Result<Node> {
+        let mut items = vec![self.unary()?];
+        loop {
+            match self.peek() {
+                Some(Tok::And) => {
+                    let at = self.at();
+                    self.pos += 1;
+                    if !self.starts_operand() {
+                        return Err(syntax("AND needs something on its right", at));
+                    }
+                    items.push(self.unary()?);
+                }
+                _ if self.starts_operand() => items.push(self.unary()?),
+                _ => break,
+            }
+        }
+        Ok(if items.len() == 1 {
+            items.remove(0)
+        } else {
+            Node::And(items)
+        })
+    }
+
+    fn unary(&mut self) -> Result<Node> {
+        match self.peek() {
+            Some(Tok::Not | Tok::Minus) => {
+                let at = self.at();
+                self.pos += 1;
+                if !self.starts_operand() {
+                    return Err(syntax("NOT needs something to exclude", at));
+                }
+                Ok(Node::Not(Box::new(self.unary()?)))
+            }
+            _ => self.primary(),
+        }
+    }
+
+    fn primary(&mut self) -> Result<Node> {
+        let at = self.at();
+        match self.next() {
+            Some((Tok::LParen, _)) => {
+                if self.peek() == Some(&Tok::RParen) {
+                    return Err(syntax("empty parentheses", at));
+                }
+                let inner = self.or()?;
+                match self.next() {
+                    Some((Tok::RParen, _)) => Ok(inner),
+                    Some((_, p)) => Err(syntax("expected ')' here", p)),
+                    None => Err(syntax("this parenthesis is never closed", at)),
+                }
+            }
+            Some((Tok::Phrase(s), _)) => Ok(Node::Phrase(vec![s])),
+            Some((Tok::Word(w), _)) => {
+                if self.peek() == Some(&Tok::Colon) {
+                    self.pos += 1;
+                    return self.field(w, at);
+                }
+                self.word_suffix(w)
+            }
+            Some((Tok::RParen, p)) => Err(syntax("')' without a matching '('", p)),
+            Some((Tok::Colon, p)) => Err(syntax("':' must follow a field name", p)),
+            Some((Tok::Star, p)) => Err(syntax("'*' must end a word", p)),
+            Some((Tok::Tilde(_), p)) => Err(syntax("'~' must end a word", p)),
+            Some((Tok::Or | Tok::And, p)) => {
+                Err(syntax("OR and AND need something on their left", p))
+            }
+            Some((Tok::Not | Tok::Minus, p)) => Err(syntax("unexpected NOT", p)),
+            None => Err(syntax("the query ends too early", at)),
+        }
+    }
+
+    fn word_suffix(&mut self, w: String) -> Result<Node> {
+        match self.peek() {
+            Some(Tok::Star) if self.adjacent() => {
+                self.pos += 1;
+                Ok(Node::Prefix(w))
+            }
+            Some(Tok::Tilde(d)) if self.adjacent() => {
+                let d = d.unwrap_or(1);
+                self.pos += 1;
+                Ok(Node::Fuzzy(w, d))
+            }
+            _ => Ok(Node::Word(w)),
+        }
+    }
+
+    /// Whether the current token touches the previous word (`abc*`, not `abc *`).
+    fn adjacent(&self) -> bool {
+        let Some((Tok::Word(w), p)) = self.toks.get(self.pos.wrapping_sub(1)) else {
+            return false;
+        };
+        p + w.chars().count() == self.at()
+    }
+
+    fn field(&mut self, name: String, at: usize) -> Result<Node> {
+        let lower = name.to_lowercase();
+        if !FIELDS.contains(&lower.as_str()) {
+            return Err(syntax(
+                format!("unknown field '{name}' (fields: {})", FIELDS.join(", ")),
+                at,
+            ));
+        }
+        let vat = self.at();
+        let value = match self.next() {
+            Some((Tok::Word(w), _)) => self.word_suffix(w)?,
+            Some((Tok::Phrase(s), _)) => Node::Phrase(vec![s]),
+            _ => return Err(syntax(format!("'{name}:' needs a value"), vat)),
+        };
+        if lower == "kind" {
+            let Node::Word(k) = &value else {
+                return Err(syntax("kind: takes one word", vat));
+            };
+            if HitKind::parse(&k.to_lowercase()).is_none() {
+                return Err(syntax(
+                    format!("unknown kind '{k}' (kinds: source, note, annotation, entity)"),
+                    vat,
+                ));
+            }
+        }
+        Ok(Node::Field(lower, Box::new(value)))
+    }
+}
+
+/// Parses a query strictly: a syntax error says where.
+pub fn parse(q: &str) -> Result<Option<Node>> {
+    let toks = lex(q)?;
+    if toks.is_empty() {
+        return Ok(None);
+    }
+    let mut p = Parser {
+        toks,
+        pos: 0,
+        len: q.chars().count(),
+    };
+    let node = p.or()?;
+    if let Some((t, at)) = p.toks.get(p.pos) {
+        let msg = match t {
+            Tok::RParen => "')' without a matching '('",
+            _ => "unexpected text here",
+        };
+        return Err(syntax(msg, *at));
+    }
+    Ok(Some(node))
+}
+
+/// Parses any text as a query: the words of it, all required. Never fails.
+pub fn parse_lenient(q: &str) -> Option<Node> {
+    if let Ok(node) = parse(q) {
+        return node;
+    }
+    let words: Vec<Node> = q
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !matches!(*w, "AND" | "OR" | "NOT"))
+        .map(|w| Node::Word(w.to_string()))
+        .collect();
+    match words.len() {
+        0 => None,
+        1 => words.into_iter().next(),
+        _ => Some(Node::And(words)),
+    }
+}
+
+/// A query ready to run, with the extra words to highlight in snippets.
+pub(crate) struct Compiled {
+    pub query: Box<dyn Query>,
+    pub highlight: Vec<String>,
+}
+
+const EXPANSIONS: usize = 50;
+
+pub(crate) fn compile(node: &Node, index: &SearchIndex) -> Result<Compiled> {
+    let mut highlight = Vec::new();
+    let query = build(node, index, index.fields(), &mut highlight)?;
+    Ok(Compiled { query, highlight })
+}
+
+fn build(
+    node: &Node,
+    index: &SearchIndex,
+    f: Fields,
+    hl: &mut Vec<String>,
+) -> Result<Box<dyn Query>> {
+    Ok(match node {
+        Node::Word(w) => text_query(w, &[f.title, f.body], f),
+        Node::Phrase(p) => text_query(&p.join(" "), &[f.title, f.body], f),
+        Node::Prefix(w) => {
+            let word = plain_word(w)?;
+            hl.extend(index.expand_prefix(&word, EXPANSIONS)?);
+            let pattern = format!("{}.*", regex_escape(&word));
+            Box::new(RegexQuery::from_pattern(&pattern, f.plain)?)
+        }
+        Node::Fuzzy(w, d) => {
+            let word = plain_word(w)?;
+            hl.extend(index.expand_fuzzy(&word, *d, EXPANSIONS)?);
+            Box::new(FuzzyTermQuery::new(
+                Term::from_field_text(f.plain, &word),
+                *d,
+                true,
+            ))
+        }
+        Node::Field(name, value) => field_query(name, value, index, f, hl)?,
+        Node::And(items) => {
+            let mut clauses = Vec::new();
+            let mut positive = false;
+            for item in items {
+                match item {
+                    Node::Not(inner) => clauses.push((Occur::MustNot, build(inner, index, f, hl)?)),
+                    other => {
+                        positive = true;
+                        clauses.push((Occur::Must, build(other, index, f, hl)?))
+                    }
+                }
+            }
+            if !positive {
+                clauses.push((Occur::Must, Box::new(AllQuery)));
+            }
+            Box::new(BooleanQuery::new(clauses))
+        }
+        Node::Or(items) => {
+            let mut clauses = Vec::new();
+            for item in items {
+                clauses.push((Occur::Should, build(item, index, f, hl)?));
+            }
+            Box::new(BooleanQuery::new(clauses))
+        }
+        Node::Not(inner) => Box::new(BooleanQuery::new(vec![
+            (Occur::Must, Box::new(AllQuery)),
+            (Occur::MustNot, build(inner, index, f, hl)?),
+        ])),
+    })
+}
+
+fn field_query(
+    name: &str,
+    value: &Node,
+    index: &SearchIndex,
+    f: Fields,
+    hl: &mut Vec<String>,
+) -> Result<Box<dyn Query>> {
+    let raw = match value {
+        Node::Word(w) => w.clone(),
+        Node::Phrase(p) => p.join(" "),
+        Node::Prefix(w) | Node::Fuzzy(w, _) => w.clone(),
+        _ => String::new(),
+    };
+    Ok(match name {
+        "kind" => term(f.kind, &raw.to_lowercase()),
+        "source" => term(f.source, &raw),
+        "tag" => term(f.tag, &raw.to_lowercase()),
+        "title" => match value {
+            Node::Word(_) | Node::Phrase(_) => text_query(&raw, &[f.title], f),
+            other => build(other, index, f, hl)?,
+        },
+        _ => Box::new(EmptyQuery),
+    })
+}
+
+fn term(field: tantivy::schema::Field, value: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, value),
+        IndexRecordOption::Basic,
+    ))
+}
+
+/// Words or a phrase, in each of `fields` (a title match counts double).
+fn text_query(text: &str, fields: &[tantivy::schema::Field], f: Fields) -> Box<dyn Query> {
+    let words = tokens(&mut words_analyzer(), text);
+    if words.is_empty() {
+        return Box::new(EmptyQuery);
+    }
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for &field in fields {
+        let q: Box<dyn Query> = if words.len() == 1 {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, &words[0]),
+                IndexRecordOption::WithFreqs,
+            ))
+        } else {
+            Box::new(PhraseQuery::new(
+                words
+                    .iter()
+                    .map(|w| Term::from_field_text(field, w))
+                    .collect(),
+            ))
+        };
+        let q: Box<dyn Query> = if field == f.title {
+            Box::new(BoostQuery::new(q, 2.0))
+        } else {
+            q
+        };
+        clauses.push((Occur::Should, q));
+    }
+    if clauses.len() == 1 {
+        clauses.remove(0).1
+    } else {
+        Box::new(BooleanQuery::new(clauses))
+    }
+}
+
+/// The one plain (unstemmed, folded) word of a prefix or fuzzy term.
+fn plain_word(w: &str) -> Result<String> {
+    let mut words = tokens(&mut plain_analyzer(), w);
+    match words.len() {
+        1 => Ok(words.remove(0)),
+        0 => Err(syntax(format!("'{w}' has no letters to match"), 0)),
+        _ => Err(syntax(
+            format!("'{w}' is several words; a prefix or fuzzy term must be one word"),
+            0,
+        )),
+    }
+}
+
+fn regex_escape(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if "\\.+*?()|[]{}^$#&-~\"@<>".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err_at(q: &str) -> usize {
+        match parse(q) {
+            Err(Error::QuerySyntax { position, .. }) => position,
+            other => panic!("expected a syntax error for {q:?}, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn parses_the_language() {
+        assert_eq!(
+            parse("nato OR russia").unwrap(),
+            Some(Node::Or(vec![
+                Node::Word("nato".into()),
+                Node::Word("russia".into())
+            ]))
+        );
+        assert_eq!(
+            parse("a -b").unwrap(),
+            Some(Node::And(vec![
+                Node::Word("a".into()),
+                Node::Not(Box::new(Node::Word("b".into())))
+            ]))
+        );
+        assert_eq!(parse("nego*").unwrap(), Some(Node::Prefix("nego".into())));
+        assert_eq!(
+            parse("stoltenbreg~2").unwrap(),
+            Some(Node::Fuzzy("stoltenbreg".into(), 2))
+        );
+        assert_eq!(
+            parse("kind:note").unwrap(),
+            Some(Node::Field(
+                "kind".into(),
+                Box::new(Node::Word("note".into()))
+            ))
+        );
+        assert_eq!(
+            parse("Russia-NATO").unwrap(),
+            Some(Node::Word("Russia-NATO".into())),
+            "a hyphen inside a word is not a minus"
+        );
+        assert_eq!(parse("   ").unwrap(), None);
+    }
+
+    #[test]
+    fn errors_say_where() {
+        assert_eq!(err_at("\"unclosed phrase"), 0);
+        assert_eq!(err_at("nato (russia"), 5);
+        assert_eq!(err_at("nato OR"), 5);
+        assert_eq!(err_at("russia)"), 6);
+        assert_eq!(err_at("colour:red"), 0);
+        assert_eq!(err_at("kind:bogus"), 5);
+        assert_eq!(err_at("a~7"), 1);
+        assert_eq!(err_at("()"), 0);
+    }
+
+    #[test]
+    fn lenient_parse_keeps_the_words() {
+        assert_eq!(
+            parse_lenient("\"nato (russia"),
+            Some(Node::And(vec![
+                Node::Word("nato".into()),
+                Node::Word("russia".into())
+            ]))
+        );
+        assert_eq!(parse_lenient("((("), None);
+    }
+}

@@ -1,0 +1,543 @@
+//! The store: one SQLite database inside the notebook (`.dossier/dossier.db`).
+//!
+//! It is the truth for everything that is not a plain file: source versions,
+//! entities, annotations and links, and the bookkeeping of what the search
+//! index holds. Migrations are numbered and recorded in `PRAGMA user_version`;
+//! the database runs in WAL mode with foreign keys on, and every write goes
+//! through a transaction.
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::error::{Error, Result};
+
+/// `PRAGMA application_id`: marks a database as Dossier's ("DOSR").
+pub const APPLICATION_ID: i32 = 0x444F_5352;
+
+/// The migrations, in order. Index `i` brings the schema from version `i` to `i + 1`.
+const MIGRATIONS: &[&str] = &[
+    // 1: the whole first schema.
+    r#"
+    CREATE TABLE sources (
+        id            TEXT PRIMARY KEY,
+        title         TEXT NOT NULL,
+        outlet        TEXT,
+        author        TEXT,
+        published     TEXT,
+        url           TEXT,
+        path          TEXT NOT NULL UNIQUE,
+        format        TEXT NOT NULL,
+        hash          TEXT NOT NULL,
+        passages      INTEGER NOT NULL DEFAULT 0,
+        imported_at   TEXT NOT NULL,
+        file_stamp    TEXT,
+        indexed_hash  TEXT
+    );
+    CREATE TABLE source_versions (
+        id          INTEGER PRIMARY KEY,
+        source_id   TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        hash        TEXT NOT NULL,
+        text        TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        UNIQUE (source_id, hash)
+    );
+    CREATE INDEX source_versions_by_hash ON source_versions(hash);
+    CREATE TABLE notes (
+        path          TEXT PRIMARY KEY,
+        title         TEXT NOT NULL,
+        hash          TEXT NOT NULL,
+        body          TEXT NOT NULL,
+        updated_at    TEXT NOT NULL,
+        file_stamp    TEXT,
+        indexed_hash  TEXT
+    );
+    CREATE TABLE note_links (
+        note_path  TEXT NOT NULL REFERENCES notes(path) ON DELETE CASCADE ON UPDATE CASCADE,
+        target     TEXT NOT NULL,
+        label      TEXT,
+        start      INTEGER NOT NULL,
+        end        INTEGER NOT NULL
+    );
+    CREATE INDEX note_links_by_target ON note_links(target);
+    CREATE TABLE entities (
+        id           INTEGER PRIMARY KEY,
+        kind         TEXT NOT NULL CHECK (kind IN ('person','organisation','place','event','date','other')),
+        name         TEXT NOT NULL UNIQUE,
+        description  TEXT,
+        external_id  TEXT,
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        indexed_hash TEXT
+    );
+    CREATE TABLE entity_aliases (
+        entity_id  INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        alias      TEXT NOT NULL,
+        PRIMARY KEY (entity_id, alias)
+    );
+    CREATE TABLE rejected_suggestions (
+        name  TEXT PRIMARY KEY
+    );
+    CREATE TABLE annotations (
+        id          TEXT PRIMARY KEY,
+        source_id   TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        version_id  INTEGER REFERENCES source_versions(id),
+        exact       TEXT NOT NULL,
+        prefix      TEXT NOT NULL DEFAULT '',
+        suffix      TEXT NOT NULL DEFAULT '',
+        start       INTEGER NOT NULL,
+        end         INTEGER NOT NULL,
+        status      TEXT NOT NULL DEFAULT 'exact' CHECK (status IN ('exact','moved','fuzzy','orphan')),
+        score       REAL,
+        color       TEXT NOT NULL DEFAULT 'yellow',
+        comment     TEXT NOT NULL DEFAULT '',
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        indexed_hash TEXT,
+        CHECK (start <= end)
+    );
+    CREATE INDEX annotations_by_source ON annotations(source_id, start);
+    CREATE TABLE annotation_tags (
+        annotation_id  TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+        tag            TEXT NOT NULL,
+        PRIMARY KEY (annotation_id, tag)
+    );
+    CREATE TABLE annotation_entities (
+        annotation_id  TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+        entity_id      INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        PRIMARY KEY (annotation_id, entity_id)
+    );
+    "#,
+];
+
+/// The schema version this build writes.
+pub fn schema_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// A row of the `sources` table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceRow {
+    pub id: String,
+    pub title: String,
+    pub outlet: Option<String>,
+    pub author: Option<String>,
+    pub published: Option<String>,
+    pub url: Option<String>,
+    pub path: String,
+    pub format: String,
+    pub hash: String,
+    pub passages: usize,
+    /// Size and modification time of the file when last read.
+    pub file_stamp: Option<String>,
+    pub indexed_hash: Option<String>,
+}
+
+/// A row of the `notes` table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteRow {
+    pub path: String,
+    pub title: String,
+    pub hash: String,
+    pub body: String,
+    pub file_stamp: Option<String>,
+    pub indexed_hash: Option<String>,
+}
+
+/// A wiki link found in a note.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteLink {
+    pub target: String,
+    pub label: Option<String>,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The notebook's SQLite database.
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (or creates) the store at `path` and brings its schema up to date.
+    /// A file that is not a Dossier database is refused and left untouched.
+    pub fn open(path: &Path) -> Result<Store> {
+        let existed = path.exists();
+        if existed {
+            check_header(path)?;
+        }
+        let conn = Connection::open(path).map_err(|e| corrupt(path, e))?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        let app_id: i32 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(|e| corrupt(path, e))?;
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| corrupt(path, e))?;
+        if existed
+            && app_id != APPLICATION_ID
+            && !(app_id == 0 && version == 0 && is_empty_db(&conn)?)
+        {
+            return Err(Error::Corrupt {
+                path: path.to_path_buf(),
+                reason: "this file is not a Dossier store (unknown application id); it was left untouched".into(),
+            });
+        }
+        if version > schema_version() {
+            return Err(Error::Corrupt {
+                path: path.to_path_buf(),
+                reason: format!(
+                    "the store has schema version {version}, newer than this build knows ({}); use a newer Dossier",
+                    schema_version()
+                ),
+            });
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let mut store = Store { conn };
+        store.migrate(version)?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self, from: i64) -> Result<()> {
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    /// The schema version on disk.
+    pub fn version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// Runs SQLite's own integrity check; returns its complaints (empty = fine).
+    pub fn integrity_check(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let rows = stmt
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut problems: Vec<String> = rows.into_iter().filter(|r| r != "ok").collect();
+        let mut fk = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let fk_rows = fk
+            .query_map([], |r| {
+                Ok(format!(
+                    "foreign key broken in table {}",
+                    r.get::<_, String>(0)?
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        problems.extend(fk_rows);
+        Ok(problems)
+    }
+
+    /// Runs `f` inside one transaction: all of its writes land, or none.
+    pub fn transaction<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction()?;
+        let out = f(&Tx { tx: &tx })?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    pub fn sources(&self) -> Result<Vec<SourceRow>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {SOURCE_COLUMNS} FROM sources ORDER BY title COLLATE NOCASE, id"
+        ))?;
+        let rows = stmt
+            .query_map([], source_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    pub fn source(&self, id: &str) -> Result<Option<SourceRow>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("SELECT {SOURCE_COLUMNS} FROM sources WHERE id = ?1"),
+                [id],
+                source_row,
+            )
+            .optional()?)
+    }
+
+    /// The source whose current text, or any earlier version, has this hash.
+    pub fn source_by_hash(&self, hash: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT source_id FROM source_versions WHERE hash = ?1 LIMIT 1",
+                [hash],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// The text of a source's current version.
+    pub fn source_text(&self, id: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT v.text FROM sources s JOIN source_versions v
+                   ON v.source_id = s.id AND v.hash = s.hash WHERE s.id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// How many versions of a source the store keeps.
+    pub fn source_version_count(&self, id: &str) -> Result<usize> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM source_versions WHERE source_id = ?1",
+            [id],
+            |r| r.get::<_, i64>(0),
+        )? as usize)
+    }
+
+    pub fn notes(&self) -> Result<Vec<NoteRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT path, title, hash, body, file_stamp, indexed_hash FROM notes ORDER BY path",
+        )?;
+        let rows = stmt
+            .query_map([], note_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    pub fn note(&self, path: &str) -> Result<Option<NoteRow>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT path, title, hash, body, file_stamp, indexed_hash FROM notes WHERE path = ?1",
+                [path],
+                note_row,
+            )
+            .optional()?)
+    }
+
+    /// Wiki links of a note, in order.
+    pub fn note_links(&self, path: &str) -> Result<Vec<NoteLink>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT target, label, start, end FROM note_links WHERE note_path = ?1 ORDER BY start",
+        )?;
+        let rows = stmt
+            .query_map([path], |r| {
+                Ok(NoteLink {
+                    target: r.get(0)?,
+                    label: r.get(1)?,
+                    start: r.get::<_, i64>(2)? as usize,
+                    end: r.get::<_, i64>(3)? as usize,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Marks content as present in the search index, after the index commit.
+    pub fn mark_indexed(
+        &mut self,
+        sources: &[(String, String)],
+        notes: &[(String, String)],
+    ) -> Result<()> {
+        self.transaction(|tx| {
+            for (id, hash) in sources {
+                tx.tx.execute(
+                    "UPDATE sources SET indexed_hash = ?2 WHERE id = ?1",
+                    params![id, hash],
+                )?;
+            }
+            for (path, hash) in notes {
+                tx.tx.execute(
+                    "UPDATE notes SET indexed_hash = ?2 WHERE path = ?1",
+                    params![path, hash],
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Forgets what the index holds (before a rebuild).
+    pub fn clear_indexed(&mut self) -> Result<()> {
+        self.transaction(|tx| {
+            tx.tx
+                .execute("UPDATE sources SET indexed_hash = NULL", [])?;
+            tx.tx.execute("UPDATE notes SET indexed_hash = NULL", [])?;
+            Ok(())
+        })
+    }
+}
+
+/// A write transaction on the store.
+pub struct Tx<'a> {
+    tx: &'a rusqlite::Transaction<'a>,
+}
+
+impl Tx<'_> {
+    /// Inserts a new source with its first version.
+    pub fn insert_source(&self, row: &SourceRow, text: &str, now: &str) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO sources (id, title, outlet, author, published, url, path, format, hash, passages, imported_at, file_stamp)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            params![
+                row.id, row.title, row.outlet, row.author, row.published, row.url, row.path,
+                row.format, row.hash, row.passages as i64, now, row.file_stamp
+            ],
+        )?;
+        self.add_version(&row.id, &row.hash, text, now)
+    }
+
+    /// Records a changed source: its metadata and a new version (old versions are kept).
+    pub fn update_source(&self, row: &SourceRow, text: &str, now: &str) -> Result<()> {
+        self.tx.execute(
+            "UPDATE sources SET title = ?2, outlet = ?3, author = ?4, published = ?5, url = ?6,
+                 path = ?7, format = ?8, hash = ?9, passages = ?10, file_stamp = ?11 WHERE id = ?1",
+            params![
+                row.id,
+                row.title,
+                row.outlet,
+                row.author,
+                row.published,
+                row.url,
+                row.path,
+                row.format,
+                row.hash,
+                row.passages as i64,
+                row.file_stamp
+            ],
+        )?;
+        self.add_version(&row.id, &row.hash, text, now)
+    }
+
+    fn add_version(&self, id: &str, hash: &str, text: &str, now: &str) -> Result<()> {
+        self.tx.execute(
+            "INSERT OR IGNORE INTO source_versions (source_id, hash, text, created_at) VALUES (?1, ?2, ?3, ?4)",
+            params![id, hash, text, now],
+        )?;
+        Ok(())
+    }
+
+    /// Deletes a source and its versions, unless annotations were made on it
+    /// (those are never dropped silently). Returns whether it was deleted.
+    pub fn delete_source(&self, id: &str) -> Result<bool> {
+        let n = self.tx.execute(
+            "DELETE FROM sources WHERE id = ?1
+               AND NOT EXISTS (SELECT 1 FROM annotations WHERE source_id = ?1)",
+            [id],
+        )?;
+        Ok(n > 0)
+    }
+
+    /// Records the file stamp of a source whose text did not change.
+    pub fn set_source_stamp(&self, id: &str, stamp: &str) -> Result<()> {
+        self.tx.execute(
+            "UPDATE sources SET file_stamp = ?2 WHERE id = ?1",
+            params![id, stamp],
+        )?;
+        Ok(())
+    }
+
+    /// Records the file stamp of a note whose text did not change.
+    pub fn set_note_stamp(&self, path: &str, stamp: &str) -> Result<()> {
+        self.tx.execute(
+            "UPDATE notes SET file_stamp = ?2 WHERE path = ?1",
+            params![path, stamp],
+        )?;
+        Ok(())
+    }
+
+    /// Inserts or replaces a note and its links.
+    pub fn upsert_note(&self, row: &NoteRow, links: &[NoteLink], now: &str) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO notes (path, title, hash, body, updated_at, file_stamp) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT(path) DO UPDATE SET title = excluded.title, hash = excluded.hash,
+                 body = excluded.body, updated_at = excluded.updated_at, file_stamp = excluded.file_stamp",
+            params![row.path, row.title, row.hash, row.body, now, row.file_stamp],
+        )?;
+        self.tx
+            .execute("DELETE FROM note_links WHERE note_path = ?1", [&row.path])?;
+        for link in links {
+            self.tx.execute(
+                "INSERT INTO note_links (note_path, target, label, start, end) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![row.path, link.target, link.label, link.start as i64, link.end as i64],
+            )?;
+        }
+        Ok(())
+    }
+
+    pub fn delete_note(&self, path: &str) -> Result<()> {
+        self.tx
+            .execute("DELETE FROM notes WHERE path = ?1", [path])?;
+        Ok(())
+    }
+}
+
+const SOURCE_COLUMNS: &str =
+    "id, title, outlet, author, published, url, path, format, hash, passages, file_stamp, indexed_hash";
+
+fn source_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SourceRow> {
+    Ok(SourceRow {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        outlet: r.get(2)?,
+        author: r.get(3)?,
+        published: r.get(4)?,
+        url: r.get(5)?,
+        path: r.get(6)?,
+        format: r.get(7)?,
+        hash: r.get(8)?,
+        passages: r.get::<_, i64>(9)? as usize,
+        file_stamp: r.get(10)?,
+        indexed_hash: r.get(11)?,
+    })
+}
+
+fn note_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<NoteRow> {
+    Ok(NoteRow {
+        path: r.get(0)?,
+        title: r.get(1)?,
+        hash: r.get(2)?,
+        body: r.get(3)?,
+        file_stamp: r.get(4)?,
+        indexed_hash: r.get(5)?,
+    })
+}
+
+fn corrupt(path: &Path, e: rusqlite::Error) -> Error {
+    Error::Corrupt {
+        path: path.to_path_buf(),
+        reason: format!("the store cannot be read ({e}); it was left untouched"),
+    }
+}
+
+fn is_empty_db(conn: &Connection) -> Result<bool> {
+    let n: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+    Ok(n == 0)
+}
+
+/// Refuses a non-empty file that does not start with SQLite's header.
+fn check_header(path: &Path) -> Result<()> {
+    use std::io::Read;
+    let mut f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut head = [0u8; 16];
+    let n = f.read(&mut head).map_err(|e| Error::io(path, e))?;
+    if n == 0 {
+        return Ok(());
+    }
+    if n < 16 || &head != b"SQLite format 3\0" {
+        return Err(Error::Corrupt {
+            path: path.to_path_buf(),
+            reason:
+                "this file is not an SQLite database (damaged or foreign); it was left untouched"
+                    .into(),
+        });
+    }
+    Ok(())
+}

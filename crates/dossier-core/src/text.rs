@@ -1,0 +1,269 @@
+//! Plain-text helpers shared by import, notes and the index: passages,
+//! hashes, slugs, YAML front matter and atomic file writes.
+//!
+//! Offsets: every `start`/`end` in the engine counts Unicode scalar values
+//! (Rust `char`s) from the start of a text, as the W3C Web Annotation model
+//! does. Conversion to UTF-16 (JavaScript) happens only at the desktop shell.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// Longest passage, in characters; a longer paragraph is cut at a space.
+pub const MAX_PASSAGE_CHARS: usize = 2_000;
+
+/// A span of a text: one paragraph, or a piece of a very long one.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Passage {
+    pub ordinal: usize,
+    /// Character offset of the first character.
+    pub start: usize,
+    /// Character offset one past the last character.
+    pub end: usize,
+    pub text: String,
+}
+
+/// Splits a text into passages: blocks separated by blank lines, trimmed,
+/// with blocks longer than [`MAX_PASSAGE_CHARS`] cut at white space.
+pub fn passages(text: &str) -> Vec<Passage> {
+    let mut out = Vec::new();
+    let mut block_start: Option<(usize, usize)> = None; // (byte, char)
+    let mut last_end = (0usize, 0usize); // end of last non-blank line (byte, char)
+    let mut char_pos = 0usize;
+    let mut byte_pos = 0usize;
+    for line in text.split_inclusive('\n') {
+        let line_chars = line.chars().count();
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim().is_empty() {
+            if let Some(start) = block_start.take() {
+                push_block(text, start, last_end, &mut out);
+            }
+        } else {
+            if block_start.is_none() {
+                block_start = Some((byte_pos, char_pos));
+            }
+            last_end = (byte_pos + content.len(), char_pos + content.chars().count());
+        }
+        char_pos += line_chars;
+        byte_pos += line.len();
+    }
+    if let Some(start) = block_start {
+        push_block(text, start, last_end, &mut out);
+    }
+    out
+}
+
+fn push_block(text: &str, start: (usize, usize), end: (usize, usize), out: &mut Vec<Passage>) {
+    let block = &text[start.0..end.0];
+    // Trim leading white space while keeping the char offset right.
+    let lead: usize = block.len() - block.trim_start().len();
+    let lead_chars = block[..lead].chars().count();
+    let block = &block[lead..];
+    let mut cstart = start.1 + lead_chars;
+    let mut rest = block.trim_end();
+    while !rest.is_empty() {
+        let piece = take_piece(rest);
+        let piece_chars = piece.chars().count();
+        out.push(Passage {
+            ordinal: out.len(),
+            start: cstart,
+            end: cstart + piece_chars,
+            text: piece.to_string(),
+        });
+        let after = &rest[piece.len()..];
+        let trimmed = after.trim_start();
+        cstart += piece_chars + after[..after.len() - trimmed.len()].chars().count();
+        rest = trimmed;
+    }
+}
+
+/// The first piece of `s` of at most MAX_PASSAGE_CHARS, cut at white space if possible.
+fn take_piece(s: &str) -> &str {
+    let Some((limit, _)) = s.char_indices().nth(MAX_PASSAGE_CHARS) else {
+        return s;
+    };
+    let head = &s[..limit];
+    match head.rfind(char::is_whitespace) {
+        Some(cut) if cut > limit / 2 => &s[..cut],
+        _ => head,
+    }
+}
+
+/// A short, stable content hash (hex).
+pub fn hash(text: &str) -> String {
+    blake3::hash(text.as_bytes()).to_hex()[..32].to_string()
+}
+
+/// A file-name-safe slug: lowercase ASCII letters, digits and dashes, diacritics
+/// folded, at most 60 characters. Never empty.
+pub fn slug(title: &str) -> String {
+    let mut out = String::new();
+    for c in title.chars().flat_map(fold_char) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+        if out.len() >= 60 {
+            break;
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() {
+        "untitled".to_string()
+    } else {
+        out
+    }
+}
+
+/// Folds a character with diacritics to its ASCII letters where a simple
+/// mapping exists (used for slugs only; the index has its own folding).
+fn fold_char(c: char) -> Vec<char> {
+    let s = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => "a",
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => "A",
+        'ç' | 'č' | 'ć' => "c",
+        'Ç' | 'Č' | 'Ć' => "C",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ě' => "e",
+        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ě' => "E",
+        'ì' | 'í' | 'î' | 'ï' => "i",
+        'Ì' | 'Í' | 'Î' | 'Ï' => "I",
+        'ñ' | 'ń' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => "o",
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => "O",
+        'ù' | 'ú' | 'û' | 'ü' => "u",
+        'Ù' | 'Ú' | 'Û' | 'Ü' => "U",
+        'š' | 'ś' => "s",
+        'Š' | 'Ś' => "S",
+        'ž' | 'ź' | 'ż' => "z",
+        'Ž' | 'Ź' | 'Ż' => "Z",
+        'ß' => "ss",
+        'ł' => "l",
+        'Ł' => "L",
+        _ => return vec![c],
+    };
+    s.chars().collect()
+}
+
+/// Splits YAML front matter (between a first line `---` and the next `---`)
+/// from a Markdown text. Returns the YAML (if any) and the body.
+pub fn split_front_matter(text: &str) -> (Option<&str>, &str) {
+    let rest = match text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    {
+        Some(r) => r,
+        None => return (None, text),
+    };
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let yaml = &rest[..offset];
+            let body = &rest[offset + line.len()..];
+            return (Some(yaml), body);
+        }
+        offset += line.len();
+    }
+    (None, text)
+}
+
+/// Writes a file so that a crash leaves either the old or the new content,
+/// never a mix: a temporary file beside it, fsync, rename, fsync the folder.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+    let dir = path
+        .parent()
+        .ok_or_else(|| Error::BadInput(format!("{}: no parent folder", path.display())))?;
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| -> std::io::Result<()> {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(contents)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)?;
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::io(path, e));
+    }
+    Ok(())
+}
+
+/// Character offset → byte offset in `s` (clamped to the end).
+pub fn char_to_byte(s: &str, char_offset: usize) -> usize {
+    s.char_indices()
+        .nth(char_offset)
+        .map(|(b, _)| b)
+        .unwrap_or(s.len())
+}
+
+/// Escapes text for HTML.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passages_count_chars_not_bytes() {
+        let text = "Привет мир.\n\n  Second — para.  \n\n\nThird\nline";
+        let ps = passages(text);
+        assert_eq!(ps.len(), 3);
+        for p in &ps {
+            let got: String = text.chars().skip(p.start).take(p.end - p.start).collect();
+            assert_eq!(got, p.text, "offsets must select the passage text");
+        }
+        assert_eq!(ps[1].text, "Second — para.");
+        assert_eq!(ps[2].text, "Third\nline");
+    }
+
+    #[test]
+    fn long_paragraphs_are_cut() {
+        let text = "word ".repeat(1000);
+        let ps = passages(&text);
+        assert!(ps.len() >= 3, "a 5000-char paragraph is cut into pieces");
+        assert!(ps
+            .iter()
+            .all(|p| p.text.chars().count() <= MAX_PASSAGE_CHARS));
+        for p in &ps {
+            let got: String = text.chars().skip(p.start).take(p.end - p.start).collect();
+            assert_eq!(got, p.text);
+        }
+    }
+
+    #[test]
+    fn slugs_are_safe() {
+        assert_eq!(slug("Russia & NATO: talks"), "russia-nato-talks");
+        assert_eq!(slug("Café Kyiv/../x"), "cafe-kyiv-x");
+        assert_eq!(slug("///"), "untitled");
+    }
+
+    #[test]
+    fn front_matter_is_split() {
+        let (y, b) = split_front_matter("---\ntitle: A\n---\nbody\n");
+        assert_eq!(y, Some("title: A\n"));
+        assert_eq!(b, "body\n");
+        assert_eq!(split_front_matter("no front matter").0, None);
+    }
+}

@@ -1,0 +1,8 @@
+//! Integration tests of the engine, on temporary copies of the bundled notebook.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+mod import;
+mod recovery;
+mod search;

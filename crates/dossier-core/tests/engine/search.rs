@@ -1,0 +1,219 @@
+//! Search: the query language, ranking, snippets, filters.
+
+use dossier_core::{Error, HitKind, Notebook};
+
+use crate::common::{copy_of_bundled, import, write};
+
+fn open() -> (tempfile::TempDir, Notebook) {
+    let dir = copy_of_bundled();
+    let nb = Notebook::open(dir.path()).unwrap();
+    (dir, nb)
+}
+
+#[test]
+fn bucharest_summit_finds_the_seed_passage_with_marks() {
+    let (_d, nb) = open();
+    let r = nb.search("\"Bucharest summit\"", 10).unwrap();
+    let hit = r
+        .hits
+        .iter()
+        .find(|h| h.kind == HitKind::Source)
+        .expect("a source passage");
+    assert_eq!(hit.source.as_deref(), Some("russia-nato-talks"));
+    assert!(
+        hit.snippet
+            .contains("<mark>Bucharest</mark> <mark>summit</mark>"),
+        "{}",
+        hit.snippet
+    );
+    let s = nb.source("russia-nato-talks").unwrap();
+    let p = &s.passages[hit.passage.unwrap()];
+    assert_eq!((hit.start, hit.end), (Some(p.start), Some(p.end)));
+    assert!(p.text.contains("2008 Bucharest summit"));
+}
+
+#[test]
+fn a_phrase_is_narrower_than_its_words() {
+    let (dir, mut nb) = open();
+    let files = tempfile::tempdir().unwrap();
+    let _ = dir;
+    import(
+        &mut nb,
+        &[write(
+            files.path(),
+            "x.txt",
+            "The summit was not in Bucharest.\n\nSomething else.\n",
+        )],
+    )
+    .unwrap();
+    let words = nb.search("Bucharest summit", 50).unwrap();
+    let phrase = nb.search("\"Bucharest summit\"", 50).unwrap();
+    assert!(phrase.total >= 1);
+    assert!(
+        words.total > phrase.total,
+        "words {} vs phrase {}",
+        words.total,
+        phrase.total
+    );
+    assert!(words
+        .hits
+        .iter()
+        .any(|h| h.snippet.contains("not in <mark>Bucharest</mark>")));
+    assert!(!phrase.hits.iter().any(|h| h.snippet.contains("not in")));
+}
+
+#[test]
+fn stemming_boolean_and_parentheses() {
+    let (_d, nb) = open();
+    let negotiation = nb.search("negotiation", 50).unwrap().total;
+    let negotiations = nb.search("negotiations", 50).unwrap().total;
+    assert!(negotiation > 0);
+    assert_eq!(
+        negotiation, negotiations,
+        "English stems: singular and plural match alike"
+    );
+    let georgia = nb.search("Georgia", 50).unwrap().total;
+    let both = nb.search("Georgia AND China", 50).unwrap().total;
+    let either = nb.search("Georgia OR China", 50).unwrap().total;
+    let without = nb.search("Georgia -Ukraine", 50).unwrap().total;
+    let not = nb.search("Georgia NOT Ukraine", 50).unwrap().total;
+    assert!(both <= georgia && georgia <= either);
+    assert!(either > georgia, "OR widens");
+    assert_eq!(without, not, "'-' and NOT are the same");
+    assert!(
+        without < georgia,
+        "NOT narrows: every Georgia passage but one names Ukraine too"
+    );
+    let grouped = nb.search("(Georgia OR China) kind:source", 50).unwrap();
+    assert_eq!(
+        grouped.total,
+        nb.search("Georgia kind:source", 50).unwrap().total
+            + nb.search("China kind:source -Georgia", 50).unwrap().total
+    );
+}
+
+#[test]
+fn prefix_and_fuzzy() {
+    let (_d, nb) = open();
+    let prefix = nb.search("Bucha*", 10).unwrap();
+    assert!(prefix.total >= 1);
+    assert!(
+        prefix
+            .hits
+            .iter()
+            .any(|h| h.snippet.contains("<mark>Bucharest</mark>")),
+        "prefix matches are highlighted"
+    );
+    let fuzzy = nb.search("Stoltenbreg~", 10).unwrap();
+    assert!(fuzzy.total >= 1, "one transposition away from Stoltenberg");
+    assert!(
+        fuzzy
+            .hits
+            .iter()
+            .any(|h| h.snippet.contains("<mark>Stoltenberg</mark>")),
+        "{:?}",
+        fuzzy.hits
+    );
+    assert_eq!(
+        nb.search("Stoltenbreg", 10).unwrap().total,
+        0,
+        "without ~ the typo finds nothing"
+    );
+    assert!(
+        nb.search("negotiat*", 10).unwrap().total >= 3,
+        "a prefix matches unstemmed words"
+    );
+}
+
+#[test]
+fn kind_source_and_title_filters() {
+    let (_d, nb) = open();
+    let notes = nb.search("Bucharest kind:note", 50).unwrap();
+    assert!(notes.total >= 1);
+    assert!(notes
+        .hits
+        .iter()
+        .all(|h| h.kind == HitKind::Note && h.path.is_some()));
+    let sources = nb.search("Bucharest kind:source", 50).unwrap();
+    assert!(sources.total >= 1);
+    assert!(sources.hits.iter().all(|h| h.kind == HitKind::Source));
+    let all = nb.search("Bucharest", 50).unwrap();
+    assert_eq!(all.total, notes.total + sources.total);
+    let by_source = nb.search("source:russia-nato-talks missiles", 50).unwrap();
+    assert!(by_source.total >= 1);
+    assert!(by_source
+        .hits
+        .iter()
+        .all(|h| h.source.as_deref() == Some("russia-nato-talks")));
+    assert_eq!(
+        nb.search("source:nothing-like-this missiles", 50)
+            .unwrap()
+            .total,
+        0
+    );
+    assert!(nb
+        .search("title:scenarios", 50)
+        .unwrap()
+        .hits
+        .iter()
+        .all(|h| h.title.contains("scenarios")));
+}
+
+#[test]
+fn bad_syntax_says_where_and_lenient_search_still_answers() {
+    let (_d, nb) = open();
+    match nb.search("Bucharest (summit", 10) {
+        Err(Error::QuerySyntax { position, message }) => {
+            assert_eq!(position, 10, "{message}");
+        }
+        other => panic!("expected a syntax error, got {other:?}"),
+    }
+    let err = nb.search("\"Bucharest summit", 10).unwrap_err();
+    assert_eq!(err.code(), "query_syntax");
+    assert!(err.to_string().contains("character 0"), "{err}");
+    let lenient = nb.search_lenient("\"Bucharest summit", 10).unwrap();
+    assert!(lenient.total >= 1, "the lenient parse reads the words");
+    assert_eq!(nb.search("", 10).unwrap().total, 0);
+}
+
+#[test]
+fn snippets_escape_html() {
+    let (_d, mut nb) = open();
+    let files = tempfile::tempdir().unwrap();
+    import(
+        &mut nb,
+        &[write(
+            files.path(),
+            "x.md",
+            "# T\n\nA <script>alert('zebra')</script> & more zebra.\n",
+        )],
+    )
+    .unwrap();
+    let r = nb.search("zebra", 10).unwrap();
+    let s = &r.hits[0].snippet;
+    assert!(!s.contains("<script>"), "{s}");
+    assert!(s.contains("&lt;script&gt;"), "{s}");
+    let stripped = s.replace("<mark>", "").replace("</mark>", "");
+    assert!(!stripped.contains('<'), "only <mark> is markup: {s}");
+}
+
+#[test]
+fn a_changed_note_is_searchable_after_reopen() {
+    let (dir, nb) = open();
+    assert_eq!(nb.search("narwhal", 10).unwrap().total, 0);
+    drop(nb);
+    write(
+        dir.path(),
+        "Two scenarios.md",
+        "# Two scenarios\n\nA narwhal appears.\n",
+    );
+    write(dir.path(), "drafts/new.md", "# New\n\nAnother narwhal.\n");
+    let nb = Notebook::open(dir.path()).unwrap();
+    assert_eq!(
+        nb.last_sync().notes_changed,
+        2,
+        "only the changed and the new note are read again"
+    );
+    assert_eq!(nb.search("narwhal", 10).unwrap().total, 2);
+    assert!(nb.check().unwrap().problems.is_empty());
+}
