@@ -1,0 +1,132 @@
+//! Dossier's desktop shell: a thin Tauri v2 layer over `dossier-core`.
+//!
+//! - `transport`: the types that cross to the web view, converted from engine types.
+//! - `session`: the shell's state and the work behind each command (no Tauri in it).
+//! - `commands`: the Tauri commands, each running its work off the main thread.
+//! - `bindings`: the generated TypeScript twin of `transport` and `commands`.
+//! - `recent`: the recent-notebooks list in the app's config folder.
+
+pub mod bindings;
+pub mod command_names;
+pub mod commands;
+mod recent;
+pub mod session;
+pub mod transport;
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use tauri::{DragDropEvent, Emitter, Manager, WindowEvent};
+
+use crate::session::Session;
+use crate::transport::DragHover;
+
+/// The environment variable naming the notebook folder to open at launch.
+pub const NOTEBOOK_ENV: &str = "DOSSIER_NOTEBOOK";
+
+/// The notebook to open at launch: `DOSSIER_NOTEBOOK`, else the first
+/// argument that isn't an option. Relative paths are taken from the current
+/// directory.
+pub fn launch_notebook(
+    env: Option<OsString>,
+    args: impl IntoIterator<Item = OsString>,
+) -> Option<PathBuf> {
+    let raw = env.filter(|v| !v.is_empty()).or_else(|| {
+        args.into_iter()
+            .find(|a| !a.to_string_lossy().starts_with('-'))
+    })?;
+    let path = PathBuf::from(raw);
+    Some(std::path::absolute(&path).unwrap_or(path))
+}
+
+pub fn run() {
+    let launched = Instant::now();
+    let notebook = launch_notebook(std::env::var_os(NOTEBOOK_ENV), std::env::args_os().skip(1));
+
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .setup(move |app| {
+            let recent_file = app
+                .path()
+                .app_config_dir()
+                .ok()
+                .map(|dir| dir.join(recent::FILE_NAME));
+            app.manage::<commands::Shared>(Arc::new(Session::new(notebook, recent_file, launched)));
+            Ok(())
+        })
+        .on_window_event(|window, event| {
+            let WindowEvent::DragDrop(drag) = event else {
+                return;
+            };
+            let emitted = match drag {
+                DragDropEvent::Enter { .. } | DragDropEvent::Over { .. } => {
+                    window.emit(bindings::EVENT_DRAG_HOVER, DragHover { active: true })
+                }
+                DragDropEvent::Leave => {
+                    window.emit(bindings::EVENT_DRAG_HOVER, DragHover { active: false })
+                }
+                DragDropEvent::Drop { paths, .. } => {
+                    let session = window.state::<commands::Shared>();
+                    let dropped = session::dropped(&session, paths);
+                    window
+                        .emit(bindings::EVENT_DRAG_HOVER, DragHover { active: false })
+                        .and_then(|_| window.emit(bindings::EVENT_FILES_DROPPED, dropped))
+                }
+                _ => Ok(()),
+            };
+            if let Err(e) = emitted {
+                eprintln!("dossier: could not tell the window about a drag and drop: {e}");
+            }
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::startup,
+            commands::open_notebook,
+            commands::choose_notebook,
+            commands::recent_notebooks,
+            commands::get_source,
+            commands::get_note,
+            commands::search,
+            commands::choose_import_files,
+            commands::import_files,
+            commands::report_first_paint,
+        ])
+        .run(tauri::generate_context!());
+
+    if let Err(e) = result {
+        eprintln!("dossier: the app could not start: {e}");
+        std::process::exit(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn launch_notebook_prefers_the_environment() {
+        let got = launch_notebook(Some("/nb/env".into()), vec![OsString::from("/nb/arg")]);
+        assert_eq!(got, Some(PathBuf::from("/nb/env")));
+    }
+
+    #[test]
+    fn launch_notebook_takes_the_first_non_option_argument() {
+        let got = launch_notebook(
+            None,
+            vec![OsString::from("--verbose"), OsString::from("/nb/arg")],
+        );
+        assert_eq!(got, Some(PathBuf::from("/nb/arg")));
+        assert_eq!(
+            launch_notebook(Some("".into()), Vec::<OsString>::new()),
+            None,
+            "empty env is unset"
+        );
+    }
+
+    #[test]
+    fn relative_launch_paths_become_absolute() {
+        let got = launch_notebook(Some("notes".into()), Vec::<OsString>::new()).expect("a path");
+        assert!(got.is_absolute(), "{got:?} should be absolute");
+    }
+}

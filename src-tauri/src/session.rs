@@ -1,0 +1,325 @@
+//! The shell's state and the work behind each command, free of Tauri so that
+//! it can be tested without a window. Every method here may block (it calls
+//! the engine): the commands in `commands.rs` run them off the main thread.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Instant;
+
+use dossier_core::{ImportOptions, Notebook};
+
+use crate::recent;
+use crate::transport::{
+    CommandError, FilesDropped, ImportIssue, ImportProgress, ImportSummary, NoteItem, NoteView,
+    NotebookView, QuerySyntaxProblem, RecentNotebook, SearchHit, SearchResponse, SourceItem,
+    SourceView, Startup,
+};
+
+/// Default and largest number of hits one search returns.
+pub const DEFAULT_LIMIT: u32 = 50;
+pub const MAX_LIMIT: u32 = 200;
+
+pub type Result<T> = std::result::Result<T, CommandError>;
+
+pub struct Session {
+    /// The open notebook. `Notebook` is `Send` but not `Sync`, hence the mutex.
+    notebook: Mutex<Option<Notebook>>,
+    /// Set while an import holds the notebook, so searches answer `busy` at
+    /// once instead of queueing behind it.
+    importing: AtomicBool,
+    /// Paths the user handed to the app through the system dialog or by
+    /// dropping them on the window. The web view can only ask the shell to
+    /// open or import these (plus the launch notebook and recent notebooks):
+    /// a script in the page cannot name an arbitrary file.
+    grants: Mutex<HashSet<PathBuf>>,
+    launch_notebook: Option<PathBuf>,
+    /// Where the recent-notebooks list lives; `None` keeps no list.
+    recent_file: Option<PathBuf>,
+    launched: Instant,
+    first_paint_ms: Mutex<Option<f64>>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic while a lock was held must not make the app unusable; the
+    // engine keeps its own data consistent with transactions.
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Resets the `importing` flag however the import ends.
+struct ImportingFlag<'a>(&'a AtomicBool);
+
+impl Drop for ImportingFlag<'_> {
+    fn drop(&mut self) {
+        self.0.store(false, Ordering::SeqCst);
+    }
+}
+
+impl Session {
+    pub fn new(
+        launch_notebook: Option<PathBuf>,
+        recent_file: Option<PathBuf>,
+        launched: Instant,
+    ) -> Self {
+        Session {
+            notebook: Mutex::new(None),
+            importing: AtomicBool::new(false),
+            grants: Mutex::new(HashSet::new()),
+            launch_notebook,
+            recent_file,
+            launched,
+            first_paint_ms: Mutex::new(None),
+        }
+    }
+
+    /// Records paths the user chose or dropped.
+    pub fn grant<'a>(&self, paths: impl IntoIterator<Item = &'a Path>) {
+        let mut grants = lock(&self.grants);
+        for p in paths {
+            grants.insert(canonical(p));
+        }
+    }
+
+    fn is_granted(&self, path: &Path) -> bool {
+        let path = canonical(path);
+        if lock(&self.grants).contains(&path) {
+            return true;
+        }
+        if self.launch_notebook.as_deref().map(canonical).as_ref() == Some(&path) {
+            return true;
+        }
+        self.recent()
+            .iter()
+            .any(|r| canonical(Path::new(&r.path)) == path)
+    }
+
+    pub fn recent(&self) -> Vec<RecentNotebook> {
+        self.recent_file
+            .as_deref()
+            .map(recent::load)
+            .unwrap_or_default()
+    }
+
+    /// Opens the launch notebook, or else the most recent one that still
+    /// exists. Called again (a reload of the page), it describes the notebook
+    /// already open.
+    pub fn startup(&self) -> Startup {
+        if let Some(nb) = lock(&self.notebook).as_ref() {
+            return Startup {
+                notebook: view(nb).ok(),
+                error: None,
+                recent: self.recent(),
+            };
+        }
+        let target = self.launch_notebook.clone().or_else(|| {
+            self.recent()
+                .into_iter()
+                .map(|r| PathBuf::from(r.path))
+                .find(|p| p.is_dir())
+        });
+        let (notebook, error) = match target {
+            None => (None, None),
+            Some(path) => match self.open(&path) {
+                Ok(v) => (Some(v), None),
+                Err(e) => (None, Some(e)),
+            },
+        };
+        Startup {
+            notebook,
+            error,
+            recent: self.recent(),
+        }
+    }
+
+    /// Opens a folder the user chose, dropped, or opened before.
+    pub fn open_allowed(&self, path: &str) -> Result<NotebookView> {
+        let path = PathBuf::from(path);
+        if !self.is_granted(&path) {
+            return Err(not_allowed(&path));
+        }
+        self.open(&path)
+    }
+
+    /// Opens `path` as the current notebook (no permission check: for the
+    /// launch notebook and folders just chosen in the dialog).
+    pub fn open(&self, path: &Path) -> Result<NotebookView> {
+        if !path.is_dir() {
+            return Err(CommandError::new(
+                "not_found",
+                format!(
+                    "The notebook folder {} does not exist or is not a folder.",
+                    path.display()
+                ),
+            ));
+        }
+        if self.importing.load(Ordering::SeqCst) {
+            return Err(busy());
+        }
+        let nb = Notebook::open(path)?;
+        let v = view(&nb)?;
+        if let Some(file) = &self.recent_file {
+            if let Err(e) = recent::remember(file, nb.root(), &nb.name()) {
+                eprintln!("dossier: could not update the recent-notebooks list: {e}");
+            }
+        }
+        *lock(&self.notebook) = Some(nb);
+        Ok(v)
+    }
+
+    fn with_notebook<T>(&self, f: impl FnOnce(&Notebook) -> Result<T>) -> Result<T> {
+        if self.importing.load(Ordering::SeqCst) {
+            return Err(busy());
+        }
+        let guard = lock(&self.notebook);
+        let nb = guard.as_ref().ok_or_else(no_notebook)?;
+        f(nb)
+    }
+
+    pub fn notebook_view(&self) -> Result<NotebookView> {
+        self.with_notebook(view)
+    }
+
+    pub fn source(&self, id: &str) -> Result<SourceView> {
+        self.with_notebook(|nb| Ok(nb.source(id)?.into()))
+    }
+
+    pub fn note(&self, path: &str) -> Result<NoteView> {
+        self.with_notebook(|nb| Ok(nb.note(path)?.into()))
+    }
+
+    /// Strict search first; if the query is not valid syntax, the lenient
+    /// reading, with the syntax problem alongside so the UI can explain it.
+    pub fn search(&self, query: &str, limit: Option<u32>) -> Result<SearchResponse> {
+        let started = Instant::now();
+        let limit = limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT) as usize;
+        let empty = |syntax_error| SearchResponse {
+            query: query.to_string(),
+            total: 0,
+            hits: Vec::new(),
+            syntax_error,
+            elapsed_ms: 0.0,
+        };
+        if query.trim().is_empty() {
+            return Ok(empty(None));
+        }
+        self.with_notebook(|nb| {
+            let (results, syntax_error) = match nb.search(query, limit) {
+                Ok(r) => (r, None),
+                Err(dossier_core::Error::QuerySyntax { message, position }) => {
+                    let problem = QuerySyntaxProblem {
+                        message,
+                        position: u32::try_from(position).unwrap_or(u32::MAX),
+                    };
+                    (nb.search_lenient(query, limit)?, Some(problem))
+                }
+                Err(e) => return Err(e.into()),
+            };
+            Ok(SearchResponse {
+                query: query.to_string(),
+                total: u32::try_from(results.total).unwrap_or(u32::MAX),
+                hits: results.hits.into_iter().map(SearchHit::from).collect(),
+                syntax_error,
+                elapsed_ms: started.elapsed().as_secs_f64() * 1000.0,
+            })
+        })
+    }
+
+    /// Imports files the user chose or dropped. Good files are imported and
+    /// bad ones reported, each with its reason.
+    pub fn import(
+        &self,
+        paths: &[String],
+        progress: &mut dyn FnMut(ImportProgress),
+    ) -> Result<ImportSummary> {
+        if paths.is_empty() {
+            return Err(CommandError::new(
+                "bad_input",
+                "No files were given to import.",
+            ));
+        }
+        let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
+        if let Some(p) = paths.iter().find(|p| !self.is_granted(p)) {
+            return Err(not_allowed(p));
+        }
+        if self.importing.swap(true, Ordering::SeqCst) {
+            return Err(busy());
+        }
+        let _flag = ImportingFlag(&self.importing);
+        let mut guard = lock(&self.notebook);
+        let nb = guard.as_mut().ok_or_else(no_notebook)?;
+        let options = ImportOptions { skip_bad: true };
+        let report = nb.import(&paths, &options, &mut |p| progress(ImportProgress::from(p)))?;
+        let issue = |(path, detail): (PathBuf, String)| ImportIssue {
+            path: path.display().to_string(),
+            detail,
+        };
+        Ok(ImportSummary {
+            imported: report.imported.iter().map(SourceItem::from).collect(),
+            duplicates: report.duplicates.into_iter().map(issue).collect(),
+            refused: report.refused.into_iter().map(issue).collect(),
+            notebook: view(nb)?,
+        })
+    }
+
+    /// Records the first paint of a notebook (later calls return the first
+    /// figure) and logs it once.
+    pub fn first_paint(&self) -> f64 {
+        let mut slot = lock(&self.first_paint_ms);
+        if let Some(ms) = *slot {
+            return ms;
+        }
+        let ms = self.launched.elapsed().as_secs_f64() * 1000.0;
+        eprintln!("dossier: first paint of the notebook {ms:.0} ms after launch");
+        *slot = Some(ms);
+        ms
+    }
+}
+
+/// Splits dropped paths into folders and files, granting them all.
+pub fn dropped(session: &Session, paths: &[PathBuf]) -> FilesDropped {
+    session.grant(paths.iter().map(PathBuf::as_path));
+    let (folders, files): (Vec<&PathBuf>, Vec<&PathBuf>) = paths.iter().partition(|p| p.is_dir());
+    let show = |v: Vec<&PathBuf>| v.iter().map(|p| p.display().to_string()).collect();
+    FilesDropped {
+        files: show(files),
+        folders: show(folders),
+    }
+}
+
+pub fn view(nb: &Notebook) -> Result<NotebookView> {
+    Ok(NotebookView {
+        name: nb.name(),
+        root: nb.root().display().to_string(),
+        sources: nb.sources()?.iter().map(SourceItem::from).collect(),
+        notes: nb.notes()?.iter().map(NoteItem::from).collect(),
+    })
+}
+
+fn no_notebook() -> CommandError {
+    CommandError::new(
+        "no_notebook",
+        "No notebook is open. Open a notebook folder first.",
+    )
+}
+
+fn busy() -> CommandError {
+    CommandError::new(
+        "busy",
+        "The notebook is busy importing files; try again when the import has finished.",
+    )
+}
+
+fn not_allowed(path: &Path) -> CommandError {
+    CommandError::new(
+        "not_allowed",
+        format!(
+            "{} was not chosen in the file dialog or dropped on the window, so Dossier will not open it.",
+            path.display()
+        ),
+    )
+}

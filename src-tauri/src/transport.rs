@@ -1,0 +1,351 @@
+//! Types that cross to the web view. They are the shell's, not the engine's:
+//! each is built from a `dossier_core` type here, serialised as camelCase JSON,
+//! and has a generated TypeScript twin in `ui/src/lib/bindings.ts`.
+//!
+//! Counts and offsets are `u32` so that TypeScript sees a plain `number`.
+//! Offsets keep the engine's unit: Unicode code points into the source text.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// An error as the UI sees it: a stable `code` to branch on and a message for
+/// people. Engine codes are passed through (`not_found`, `bad_input`,
+/// `query_syntax`, `busy`, `io`, `database`, `index`, `corrupt`); the shell adds
+/// `no_notebook`, `not_allowed` and `internal`.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CommandError {
+    pub code: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NotebookView {
+    /// Folder name.
+    pub name: String,
+    /// Absolute path of the notebook folder, for display and the recent list.
+    pub root: String,
+    pub sources: Vec<SourceItem>,
+    pub notes: Vec<NoteItem>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SourceItem {
+    pub id: String,
+    pub title: String,
+    pub path: String,
+    pub passages: u32,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NoteItem {
+    /// Relative to the notebook, '/'-separated.
+    pub path: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SourceView {
+    pub id: String,
+    pub path: String,
+    pub title: String,
+    pub outlet: Option<String>,
+    pub author: Option<String>,
+    pub published: Option<String>,
+    pub url: Option<String>,
+    pub passages: Vec<PassageView>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PassageView {
+    pub ordinal: u32,
+    /// Code-point offsets of the passage in the source text.
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NoteView {
+    pub path: String,
+    pub title: String,
+    /// Markdown as written; the UI shows it as text, never as HTML.
+    pub body: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum HitKind {
+    Source,
+    Note,
+    Annotation,
+    Entity,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchHit {
+    pub kind: HitKind,
+    pub title: String,
+    /// HTML-escaped text where the only markup is `<mark>`; the UI still
+    /// parses it with an allow-list and never inserts it as HTML.
+    pub snippet: String,
+    pub score: f32,
+    /// Source id, for hits in a source.
+    pub source: Option<String>,
+    /// Passage ordinal within the source.
+    pub passage: Option<u32>,
+    pub start: Option<u32>,
+    pub end: Option<u32>,
+    /// Note path, for hits in a note.
+    pub path: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct QuerySyntaxProblem {
+    pub message: String,
+    /// Code-point offset in the query where the problem was found.
+    pub position: u32,
+}
+
+/// Answer to one search. When the query is not valid strict syntax,
+/// `syntaxError` says why and `hits` are the lenient reading of the query.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchResponse {
+    pub query: String,
+    pub total: u32,
+    pub hits: Vec<SearchHit>,
+    pub syntax_error: Option<QuerySyntaxProblem>,
+    pub elapsed_ms: f64,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchRequest {
+    pub query: String,
+    /// At most this many hits; the shell caps it at 200.
+    pub limit: Option<u32>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PathRequest {
+    pub path: String,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct IdRequest {
+    pub id: String,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportRequest {
+    /// Paths the user chose in the dialog or dropped on the window.
+    pub paths: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportProgress {
+    pub done: u32,
+    pub total: u32,
+    pub path: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportIssue {
+    pub path: String,
+    /// Why it was refused, or the id of the source it duplicates.
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportSummary {
+    pub imported: Vec<SourceItem>,
+    pub duplicates: Vec<ImportIssue>,
+    pub refused: Vec<ImportIssue>,
+    /// The notebook after the import, so the sidebar can refresh at once.
+    pub notebook: NotebookView,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RecentNotebook {
+    pub path: String,
+    pub name: String,
+    /// Milliseconds since the Unix epoch.
+    pub opened_at: f64,
+}
+
+/// What the window needs on its first render.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Startup {
+    /// The notebook opened at launch: `DOSSIER_NOTEBOOK`, else the first
+    /// command-line argument, else the most recent notebook.
+    pub notebook: Option<NotebookView>,
+    /// Why that notebook could not be opened, if it could not.
+    pub error: Option<CommandError>,
+    pub recent: Vec<RecentNotebook>,
+}
+
+/// Paths dropped on the window (event `dossier://files-dropped`), split into
+/// files (to import) and folders (to open as a notebook).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FilesDropped {
+    pub files: Vec<String>,
+    pub folders: Vec<String>,
+}
+
+/// Whether files are being dragged over the window (event `dossier://drag-hover`).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DragHover {
+    pub active: bool,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FirstPaint {
+    /// Milliseconds from the start of `run()` to the UI's first paint of the notebook.
+    pub since_launch_ms: f64,
+}
+
+// ---- conversions from the engine -------------------------------------------
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl From<&dossier_core::SourceSummary> for SourceItem {
+    fn from(s: &dossier_core::SourceSummary) -> Self {
+        SourceItem {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            path: s.path.clone(),
+            passages: count(s.passages),
+            outlet: s.outlet.clone(),
+            published: s.published.clone(),
+        }
+    }
+}
+
+impl From<&dossier_core::NoteSummary> for NoteItem {
+    fn from(n: &dossier_core::NoteSummary) -> Self {
+        NoteItem {
+            path: n.path.clone(),
+            title: n.title.clone(),
+        }
+    }
+}
+
+impl From<dossier_core::Source> for SourceView {
+    fn from(s: dossier_core::Source) -> Self {
+        SourceView {
+            id: s.id,
+            path: s.path,
+            title: s.meta.title,
+            outlet: s.meta.outlet,
+            author: s.meta.author,
+            published: s.meta.published,
+            url: s.meta.url,
+            passages: s
+                .passages
+                .into_iter()
+                .map(|p| PassageView {
+                    ordinal: count(p.ordinal),
+                    start: count(p.start),
+                    end: count(p.end),
+                    text: p.text,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<dossier_core::Note> for NoteView {
+    fn from(n: dossier_core::Note) -> Self {
+        NoteView {
+            path: n.path,
+            title: n.title,
+            body: n.body,
+        }
+    }
+}
+
+impl From<&dossier_core::HitKind> for HitKind {
+    fn from(k: &dossier_core::HitKind) -> Self {
+        match k {
+            dossier_core::HitKind::Source => HitKind::Source,
+            dossier_core::HitKind::Note => HitKind::Note,
+            dossier_core::HitKind::Annotation => HitKind::Annotation,
+            dossier_core::HitKind::Entity => HitKind::Entity,
+        }
+    }
+}
+
+impl From<dossier_core::Hit> for SearchHit {
+    fn from(h: dossier_core::Hit) -> Self {
+        SearchHit {
+            kind: HitKind::from(&h.kind),
+            title: h.title,
+            snippet: h.snippet,
+            score: h.score,
+            source: h.source,
+            passage: h.passage.map(count),
+            start: h.start.map(count),
+            end: h.end.map(count),
+            path: h.path,
+        }
+    }
+}
+
+impl From<&dossier_core::ImportProgress> for ImportProgress {
+    fn from(p: &dossier_core::ImportProgress) -> Self {
+        ImportProgress {
+            done: count(p.done),
+            total: count(p.total),
+            path: p.path.display().to_string(),
+        }
+    }
+}
+
+impl From<dossier_core::Error> for CommandError {
+    fn from(e: dossier_core::Error) -> Self {
+        CommandError {
+            code: e.code().to_string(),
+            message: e.to_string(),
+        }
+    }
+}
+
+impl CommandError {
+    pub fn new(code: &str, message: impl Into<String>) -> Self {
+        CommandError {
+            code: code.to_string(),
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for CommandError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", self.message, self.code)
+    }
+}
+
+impl std::error::Error for CommandError {}

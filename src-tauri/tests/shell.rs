@@ -1,0 +1,269 @@
+//! The shell's work behind the commands, against a real engine on a temp
+//! notebook, without a window: conversion to transport types, the
+//! strict-then-lenient search, import permissions, `{code, message}` errors.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use dossier_app::session::Session;
+use dossier_app::transport::{HitKind, ImportProgress};
+
+const ARTICLE: &str = "Talks in Geneva\n\n\
+The delegations met in Geneva on January 10 to discuss security guarantees.\n\n\
+Russia asked that the results of the 2008 Bucharest summit be cancelled; NATO refused.\n\n\
+Observers in Kyiv — and in Київ's press — followed the talks closely.\n";
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    notebook: PathBuf,
+    incoming: PathBuf,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let notebook = dir.path().join("notebook");
+    let incoming = dir.path().join("incoming");
+    fs::create_dir_all(&notebook).expect("notebook dir");
+    fs::create_dir_all(&incoming).expect("incoming dir");
+    Fixture {
+        notebook,
+        incoming,
+        _dir: dir,
+    }
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    fs::write(&p, text).expect("write file");
+    p
+}
+
+fn session_with_article(f: &Fixture) -> Session {
+    let session = Session::new(Some(f.notebook.clone()), None, Instant::now());
+    let startup = session.startup();
+    assert!(
+        startup.error.is_none(),
+        "the launch notebook opens: {:?}",
+        startup.error
+    );
+    let article = write(&f.incoming, "talks.txt", ARTICLE);
+    session.grant([article.as_path()]);
+    let summary = session
+        .import(&[article.display().to_string()], &mut |_| {})
+        .expect("import the article");
+    assert_eq!(
+        summary.imported.len(),
+        1,
+        "one source imported: {summary:?}"
+    );
+    session
+}
+
+#[test]
+fn startup_opens_the_launch_notebook_and_lists_it() {
+    let f = fixture();
+    let session = session_with_article(&f);
+    let view = session.notebook_view().expect("view");
+    assert_eq!(view.sources.len(), 1);
+    let source = session.source(&view.sources[0].id).expect("source");
+    assert!(
+        source.passages.len() >= 3,
+        "the article is split into passages: {source:?}"
+    );
+    assert!(
+        source.passages.iter().any(|p| p.text.contains("Bucharest")),
+        "passage text is carried over"
+    );
+    // Offsets are code points: the passage with Cyrillic must still slice correctly.
+    let text: Vec<char> = ARTICLE.chars().collect();
+    for p in &source.passages {
+        let start = p.start as usize;
+        let end = p.end as usize;
+        if end <= text.len() {
+            let slice: String = text[start..end].iter().collect();
+            assert!(
+                slice.contains(p.text.trim()) || p.text.contains(slice.trim()),
+                "passage offsets are in code points: {slice:?} vs {:?}",
+                p.text
+            );
+        }
+    }
+}
+
+#[test]
+fn search_returns_marked_hits_in_transport_form() {
+    let f = fixture();
+    let session = session_with_article(&f);
+    let r = session.search("Bucharest", Some(10)).expect("search");
+    assert!(r.syntax_error.is_none());
+    let hit = r
+        .hits
+        .iter()
+        .find(|h| h.kind == HitKind::Source)
+        .expect("a source hit for Bucharest");
+    assert!(
+        hit.snippet
+            .to_lowercase()
+            .contains("<mark>bucharest</mark>"),
+        "snippet marks the word: {}",
+        hit.snippet
+    );
+    assert!(
+        hit.source.is_some() && hit.passage.is_some(),
+        "a source hit says where it is"
+    );
+    let json = serde_json::to_value(&r).expect("serialise");
+    assert!(
+        json.get("syntaxError").is_some(),
+        "transport types are camelCase: {json}"
+    );
+    assert_eq!(json["hits"][0]["kind"], "source");
+}
+
+#[test]
+fn bad_syntax_falls_back_to_lenient_results_with_the_reason() {
+    let f = fixture();
+    let session = session_with_article(&f);
+    for q in ["\"Bucharest summit", "(Bucharest OR"] {
+        let r = session
+            .search(q, None)
+            .expect("a bad query is not a command error");
+        let problem = r
+            .syntax_error
+            .as_ref()
+            .expect("the syntax problem is reported");
+        assert!(!problem.message.is_empty(), "with the engine's message");
+        assert!(
+            !r.hits.is_empty(),
+            "lenient results are still shown for {q:?}"
+        );
+    }
+    let r = session.search("   ", None).expect("blank query");
+    assert!(
+        r.hits.is_empty() && r.syntax_error.is_none(),
+        "a blank query is no search"
+    );
+}
+
+#[test]
+fn import_only_takes_paths_the_user_handed_over() {
+    let f = fixture();
+    let session = session_with_article(&f);
+    let secret = write(
+        &f.incoming,
+        "not-chosen.txt",
+        "Quillfeather secret text that nobody chose.\n",
+    );
+    let err = session
+        .import(&[secret.display().to_string()], &mut |_| {})
+        .expect_err("a path that was not chosen or dropped is refused");
+    assert_eq!(err.code, "not_allowed");
+    assert!(
+        err.message.contains("not-chosen.txt"),
+        "the message names the file: {}",
+        err.message
+    );
+
+    session.grant([secret.as_path()]);
+    let mut progress: Vec<ImportProgress> = Vec::new();
+    let summary = session
+        .import(&[secret.display().to_string()], &mut |p| progress.push(p))
+        .expect("import once granted");
+    assert_eq!(summary.imported.len(), 1);
+    assert_eq!(
+        summary.notebook.sources.len(),
+        2,
+        "the summary carries the refreshed notebook"
+    );
+    assert!(!progress.is_empty(), "progress is reported");
+    let r = session.search("Quillfeather", None).expect("search");
+    assert!(!r.hits.is_empty(), "an imported file is searchable at once");
+}
+
+#[test]
+fn import_reports_bad_files_without_dropping_good_ones() {
+    let f = fixture();
+    let session = session_with_article(&f);
+    let good = write(
+        &f.incoming,
+        "good.md",
+        "# Minsk\n\nA note about the Minsk agreements.\n",
+    );
+    let bad = f.incoming.join("binary.txt");
+    fs::write(&bad, [0u8, 159, 146, 150, 0, 1, 2]).expect("write binary");
+    session.grant([good.as_path(), bad.as_path()]);
+    let summary = session
+        .import(
+            &[good.display().to_string(), bad.display().to_string()],
+            &mut |_| {},
+        )
+        .expect("a batch with one bad file still imports the good one");
+    assert_eq!(summary.imported.len(), 1, "{summary:?}");
+    assert_eq!(summary.refused.len(), 1, "{summary:?}");
+    assert!(summary.refused[0].path.ends_with("binary.txt"));
+    assert!(!summary.refused[0].detail.is_empty(), "with a reason");
+}
+
+#[test]
+fn engine_errors_reach_the_ui_as_code_and_message() {
+    let f = fixture();
+    let session = session_with_article(&f);
+    let err = session.source("no-such-source").expect_err("unknown id");
+    assert_eq!(err.code, "not_found");
+    let json = serde_json::to_value(&err).expect("serialise");
+    assert_eq!(json["code"], "not_found");
+    assert!(
+        json["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("no-such-source")),
+        "{json}"
+    );
+}
+
+#[test]
+fn opening_needs_a_granted_or_known_folder() {
+    let f = fixture();
+    let session = Session::new(None, None, Instant::now());
+    assert!(
+        session.startup().notebook.is_none(),
+        "no launch notebook, no recent list: nothing open"
+    );
+    let err = session
+        .open_allowed(&f.notebook.display().to_string())
+        .expect_err("a folder nobody chose");
+    assert_eq!(err.code, "not_allowed");
+    let err = session.search("x", None).expect_err("no notebook yet");
+    assert_eq!(err.code, "no_notebook");
+    session.grant([f.notebook.as_path()]);
+    session
+        .open_allowed(&f.notebook.display().to_string())
+        .expect("a folder the user chose opens");
+    let missing = f.notebook.join("missing");
+    session.grant([missing.as_path()]);
+    let err = session
+        .open_allowed(&missing.display().to_string())
+        .expect_err("missing folder");
+    assert_eq!(err.code, "not_found");
+}
+
+#[test]
+fn opened_notebooks_are_remembered() {
+    let f = fixture();
+    let recent_file = f.incoming.join("config").join("recent-notebooks.json");
+    let session = Session::new(
+        Some(f.notebook.clone()),
+        Some(recent_file.clone()),
+        Instant::now(),
+    );
+    assert!(session.startup().notebook.is_some());
+    let recent = session.recent();
+    assert_eq!(recent.len(), 1);
+    assert_eq!(recent[0].name, "notebook");
+    // A new session with no launch notebook reopens the most recent one.
+    let again = Session::new(None, Some(recent_file), Instant::now());
+    assert!(
+        again.startup().notebook.is_some(),
+        "the most recent notebook opens at launch"
+    );
+}

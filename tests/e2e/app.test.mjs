@@ -1,0 +1,225 @@
+// End-to-end tests of the Dossier window, driven through WebDriver as Tauri
+// documents it: tauri-driver (from crates.io) in front of Debian's
+// WebKitWebDriver, under Xvfb (`make test-app` runs this in xvfb-run).
+//
+// The app runs on a temporary copy of the bundled notebook, with its own
+// config and cache folders, so nothing here touches the user's files.
+// DOSSIER_E2E_IMPORT stands in for the file dialog's answer only; the import
+// itself goes through the same command, engine and index as a real one.
+//
+// A failing step saves a screenshot of the window in tests/e2e/screenshots/.
+
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Builder, By, Key, until } from "selenium-webdriver";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, "../..");
+const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(repo, process.env.CARGO_TARGET_DIR) : path.join(repo, "target");
+const appBin = process.env.DOSSIER_APP_BIN ?? path.join(targetDir, "debug", "dossier-app");
+const screenshots = path.join(here, "screenshots");
+const WAIT = 30_000;
+const PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
+
+// A word that is in no bundled file, so only the imported one can match it.
+const IMPORT_WORD = "Quillfeather";
+
+let work;
+let driver;
+let tauriDriver;
+let driverLog = "";
+
+function waitForPort(port, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const socket = net.connect(port, "127.0.0.1");
+      socket.once("connect", () => {
+        socket.end();
+        resolve();
+      });
+      socket.once("error", () => {
+        socket.destroy();
+        if (Date.now() > deadline) reject(new Error(`tauri-driver did not listen on ${port}:\n${driverLog}`));
+        else setTimeout(attempt, 100);
+      });
+    };
+    attempt();
+  });
+}
+
+/** Runs a test body; on failure saves a screenshot named after the test. */
+async function step(name, body) {
+  try {
+    await body();
+  } catch (e) {
+    if (driver) {
+      try {
+        mkdirSync(screenshots, { recursive: true });
+        const file = path.join(screenshots, `${name.replace(/[^\w-]+/g, "_")}.png`);
+        writeFileSync(file, await driver.takeScreenshot(), "base64");
+        console.error(`screenshot of the failure: ${path.relative(repo, file)}`);
+      } catch (shotError) {
+        console.error(`could not take a screenshot: ${shotError}`);
+      }
+    }
+    throw e;
+  }
+}
+
+const byTest = (id) => By.css(`[data-testid="${id}"]`);
+
+async function searchFor(text) {
+  const input = await driver.wait(until.elementLocated(byTest("search-input")), WAIT);
+  await driver.wait(until.elementIsEnabled(input), WAIT);
+  await input.click();
+  // Select-all and delete, as a person would (clear() may not fire `input`).
+  await input.sendKeys(Key.chord(Key.CONTROL, "a"), Key.BACK_SPACE);
+  await input.sendKeys(text);
+  return input;
+}
+
+describe("Dossier window", () => {
+  before(async () => {
+    assert.ok(existsSync(appBin), `no app binary at ${appBin}: run \`make app-build\` first`);
+    work = mkdtempSync(path.join(os.tmpdir(), "dossier-e2e-"));
+    const notebook = path.join(work, "notes");
+    cpSync(path.join(repo, "notes"), notebook, {
+      recursive: true,
+      filter: (src) => path.basename(src) !== ".dossier",
+    });
+    const importFile = path.join(work, "incoming", "field-report.txt");
+    mkdirSync(path.dirname(importFile), { recursive: true });
+    writeFileSync(
+      importFile,
+      `Field report from Geneva\n\nThe delegation code-named ${IMPORT_WORD} met on the shore of Lake Geneva before the talks.\n` +
+        `Observers said the meeting lasted two hours and ended without a statement.\n`,
+    );
+    for (const d of ["config", "data", "cache"]) mkdirSync(path.join(work, d));
+
+    tauriDriver = spawn("tauri-driver", ["--port", String(PORT)], {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        DOSSIER_NOTEBOOK: notebook,
+        DOSSIER_E2E_IMPORT: importFile,
+        XDG_CONFIG_HOME: path.join(work, "config"),
+        XDG_DATA_HOME: path.join(work, "data"),
+        XDG_CACHE_HOME: path.join(work, "cache"),
+        NO_AT_BRIDGE: "1",
+      },
+    });
+    const keep = (chunk) => {
+      driverLog += chunk;
+      if (driverLog.length > 20_000) driverLog = driverLog.slice(-20_000);
+    };
+    tauriDriver.stdout.on("data", keep);
+    tauriDriver.stderr.on("data", keep);
+    await waitForPort(PORT, 20_000);
+
+    driver = await new Builder()
+      .usingServer(`http://127.0.0.1:${PORT}/`)
+      .withCapabilities({ browserName: "wry", "tauri:options": { application: appBin } })
+      .build();
+    await driver.manage().setTimeouts({ script: WAIT });
+  });
+
+  after(async () => {
+    try {
+      await driver?.quit();
+    } finally {
+      tauriDriver?.kill();
+      if (work) rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it("opens on the bundled notebook and shows the article", () =>
+    step("opens-article", async () => {
+      const title = await driver.wait(until.elementLocated(byTest("reader-title")), WAIT);
+      assert.match(await title.getText(), /Russia|NATO/i, "the reader shows the bundled article");
+      const passages = await driver.findElements(byTest("passage"));
+      assert.ok(passages.length >= 5, `the article is shown by paragraph (saw ${passages.length})`);
+      const sources = await driver.findElements(byTest("source-item"));
+      assert.ok(sources.length >= 1, "the sidebar lists the notebook's sources");
+      const paint = await driver.wait(
+        async () => driver.executeScript("return document.body.getAttribute('data-first-paint-ms')"),
+        WAIT,
+      );
+      console.log(`first paint of the notebook: ${paint} ms after launch`);
+    }));
+
+  it("shows a highlighted hit for Bucharest as you type, after Ctrl+K", () =>
+    step("bucharest-hit", async () => {
+      await driver.findElement(By.css("body")).click();
+      await driver.actions().keyDown(Key.CONTROL).sendKeys("k").keyUp(Key.CONTROL).perform();
+      const focused = await driver.executeScript("return document.activeElement?.dataset?.testid ?? null");
+      assert.equal(focused, "search-input", "Ctrl+K focuses the search box");
+      await searchFor("Bucharest");
+      const mark = await driver.wait(
+        until.elementLocated(By.css('[data-testid="search-hit"][data-kind="source"] [data-testid="search-snippet"] mark')),
+        WAIT,
+      );
+      assert.match(await mark.getText(), /^bucharest$/i, "the matched word is marked in the snippet");
+      const html = await driver.executeScript(
+        "return document.querySelector('[data-testid=search-snippet]').innerHTML",
+      );
+      assert.doesNotMatch(html, /<(?!\/?mark\b)[a-z]/i, "only <mark> is markup in a snippet");
+    }));
+
+  it("opens the chosen hit: the reader scrolls to the passage and marks the words", () =>
+    step("bucharest-scroll", async () => {
+      await driver.executeScript("document.querySelector('[data-testid=reader]').scrollTop = 0");
+      const input = await driver.findElement(byTest("search-input"));
+      await input.sendKeys(Key.ENTER);
+      const passage = await driver.wait(until.elementLocated(By.css('[data-testid="passage"].focused')), WAIT);
+      await driver.wait(until.elementLocated(By.css('[data-testid="passage"].focused mark')), WAIT);
+      assert.match(await passage.getText(), /Bucharest/, "the focused passage is the one that matched");
+      const geometry = await driver.wait(async () => {
+        const g = await driver.executeScript(`
+          const reader = document.querySelector('[data-testid=reader]');
+          const p = document.querySelector('[data-testid=passage].focused');
+          const r = reader.getBoundingClientRect(), b = p.getBoundingClientRect();
+          return { scrollTop: reader.scrollTop, offset: p.offsetTop, height: reader.clientHeight,
+                   visible: b.top >= r.top - 1 && b.top < r.bottom && b.bottom > r.top };`);
+        return g.visible ? g : null;
+      }, WAIT, "the chosen passage comes into view");
+      if (geometry.offset > geometry.height) {
+        assert.ok(geometry.scrollTop > 0, "the reader scrolled down to the passage");
+      }
+      const results = await driver.findElements(byTest("search-results"));
+      assert.equal(results.length, 0, "choosing a hit closes the results");
+    }));
+
+  for (const bad of ['"unclosed', "(a OR"]) {
+    it(`explains bad query syntax instead of showing nothing: ${bad}`, () =>
+      step(`bad-syntax-${bad}`, async () => {
+        await searchFor(bad);
+        const note = await driver.wait(until.elementLocated(byTest("search-syntax")), WAIT);
+        await driver.wait(until.elementIsVisible(note), WAIT);
+        const text = await note.getText();
+        assert.match(text, /not closed|couldn't be read|need a word/, `a friendly message (got: ${text})`);
+        const shown = (await driver.findElements(byTest("search-hit"))).length;
+        const empty = (await driver.findElements(byTest("search-empty"))).length;
+        assert.ok(shown > 0 || empty > 0, "the lenient results (or a clear 'no matches') are shown, not a blank list");
+        await driver.findElement(byTest("search-input")).sendKeys(Key.ESCAPE);
+      }));
+  }
+
+  it("imports a file through the import command and finds it by search", () =>
+    step("import", async () => {
+      const before = (await driver.findElements(byTest("source-item"))).length;
+      await driver.findElement(byTest("import-button")).click();
+      const outcome = await driver.wait(until.elementLocated(byTest("import-outcome")), WAIT);
+      await driver.wait(until.elementTextMatches(outcome, /Imported 1 file/), WAIT);
+      await driver.wait(async () => (await driver.findElements(byTest("source-item"))).length === before + 1, WAIT);
+      await searchFor(IMPORT_WORD);
+      const mark = await driver.wait(until.elementLocated(By.css('[data-testid="search-hit"] mark')), WAIT);
+      assert.match(await mark.getText(), new RegExp(IMPORT_WORD, "i"), "the imported text is searchable");
+    }));
+});

@@ -1,0 +1,165 @@
+// Generated from src-tauri (src/transport.rs, src/commands.rs): do not edit.
+// Regenerate with: DOSSIER_BLESS=1 cargo test -p dossier-app --lib bindings
+
+import type { Channel } from "@tauri-apps/api/core";
+
+/**
+ * An error as the UI sees it: a stable `code` to branch on and a message for
+ * people. Engine codes are passed through (`not_found`, `bad_input`,
+ * `query_syntax`, `busy`, `io`, `database`, `index`, `corrupt`); the shell adds
+ * `no_notebook`, `not_allowed` and `internal`.
+ */
+export type CommandError = { code: string, message: string, };
+
+export type NotebookView = { 
+/**
+ * Folder name.
+ */
+name: string, 
+/**
+ * Absolute path of the notebook folder, for display and the recent list.
+ */
+root: string, sources: Array<SourceItem>, notes: Array<NoteItem>, };
+
+export type SourceItem = { id: string, title: string, path: string, passages: number, outlet: string | null, published: string | null, };
+
+export type NoteItem = { 
+/**
+ * Relative to the notebook, '/'-separated.
+ */
+path: string, title: string, };
+
+export type SourceView = { id: string, path: string, title: string, outlet: string | null, author: string | null, published: string | null, url: string | null, passages: Array<PassageView>, };
+
+export type PassageView = { ordinal: number, 
+/**
+ * Code-point offsets of the passage in the source text.
+ */
+start: number, end: number, text: string, };
+
+export type NoteView = { path: string, title: string, 
+/**
+ * Markdown as written; the UI shows it as text, never as HTML.
+ */
+body: string, };
+
+export type HitKind = "source" | "note" | "annotation" | "entity";
+
+export type SearchHit = { kind: HitKind, title: string, 
+/**
+ * HTML-escaped text where the only markup is `<mark>`; the UI still
+ * parses it with an allow-list and never inserts it as HTML.
+ */
+snippet: string, score: number, 
+/**
+ * Source id, for hits in a source.
+ */
+source: string | null, 
+/**
+ * Passage ordinal within the source.
+ */
+passage: number | null, start: number | null, end: number | null, 
+/**
+ * Note path, for hits in a note.
+ */
+path: string | null, };
+
+export type QuerySyntaxProblem = { message: string, 
+/**
+ * Code-point offset in the query where the problem was found.
+ */
+position: number, };
+
+/**
+ * Answer to one search. When the query is not valid strict syntax,
+ * `syntaxError` says why and `hits` are the lenient reading of the query.
+ */
+export type SearchResponse = { query: string, total: number, hits: Array<SearchHit>, syntaxError: QuerySyntaxProblem | null, elapsedMs: number, };
+
+export type SearchRequest = { query: string, 
+/**
+ * At most this many hits; the shell caps it at 200.
+ */
+limit: number | null, };
+
+export type PathRequest = { path: string, };
+
+export type IdRequest = { id: string, };
+
+export type ImportRequest = { 
+/**
+ * Paths the user chose in the dialog or dropped on the window.
+ */
+paths: Array<string>, };
+
+export type ImportProgress = { done: number, total: number, path: string, };
+
+export type ImportIssue = { path: string, 
+/**
+ * Why it was refused, or the id of the source it duplicates.
+ */
+detail: string, };
+
+export type ImportSummary = { imported: Array<SourceItem>, duplicates: Array<ImportIssue>, refused: Array<ImportIssue>, 
+/**
+ * The notebook after the import, so the sidebar can refresh at once.
+ */
+notebook: NotebookView, };
+
+export type RecentNotebook = { path: string, name: string, 
+/**
+ * Milliseconds since the Unix epoch.
+ */
+openedAt: number, };
+
+/**
+ * What the window needs on its first render.
+ */
+export type Startup = { 
+/**
+ * The notebook opened at launch: `DOSSIER_NOTEBOOK`, else the first
+ * command-line argument, else the most recent notebook.
+ */
+notebook: NotebookView | null, 
+/**
+ * Why that notebook could not be opened, if it could not.
+ */
+error: CommandError | null, recent: Array<RecentNotebook>, };
+
+/**
+ * Paths dropped on the window (event `dossier://files-dropped`), split into
+ * files (to import) and folders (to open as a notebook).
+ */
+export type FilesDropped = { files: Array<string>, folders: Array<string>, };
+
+/**
+ * Whether files are being dragged over the window (event `dossier://drag-hover`).
+ */
+export type DragHover = { active: boolean, };
+
+export type FirstPaint = { 
+/**
+ * Milliseconds from the start of `run()` to the UI's first paint of the notebook.
+ */
+sinceLaunchMs: number, };
+
+/** Every command: its arguments and what it resolves to. It rejects with a `CommandError`. */
+export type Commands = {
+  startup: { args: {  }; result: Startup };
+  open_notebook: { args: { request: PathRequest }; result: NotebookView };
+  choose_notebook: { args: {  }; result: NotebookView | null };
+  recent_notebooks: { args: {  }; result: Array<RecentNotebook> };
+  get_source: { args: { request: IdRequest }; result: SourceView };
+  get_note: { args: { request: PathRequest }; result: NoteView };
+  search: { args: { request: SearchRequest }; result: SearchResponse };
+  choose_import_files: { args: {  }; result: Array<string> };
+  import_files: { args: { request: ImportRequest; onProgress: Channel<ImportProgress> }; result: ImportSummary };
+  report_first_paint: { args: {  }; result: FirstPaint };
+};
+
+export const EVENTS = {
+  filesDropped: "dossier://files-dropped",
+  dragHover: "dossier://drag-hover",
+} as const;
+
+export const COMMAND_NAMES = ["startup", "open_notebook", "choose_notebook", "recent_notebooks", "get_source", "get_note", "search", "choose_import_files", "import_files", "report_first_paint"] as const;

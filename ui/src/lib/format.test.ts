@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { baseName, byline, importOutcome } from "./format";
+
+describe("format", () => {
+  it("joins the byline parts that exist", () => {
+    expect(byline({ outlet: "Asia Times", author: null, published: "2022-01-05" })).toBe("Asia Times · 2022-01-05");
+    expect(byline({ outlet: null, author: " ", published: null })).toBe("");
+  });
+  it("takes the last path part on any platform", () => {
+    expect(baseName("/a/b/c.txt")).toBe("c.txt");
+    expect(baseName("C:\\x\\y.md")).toBe("y.md");
+  });
+  it("sums up an import", () => {
+    const src = { id: "s", title: "t", path: "p", passages: 1, outlet: null, published: null };
+    expect(importOutcome({ imported: [src], duplicates: [], refused: [] })).toBe("Imported 1 file.");
+    expect(
+      importOutcome({ imported: [], duplicates: [{ path: "a", detail: "s1" }], refused: [{ path: "b", detail: "binary" }, { path: "c", detail: "x" }] }),
+    ).toBe("Nothing new was imported; 1 file already in the notebook; 2 files refused.");
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import type { SearchHit } from "./bindings";
+import { flatten, friendlySyntaxMessage, groupHits, moveSelection } from "./search";
+
+const hit = (kind: SearchHit["kind"], title: string): SearchHit => ({
+  kind,
+  title,
+  snippet: title,
+  score: 1,
+  source: null,
+  passage: null,
+  start: null,
+  end: null,
+  path: null,
+});
+
+describe("groupHits", () => {
+  it("groups by kind in a fixed order and numbers hits in keyboard order", () => {
+    const groups = groupHits([hit("note", "n1"), hit("source", "s1"), hit("note", "n2"), hit("entity", "e1")]);
+    expect(groups.map((g) => g.kind)).toEqual(["source", "note", "entity"]);
+    expect(groups.map((g) => g.items.map((i) => [i.hit.title, i.index]))).toEqual([
+      [["s1", 0]],
+      [
+        ["n1", 1],
+        ["n2", 2],
+      ],
+      [["e1", 3]],
+    ]);
+    expect(flatten(groups).map((h) => h.title)).toEqual(["s1", "n1", "n2", "e1"]);
+  });
+
+  it("is empty for no hits", () => {
+    expect(groupHits([])).toEqual([]);
+  });
+});
+
+describe("moveSelection", () => {
+  it("wraps both ways and starts at the ends", () => {
+    expect(moveSelection(-1, 3, 1)).toBe(0);
+    expect(moveSelection(-1, 3, -1)).toBe(2);
+    expect(moveSelection(2, 3, 1)).toBe(0);
+    expect(moveSelection(0, 3, -1)).toBe(2);
+    expect(moveSelection(0, 0, 1)).toBe(-1);
+  });
+});
+
+describe("friendlySyntaxMessage", () => {
+  const p = { message: "syntax error", position: 0 };
+  it("names an unclosed quote", () => {
+    expect(friendlySyntaxMessage('"unclosed', p)).toMatch(/quotation mark is not closed/);
+  });
+  it("names an unclosed bracket", () => {
+    expect(friendlySyntaxMessage("(a OR", p)).toMatch(/bracket is not closed/);
+  });
+  it("names a dangling operator", () => {
+    expect(friendlySyntaxMessage("nato OR", p)).toMatch(/need a word on each side/);
+  });
+  it("falls back to a general sentence with the position", () => {
+    expect(friendlySyntaxMessage("a ^ b", { message: "x", position: 2 })).toMatch(/near character 3/);
+  });
+});

@@ -1,0 +1,67 @@
+// Search results as the search box shows them: grouped by kind in a fixed
+// order, one keyboard selection across the groups, and friendly words for
+// queries the engine can't read.
+import type { HitKind, QuerySyntaxProblem, SearchHit } from "./bindings";
+
+export const KIND_ORDER: HitKind[] = ["source", "note", "annotation", "entity"];
+
+export const KIND_LABEL: Record<HitKind, string> = {
+  source: "Sources",
+  note: "Notes",
+  annotation: "Annotations",
+  entity: "Entities",
+};
+
+export type Group = { kind: HitKind; label: string; items: Array<{ hit: SearchHit; index: number }> };
+
+/** Hits grouped by kind (engine rank kept inside a group); `index` is the position in keyboard order. */
+export function groupHits(hits: SearchHit[]): Group[] {
+  const groups: Group[] = [];
+  let index = 0;
+  for (const kind of KIND_ORDER) {
+    const of = hits.filter((h) => h.kind === kind);
+    if (of.length === 0) continue;
+    groups.push({ kind, label: KIND_LABEL[kind], items: of.map((hit) => ({ hit, index: index++ })) });
+  }
+  return groups;
+}
+
+/** The hits in keyboard order (the order `groupHits` numbers them). */
+export function flatten(groups: Group[]): SearchHit[] {
+  return groups.flatMap((g) => g.items.map((i) => i.hit));
+}
+
+/** Next selection after pressing an arrow key; wraps around; -1 when there is nothing. */
+export function moveSelection(current: number, count: number, delta: number): number {
+  if (count <= 0) return -1;
+  if (current < 0) return delta > 0 ? 0 : count - 1;
+  return (((current + delta) % count) + count) % count;
+}
+
+function count(text: string, ch: string): number {
+  let n = 0;
+  for (const c of text) if (c === ch) n++;
+  return n;
+}
+
+/**
+ * A sentence for people about why `query` isn't valid syntax. The engine's
+ * own message is shown beside it, so nothing is hidden.
+ */
+export function friendlySyntaxMessage(query: string, problem: QuerySyntaxProblem): string {
+  const q = query.trim();
+  if (count(q, '"') % 2 === 1) {
+    return "A quotation mark is not closed, so this isn't read as a phrase. Showing results for the words instead.";
+  }
+  if (count(q, "(") !== count(q, ")")) {
+    return "A bracket is not closed. Showing results for the words instead.";
+  }
+  if (/(^|\s)(AND|OR|NOT)$/.test(q) || /^(AND|OR)(\s|$)/.test(q)) {
+    return "AND, OR and NOT need a word on each side. Showing results for the words instead.";
+  }
+  if (/(^|\s)[\w-]+:\s*$/.test(q)) {
+    return "A field name needs a value after the colon. Showing results for the words instead.";
+  }
+  const at = problem.position > 0 ? ` near character ${problem.position + 1}` : "";
+  return `This search couldn't be read as a query${at}. Showing results for the words instead.`;
+}
