@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use dossier_core::{Error, ImportOptions, Notebook};
+use dossier_core::{AnchorStatus, AnnotationEdit, Error, ImportOptions, NewAnnotation, Notebook};
 use serde_json::json;
 
 #[derive(Parser)]
@@ -61,6 +61,40 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Highlight a passage of a source (give the quote; add --prefix/--suffix when it occurs more than once).
+    Annotate {
+        source: String,
+        #[arg(long)]
+        quote: String,
+        #[arg(long)]
+        prefix: Option<String>,
+        #[arg(long)]
+        suffix: Option<String>,
+        /// A comment in Markdown.
+        #[arg(long, default_value = "")]
+        comment: String,
+        #[arg(long = "tag")]
+        tags: Vec<String>,
+        /// yellow, green, blue, pink, purple, orange, or #rrggbb.
+        #[arg(long)]
+        color: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List annotations, of one source or of all, in reading order.
+    Annotations {
+        source: Option<String>,
+        /// Only the annotations that could not be placed.
+        #[arg(long)]
+        orphans: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Edit or delete an annotation.
+    Annotation {
+        #[command(subcommand)]
+        action: AnnotationAction,
+    },
     /// Build the search index again from the store.
     Reindex,
     /// Check the store's integrity and that the index agrees with it.
@@ -68,6 +102,35 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Subcommand)]
+enum AnnotationAction {
+    /// Change an annotation's comment, tags or colour, or re-attach it by hand.
+    Edit {
+        id: String,
+        #[arg(long)]
+        comment: Option<String>,
+        /// Replaces the tags (repeat for several).
+        #[arg(long = "tag")]
+        tags: Vec<String>,
+        /// Removes every tag.
+        #[arg(long, conflicts_with = "tags")]
+        clear_tags: bool,
+        #[arg(long)]
+        color: Option<String>,
+        /// Re-attach to this quote of the current text (with --prefix/--suffix if needed).
+        #[arg(long)]
+        quote: Option<String>,
+        #[arg(long, requires = "quote")]
+        prefix: Option<String>,
+        #[arg(long, requires = "quote")]
+        suffix: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete an annotation.
+    Rm { id: String },
 }
 
 fn main() -> ExitCode {
@@ -231,6 +294,129 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 }
             }
         }
+        Command::Annotate {
+            source,
+            quote,
+            prefix,
+            suffix,
+            comment,
+            tags,
+            color,
+            json,
+        } => {
+            let a = nb.annotate(
+                &source,
+                NewAnnotation {
+                    quote: Some(quote),
+                    prefix,
+                    suffix,
+                    comment,
+                    tags,
+                    color,
+                    ..NewAnnotation::default()
+                },
+            )?;
+            if json {
+                print(&mut out, &to_json(&a));
+            } else {
+                print(
+                    &mut out,
+                    &format!(
+                        "annotated {} ({}..{}) in {}",
+                        a.id, a.start, a.end, a.source
+                    ),
+                );
+            }
+        }
+        Command::Annotations {
+            source,
+            orphans,
+            json,
+        } => {
+            let list: Vec<_> = nb
+                .annotations(source.as_deref())?
+                .into_iter()
+                .filter(|a| !orphans || a.status == AnchorStatus::Orphan)
+                .collect();
+            if json {
+                print(&mut out, &to_json(&list));
+            } else if list.is_empty() {
+                print(&mut out, "no annotations");
+            } else {
+                for a in &list {
+                    let tags = if a.tags.is_empty() {
+                        String::new()
+                    } else {
+                        format!("  #{}", a.tags.join(" #"))
+                    };
+                    print(
+                        &mut out,
+                        &format!(
+                            "{}  {} {}..{} [{}]{tags}",
+                            a.id,
+                            a.source,
+                            a.start,
+                            a.end,
+                            a.status.as_str()
+                        ),
+                    );
+                    print(&mut out, &format!("  “{}”", a.exact));
+                    if !a.comment.is_empty() {
+                        print(&mut out, &format!("  {}", a.comment));
+                    }
+                }
+            }
+        }
+        Command::Annotation { action } => match action {
+            AnnotationAction::Edit {
+                id,
+                comment,
+                tags,
+                clear_tags,
+                color,
+                quote,
+                prefix,
+                suffix,
+                json,
+            } => {
+                let reattach = match quote {
+                    Some(q) => {
+                        let current = nb.annotation(&id)?;
+                        Some(nb.locate(
+                            &current.source,
+                            &q,
+                            prefix.as_deref(),
+                            suffix.as_deref(),
+                        )?)
+                    }
+                    None => None,
+                };
+                let a = nb.edit_annotation(
+                    &id,
+                    AnnotationEdit {
+                        comment,
+                        tags: if clear_tags {
+                            Some(Vec::new())
+                        } else if tags.is_empty() {
+                            None
+                        } else {
+                            Some(tags)
+                        },
+                        color,
+                        reattach,
+                    },
+                )?;
+                if json {
+                    print(&mut out, &to_json(&a));
+                } else {
+                    print(&mut out, &format!("edited {}", a.id));
+                }
+            }
+            AnnotationAction::Rm { id } => {
+                nb.delete_annotation(&id)?;
+                print(&mut out, &format!("deleted {id}"));
+            }
+        },
         Command::Reindex => {
             nb.reindex()?;
             let report = nb.check()?;
@@ -250,8 +436,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 print(
                     &mut out,
                     &format!(
-                        "{} sources, {} notes, {} index documents",
-                        report.sources, report.notes, report.index_documents
+                        "{} sources, {} notes, {} annotations, {} index documents",
+                        report.sources, report.notes, report.annotations, report.index_documents
                     ),
                 );
                 for p in &report.problems {
@@ -284,7 +470,8 @@ fn terminal_snippet(html: &str) -> String {
     } else {
         ("[", "]")
     };
-    html.replace("<mark>", on)
+    html.replace('\n', " ")
+        .replace("<mark>", on)
         .replace("</mark>", off)
         .replace("&lt;", "<")
         .replace("&gt;", ">")

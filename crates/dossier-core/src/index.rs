@@ -28,7 +28,7 @@ use crate::error::{Error, Result};
 use crate::text::escape_html;
 
 /// Bump when the schema or analysis changes: an index of another version is rebuilt.
-pub const INDEX_VERSION: u32 = 2;
+pub const INDEX_VERSION: u32 = 3;
 const VERSION_FILE: &str = "dossier-index-version";
 /// Words longer than this are not indexed (base64 blobs, URLs glued together).
 const MAX_TOKEN_BYTES: usize = 60;
@@ -94,6 +94,8 @@ pub struct IndexDoc {
     pub start: Option<usize>,
     pub end: Option<usize>,
     pub tags: Vec<String>,
+    /// The annotation a document stands for.
+    pub annotation: Option<String>,
 }
 
 /// One ranked search hit.
@@ -114,6 +116,9 @@ pub struct Hit {
     pub end: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
+    /// For annotation hits: the annotation's id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub annotation: Option<String>,
 }
 
 /// The answer to a query.
@@ -141,6 +146,7 @@ pub(crate) struct Fields {
     pub passage: Field,
     pub start: Field,
     pub end: Field,
+    pub annotation: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -179,6 +185,7 @@ fn schema() -> (Schema, Fields) {
         passage: b.add_u64_field("passage", STORED),
         start: b.add_u64_field("start", STORED | FAST),
         end: b.add_u64_field("end", STORED),
+        annotation: b.add_text_field("annotation", STRING | STORED),
     };
     let _ = INDEXED;
     (b.build(), fields)
@@ -345,6 +352,9 @@ impl SearchIndex {
             if let Some(p) = &d.path {
                 doc.add_text(f.path, p);
             }
+            if let Some(a) = &d.annotation {
+                doc.add_text(f.annotation, a);
+            }
             for t in &d.tags {
                 doc.add_text(f.tag, t);
             }
@@ -480,6 +490,7 @@ impl SearchIndex {
                 start: num(f.start),
                 end: num(f.end),
                 path: text(f.path),
+                annotation: text(f.annotation),
             });
         }
         Ok(SearchResults { total, hits })

@@ -8,6 +8,8 @@
 //!
 //! Offsets (`start`, `end`) count Unicode scalar values everywhere in this crate.
 
+pub mod anchor;
+pub mod annotations;
 pub mod error;
 pub mod import;
 pub mod index;
@@ -17,6 +19,8 @@ pub mod query;
 pub mod store;
 pub mod text;
 
+pub use anchor::AnchorStatus;
+pub use annotations::{Annotation, AnnotationEdit, NewAnnotation};
 pub use error::{Error, Result};
 pub use import::{Format, SourceMeta};
 pub use index::{Hit, HitKind, SearchResults};

@@ -17,12 +17,16 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
+use crate::anchor::{self, CharText, Selector};
+use crate::annotations::{
+    annotation_doc, annotation_hash, annotation_owner, AnnotationFileEntry, ANNOTATION_FILE_SUFFIX,
+};
 use crate::error::{Error, Result};
 use crate::import::{self, Extracted, Format, SourceMeta};
 use crate::index::{HitKind, IndexDoc, SearchIndex, SearchResults};
 use crate::notes;
 use crate::query;
-use crate::store::{NoteRow, SourceRow, Store};
+use crate::store::{AnnotationRow, NoteRow, SourceRow, Store};
 use crate::text::{self, Passage};
 
 /// The folder of the derived state inside a notebook.
@@ -103,6 +107,7 @@ pub struct ImportReport {
 pub struct CheckReport {
     pub sources: usize,
     pub notes: usize,
+    pub annotations: usize,
     pub index_documents: u64,
     /// Empty when all is well.
     pub problems: Vec<String>,
@@ -114,6 +119,8 @@ pub struct SyncReport {
     pub sources_changed: usize,
     pub notes_changed: usize,
     pub removed: usize,
+    /// Annotations re-anchored because their source's text changed.
+    pub reanchored: usize,
     /// Whether the index had to be built afresh.
     pub index_rebuilt: bool,
     /// Files that could not be read, with the reason; they are left alone.
@@ -123,8 +130,8 @@ pub struct SyncReport {
 /// An open notebook.
 pub struct Notebook {
     root: PathBuf,
-    store: Store,
-    index: SearchIndex,
+    pub(crate) store: Store,
+    pub(crate) index: SearchIndex,
     last_sync: SyncReport,
 }
 
@@ -320,14 +327,51 @@ impl Notebook {
             .cloned()
             .collect();
 
+        let mut old_texts: HashMap<String, String> = HashMap::new();
+        for (row, _) in &changed_sources {
+            if known.contains_key(&row.id) {
+                if let Some(t) = self.store.source_text(&row.id)? {
+                    old_texts.insert(row.id.clone(), t);
+                }
+            }
+        }
+        let annotation_files = self.read_annotation_files(&files, &mut report)?;
+        let mut annotation_texts: HashMap<String, String> = HashMap::new();
+        for (_, _, id, _) in &annotation_files {
+            let text = match changed_sources.iter().find(|(r, _)| &r.id == id) {
+                Some((_, body)) => Some(body.clone()),
+                None => self.store.source_text(id)?,
+            };
+            if let Some(t) = text {
+                annotation_texts.insert(id.clone(), t);
+            }
+        }
+
         let mut removed_sources = Vec::new();
+        let mut reanchored = 0usize;
         self.store.transaction(|tx| {
             for (row, body) in &changed_sources {
                 if known.contains_key(&row.id) {
                     tx.update_source(row, body, &now)?;
+                    let annotations = tx.annotations_of(&row.id)?;
+                    if !annotations.is_empty() {
+                        let version = tx.current_version(&row.id)?;
+                        reanchored += reanchor(tx, &annotations, old_texts.get(&row.id).map(String::as_str), body, version)?;
+                    }
                 } else {
                     tx.insert_source(row, body, &now)?;
                 }
+            }
+            for (rel, stamp, source_id, entries) in &annotation_files {
+                let Some(text) = annotation_texts.get(source_id) else {
+                    report.warnings.push(format!(
+                        "{rel}: there is no source '{source_id}' for these annotations; left as it is"
+                    ));
+                    continue;
+                };
+                let version = tx.current_version(source_id)?;
+                take_annotations(tx, source_id, text, version, entries, &now)?;
+                tx.set_taken(rel, stamp)?;
             }
             for (id, stamp) in &stamps {
                 tx.set_source_stamp(id, stamp)?;
@@ -353,6 +397,7 @@ impl Notebook {
             Ok(())
         })?;
         report.sources_changed = changed_sources.len();
+        report.reanchored = reanchored;
         report.notes_changed = changed_notes.len();
         report.removed = removed_sources.len() + gone_notes.len();
 
@@ -367,7 +412,7 @@ impl Notebook {
     }
 
     /// Indexes what the store has and the index lacks, in one commit.
-    fn index_pending(&mut self) -> Result<()> {
+    pub(crate) fn index_pending(&mut self) -> Result<()> {
         let mut done_sources = Vec::new();
         for row in self.store.sources()? {
             if row.indexed_hash.as_deref() == Some(row.hash.as_str()) {
@@ -387,11 +432,41 @@ impl Notebook {
                 .replace(&note_owner(&row.path), &note_docs(&row))?;
             done_notes.push((row.path, row.hash));
         }
+        let mut done_annotations = Vec::new();
+        let titles: HashMap<String, (String, String)> = self
+            .store
+            .sources()?
+            .into_iter()
+            .map(|r| (r.id, (r.title, r.path)))
+            .collect();
+        for row in self.store.annotations(None)? {
+            let (title, path) = titles.get(&row.source_id).cloned().unwrap_or_default();
+            let hash = annotation_hash(&row, &title);
+            if row.indexed_hash.as_deref() == Some(hash.as_str()) {
+                continue;
+            }
+            self.index.replace(
+                &annotation_owner(&row.id),
+                &[annotation_doc(&row, &title, &path)],
+            )?;
+            done_annotations.push((row.id, hash));
+        }
         self.index.commit()?;
         if !done_sources.is_empty() || !done_notes.is_empty() {
             self.store.mark_indexed(&done_sources, &done_notes)?;
         }
+        if !done_annotations.is_empty() {
+            self.store.mark_annotations_indexed(&done_annotations)?;
+        }
         Ok(())
+    }
+
+    /// A source id from an id or the source's file path.
+    pub(crate) fn source_id(&self, id: &str) -> String {
+        id.strip_prefix(&format!("{SOURCES_DIR}/"))
+            .and_then(|s| s.strip_suffix(".md"))
+            .unwrap_or(id)
+            .to_string()
     }
 
     /// Lists the notebook's source files and notes (relative, `/`-separated).
@@ -582,10 +657,7 @@ impl Notebook {
     /// One source with its text and passages. `id` may also be the source's
     /// file path relative to the notebook.
     pub fn source(&self, id: &str) -> Result<Source> {
-        let id = id
-            .strip_prefix(&format!("{SOURCES_DIR}/"))
-            .and_then(|s| s.strip_suffix(".md"))
-            .unwrap_or(id);
+        let id = &self.source_id(id);
         let row = self.store.source(id)?.ok_or_else(|| Error::NotFound {
             what: "source",
             id: id.to_string(),
@@ -718,6 +790,21 @@ impl Notebook {
                 ));
             }
         }
+        let titles: HashMap<String, String> = sources
+            .iter()
+            .map(|s| (s.id.clone(), s.title.clone()))
+            .collect();
+        let annotations = self.store.annotations(None)?;
+        report.annotations = annotations.len();
+        for a in &annotations {
+            let title = titles.get(&a.source_id).cloned().unwrap_or_default();
+            let got = self.index.count_owner(&annotation_owner(&a.id))?;
+            if a.indexed_hash.as_deref() != Some(annotation_hash(a, &title).as_str()) || got != 1 {
+                report
+                    .problems
+                    .push(format!("annotation '{}' is not indexed as it stands", a.id));
+            }
+        }
         for f in self.index.damaged_files()? {
             report
                 .problems
@@ -731,6 +818,7 @@ impl Notebook {
 struct Files {
     sources: Vec<String>,
     notes: Vec<String>,
+    annotation_files: Vec<String>,
 }
 
 fn scan_dir(dir: &Path, rel: &str, files: &mut Files) -> Result<()> {
@@ -750,6 +838,8 @@ fn scan_dir(dir: &Path, rel: &str, files: &mut Files) -> Result<()> {
         let ft = entry.file_type().map_err(|e| Error::io(&path, e))?;
         if ft.is_dir() {
             scan_dir(&path, &child, files)?;
+        } else if ft.is_file() && rel == SOURCES_DIR && name.ends_with(ANNOTATION_FILE_SUFFIX) {
+            files.annotation_files.push(child);
         } else if ft.is_file() && name.ends_with(".md") {
             if rel == SOURCES_DIR {
                 files.sources.push(child);
@@ -874,6 +964,7 @@ fn source_docs(row: &SourceRow, body: &str) -> Vec<IndexDoc> {
             start: Some(p.start),
             end: Some(p.end),
             tags: Vec::new(),
+            annotation: None,
         })
         .collect()
 }
@@ -899,6 +990,7 @@ fn note_docs(row: &NoteRow) -> Vec<IndexDoc> {
             start: Some(s.start),
             end: Some(s.end),
             tags: Vec::new(),
+            annotation: None,
         })
         .collect()
 }
@@ -924,8 +1016,116 @@ pub fn relative_path(path: &str) -> Result<String> {
     Ok(parts.join("/"))
 }
 
-fn now() -> String {
+pub(crate) fn now() -> String {
     time::OffsetDateTime::now_utc()
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default()
+}
+
+/// Re-anchors the annotations of a source whose text changed; returns how many.
+fn reanchor(
+    tx: &crate::store::Tx<'_>,
+    annotations: &[AnnotationRow],
+    old: Option<&str>,
+    new: &str,
+    version: Option<i64>,
+) -> Result<usize> {
+    let selectors: Vec<Selector> = annotations
+        .iter()
+        .map(|a| Selector {
+            exact: a.exact.clone(),
+            prefix: a.prefix.clone(),
+            suffix: a.suffix.clone(),
+            start: a.start,
+            end: a.end,
+        })
+        .collect();
+    let placed = anchor::reanchor_all(old, new, &selectors);
+    for (a, p) in annotations.iter().zip(placed) {
+        // An annotation keeps the position it was made at as its selector;
+        // only where it stands now changes.
+        tx.set_anchor(
+            &a.id,
+            p.start,
+            p.end,
+            p.status.as_str(),
+            Some(round3(p.score)),
+            version,
+        )?;
+    }
+    Ok(annotations.len())
+}
+
+/// Takes the entries of an annotation file into the store; entries whose id
+/// the store has already are left alone.
+fn take_annotations(
+    tx: &crate::store::Tx<'_>,
+    source_id: &str,
+    text: &str,
+    version: Option<i64>,
+    entries: &[AnnotationFileEntry],
+    now: &str,
+) -> Result<()> {
+    let ct = CharText::new(text);
+    for e in entries {
+        let placed = anchor::anchor(&ct, &e.selector, None);
+        let row = AnnotationRow {
+            id: e.id.clone(),
+            source_id: source_id.to_string(),
+            version_id: version,
+            exact: e.selector.exact.clone(),
+            prefix: e.selector.prefix.clone(),
+            suffix: e.selector.suffix.clone(),
+            start: placed.start,
+            end: placed.end,
+            status: placed.status.as_str().into(),
+            score: Some(round3(placed.score)),
+            color: e.color.clone(),
+            comment: e.comment.clone(),
+            tags: e.tags.clone(),
+            entities: Vec::new(),
+            created_at: now.to_string(),
+            updated_at: now.to_string(),
+            indexed_hash: None,
+        };
+        tx.insert_annotation(&row, true)?;
+    }
+    Ok(())
+}
+
+impl Notebook {
+    /// Annotation files in `sources/` that changed since they were last taken in.
+    #[allow(clippy::type_complexity)]
+    fn read_annotation_files(
+        &self,
+        files: &Files,
+        report: &mut SyncReport,
+    ) -> Result<Vec<(String, String, String, Vec<AnnotationFileEntry>)>> {
+        let mut out = Vec::new();
+        for rel in &files.annotation_files {
+            let abs = self.root.join(rel);
+            let stamp = file_stamp(&abs);
+            if self.store.taken_stamp(rel)?.as_deref() == Some(stamp.as_str()) {
+                continue;
+            }
+            let name = rel.rsplit('/').next().unwrap_or(rel);
+            let source_id = name.trim_end_matches(ANNOTATION_FILE_SUFFIX).to_string();
+            let parsed = read_text_file(&abs).and_then(|t| {
+                serde_json::from_str::<Vec<AnnotationFileEntry>>(&t)
+                    .map_err(|e| format!("not a list of annotations ({e})"))
+            });
+            match parsed {
+                Ok(entries) => out.push((rel.clone(), stamp, source_id, entries)),
+                Err(reason) => report
+                    .warnings
+                    .push(format!("{rel}: {reason}; left as it is")),
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// A score for the store: three decimals are enough to read and compare.
+fn round3(score: f32) -> f64 {
+    (f64::from(score) * 1000.0).round() / 1000.0
 }

@@ -109,6 +109,13 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (annotation_id, entity_id)
     );
     "#,
+    // 2: files of the notebook that the store has taken in (bundled annotations).
+    r#"
+    CREATE TABLE taken_files (
+        path   TEXT PRIMARY KEY,
+        stamp  TEXT NOT NULL
+    );
+    "#,
 ];
 
 /// The schema version this build writes.
@@ -152,6 +159,81 @@ pub struct NoteLink {
     pub label: Option<String>,
     pub start: usize,
     pub end: usize,
+}
+
+/// A row of the `annotations` table, with its tags and linked entity ids.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnnotationRow {
+    pub id: String,
+    pub source_id: String,
+    pub version_id: Option<i64>,
+    pub exact: String,
+    pub prefix: String,
+    pub suffix: String,
+    pub start: usize,
+    pub end: usize,
+    pub status: String,
+    pub score: Option<f64>,
+    pub color: String,
+    pub comment: String,
+    pub tags: Vec<String>,
+    pub entities: Vec<i64>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub indexed_hash: Option<String>,
+}
+
+const ANNOTATION_COLUMNS: &str = "id, source_id, version_id, exact, prefix, suffix, start, end, status, score, color, comment, created_at, updated_at, indexed_hash";
+
+fn annotation_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AnnotationRow> {
+    Ok(AnnotationRow {
+        id: r.get(0)?,
+        source_id: r.get(1)?,
+        version_id: r.get(2)?,
+        exact: r.get(3)?,
+        prefix: r.get(4)?,
+        suffix: r.get(5)?,
+        start: r.get::<_, i64>(6)? as usize,
+        end: r.get::<_, i64>(7)? as usize,
+        status: r.get(8)?,
+        score: r.get(9)?,
+        color: r.get(10)?,
+        comment: r.get(11)?,
+        created_at: r.get(12)?,
+        updated_at: r.get(13)?,
+        indexed_hash: r.get(14)?,
+        tags: Vec::new(),
+        entities: Vec::new(),
+    })
+}
+
+/// Reads annotations with a WHERE clause, then their tags and entities.
+fn query_annotations(
+    conn: &Connection,
+    where_clause: &str,
+    params: &[&dyn rusqlite::ToSql],
+) -> Result<Vec<AnnotationRow>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {ANNOTATION_COLUMNS} FROM annotations {where_clause} ORDER BY source_id, start, end, id"
+    ))?;
+    let mut rows = stmt
+        .query_map(params, annotation_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut tags = conn.prepare_cached(
+        "SELECT tag FROM annotation_tags WHERE annotation_id = ?1 ORDER BY rowid",
+    )?;
+    let mut ents = conn.prepare_cached(
+        "SELECT entity_id FROM annotation_entities WHERE annotation_id = ?1 ORDER BY entity_id",
+    )?;
+    for row in &mut rows {
+        row.tags = tags
+            .query_map([&row.id], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        row.entities = ents
+            .query_map([&row.id], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<i64>>>()?;
+    }
+    Ok(rows)
 }
 
 /// The notebook's SQLite database.
@@ -341,6 +423,68 @@ impl Store {
         Ok(rows)
     }
 
+    /// Annotations of one source, or of all, in reading order.
+    pub fn annotations(&self, source: Option<&str>) -> Result<Vec<AnnotationRow>> {
+        match source {
+            Some(s) => query_annotations(&self.conn, "WHERE source_id = ?1", &[&s]),
+            None => query_annotations(&self.conn, "", &[]),
+        }
+    }
+
+    pub fn annotation(&self, id: &str) -> Result<Option<AnnotationRow>> {
+        Ok(query_annotations(&self.conn, "WHERE id = ?1", &[&id])?
+            .into_iter()
+            .next())
+    }
+
+    /// The id of the current version of a source.
+    pub fn current_version(&self, source: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT v.id FROM sources s JOIN source_versions v
+                   ON v.source_id = s.id AND v.hash = s.hash WHERE s.id = ?1",
+                [source],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// An entity's name.
+    pub fn entity_name(&self, id: i64) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT name FROM entities WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// The stamp under which a notebook file was last taken in.
+    pub fn taken_stamp(&self, path: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT stamp FROM taken_files WHERE path = ?1",
+                [path],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Marks annotations as present in the search index, after the index commit.
+    pub fn mark_annotations_indexed(&mut self, done: &[(String, String)]) -> Result<()> {
+        self.transaction(|tx| {
+            for (id, hash) in done {
+                tx.tx.execute(
+                    "UPDATE annotations SET indexed_hash = ?2 WHERE id = ?1",
+                    params![id, hash],
+                )?;
+            }
+            Ok(())
+        })
+    }
+
     /// Marks content as present in the search index, after the index commit.
     pub fn mark_indexed(
         &mut self,
@@ -370,6 +514,8 @@ impl Store {
             tx.tx
                 .execute("UPDATE sources SET indexed_hash = NULL", [])?;
             tx.tx.execute("UPDATE notes SET indexed_hash = NULL", [])?;
+            tx.tx
+                .execute("UPDATE annotations SET indexed_hash = NULL", [])?;
             Ok(())
         })
     }
@@ -469,6 +615,127 @@ impl Tx<'_> {
                 params![row.path, link.target, link.label, link.start as i64, link.end as i64],
             )?;
         }
+        Ok(())
+    }
+
+    /// Annotations of one source, in reading order.
+    pub fn annotations_of(&self, source: &str) -> Result<Vec<AnnotationRow>> {
+        query_annotations(self.tx, "WHERE source_id = ?1", &[&source])
+    }
+
+    /// The id of the current version of a source.
+    pub fn current_version(&self, source: &str) -> Result<Option<i64>> {
+        Ok(self
+            .tx
+            .query_row(
+                "SELECT v.id FROM sources s JOIN source_versions v
+                   ON v.source_id = s.id AND v.hash = s.hash WHERE s.id = ?1",
+                [source],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Inserts an annotation with its tags and entity links; with
+    /// `or_ignore`, an annotation whose id exists already is left as it is.
+    pub fn insert_annotation(&self, a: &AnnotationRow, or_ignore: bool) -> Result<bool> {
+        let verb = if or_ignore {
+            "INSERT OR IGNORE"
+        } else {
+            "INSERT"
+        };
+        let n = self.tx.execute(
+            &format!(
+                "{verb} INTO annotations (id, source_id, version_id, exact, prefix, suffix, start, end,
+                    status, score, color, comment, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+            ),
+            params![
+                a.id, a.source_id, a.version_id, a.exact, a.prefix, a.suffix, a.start as i64,
+                a.end as i64, a.status, a.score, a.color, a.comment, a.created_at, a.updated_at
+            ],
+        )?;
+        if n > 0 {
+            self.set_annotation_links(a)?;
+        }
+        Ok(n > 0)
+    }
+
+    /// Writes every field of an existing annotation.
+    pub fn update_annotation(&self, a: &AnnotationRow) -> Result<()> {
+        let n = self.tx.execute(
+            "UPDATE annotations SET version_id = ?2, exact = ?3, prefix = ?4, suffix = ?5, start = ?6,
+                 end = ?7, status = ?8, score = ?9, color = ?10, comment = ?11, updated_at = ?12
+             WHERE id = ?1",
+            params![
+                a.id, a.version_id, a.exact, a.prefix, a.suffix, a.start as i64, a.end as i64,
+                a.status, a.score, a.color, a.comment, a.updated_at
+            ],
+        )?;
+        if n == 0 {
+            return Err(Error::NotFound {
+                what: "annotation",
+                id: a.id.clone(),
+            });
+        }
+        self.set_annotation_links(a)
+    }
+
+    fn set_annotation_links(&self, a: &AnnotationRow) -> Result<()> {
+        self.tx.execute(
+            "DELETE FROM annotation_tags WHERE annotation_id = ?1",
+            [&a.id],
+        )?;
+        for t in &a.tags {
+            self.tx.execute(
+                "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag) VALUES (?1, ?2)",
+                params![a.id, t],
+            )?;
+        }
+        self.tx.execute(
+            "DELETE FROM annotation_entities WHERE annotation_id = ?1",
+            [&a.id],
+        )?;
+        for e in &a.entities {
+            self.tx.execute(
+                "INSERT OR IGNORE INTO annotation_entities (annotation_id, entity_id) VALUES (?1, ?2)",
+                params![a.id, e],
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Records where an annotation now stands.
+    pub fn set_anchor(
+        &self,
+        id: &str,
+        start: usize,
+        end: usize,
+        status: &str,
+        score: Option<f64>,
+        version_id: Option<i64>,
+    ) -> Result<()> {
+        self.tx.execute(
+            "UPDATE annotations SET start = ?2, end = ?3, status = ?4, score = ?5, version_id = ?6 WHERE id = ?1",
+            params![id, start as i64, end as i64, status, score, version_id],
+        )?;
+        Ok(())
+    }
+
+    pub fn delete_annotation(&self, id: &str) -> Result<bool> {
+        Ok(self
+            .tx
+            .execute("DELETE FROM annotations WHERE id = ?1", [id])?
+            > 0)
+    }
+
+    /// Records that a notebook file was taken in under this stamp.
+    pub fn set_taken(&self, path: &str, stamp: &str) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO taken_files (path, stamp) VALUES (?1, ?2)
+             ON CONFLICT(path) DO UPDATE SET stamp = excluded.stamp",
+            params![path, stamp],
+        )?;
         Ok(())
     }
 

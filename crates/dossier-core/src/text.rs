@@ -221,6 +221,27 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
+/// The UTF-16 offset (JavaScript's unit) of a char offset in `s`.
+pub fn utf16_from_char(s: &str, char_offset: usize) -> usize {
+    s.chars().take(char_offset).map(char::len_utf16).sum()
+}
+
+/// The char offset of a UTF-16 offset in `s`; `None` when it falls inside a
+/// surrogate pair or past the end.
+pub fn char_from_utf16(s: &str, utf16_offset: usize) -> Option<usize> {
+    let mut units = 0;
+    for (i, c) in s.chars().enumerate() {
+        if units == utf16_offset {
+            return Some(i);
+        }
+        units += c.len_utf16();
+        if units > utf16_offset {
+            return None;
+        }
+    }
+    (units == utf16_offset).then(|| s.chars().count())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod anchoring;
+mod annotations;
 mod common;
 mod import;
 mod recovery;

@@ -137,8 +137,13 @@ fn kind_source_and_title_filters() {
     let sources = nb.search("Bucharest kind:source", 50).unwrap();
     assert!(sources.total >= 1);
     assert!(sources.hits.iter().all(|h| h.kind == HitKind::Source));
+    let annotations = nb.search("Bucharest kind:annotation", 50).unwrap();
+    assert!(annotations
+        .hits
+        .iter()
+        .all(|h| h.kind == HitKind::Annotation));
     let all = nb.search("Bucharest", 50).unwrap();
-    assert_eq!(all.total, notes.total + sources.total);
+    assert_eq!(all.total, notes.total + sources.total + annotations.total);
     let by_source = nb.search("source:russia-nato-talks missiles", 50).unwrap();
     assert!(by_source.total >= 1);
     assert!(by_source

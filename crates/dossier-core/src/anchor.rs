@@ -1,0 +1,455 @@
+//! Anchoring: how a highlight finds its text again after the source changed.
+//!
+//! An annotation keeps the W3C Web Annotation selectors it was made with: a
+//! TextQuoteSelector (`exact`, `prefix`, `suffix`) and a TextPositionSelector
+//! (`start`, `end`). Offsets count Unicode scalar values (Rust `char`s) —
+//! the same unit everywhere in the engine; the desktop shell converts to
+//! JavaScript's UTF-16 units at its boundary.
+//!
+//! Re-attaching, as Hypothesis does: (1) the position, mapped through a diff
+//! of the old and new text, verified against the quote; (2) the exact quote
+//! nearest the expected position, its context breaking ties; (3) an
+//! approximate match (edit distance) near the expected position, scored on
+//! quote, prefix, suffix and distance. What none of these places is an orphan.
+
+use serde::{Deserialize, Serialize};
+
+/// How many characters of context are kept before and after a quote.
+pub const CONTEXT_CHARS: usize = 32;
+/// The least score an approximate match needs; below it the annotation is an orphan.
+pub const FUZZY_THRESHOLD: f32 = 0.75;
+/// Approximate matching looks this many characters around the expected place
+/// (and through the whole text when it is no longer than this).
+const FUZZY_WINDOW: usize = 20_000;
+/// Quotes longer than this are matched approximately by their two ends.
+const FUZZY_MAX_QUOTE: usize = 1_000;
+
+/// The selectors of an annotation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Selector {
+    pub exact: String,
+    #[serde(default)]
+    pub prefix: String,
+    #[serde(default)]
+    pub suffix: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Where an annotation stands against the current text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AnchorStatus {
+    /// The quote is where it was.
+    Exact,
+    /// The quote is intact, at another position.
+    Moved,
+    /// Only an approximate match was found (see the score).
+    Fuzzy,
+    /// Not found: kept, listed, re-attachable by hand.
+    Orphan,
+}
+
+impl AnchorStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AnchorStatus::Exact => "exact",
+            AnchorStatus::Moved => "moved",
+            AnchorStatus::Fuzzy => "fuzzy",
+            AnchorStatus::Orphan => "orphan",
+        }
+    }
+
+    pub fn parse(s: &str) -> AnchorStatus {
+        match s {
+            "exact" => AnchorStatus::Exact,
+            "moved" => AnchorStatus::Moved,
+            "fuzzy" => AnchorStatus::Fuzzy,
+            _ => AnchorStatus::Orphan,
+        }
+    }
+}
+
+/// The outcome of anchoring one annotation.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Anchored {
+    pub status: AnchorStatus,
+    pub start: usize,
+    pub end: usize,
+    /// 1.0 for exact and moved; the match's score for fuzzy; 0 for orphans.
+    pub score: f32,
+}
+
+/// A text with O(1) conversion from char offsets to byte offsets.
+pub struct CharText<'a> {
+    text: &'a str,
+    /// Byte offset of each char, plus the text's length at the end.
+    bytes: Vec<u32>,
+}
+
+impl<'a> CharText<'a> {
+    pub fn new(text: &'a str) -> CharText<'a> {
+        let mut bytes: Vec<u32> = text.char_indices().map(|(b, _)| b as u32).collect();
+        bytes.push(text.len() as u32);
+        CharText { text, bytes }
+    }
+
+    /// Length in chars.
+    pub fn len(&self) -> usize {
+        self.bytes.len() - 1
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn as_str(&self) -> &'a str {
+        self.text
+    }
+
+    /// The text between two char offsets (clamped).
+    pub fn slice(&self, start: usize, end: usize) -> &'a str {
+        let n = self.len();
+        let (s, e) = (start.min(n), end.min(n).max(start.min(n)));
+        &self.text[self.bytes[s] as usize..self.bytes[e] as usize]
+    }
+
+    /// Char offset of a byte offset (which must be a char boundary).
+    pub fn char_at_byte(&self, byte: usize) -> usize {
+        self.bytes.partition_point(|&b| (b as usize) < byte)
+    }
+
+    /// Every char offset at which `needle` occurs.
+    pub fn find_all(&self, needle: &str) -> Vec<usize> {
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        self.text
+            .match_indices(needle)
+            .map(|(b, _)| self.char_at_byte(b))
+            .collect()
+    }
+}
+
+/// Builds the selectors for the span `start..end` of `text`.
+pub fn selector_at(text: &CharText<'_>, start: usize, end: usize) -> Selector {
+    Selector {
+        exact: text.slice(start, end).to_string(),
+        prefix: text
+            .slice(start.saturating_sub(CONTEXT_CHARS), start)
+            .to_string(),
+        suffix: text.slice(end, end + CONTEXT_CHARS).to_string(),
+        start,
+        end,
+    }
+}
+
+/// Maps char positions of an old text to a new one, through a line diff.
+pub struct PositionMap {
+    /// (old start, new start, length) of the runs the two texts share, by old start.
+    runs: Vec<(usize, usize, usize)>,
+}
+
+impl PositionMap {
+    pub fn new(old: &str, new: &str) -> PositionMap {
+        let diff = similar::TextDiff::configure()
+            .algorithm(similar::Algorithm::Myers)
+            .timeout(std::time::Duration::from_millis(500))
+            .diff_lines(old, new);
+        let old_lines = line_starts(old);
+        let new_lines = line_starts(new);
+        let mut runs = Vec::new();
+        for op in diff.ops() {
+            if let similar::DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } = *op
+            {
+                let o = old_lines[old_index];
+                let n = new_lines[new_index];
+                let l = old_lines[old_index + len] - o;
+                runs.push((o, n, l));
+            }
+        }
+        PositionMap { runs }
+    }
+
+    /// The new position of the old span `start..end`, when the whole span
+    /// lies in one stretch the two texts share.
+    pub fn map(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        let i = self.runs.partition_point(|r| r.0 <= start).checked_sub(1)?;
+        let (o, n, l) = self.runs[i];
+        if end <= o + l {
+            Some((n + (start - o), n + (end - o)))
+        } else {
+            None
+        }
+    }
+
+    /// The new position of an old point, approximately (for hints).
+    pub fn map_point(&self, p: usize) -> usize {
+        match self.runs.partition_point(|r| r.0 <= p).checked_sub(1) {
+            Some(i) => {
+                let (o, n, l) = self.runs[i];
+                n + (p - o).min(l)
+            }
+            None => p,
+        }
+    }
+}
+
+fn line_starts(s: &str) -> Vec<usize> {
+    let mut out = vec![0];
+    let mut c = 0;
+    for line in s.split_inclusive('\n') {
+        c += line.chars().count();
+        out.push(c);
+    }
+    out
+}
+
+/// Anchors one annotation in `text`. `expected` is where the old position
+/// maps to in the new text (the old position itself when there is no diff).
+pub fn anchor(text: &CharText<'_>, sel: &Selector, expected: Option<(usize, usize)>) -> Anchored {
+    let len = sel.exact.chars().count();
+    let (exp_start, exp_end) = expected.unwrap_or((sel.start, sel.end));
+    // 1. The position, verified against the quote.
+    if !sel.exact.is_empty() && text.slice(exp_start, exp_end) == sel.exact {
+        let status = if exp_start == sel.start {
+            AnchorStatus::Exact
+        } else {
+            AnchorStatus::Moved
+        };
+        return Anchored {
+            status,
+            start: exp_start,
+            end: exp_end,
+            score: 1.0,
+        };
+    }
+    // 2. The exact quote, nearest the expected place; context breaks ties.
+    let found = text.find_all(&sel.exact);
+    if !found.is_empty() {
+        let best = found
+            .iter()
+            .copied()
+            .max_by(|&a, &b| {
+                let sa = exact_score(text, sel, a, len, exp_start);
+                let sb = exact_score(text, sel, b, len, exp_start);
+                sa.partial_cmp(&sb).unwrap_or(std::cmp::Ordering::Equal)
+            })
+            .unwrap_or(found[0]);
+        return Anchored {
+            status: if best == sel.start {
+                AnchorStatus::Exact
+            } else {
+                AnchorStatus::Moved
+            },
+            start: best,
+            end: best + len,
+            score: 1.0,
+        };
+    }
+    // 3. An approximate match near the expected place.
+    if let Some(m) = fuzzy(text, sel, exp_start) {
+        return m;
+    }
+    Anchored {
+        status: AnchorStatus::Orphan,
+        start: sel.start,
+        end: sel.end,
+        score: 0.0,
+    }
+}
+
+fn exact_score(text: &CharText<'_>, sel: &Selector, at: usize, len: usize, expected: usize) -> f32 {
+    let before = text.slice(at.saturating_sub(sel.prefix.chars().count()), at);
+    let after = text.slice(at + len, at + len + sel.suffix.chars().count());
+    let context = similarity(before, &sel.prefix) + similarity(after, &sel.suffix);
+    let distance = at.abs_diff(expected) as f32 / (text.len().max(1) as f32);
+    context - distance
+}
+
+/// 1 − edit distance / length (1.0 = equal).
+fn similarity(a: &str, b: &str) -> f32 {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let n = a.len().max(b.len());
+    if n == 0 {
+        return 1.0;
+    }
+    1.0 - levenshtein(&a, &b) as f32 / n as f32
+}
+
+fn levenshtein(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Best approximate occurrence of `pattern` in `hay`: (start, end, edits),
+/// by Sellers' algorithm (edit distance, free start and end in `hay`).
+fn approx_find(pattern: &[char], hay: &[char]) -> Option<(usize, usize, usize)> {
+    let m = pattern.len();
+    if m == 0 || hay.is_empty() {
+        return None;
+    }
+    // Column over the pattern; each cell keeps (cost, start in hay).
+    let mut prev: Vec<(usize, usize)> = (0..=m).map(|i| (i, 0)).collect();
+    let mut cur = prev.clone();
+    let mut best: Option<(usize, usize, usize)> = None;
+    for (j, &h) in hay.iter().enumerate() {
+        cur[0] = (0, j + 1);
+        for i in 1..=m {
+            let diag = (
+                prev[i - 1].0 + usize::from(pattern[i - 1] != h),
+                prev[i - 1].1,
+            );
+            let up = (cur[i - 1].0 + 1, cur[i - 1].1);
+            let left = (prev[i].0 + 1, prev[i].1);
+            cur[i] = *[diag, up, left].iter().min_by_key(|c| c.0).unwrap_or(&diag);
+        }
+        let (cost, start) = cur[m];
+        if best.is_none_or(|b| cost < b.2) {
+            best = Some((start, j + 1, cost));
+        }
+        std::mem::swap(&mut prev, &mut cur);
+        // restart the diagonal origin for the next column
+        prev[0] = (0, j + 1);
+    }
+    best
+}
+
+fn fuzzy(text: &CharText<'_>, sel: &Selector, expected: usize) -> Option<Anchored> {
+    let quote: Vec<char> = sel.exact.chars().collect();
+    if quote.is_empty() || text.is_empty() {
+        return None;
+    }
+    let (lo, hi) = if text.len() <= FUZZY_WINDOW * 2 {
+        (0, text.len())
+    } else {
+        (
+            expected.saturating_sub(FUZZY_WINDOW),
+            (expected + quote.len() + FUZZY_WINDOW).min(text.len()),
+        )
+    };
+    let hay: Vec<char> = text.slice(lo, hi).chars().collect();
+    let (start, end, edits) = if quote.len() <= FUZZY_MAX_QUOTE {
+        approx_find(&quote, &hay)?
+    } else {
+        // A long quote: place its two ends, then take what lies between.
+        let head = &quote[..200];
+        let tail = &quote[quote.len() - 200..];
+        let (hs, _, he) = approx_find(head, &hay)?;
+        let (_, te, tt) =
+            approx_find(tail, &hay[hs.min(hay.len())..]).map(|(s, e, c)| (s + hs, e + hs, c))?;
+        let span = te.saturating_sub(hs);
+        let len_diff = span.abs_diff(quote.len());
+        (hs, te, he + tt + len_diff)
+    };
+    let quote_sim = 1.0 - edits as f32 / quote.len() as f32;
+    let (start, end) = (lo + start, lo + end);
+    let before = text.slice(start.saturating_sub(sel.prefix.chars().count()), start);
+    let after = text.slice(end, end + sel.suffix.chars().count());
+    let context = (similarity(before, &sel.prefix) + similarity(after, &sel.suffix)) / 2.0;
+    let distance = (start.abs_diff(expected) as f32 / FUZZY_WINDOW as f32).min(1.0);
+    let score = 0.8 * quote_sim + 0.2 * context - 0.05 * distance;
+    if quote_sim < 0.6 || score < FUZZY_THRESHOLD {
+        return None;
+    }
+    Some(Anchored {
+        status: AnchorStatus::Fuzzy,
+        start,
+        end,
+        score: (score * 1000.0).round() / 1000.0,
+    })
+}
+
+/// Re-anchors many annotations from an old text to a new one.
+pub fn reanchor_all(old: Option<&str>, new: &str, selectors: &[Selector]) -> Vec<Anchored> {
+    let text = CharText::new(new);
+    let map = old.map(|o| PositionMap::new(o, new));
+    selectors
+        .iter()
+        .map(|sel| {
+            let expected = map.as_ref().map(|m| {
+                m.map(sel.start, sel.end).unwrap_or_else(|| {
+                    let s = m.map_point(sel.start);
+                    (s, s + (sel.end - sel.start))
+                })
+            });
+            anchor(&text, sel, expected)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sel(text: &str, quote: &str) -> Selector {
+        let t = CharText::new(text);
+        let at = t.find_all(quote)[0];
+        selector_at(&t, at, at + quote.chars().count())
+    }
+
+    #[test]
+    fn exact_moved_fuzzy_orphan() {
+        let old = "Сергей Кислицын said: NATO will never guarantee it. Then he left.";
+        let s = sel(old, "NATO will never guarantee it");
+        let same = reanchor_all(Some(old), old, std::slice::from_ref(&s))[0];
+        assert_eq!(same.status, AnchorStatus::Exact);
+
+        let moved_text = format!("Ёлка 🎄 и снег. {old}");
+        let moved = reanchor_all(Some(old), &moved_text, std::slice::from_ref(&s))[0];
+        assert_eq!(moved.status, AnchorStatus::Moved);
+        let t = CharText::new(&moved_text);
+        assert_eq!(t.slice(moved.start, moved.end), s.exact);
+
+        let typo = old.replace("guarantee", "guarante");
+        let fz = reanchor_all(Some(old), &typo, std::slice::from_ref(&s))[0];
+        assert_eq!(fz.status, AnchorStatus::Fuzzy);
+        assert!(fz.score > 0.8 && fz.score < 1.0, "{}", fz.score);
+        let t = CharText::new(&typo);
+        assert_eq!(t.slice(fz.start, fz.end), "NATO will never guarante it");
+
+        let gone = "Something else entirely, about weather in Geneva.";
+        let o = reanchor_all(Some(old), gone, std::slice::from_ref(&s))[0];
+        assert_eq!(o.status, AnchorStatus::Orphan);
+    }
+
+    #[test]
+    fn context_chooses_between_repeated_quotes() {
+        let text = "first: the talks failed. second: the talks failed. third.";
+        let t = CharText::new(text);
+        let second = text.find("second").unwrap() + "second: ".len();
+        let s = selector_at(&t, second, second + "the talks failed".len());
+        // Move everything: the position no longer verifies, context decides.
+        let new = format!("Intro. {text}");
+        let a = reanchor_all(None, &new, std::slice::from_ref(&s))[0];
+        let nt = CharText::new(&new);
+        assert_eq!(a.status, AnchorStatus::Moved);
+        assert!(nt
+            .slice(a.start.saturating_sub(8), a.start)
+            .contains("second"));
+    }
+
+    #[test]
+    fn combining_marks_and_emoji_do_not_shift() {
+        let text = "Cafe\u{301} 👩‍👩‍👧 — Kyiv talks.";
+        let s = sel(text, "Kyiv");
+        assert_eq!(CharText::new(text).slice(s.start, s.end), "Kyiv");
+        let new = format!("é́ {text}");
+        let a = reanchor_all(Some(text), &new, std::slice::from_ref(&s))[0];
+        assert_eq!(CharText::new(&new).slice(a.start, a.end), "Kyiv");
+    }
+}
