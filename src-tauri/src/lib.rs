@@ -53,7 +53,14 @@ pub fn run() {
                 .app_config_dir()
                 .ok()
                 .map(|dir| dir.join(recent::FILE_NAME));
-            app.manage::<commands::Shared>(Arc::new(Session::new(notebook, recent_file, launched)));
+            let session: commands::Shared = Arc::new(Session::new(notebook, recent_file, launched));
+            // Open the notebook while the web view starts; the window's
+            // `startup` call then finds it open (or waits for it).
+            let early = Arc::clone(&session);
+            std::thread::spawn(move || {
+                early.startup();
+            });
+            app.manage(session);
             Ok(())
         })
         .on_window_event(|window, event| {

@@ -39,6 +39,9 @@ pub struct Session {
     recent_file: Option<PathBuf>,
     launched: Instant,
     first_paint_ms: Mutex<Option<f64>>,
+    /// Held while `startup` runs, so the early open started with the app and
+    /// the window's own `startup` call never open the notebook twice.
+    starting: Mutex<()>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -74,6 +77,7 @@ impl Session {
             recent_file,
             launched,
             first_paint_ms: Mutex::new(None),
+            starting: Mutex::new(()),
         }
     }
 
@@ -109,6 +113,7 @@ impl Session {
     /// exists. Called again (a reload of the page), it describes the notebook
     /// already open.
     pub fn startup(&self) -> Startup {
+        let _once = lock(&self.starting);
         if let Some(nb) = lock(&self.notebook).as_ref() {
             return Startup {
                 notebook: view(nb).ok(),
@@ -160,8 +165,15 @@ impl Session {
         if self.importing.load(Ordering::SeqCst) {
             return Err(busy());
         }
+        let started = Instant::now();
         let nb = Notebook::open(path)?;
         let v = view(&nb)?;
+        eprintln!(
+            "dossier: opened {} in {:.0} ms ({:.0} ms after launch)",
+            nb.root().display(),
+            started.elapsed().as_secs_f64() * 1000.0,
+            self.launched.elapsed().as_secs_f64() * 1000.0
+        );
         if let Some(file) = &self.recent_file {
             if let Err(e) = recent::remember(file, nb.root(), &nb.name()) {
                 eprintln!("dossier: could not update the recent-notebooks list: {e}");
