@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use dossier_app::session::Session;
+use dossier_app::session::{dropped, Session};
 use dossier_app::transport::{HitKind, ImportProgress};
 
 const ARTICLE: &str = "Talks in Geneva\n\n\
@@ -266,4 +266,36 @@ fn opened_notebooks_are_remembered() {
         again.startup().notebook.is_some(),
         "the most recent notebook opens at launch"
     );
+}
+
+#[test]
+fn dropped_paths_are_split_and_may_then_be_imported() {
+    let f = fixture();
+    let session = session_with_article(&f);
+    let file = write(
+        &f.incoming,
+        "dropped.md",
+        "# Dropped\n\nA Zwischenzug of a note, dropped on the window.\n",
+    );
+    let folder = f.incoming.join("a-folder");
+    fs::create_dir_all(&folder).expect("folder");
+    let d = dropped(&session, &[file.clone(), folder.clone()]);
+    assert_eq!(
+        d.files,
+        vec![file.display().to_string()],
+        "files are offered for import"
+    );
+    assert_eq!(
+        d.folders,
+        vec![folder.display().to_string()],
+        "folders are offered to open"
+    );
+    session
+        .import(&d.files, &mut |_| {})
+        .expect("a dropped file may be imported");
+    assert!(!session
+        .search("Zwischenzug", None)
+        .expect("search")
+        .hits
+        .is_empty());
 }

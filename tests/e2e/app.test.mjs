@@ -170,6 +170,24 @@ describe("Dossier window", () => {
         "return document.querySelector('[data-testid=search-snippet]').innerHTML",
       );
       assert.doesNotMatch(html, /<(?!\/?mark\b)[a-z]/i, "only <mark> is markup in a snippet");
+
+      const selected = () =>
+        driver.executeScript(
+          "return [...document.querySelectorAll('[data-testid=search-hit]')].findIndex(e => e.getAttribute('aria-selected') === 'true')",
+        );
+      const hits = (await driver.findElements(byTest("search-hit"))).length;
+      assert.equal(await selected(), 0, "the best hit is selected as results arrive");
+      const input = await driver.findElement(byTest("search-input"));
+      if (hits > 1) {
+        await input.sendKeys(Key.ARROW_DOWN);
+        assert.equal(await selected(), 1, "ArrowDown selects the next hit");
+        await input.sendKeys(Key.ARROW_UP);
+        assert.equal(await selected(), 0, "ArrowUp goes back");
+      }
+      const groups = await driver.executeScript(
+        "return [...document.querySelectorAll('#search-results h3')].map(h => h.textContent.trim().split(/\\s/)[0])",
+      );
+      assert.equal(groups[0], "Sources", `hits are grouped by kind, sources first (${groups})`);
     }));
 
   it("opens the chosen hit: the reader scrolls to the passage and marks the words", () =>
@@ -208,6 +226,11 @@ describe("Dossier window", () => {
         const empty = (await driver.findElements(byTest("search-empty"))).length;
         assert.ok(shown > 0 || empty > 0, "the lenient results (or a clear 'no matches') are shown, not a blank list");
         await driver.findElement(byTest("search-input")).sendKeys(Key.ESCAPE);
+        await driver.wait(
+          async () => (await driver.findElements(byTest("search-results"))).length === 0,
+          WAIT,
+          "Esc closes the results",
+        );
       }));
   }
 
