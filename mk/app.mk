@@ -52,12 +52,12 @@ ui-build: ui/dist/index.html
 # `custom-protocol` embeds ui/dist in the binary (what `tauri build` does);
 # without it the binary would look for the Vite dev server.
 app-build: app-deps ui-build
-	cargo build -p dossier-app --features custom-protocol
+	cargo build --locked -p dossier-app --features custom-protocol
 
 test-app: app-deps app-build
 	cd ui && npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings --output machine | tail -1
 	cd ui && npx vitest run
-	cargo test -p dossier-app --features custom-protocol
+	cargo test --locked -p dossier-app --features custom-protocol
 	$(APP_ENV) $(APP_XVFB) npm --prefix tests/e2e test
 
 app-display:

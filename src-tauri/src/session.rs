@@ -12,9 +12,9 @@ use dossier_core::{ImportOptions, Notebook};
 
 use crate::recent;
 use crate::transport::{
-    CommandError, FilesDropped, ImportIssue, ImportProgress, ImportSummary, NoteItem, NoteView,
-    NotebookView, QuerySyntaxProblem, RecentNotebook, SearchHit, SearchResponse, SourceItem,
-    SourceView, Startup,
+    AnnotationView, CommandError, FilesDropped, ImportIssue, ImportProgress, ImportSummary,
+    NoteItem, NoteView, NotebookView, QuerySyntaxProblem, RecentNotebook, SearchHit,
+    SearchResponse, SourceItem, SourceView, Startup,
 };
 
 /// Default and largest number of hits one search returns.
@@ -197,7 +197,13 @@ impl Session {
     }
 
     pub fn source(&self, id: &str) -> Result<SourceView> {
-        self.with_notebook(|nb| Ok(nb.source(id)?.into()))
+        self.with_notebook(|nb| {
+            let mut view = SourceView::from(nb.source(id)?);
+            let mut annotations = nb.annotations(Some(id))?;
+            annotations.sort_by_key(|a| (a.start, a.end));
+            view.annotations = annotations.iter().map(AnnotationView::from).collect();
+            Ok(view)
+        })
     }
 
     pub fn note(&self, path: &str) -> Result<NoteView> {

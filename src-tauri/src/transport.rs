@@ -59,6 +59,28 @@ pub struct SourceView {
     pub published: Option<String>,
     pub url: Option<String>,
     pub passages: Vec<PassageView>,
+    /// The source's annotations in reading order; orphans (status `orphan`)
+    /// are kept in the list so the UI can show them apart.
+    pub annotations: Vec<AnnotationView>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AnnotationView {
+    pub id: String,
+    /// Code-point offsets in the source text, where the highlight stands now.
+    pub start: u32,
+    pub end: u32,
+    /// The quote as it was highlighted.
+    pub exact: String,
+    /// Markdown, shown as text.
+    pub comment: String,
+    pub tags: Vec<String>,
+    pub entities: Vec<String>,
+    /// A colour name (`yellow`, `green`, `blue`, `pink`, `purple`, `orange`) or `#rrggbb`.
+    pub color: String,
+    /// `exact`, `moved`, `fuzzy` or `orphan`.
+    pub status: String,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -273,6 +295,23 @@ impl From<dossier_core::Source> for SourceView {
                     text: p.text,
                 })
                 .collect(),
+            annotations: Vec::new(),
+        }
+    }
+}
+
+impl From<&dossier_core::Annotation> for AnnotationView {
+    fn from(a: &dossier_core::Annotation) -> Self {
+        AnnotationView {
+            id: a.id.clone(),
+            start: count(a.start),
+            end: count(a.end),
+            exact: a.exact.clone(),
+            comment: a.comment.clone(),
+            tags: a.tags.clone(),
+            entities: a.entities.clone(),
+            color: a.color.clone(),
+            status: a.status.as_str().to_string(),
         }
     }
 }

@@ -299,3 +299,52 @@ fn dropped_paths_are_split_and_may_then_be_imported() {
         .hits
         .is_empty());
 }
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("create dir");
+    for entry in fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("dir entry");
+        let (src, dst) = (entry.path(), to.join(entry.file_name()));
+        if entry.file_name() == ".dossier" {
+            continue;
+        }
+        if src.is_dir() {
+            copy_dir(&src, &dst);
+        } else {
+            fs::copy(&src, &dst).expect("copy file");
+        }
+    }
+}
+
+#[test]
+fn bundled_highlights_come_with_the_source_at_their_places() {
+    let f = fixture();
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("../notes");
+    let notebook = f.notebook.join("bundled");
+    copy_dir(&bundled, &notebook);
+    let session = Session::new(Some(notebook), None, Instant::now());
+    let view = session
+        .startup()
+        .notebook
+        .expect("the bundled notebook opens");
+    let id = &view.sources.first().expect("a bundled source").id;
+    let source = session.source(id).expect("source");
+    assert!(
+        !source.annotations.is_empty(),
+        "the bundled notebook ships highlights"
+    );
+    for a in source.annotations.iter().filter(|a| a.status == "exact") {
+        let p = source
+            .passages
+            .iter()
+            .find(|p| p.start <= a.start && a.end <= p.end)
+            .expect("an exact highlight lies within one passage");
+        let local: String = p
+            .text
+            .chars()
+            .skip((a.start - p.start) as usize)
+            .take((a.end - a.start) as usize)
+            .collect();
+        assert_eq!(local, a.exact, "offsets are code points into the source");
+    }
+}

@@ -147,6 +147,10 @@ describe("Dossier window", () => {
       assert.ok(passages.length >= 5, `the article is shown by paragraph (saw ${passages.length})`);
       const sources = await driver.findElements(byTest("source-item"));
       assert.ok(sources.length >= 1, "the sidebar lists the notebook's sources");
+      const highlights = await driver.findElements(By.css('[data-testid="passage"] [data-annotation]'));
+      const listed = await driver.findElements(byTest("annotation-item"));
+      assert.ok(highlights.length >= 1, "the bundled highlights are shown in the text");
+      assert.equal(listed.length, highlights.length, "and listed in the right pane, one entry each");
       const paint = await driver.wait(
         async () => driver.executeScript("return document.body.getAttribute('data-first-paint-ms')"),
         WAIT,

@@ -29,13 +29,40 @@ export type NoteItem = {
  */
 path: string, title: string, };
 
-export type SourceView = { id: string, path: string, title: string, outlet: string | null, author: string | null, published: string | null, url: string | null, passages: Array<PassageView>, };
+export type SourceView = { id: string, path: string, title: string, outlet: string | null, author: string | null, published: string | null, url: string | null, passages: Array<PassageView>, 
+/**
+ * The source's annotations in reading order; orphans (status `orphan`)
+ * are kept in the list so the UI can show them apart.
+ */
+annotations: Array<AnnotationView>, };
 
 export type PassageView = { ordinal: number, 
 /**
  * Code-point offsets of the passage in the source text.
  */
 start: number, end: number, text: string, };
+
+export type AnnotationView = { id: string, 
+/**
+ * Code-point offsets in the source text, where the highlight stands now.
+ */
+start: number, end: number, 
+/**
+ * The quote as it was highlighted.
+ */
+exact: string, 
+/**
+ * Markdown, shown as text.
+ */
+comment: string, tags: Array<string>, entities: Array<string>, 
+/**
+ * A colour name (`yellow`, `green`, `blue`, `pink`, `purple`, `orange`) or `#rrggbb`.
+ */
+color: string, 
+/**
+ * `exact`, `moved`, `fuzzy` or `orphan`.
+ */
+status: string, };
 
 export type NoteView = { path: string, title: string, 
 /**

@@ -1,2 +1,5 @@
-/** A passage the reader should scroll to, and the words to mark in it. `nonce` re-triggers the scroll. */
-export type Focus = { passage: number; terms: string[]; nonce: number };
+/**
+ * A passage the reader should scroll to, the words to mark in it, and the
+ * annotation to outline (if one was chosen). `nonce` re-triggers the scroll.
+ */
+export type Focus = { passage: number; terms: string[]; nonce: number; annotation?: string };

@@ -66,3 +66,58 @@ export function segmentsFor(text: string, ranges: Array<[number, number]>): Segm
   if (at < text.length || out.length === 0) out.push({ text: text.slice(at), mark: false });
   return out;
 }
+
+/** An annotation's place in a passage, in UTF-16 units of the passage text. */
+export type AnnotationRange = { start: number; end: number; id: string };
+
+/**
+ * The annotations that fall in a passage (code-point offsets `start`..`end`
+ * in the source), as ranges in the passage's own UTF-16 units: clipped to the
+ * passage, orphans left out, overlaps cut so that ranges never nest.
+ */
+export function annotationRanges(
+  passage: { start: number; end: number; text: string },
+  annotations: Array<{ id: string; start: number; end: number; status: string }>,
+): AnnotationRange[] {
+  const out: AnnotationRange[] = [];
+  for (const a of annotations) {
+    if (a.status === "orphan" || a.end <= passage.start || a.start >= passage.end || a.end <= a.start) continue;
+    const from = codePointToUtf16(passage.text, Math.max(a.start, passage.start) - passage.start);
+    const to = codePointToUtf16(passage.text, Math.min(a.end, passage.end) - passage.start);
+    if (to > from) out.push({ start: from, end: to, id: a.id });
+  }
+  out.sort((x, y) => x.start - y.start || y.end - x.end);
+  let reached = 0;
+  const clipped: AnnotationRange[] = [];
+  for (const r of out) {
+    const start = Math.max(r.start, reached);
+    if (r.end > start) {
+      clipped.push({ ...r, start });
+      reached = r.end;
+    }
+  }
+  return clipped;
+}
+
+export type Piece = { text: string; mark: boolean; annotation: string | null };
+
+/** `text` cut at every boundary of the search marks and the annotation ranges. */
+export function layered(text: string, marks: Array<[number, number]>, annotations: AnnotationRange[]): Piece[] {
+  const cuts = new Set<number>([0, text.length]);
+  for (const [s, e] of marks) cuts.add(s).add(e);
+  for (const a of annotations) cuts.add(a.start).add(a.end);
+  const points = [...cuts].filter((c) => c >= 0 && c <= text.length).sort((a, b) => a - b);
+  const pieces: Piece[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const s = points[i] as number;
+    const e = points[i + 1] as number;
+    if (e <= s) continue;
+    const mark = marks.some(([ms, me]) => ms <= s && e <= me);
+    const annotation = annotations.find((a) => a.start <= s && e <= a.end)?.id ?? null;
+    const last = pieces[pieces.length - 1];
+    if (last && last.mark === mark && last.annotation === annotation) last.text += text.slice(s, e);
+    else pieces.push({ text: text.slice(s, e), mark, annotation });
+  }
+  if (pieces.length === 0) pieces.push({ text, mark: false, annotation: null });
+  return pieces;
+}
