@@ -8,7 +8,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use dossier_core::{AnchorStatus, AnnotationEdit, Error, ImportOptions, NewAnnotation, Notebook};
+use dossier_core::{
+    AnchorStatus, AnnotationEdit, EntityEdit, Error, ImportOptions, NewAnnotation, NewEntity,
+    Notebook,
+};
 use serde_json::json;
 
 #[derive(Parser)]
@@ -78,6 +81,9 @@ enum Command {
         /// yellow, green, blue, pink, purple, orange, or #rrggbb.
         #[arg(long)]
         color: Option<String>,
+        /// Link an entity (name or alias; repeat for several).
+        #[arg(long = "entity")]
+        entities: Vec<String>,
         #[arg(long)]
         json: bool,
     },
@@ -94,6 +100,25 @@ enum Command {
     Annotation {
         #[command(subcommand)]
         action: AnnotationAction,
+    },
+    /// List the entities with their mention counts.
+    Entities {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add, show, edit, merge or delete an entity.
+    Entity {
+        #[command(subcommand)]
+        action: EntityAction,
+    },
+    /// Names a source mentions that the notebook does not know yet; accept or reject them.
+    Suggest {
+        #[command(subcommand)]
+        action: Option<SuggestAction>,
+        /// The source to look in.
+        source: Option<String>,
+        #[arg(long)]
+        json: bool,
     },
     /// Build the search index again from the store.
     Reindex,
@@ -126,11 +151,80 @@ enum AnnotationAction {
         prefix: Option<String>,
         #[arg(long, requires = "quote")]
         suffix: Option<String>,
+        /// Replaces the linked entities (repeat for several).
+        #[arg(long = "entity")]
+        entities: Vec<String>,
+        /// Unlinks every entity.
+        #[arg(long, conflicts_with = "entities")]
+        clear_entities: bool,
         #[arg(long)]
         json: bool,
     },
     /// Delete an annotation.
     Rm { id: String },
+}
+
+#[derive(Subcommand)]
+enum EntityAction {
+    /// Add an entity.
+    Add {
+        name: String,
+        /// person, organisation, place, event, date or other.
+        #[arg(long)]
+        kind: String,
+        #[arg(long = "alias")]
+        aliases: Vec<String>,
+        #[arg(long)]
+        description: Option<String>,
+        /// An authority id, e.g. a Wikidata QID.
+        #[arg(long)]
+        external_id: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show an entity: its names, every mention in context, annotations, notes, co-occurring entities.
+    Show {
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rename an entity or change its kind, aliases, description or external id.
+    Edit {
+        name: String,
+        #[arg(long)]
+        rename: Option<String>,
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long = "alias")]
+        add_aliases: Vec<String>,
+        #[arg(long = "remove-alias")]
+        remove_aliases: Vec<String>,
+        #[arg(long)]
+        description: Option<String>,
+        #[arg(long)]
+        external_id: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Merge OTHER into KEEP: names united, every link and mention moved.
+    Merge { keep: String, other: String },
+    /// Delete an entity.
+    Rm { name: String },
+}
+
+#[derive(Subcommand)]
+enum SuggestAction {
+    /// Create the entity a suggestion proposes.
+    Accept {
+        name: String,
+        /// The source it was suggested for (defaults to every source).
+        #[arg(long)]
+        source: Option<String>,
+        #[arg(long)]
+        kind: Option<String>,
+    },
+    /// Never suggest this name again.
+    Reject { name: String },
 }
 
 fn main() -> ExitCode {
@@ -302,6 +396,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             comment,
             tags,
             color,
+            entities,
             json,
         } => {
             let a = nb.annotate(
@@ -313,6 +408,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     comment,
                     tags,
                     color,
+                    entities,
                     ..NewAnnotation::default()
                 },
             )?;
@@ -377,6 +473,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 quote,
                 prefix,
                 suffix,
+                entities,
+                clear_entities,
                 json,
             } => {
                 let reattach = match quote {
@@ -404,6 +502,13 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                         },
                         color,
                         reattach,
+                        entities: if clear_entities {
+                            Some(Vec::new())
+                        } else if entities.is_empty() {
+                            None
+                        } else {
+                            Some(entities)
+                        },
                     },
                 )?;
                 if json {
@@ -415,6 +520,222 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             AnnotationAction::Rm { id } => {
                 nb.delete_annotation(&id)?;
                 print(&mut out, &format!("deleted {id}"));
+            }
+        },
+        Command::Entities { json } => {
+            let list = nb.entities()?;
+            if json {
+                print(&mut out, &to_json(&list));
+            } else if list.is_empty() {
+                print(&mut out, "no entities yet: dossier entity add NAME --kind KIND, or dossier suggest SOURCE");
+            } else {
+                for e in &list {
+                    let aliases = if e.aliases.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (also {})", e.aliases.join(", "))
+                    };
+                    print(
+                        &mut out,
+                        &format!(
+                            "{:<13} {}{aliases}: {} mention(s)",
+                            e.kind, e.name, e.mentions
+                        ),
+                    );
+                }
+            }
+        }
+        Command::Entity { action } => match action {
+            EntityAction::Add {
+                name,
+                kind,
+                aliases,
+                description,
+                external_id,
+                json,
+            } => {
+                let e = nb.add_entity(NewEntity {
+                    name,
+                    kind,
+                    aliases,
+                    description,
+                    external_id,
+                })?;
+                if json {
+                    print(&mut out, &to_json(&e));
+                } else {
+                    print(
+                        &mut out,
+                        &format!("added {} ({}): {} mention(s)", e.name, e.kind, e.mentions),
+                    );
+                }
+            }
+            EntityAction::Show { name, json } => {
+                let page = nb.entity_page(&name)?;
+                if json {
+                    print(&mut out, &to_json(&page));
+                } else {
+                    let e = &page.entity;
+                    print(&mut out, &format!("{} ({})", e.name, e.kind));
+                    if !e.aliases.is_empty() {
+                        print(&mut out, &format!("also: {}", e.aliases.join(", ")));
+                    }
+                    if let Some(d) = &e.description {
+                        print(&mut out, d);
+                    }
+                    if let Some(x) = &e.external_id {
+                        print(&mut out, &format!("external id: {x}"));
+                    }
+                    print(&mut out, &format!("\n{} mention(s)", page.mentions.len()));
+                    for m in &page.mentions {
+                        let place = m.source.clone().or(m.path.clone()).unwrap_or_default();
+                        print(
+                            &mut out,
+                            &format!(
+                                "  {place} ¶{}: …{}[{}]{}…",
+                                m.part, m.before, m.text, m.after
+                            ),
+                        );
+                    }
+                    if !page.annotations.is_empty() {
+                        print(&mut out, "\nannotations:");
+                        for a in &page.annotations {
+                            print(&mut out, &format!("  {} “{}”", a.id, a.exact));
+                        }
+                    }
+                    if !page.notes.is_empty() {
+                        print(&mut out, "\nnotes linking to it:");
+                        for n in &page.notes {
+                            print(&mut out, &format!("  {}", n.path));
+                        }
+                    }
+                    if !page.cooccurring.is_empty() {
+                        print(&mut out, "\nnamed in the same passages:");
+                        for (name, n) in &page.cooccurring {
+                            print(&mut out, &format!("  {name} ({n})"));
+                        }
+                    }
+                }
+            }
+            EntityAction::Edit {
+                name,
+                rename,
+                kind,
+                add_aliases,
+                remove_aliases,
+                description,
+                external_id,
+                json,
+            } => {
+                let e = nb.edit_entity(
+                    &name,
+                    EntityEdit {
+                        name: rename,
+                        kind,
+                        add_aliases,
+                        remove_aliases,
+                        description,
+                        external_id,
+                    },
+                )?;
+                if json {
+                    print(&mut out, &to_json(&e));
+                } else {
+                    print(&mut out, &format!("edited {} ({})", e.name, e.kind));
+                }
+            }
+            EntityAction::Merge { keep, other } => {
+                let e = nb.merge_entities(&keep, &other)?;
+                print(
+                    &mut out,
+                    &format!(
+                        "merged into {}: {} mention(s), also {}",
+                        e.name,
+                        e.mentions,
+                        e.aliases.join(", ")
+                    ),
+                );
+            }
+            EntityAction::Rm { name } => {
+                nb.delete_entity(&name)?;
+                print(&mut out, &format!("deleted {name}"));
+            }
+        },
+        Command::Suggest {
+            action,
+            source,
+            json,
+        } => match action {
+            Some(SuggestAction::Accept {
+                name,
+                source: from,
+                kind,
+            }) => {
+                let sources: Vec<String> = match from.or(source) {
+                    Some(s) => vec![s],
+                    None => nb.sources()?.into_iter().map(|s| s.id).collect(),
+                };
+                let mut done = None;
+                for s in &sources {
+                    match nb.accept_suggestion(s, &name, kind.as_deref()) {
+                        Ok(e) => {
+                            done = Some(e);
+                            break;
+                        }
+                        Err(Error::NotFound { .. }) => continue,
+                        Err(e) => return Err(e),
+                    }
+                }
+                let e = done.ok_or_else(|| Error::NotFound {
+                    what: "suggestion",
+                    id: name.clone(),
+                })?;
+                print(
+                    &mut out,
+                    &format!(
+                        "added {} ({}){}",
+                        e.name,
+                        e.kind,
+                        if e.aliases.is_empty() {
+                            String::new()
+                        } else {
+                            format!(", also {}", e.aliases.join(", "))
+                        }
+                    ),
+                );
+            }
+            Some(SuggestAction::Reject { name }) => {
+                nb.reject_suggestion(&name)?;
+                print(
+                    &mut out,
+                    &format!("rejected {name}: it will not be suggested again"),
+                );
+            }
+            None => {
+                let source = source.ok_or_else(|| {
+                    Error::BadInput("give a source: dossier suggest SOURCE".into())
+                })?;
+                let list = nb.suggest(&source)?;
+                if json {
+                    print(&mut out, &to_json(&list));
+                } else if list.is_empty() {
+                    print(
+                        &mut out,
+                        "no suggestions: every name this source mentions is known or rejected",
+                    );
+                } else {
+                    for s in &list {
+                        let vars = if s.variants.len() > 1 {
+                            format!(" (as {})", s.variants.join(", "))
+                        } else {
+                            String::new()
+                        };
+                        print(
+                            &mut out,
+                            &format!("{:<13} {}{vars} ×{}", s.kind, s.name, s.count),
+                        );
+                    }
+                }
             }
         },
         Command::Reindex => {

@@ -191,3 +191,104 @@ fn check_and_reindex() {
         "a damaged index is rebuilt on open: {v}"
     );
 }
+
+#[test]
+fn annotations_entities_and_suggestions_as_json() {
+    let nb = copy_of_bundled();
+    let ents = json(&dossier(nb.path(), &["entities", "--json"]));
+    let nato = ents
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "NATO")
+        .expect("NATO");
+    for key in ["id", "name", "kind", "aliases", "mentions"] {
+        assert!(!nato[key].is_null(), "entities --json has {key}");
+    }
+    let show = json(&dossier(nb.path(), &["entity", "show", "Kyiv", "--json"]));
+    let m = &show["mentions"].as_array().unwrap()[0];
+    assert_eq!(m["text"], "Kiev");
+    assert!(m["source"].is_string() && m["start"].is_u64() && m["end"].is_u64());
+    let sug = json(&dossier(
+        nb.path(),
+        &["suggest", "russia-nato-talks", "--json"],
+    ));
+    let k = sug
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "Kartapolov")
+        .expect("a suggestion");
+    assert_eq!(k["kind"], "person");
+    assert!(k["variants"].is_array() && k["count"].as_u64() == Some(1));
+    let rej = dossier(nb.path(), &["suggest", "reject", "Kartapolov"]);
+    assert_eq!(rej.code, 0, "{}", rej.stderr);
+    let after = json(&dossier(
+        nb.path(),
+        &["suggest", "russia-nato-talks", "--json"],
+    ));
+    assert!(!after
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["name"] == "Kartapolov"));
+
+    let amb = dossier(
+        nb.path(),
+        &["annotate", "russia-nato-talks", "--quote", "NATO"],
+    );
+    assert_eq!(amb.code, 2);
+    assert!(amb.stderr.contains("occurs 12 times"), "{}", amb.stderr);
+    let made = json(&dossier(
+        nb.path(),
+        &[
+            "annotate",
+            "russia-nato-talks",
+            "--quote",
+            "Arms control is a different story altogether",
+            "--comment",
+            "Kislitsyn on arms control",
+            "--tag",
+            "arms",
+            "--entity",
+            "Sergei Kislitsyn",
+            "--json",
+        ],
+    ));
+    let id = made["id"].as_str().unwrap().to_string();
+    let list = json(&dossier(
+        nb.path(),
+        &["annotations", "russia-nato-talks", "--json"],
+    ));
+    let item = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == id.as_str())
+        .expect("listed");
+    for key in [
+        "id", "source", "exact", "prefix", "suffix", "start", "end", "status", "score", "comment",
+        "tags", "entities",
+    ] {
+        assert!(!item[key].is_null(), "annotations --json has {key}");
+    }
+    assert_eq!(item["status"], "exact");
+    assert_eq!(item["entities"][0], "Sergei Kislitsyn");
+    let edit = dossier(
+        nb.path(),
+        &[
+            "annotation",
+            "edit",
+            &id,
+            "--tag",
+            "control",
+            "--color",
+            "green",
+        ],
+    );
+    assert_eq!(edit.code, 0, "{}", edit.stderr);
+    let found = json(&dossier(nb.path(), &["search", "tag:control", "--json"]));
+    assert_eq!(found["total"], 1);
+    assert_eq!(dossier(nb.path(), &["annotation", "rm", &id]).code, 0);
+    assert_eq!(dossier(nb.path(), &["annotation", "rm", &id]).code, 2);
+}

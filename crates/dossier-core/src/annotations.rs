@@ -52,6 +52,8 @@ pub struct NewAnnotation {
     pub comment: String,
     pub tags: Vec<String>,
     pub color: Option<String>,
+    /// Names (or aliases) of entities to link.
+    pub entities: Vec<String>,
 }
 
 /// A change to an annotation; `None` leaves a field as it is.
@@ -62,6 +64,8 @@ pub struct AnnotationEdit {
     pub color: Option<String>,
     /// Re-attach by hand: a new span of the current text.
     pub reattach: Option<(usize, usize)>,
+    /// Replaces the linked entities (names or aliases).
+    pub entities: Option<Vec<String>>,
 }
 
 /// A committed, readable file of annotations (`sources/<id>.annotations.json`)
@@ -147,7 +151,7 @@ impl Notebook {
             color: check_color(new.color.as_deref())?,
             comment: new.comment,
             tags: clean_tags(&new.tags)?,
-            entities: Vec::new(),
+            entities: self.entity_ids(&new.entities)?,
             created_at: now.clone(),
             updated_at: now,
             indexed_hash: None,
@@ -194,6 +198,9 @@ impl Notebook {
         }
         if let Some(c) = edit.color {
             row.color = check_color(Some(&c))?;
+        }
+        if let Some(names) = edit.entities {
+            row.entities = self.entity_ids(&names)?;
         }
         if let Some((s, e)) = edit.reattach {
             let src = self.source(&row.source_id)?;
@@ -265,6 +272,17 @@ impl Notebook {
             created: r.created_at,
             updated: r.updated_at,
         })
+    }
+
+    fn entity_ids(&self, names: &[String]) -> Result<Vec<i64>> {
+        let mut ids = Vec::new();
+        for n in names {
+            let id = self.find_entity(n)?.id;
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        Ok(ids)
     }
 
     fn entity_names(&self, ids: &[i64]) -> Result<Vec<String>> {

@@ -10,17 +10,21 @@
 
 pub mod anchor;
 pub mod annotations;
+pub mod entities;
 pub mod error;
+pub mod gazetteer;
 pub mod import;
 pub mod index;
 pub mod notebook;
 pub mod notes;
 pub mod query;
 pub mod store;
+pub mod suggest;
 pub mod text;
 
 pub use anchor::AnchorStatus;
 pub use annotations::{Annotation, AnnotationEdit, NewAnnotation};
+pub use entities::{Entity, EntityEdit, EntityPage, Mention, NewEntity};
 pub use error::{Error, Result};
 pub use import::{Format, SourceMeta};
 pub use index::{Hit, HitKind, SearchResults};
@@ -28,4 +32,5 @@ pub use notebook::{
     CheckReport, ImportOptions, ImportProgress, ImportReport, Note, NoteSummary, Notebook, Source,
     SourceSummary, SyncReport,
 };
+pub use suggest::Suggestion;
 pub use text::Passage;

@@ -33,6 +33,8 @@ use crate::text::{self, Passage};
 pub const STATE_DIR: &str = ".dossier";
 /// The folder of imported sources inside a notebook.
 pub const SOURCES_DIR: &str = "sources";
+/// The readable file of entities a notebook may ship (taken in once per change).
+pub const ENTITIES_FILE: &str = "entities.json";
 
 /// A source as listed.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -408,7 +410,56 @@ impl Notebook {
             self.index.remove(&note_owner(path))?;
         }
         self.index_pending()?;
+        self.take_entities_file(&mut report)?;
+        self.update_mentions()?;
         Ok(report)
+    }
+
+    /// Takes `entities.json` (a readable list of entities with their kind,
+    /// aliases, description and external id) into the store once per change
+    /// of the file; entities whose name exists already are left alone.
+    fn take_entities_file(&mut self, report: &mut SyncReport) -> Result<()> {
+        let rel = ENTITIES_FILE;
+        let abs = self.root.join(rel);
+        if !abs.is_file() {
+            return Ok(());
+        }
+        let stamp = file_stamp(&abs);
+        if self.store.taken_stamp(rel)?.as_deref() == Some(stamp.as_str()) {
+            return Ok(());
+        }
+        let parsed = read_text_file(&abs).and_then(|t| {
+            serde_json::from_str::<Vec<crate::entities::NewEntity>>(&t)
+                .map_err(|e| format!("not a list of entities ({e})"))
+        });
+        let entries = match parsed {
+            Ok(e) => e,
+            Err(reason) => {
+                report
+                    .warnings
+                    .push(format!("{rel}: {reason}; left as it is"));
+                return Ok(());
+            }
+        };
+        let now = now();
+        self.store.transaction(|tx| {
+            for e in &entries {
+                let row = crate::store::EntityRow {
+                    id: 0,
+                    kind: e.kind.clone(),
+                    name: e.name.clone(),
+                    aliases: e.aliases.clone(),
+                    description: e.description.clone(),
+                    external_id: e.external_id.clone(),
+                    mentions: 0,
+                };
+                if !crate::entities::KINDS.contains(&row.kind.as_str()) {
+                    continue;
+                }
+                tx.insert_entity(&row, &now, true)?;
+            }
+            tx.set_taken(rel, &stamp)
+        })
     }
 
     /// Indexes what the store has and the index lacks, in one commit.
@@ -736,7 +787,8 @@ impl Notebook {
     }
 
     fn run(&self, node: &query::Node, limit: usize) -> Result<SearchResults> {
-        let compiled = query::compile(node, &self.index)?;
+        let entities = |name: &str| self.entity_doc_ids(name);
+        let compiled = query::compile(node, &self.index, &entities)?;
         self.index
             .search(compiled.query.as_ref(), &compiled.highlight, limit)
     }

@@ -7,7 +7,7 @@
 //! unary    := ("NOT" | "-") unary | primary
 //! primary  := "(" or ")" | FIELD ":" value | value
 //! value    := "\"" words "\"" | WORD | WORD "*" | WORD "~" [1|2]
-//! FIELD    := kind | source | tag | title
+//! FIELD    := kind | source | tag | title | entity
 //! ```
 //! Words are analysed as they are indexed (lowercase, diacritics folded,
 //! English stems); a prefix (`negotiat*`) and a fuzzy word (`Stoltenbreg~`)
@@ -25,7 +25,7 @@ use crate::error::{Error, Result};
 use crate::index::{plain_analyzer, tokens, words_analyzer, Fields, HitKind, SearchIndex};
 
 /// The fields a query may filter on.
-pub const FIELDS: [&str; 4] = ["kind", "source", "tag", "title"];
+pub const FIELDS: [&str; 5] = ["kind", "source", "tag", "title", "entity"];
 
 /// A parsed query, before it meets an index.
 #[derive(Debug, Clone, PartialEq)]
@@ -368,46 +368,63 @@ pub(crate) struct Compiled {
 
 const EXPANSIONS: usize = 50;
 
-pub(crate) fn compile(node: &Node, index: &SearchIndex) -> Result<Compiled> {
+/// Finds the index documents that mention an entity (for `entity:`).
+/// Returns the document ids and the entity's names (to highlight).
+pub(crate) type EntityDocs<'a> = &'a dyn Fn(&str) -> Result<(Vec<String>, Vec<String>)>;
+
+pub(crate) fn compile(
+    node: &Node,
+    index: &SearchIndex,
+    entities: EntityDocs<'_>,
+) -> Result<Compiled> {
     let mut highlight = Vec::new();
-    let query = build(node, index, index.fields(), &mut highlight)?;
+    let mut cx = Cx {
+        index,
+        f: index.fields(),
+        hl: &mut highlight,
+        entities,
+    };
+    let query = build(node, &mut cx)?;
     Ok(Compiled { query, highlight })
 }
 
-fn build(
-    node: &Node,
-    index: &SearchIndex,
+struct Cx<'a> {
+    index: &'a SearchIndex,
     f: Fields,
-    hl: &mut Vec<String>,
-) -> Result<Box<dyn Query>> {
+    hl: &'a mut Vec<String>,
+    entities: EntityDocs<'a>,
+}
+
+fn build(node: &Node, cx: &mut Cx<'_>) -> Result<Box<dyn Query>> {
+    let f = cx.f;
     Ok(match node {
         Node::Word(w) => text_query(w, &[f.title, f.body], f),
         Node::Phrase(p) => text_query(&p.join(" "), &[f.title, f.body], f),
         Node::Prefix(w) => {
             let word = plain_word(w)?;
-            hl.extend(index.expand_prefix(&word, EXPANSIONS)?);
+            cx.hl.extend(cx.index.expand_prefix(&word, EXPANSIONS)?);
             let pattern = format!("{}.*", regex_escape(&word));
             Box::new(RegexQuery::from_pattern(&pattern, f.plain)?)
         }
         Node::Fuzzy(w, d) => {
             let word = plain_word(w)?;
-            hl.extend(index.expand_fuzzy(&word, *d, EXPANSIONS)?);
+            cx.hl.extend(cx.index.expand_fuzzy(&word, *d, EXPANSIONS)?);
             Box::new(FuzzyTermQuery::new(
                 Term::from_field_text(f.plain, &word),
                 *d,
                 true,
             ))
         }
-        Node::Field(name, value) => field_query(name, value, index, f, hl)?,
+        Node::Field(name, value) => field_query(name, value, cx)?,
         Node::And(items) => {
             let mut clauses = Vec::new();
             let mut positive = false;
             for item in items {
                 match item {
-                    Node::Not(inner) => clauses.push((Occur::MustNot, build(inner, index, f, hl)?)),
+                    Node::Not(inner) => clauses.push((Occur::MustNot, build(inner, cx)?)),
                     other => {
                         positive = true;
-                        clauses.push((Occur::Must, build(other, index, f, hl)?))
+                        clauses.push((Occur::Must, build(other, cx)?))
                     }
                 }
             }
@@ -419,24 +436,19 @@ fn build(
         Node::Or(items) => {
             let mut clauses = Vec::new();
             for item in items {
-                clauses.push((Occur::Should, build(item, index, f, hl)?));
+                clauses.push((Occur::Should, build(item, cx)?));
             }
             Box::new(BooleanQuery::new(clauses))
         }
         Node::Not(inner) => Box::new(BooleanQuery::new(vec![
             (Occur::Must, Box::new(AllQuery)),
-            (Occur::MustNot, build(inner, index, f, hl)?),
+            (Occur::MustNot, build(inner, cx)?),
         ])),
     })
 }
 
-fn field_query(
-    name: &str,
-    value: &Node,
-    index: &SearchIndex,
-    f: Fields,
-    hl: &mut Vec<String>,
-) -> Result<Box<dyn Query>> {
+fn field_query(name: &str, value: &Node, cx: &mut Cx<'_>) -> Result<Box<dyn Query>> {
+    let f = cx.f;
     let raw = match value {
         Node::Word(w) => w.clone(),
         Node::Phrase(p) => p.join(" "),
@@ -449,8 +461,23 @@ fn field_query(
         "tag" => term(f.tag, &raw.to_lowercase()),
         "title" => match value {
             Node::Word(_) | Node::Phrase(_) => text_query(&raw, &[f.title], f),
-            other => build(other, index, f, hl)?,
+            other => build(other, cx)?,
         },
+        "entity" => {
+            let (ids, names) = (cx.entities)(&raw)?;
+            for n in &names {
+                cx.hl.extend(tokens(&mut words_analyzer(), n));
+            }
+            if ids.is_empty() {
+                Box::new(EmptyQuery)
+            } else {
+                Box::new(BooleanQuery::new(
+                    ids.iter()
+                        .map(|id| (Occur::Should, term(f.id, id)))
+                        .collect(),
+                ))
+            }
+        }
         _ => Box::new(EmptyQuery),
     })
 }

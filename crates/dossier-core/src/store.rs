@@ -116,6 +116,22 @@ const MIGRATIONS: &[&str] = &[
         stamp  TEXT NOT NULL
     );
     "#,
+    // 3: mentions of entities in sources and notes.
+    r#"
+    CREATE TABLE mentions (
+        entity_id    INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        target_kind  TEXT NOT NULL CHECK (target_kind IN ('source','note')),
+        target       TEXT NOT NULL,
+        part         INTEGER NOT NULL,
+        start        INTEGER NOT NULL,
+        end          INTEGER NOT NULL,
+        text         TEXT NOT NULL
+    );
+    CREATE INDEX mentions_by_entity ON mentions(entity_id);
+    CREATE INDEX mentions_by_target ON mentions(target_kind, target, part);
+    ALTER TABLE sources ADD COLUMN mentions_hash TEXT;
+    ALTER TABLE notes ADD COLUMN mentions_hash TEXT;
+    "#,
 ];
 
 /// The schema version this build writes.
@@ -234,6 +250,33 @@ fn query_annotations(
             .collect::<rusqlite::Result<Vec<i64>>>()?;
     }
     Ok(rows)
+}
+
+/// A row of the `entities` table with its aliases.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityRow {
+    pub id: i64,
+    pub kind: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub description: Option<String>,
+    pub external_id: Option<String>,
+    pub mentions: usize,
+}
+
+/// (kind, id, text hash, the hash its mentions were found under).
+pub type MentionState = (String, String, String, Option<String>);
+
+/// A row of the `mentions` table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MentionRow {
+    pub entity_id: i64,
+    pub target_kind: String,
+    pub target: String,
+    pub part: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
 }
 
 /// The notebook's SQLite database.
@@ -448,6 +491,127 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()?)
+    }
+
+    /// Every entity, by name, with aliases and mention counts.
+    pub fn entities(&self) -> Result<Vec<EntityRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT e.id, e.kind, e.name, e.description, e.external_id,
+                    (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id)
+             FROM entities e ORDER BY e.name COLLATE NOCASE",
+        )?;
+        let mut rows = stmt
+            .query_map([], |r| {
+                Ok(EntityRow {
+                    id: r.get(0)?,
+                    kind: r.get(1)?,
+                    name: r.get(2)?,
+                    description: r.get(3)?,
+                    external_id: r.get(4)?,
+                    mentions: r.get::<_, i64>(5)? as usize,
+                    aliases: Vec::new(),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut al = self.conn.prepare_cached(
+            "SELECT alias FROM entity_aliases WHERE entity_id = ?1 ORDER BY alias",
+        )?;
+        for row in &mut rows {
+            row.aliases = al
+                .query_map([row.id], |r| r.get(0))?
+                .collect::<rusqlite::Result<Vec<String>>>()?;
+        }
+        Ok(rows)
+    }
+
+    /// Mentions of one entity, or in one target.
+    pub fn mentions(
+        &self,
+        entity: Option<i64>,
+        target: Option<(&str, &str)>,
+    ) -> Result<Vec<MentionRow>> {
+        let (sql, params): (&str, Vec<Box<dyn rusqlite::ToSql>>) = match (entity, target) {
+            (Some(e), _) => ("WHERE entity_id = ?1", vec![Box::new(e)]),
+            (None, Some((k, t))) => (
+                "WHERE target_kind = ?1 AND target = ?2",
+                vec![Box::new(k.to_string()), Box::new(t.to_string())],
+            ),
+            (None, None) => ("", Vec::new()),
+        };
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT entity_id, target_kind, target, part, start, end, text FROM mentions {sql}
+             ORDER BY target_kind DESC, target, start"
+        ))?;
+        let refs: Vec<&dyn rusqlite::ToSql> = params.iter().map(|b| b.as_ref()).collect();
+        let rows = stmt
+            .query_map(refs.as_slice(), |r| {
+                Ok(MentionRow {
+                    entity_id: r.get(0)?,
+                    target_kind: r.get(1)?,
+                    target: r.get(2)?,
+                    part: r.get::<_, i64>(3)? as usize,
+                    start: r.get::<_, i64>(4)? as usize,
+                    end: r.get::<_, i64>(5)? as usize,
+                    text: r.get(6)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Entities mentioned in the same passage or section as `entity`, with
+    /// the number of passages they share, most first.
+    pub fn cooccurring(&self, entity: i64) -> Result<Vec<(String, usize)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT e.name, count(DISTINCT m2.target_kind || '|' || m2.target || '|' || m2.part) AS n
+             FROM mentions m1
+             JOIN mentions m2 ON m2.target_kind = m1.target_kind AND m2.target = m1.target
+                              AND m2.part = m1.part AND m2.entity_id != m1.entity_id
+             JOIN entities e ON e.id = m2.entity_id
+             WHERE m1.entity_id = ?1
+             GROUP BY m2.entity_id ORDER BY n DESC, e.name",
+        )?;
+        let rows = stmt
+            .query_map([entity], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Ids of annotations linked to an entity or whose span covers one of its mentions.
+    pub fn annotations_of_entity(&self, entity: i64) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT annotation_id FROM annotation_entities WHERE entity_id = ?1
+             UNION
+             SELECT a.id FROM annotations a JOIN mentions m
+               ON m.target_kind = 'source' AND m.target = a.source_id
+              AND a.start <= m.start AND a.end >= m.end AND a.status != 'orphan'
+             WHERE m.entity_id = ?1",
+        )?;
+        let rows = stmt
+            .query_map([entity], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(rows)
+    }
+
+    /// Whether a folded name was rejected as a suggestion.
+    pub fn rejected(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare("SELECT name FROM rejected_suggestions")?;
+        let rows = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(rows)
+    }
+
+    /// The mentions hash of each source and note: (kind, id, text hash, mentions hash).
+    pub fn mention_states(&self) -> Result<Vec<MentionState>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT 'source', id, hash, mentions_hash FROM sources
+             UNION ALL SELECT 'note', path, hash, mentions_hash FROM notes",
+        )?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
     }
 
     /// An entity's name.
@@ -727,6 +891,118 @@ impl Tx<'_> {
             .tx
             .execute("DELETE FROM annotations WHERE id = ?1", [id])?
             > 0)
+    }
+
+    /// Inserts an entity with its aliases; returns its id. With `or_ignore`,
+    /// an entity of that name that exists already is left alone (None).
+    pub fn insert_entity(&self, e: &EntityRow, now: &str, or_ignore: bool) -> Result<Option<i64>> {
+        let verb = if or_ignore {
+            "INSERT OR IGNORE"
+        } else {
+            "INSERT"
+        };
+        let n = self.tx.execute(
+            &format!(
+                "{verb} INTO entities (kind, name, description, external_id, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?5)"
+            ),
+            params![e.kind, e.name, e.description, e.external_id, now],
+        )?;
+        if n == 0 {
+            return Ok(None);
+        }
+        let id = self.tx.last_insert_rowid();
+        self.set_aliases(id, &e.aliases)?;
+        Ok(Some(id))
+    }
+
+    /// Writes an entity's fields and aliases.
+    pub fn update_entity(&self, e: &EntityRow, now: &str) -> Result<()> {
+        self.tx.execute(
+            "UPDATE entities SET kind = ?2, name = ?3, description = ?4, external_id = ?5, updated_at = ?6 WHERE id = ?1",
+            params![e.id, e.kind, e.name, e.description, e.external_id, now],
+        )?;
+        self.set_aliases(e.id, &e.aliases)
+    }
+
+    fn set_aliases(&self, id: i64, aliases: &[String]) -> Result<()> {
+        self.tx
+            .execute("DELETE FROM entity_aliases WHERE entity_id = ?1", [id])?;
+        for a in aliases {
+            self.tx.execute(
+                "INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?1, ?2)",
+                params![id, a],
+            )?;
+        }
+        Ok(())
+    }
+
+    pub fn delete_entity(&self, id: i64) -> Result<()> {
+        self.tx
+            .execute("DELETE FROM entities WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// Moves every link and mention of `other` to `keep`.
+    pub fn move_entity_links(&self, other: i64, keep: i64) -> Result<()> {
+        self.tx.execute(
+            "INSERT OR IGNORE INTO annotation_entities (annotation_id, entity_id)
+             SELECT annotation_id, ?2 FROM annotation_entities WHERE entity_id = ?1",
+            params![other, keep],
+        )?;
+        self.tx.execute(
+            "DELETE FROM annotation_entities WHERE entity_id = ?1",
+            [other],
+        )?;
+        self.tx.execute(
+            "UPDATE mentions SET entity_id = ?2 WHERE entity_id = ?1",
+            params![other, keep],
+        )?;
+        Ok(())
+    }
+
+    /// Replaces the mentions in one target and records the hash they were found under.
+    pub fn set_mentions(
+        &self,
+        kind: &str,
+        target: &str,
+        rows: &[MentionRow],
+        hash: &str,
+    ) -> Result<()> {
+        self.tx.execute(
+            "DELETE FROM mentions WHERE target_kind = ?1 AND target = ?2",
+            params![kind, target],
+        )?;
+        let mut ins = self.tx.prepare_cached(
+            "INSERT INTO mentions (entity_id, target_kind, target, part, start, end, text)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?;
+        for m in rows {
+            ins.execute(params![
+                m.entity_id,
+                kind,
+                target,
+                m.part as i64,
+                m.start as i64,
+                m.end as i64,
+                m.text
+            ])?;
+        }
+        let sql = if kind == "source" {
+            "UPDATE sources SET mentions_hash = ?2 WHERE id = ?1"
+        } else {
+            "UPDATE notes SET mentions_hash = ?2 WHERE path = ?1"
+        };
+        self.tx.execute(sql, params![target, hash])?;
+        Ok(())
+    }
+
+    pub fn reject(&self, folded: &str) -> Result<()> {
+        self.tx.execute(
+            "INSERT OR IGNORE INTO rejected_suggestions (name) VALUES (?1)",
+            [folded],
+        )?;
+        Ok(())
     }
 
     /// Records that a notebook file was taken in under this stamp.

@@ -184,6 +184,7 @@ fn annotations_are_searchable_by_quote_comment_and_tag() {
             comment: Some("Escalation.".into()),
             color: Some("#ff8800".into()),
             reattach: None,
+            entities: None,
         },
     )
     .unwrap();

@@ -5,6 +5,7 @@
 mod anchoring;
 mod annotations;
 mod common;
+mod entities;
 mod import;
 mod recovery;
 mod search;

@@ -1,0 +1,480 @@
+//! Entities: people, organisations, places, events, dates and others, with
+//! aliases, found in every source and note by the [`Gazetteer`], linked to
+//! annotations, and searchable with `entity:"NAME"`.
+
+use std::collections::HashMap;
+
+use crate::annotations::Annotation;
+use crate::error::{Error, Result};
+use crate::gazetteer::{normalise_name, Gazetteer, Name};
+use crate::notebook::{now, NoteSummary, Notebook};
+use crate::notes;
+use crate::store::{EntityRow, MentionRow};
+use crate::text;
+
+/// The kinds of entity.
+pub const KINDS: [&str; 6] = ["person", "organisation", "place", "event", "date", "other"];
+
+/// An entity as callers see it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Entity {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub aliases: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<String>,
+    /// How many mentions of it the notebook has.
+    pub mentions: usize,
+}
+
+/// A new entity.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct NewEntity {
+    pub name: String,
+    pub kind: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub external_id: Option<String>,
+}
+
+/// A change to an entity; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct EntityEdit {
+    pub name: Option<String>,
+    pub kind: Option<String>,
+    pub add_aliases: Vec<String>,
+    pub remove_aliases: Vec<String>,
+    pub description: Option<String>,
+    pub external_id: Option<String>,
+}
+
+/// One mention, with its context (keyword in context).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Mention {
+    /// "source" or "note".
+    pub kind: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// Title of the source or note.
+    pub title: String,
+    /// Passage (source) or section (note) ordinal.
+    pub part: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub before: String,
+    pub after: String,
+}
+
+/// Everything the notebook knows of one entity.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct EntityPage {
+    #[serde(flatten)]
+    pub entity: Entity,
+    pub mentions: Vec<Mention>,
+    pub annotations: Vec<Annotation>,
+    /// Notes that link to it with a wiki link under any of its names.
+    pub notes: Vec<NoteSummary>,
+    /// Entities named in the same passages, with the number of passages.
+    pub cooccurring: Vec<(String, usize)>,
+}
+
+const KWIC: usize = 60;
+
+impl Notebook {
+    /// Every entity, by name.
+    pub fn entities(&self) -> Result<Vec<Entity>> {
+        Ok(self.store.entities()?.into_iter().map(to_entity).collect())
+    }
+
+    /// The entity with this name or alias (spelling variants folded).
+    pub fn entity(&self, name: &str) -> Result<Entity> {
+        self.find_entity(name).map(to_entity)
+    }
+
+    pub(crate) fn find_entity(&self, name: &str) -> Result<EntityRow> {
+        let all = self.store.entities()?;
+        if let Ok(id) = name.parse::<i64>() {
+            if let Some(e) = all.iter().find(|e| e.id == id) {
+                return Ok(e.clone());
+            }
+        }
+        let key = normalise_name(name);
+        all.into_iter()
+            .find(|e| {
+                e.name == name
+                    || normalise_name(&e.name) == key
+                    || e.aliases
+                        .iter()
+                        .any(|a| a == name || normalise_name(a) == key)
+            })
+            .ok_or_else(|| Error::NotFound {
+                what: "entity",
+                id: name.to_string(),
+            })
+    }
+
+    /// Adds an entity.
+    pub fn add_entity(&mut self, new: NewEntity) -> Result<Entity> {
+        let row = self.validated(
+            None,
+            new.name,
+            new.kind,
+            new.aliases,
+            new.description,
+            new.external_id,
+        )?;
+        let now = now();
+        let id = self
+            .store
+            .transaction(|tx| tx.insert_entity(&row, &now, false))?
+            .ok_or_else(|| {
+                Error::BadInput(format!("an entity named {:?} exists already", row.name))
+            })?;
+        self.update_mentions()?;
+        self.entity(&id.to_string())
+    }
+
+    /// Renames an entity, changes its kind, aliases, description or external id.
+    pub fn edit_entity(&mut self, name: &str, edit: EntityEdit) -> Result<Entity> {
+        let cur = self.find_entity(name)?;
+        let mut aliases: Vec<String> = cur
+            .aliases
+            .iter()
+            .filter(|a| !edit.remove_aliases.iter().any(|r| r == *a))
+            .cloned()
+            .collect();
+        aliases.extend(edit.add_aliases);
+        let row = self.validated(
+            Some(cur.id),
+            edit.name.unwrap_or(cur.name),
+            edit.kind.unwrap_or(cur.kind),
+            aliases,
+            edit.description.or(cur.description),
+            edit.external_id.or(cur.external_id),
+        )?;
+        let now = now();
+        self.store.transaction(|tx| tx.update_entity(&row, &now))?;
+        self.update_mentions()?;
+        self.entity(&cur.id.to_string())
+    }
+
+    /// Deletes an entity; its mentions and links go with it.
+    pub fn delete_entity(&mut self, name: &str) -> Result<()> {
+        let cur = self.find_entity(name)?;
+        self.store.transaction(|tx| tx.delete_entity(cur.id))?;
+        self.update_mentions()
+    }
+
+    /// Merges `other` into `keep`: names united, every link and mention moved.
+    pub fn merge_entities(&mut self, keep: &str, other: &str) -> Result<Entity> {
+        let k = self.find_entity(keep)?;
+        let o = self.find_entity(other)?;
+        if k.id == o.id {
+            return Err(Error::BadInput(format!(
+                "{keep:?} and {other:?} are the same entity"
+            )));
+        }
+        let mut merged = k.clone();
+        for a in std::iter::once(o.name.clone()).chain(o.aliases.iter().cloned()) {
+            if a != merged.name && !merged.aliases.contains(&a) {
+                merged.aliases.push(a);
+            }
+        }
+        merged.description = merged.description.or(o.description.clone());
+        merged.external_id = merged.external_id.or(o.external_id.clone());
+        let now = now();
+        self.store.transaction(|tx| {
+            tx.move_entity_links(o.id, k.id)?;
+            tx.delete_entity(o.id)?;
+            tx.update_entity(&merged, &now)
+        })?;
+        self.update_mentions()?;
+        self.entity(&k.id.to_string())
+    }
+
+    /// The entity page: mentions in context, annotations, notes, co-occurring entities.
+    pub fn entity_page(&self, name: &str) -> Result<EntityPage> {
+        let row = self.find_entity(name)?;
+        let mut titles: HashMap<(String, String), String> = HashMap::new();
+        for s in self.store.sources()? {
+            titles.insert(("source".into(), s.id.clone()), s.title);
+        }
+        for n in self.store.notes()? {
+            titles.insert(("note".into(), n.path.clone()), n.title);
+        }
+        let mut texts: HashMap<(String, String), String> = HashMap::new();
+        let mut mentions = Vec::new();
+        for m in self.store.mentions(Some(row.id), None)? {
+            let key = (m.target_kind.clone(), m.target.clone());
+            if !texts.contains_key(&key) {
+                let t = if m.target_kind == "source" {
+                    self.store.source_text(&m.target)?.unwrap_or_default()
+                } else {
+                    self.store
+                        .note(&m.target)?
+                        .map(|n| n.body)
+                        .unwrap_or_default()
+                };
+                texts.insert(key.clone(), t);
+            }
+            let t = &texts[&key];
+            let ct = crate::anchor::CharText::new(t);
+            mentions.push(Mention {
+                source: (m.target_kind == "source").then(|| m.target.clone()),
+                path: (m.target_kind == "note").then(|| m.target.clone()),
+                title: titles.get(&key).cloned().unwrap_or_default(),
+                part: m.part,
+                start: m.start,
+                end: m.end,
+                before: ct
+                    .slice(m.start.saturating_sub(KWIC), m.start)
+                    .replace('\n', " "),
+                after: ct.slice(m.end, m.end + KWIC).replace('\n', " "),
+                text: m.text,
+                kind: m.target_kind,
+            });
+        }
+        let mut annotations = Vec::new();
+        for id in self.store.annotations_of_entity(row.id)? {
+            annotations.push(self.annotation(&id)?);
+        }
+        annotations.sort_by(|a, b| (a.source.as_str(), a.start).cmp(&(b.source.as_str(), b.start)));
+        let names: Vec<String> = std::iter::once(row.name.clone())
+            .chain(row.aliases.iter().cloned())
+            .map(|n| normalise_name(&n))
+            .collect();
+        let mut notes_linking = Vec::new();
+        for n in self.store.notes()? {
+            let links = self.store.note_links(&n.path)?;
+            if links
+                .iter()
+                .any(|l| names.contains(&normalise_name(&l.target)))
+            {
+                notes_linking.push(NoteSummary {
+                    path: n.path,
+                    title: n.title,
+                });
+            }
+        }
+        Ok(EntityPage {
+            cooccurring: self.store.cooccurring(row.id)?,
+            entity: to_entity(row),
+            mentions,
+            annotations,
+            notes: notes_linking,
+        })
+    }
+
+    /// Index documents that mention an entity or are linked to it (for `entity:`).
+    pub(crate) fn entity_doc_ids(&self, name: &str) -> Result<(Vec<String>, Vec<String>)> {
+        let row = self.find_entity(name)?;
+        let mut ids: Vec<String> = self
+            .store
+            .mentions(Some(row.id), None)?
+            .into_iter()
+            .map(|m| {
+                if m.target_kind == "source" {
+                    format!("p:{}:{}", m.target, m.part)
+                } else {
+                    format!("n:{}#{}", m.target, m.part)
+                }
+            })
+            .collect();
+        ids.extend(
+            self.store
+                .annotations_of_entity(row.id)?
+                .into_iter()
+                .map(|a| format!("a:{a}")),
+        );
+        ids.sort();
+        ids.dedup();
+        let names = std::iter::once(row.name).chain(row.aliases).collect();
+        Ok((ids, names))
+    }
+
+    /// Finds mentions again where a text or the set of names changed.
+    pub(crate) fn update_mentions(&mut self) -> Result<()> {
+        let entities = self.store.entities()?;
+        let mut names = Vec::new();
+        for e in &entities {
+            names.push(Name {
+                entity: e.id,
+                text: e.name.clone(),
+            });
+            for a in &e.aliases {
+                names.push(Name {
+                    entity: e.id,
+                    text: a.clone(),
+                });
+            }
+        }
+        let names_hash = text::hash(
+            &names
+                .iter()
+                .map(|n| format!("{}={}", n.entity, n.text))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
+        let gazetteer = Gazetteer::new(&names);
+        let mut updates: Vec<(String, String, Vec<MentionRow>, String)> = Vec::new();
+        for (kind, target, hash, mentions_hash) in self.store.mention_states()? {
+            let want = text::hash(&format!("{hash}|{names_hash}"));
+            if mentions_hash.as_deref() == Some(want.as_str()) {
+                continue;
+            }
+            let rows = if gazetteer.is_empty() {
+                Vec::new()
+            } else if kind == "source" {
+                let body = self.store.source_text(&target)?.unwrap_or_default();
+                let passages = text::passages(&body);
+                gazetteer
+                    .find(&body)
+                    .into_iter()
+                    .filter_map(|f| {
+                        let part = passages.partition_point(|p| p.end <= f.start);
+                        (part < passages.len()).then(|| mention_row(f, part))
+                    })
+                    .collect()
+            } else {
+                let body = self
+                    .store
+                    .note(&target)?
+                    .map(|n| n.body)
+                    .unwrap_or_default();
+                let stem = target
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or(&target)
+                    .trim_end_matches(".md");
+                let sections = notes::parse(&body, stem).sections;
+                gazetteer
+                    .find(&body)
+                    .into_iter()
+                    .filter_map(|f| {
+                        let part = sections
+                            .iter()
+                            .position(|s| s.start <= f.start && f.end <= s.end)?;
+                        Some(mention_row(f, part))
+                    })
+                    .collect()
+            };
+            updates.push((kind, target, rows, want));
+        }
+        if updates.is_empty() {
+            return Ok(());
+        }
+        self.store.transaction(|tx| {
+            for (kind, target, rows, hash) in &updates {
+                tx.set_mentions(kind, target, rows, hash)?;
+            }
+            Ok(())
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn validated(
+        &self,
+        id: Option<i64>,
+        name: String,
+        kind: String,
+        aliases: Vec<String>,
+        description: Option<String>,
+        external_id: Option<String>,
+    ) -> Result<EntityRow> {
+        let name = name.trim().to_string();
+        if name.is_empty() || normalise_name(&name).is_empty() {
+            return Err(Error::BadInput(
+                "an entity needs a name with letters or digits in it".into(),
+            ));
+        }
+        let kind = kind.trim().to_lowercase();
+        let kind = match kind.as_str() {
+            "organization" | "org" => "organisation".to_string(),
+            _ => kind,
+        };
+        if !KINDS.contains(&kind.as_str()) {
+            return Err(Error::BadInput(format!(
+                "unknown kind {kind:?} (kinds: {})",
+                KINDS.join(", ")
+            )));
+        }
+        let mut clean: Vec<String> = Vec::new();
+        for a in aliases {
+            let a = a.trim().to_string();
+            if a.is_empty() || a == name || clean.contains(&a) {
+                continue;
+            }
+            if normalise_name(&a).is_empty() {
+                return Err(Error::BadInput(format!(
+                    "the alias {a:?} has no letters or digits"
+                )));
+            }
+            clean.push(a);
+        }
+        // No name or alias may belong to another entity.
+        let others = self.store.entities()?;
+        for candidate in std::iter::once(&name).chain(clean.iter()) {
+            let key = normalise_name(candidate);
+            for o in others.iter().filter(|o| Some(o.id) != id) {
+                let clash = std::iter::once(&o.name)
+                    .chain(o.aliases.iter())
+                    .any(|n| normalise_name(n) == key);
+                if clash {
+                    return Err(Error::BadInput(format!(
+                        "the name {candidate:?} is already used by the entity {:?} ({}); merge the two or choose another name",
+                        o.name, o.kind
+                    )));
+                }
+            }
+        }
+        if let Some(x) = &external_id {
+            if x.trim().is_empty() || x.contains(char::is_whitespace) {
+                return Err(Error::BadInput(format!(
+                    "the external id {x:?} must be one word, such as Q42"
+                )));
+            }
+        }
+        Ok(EntityRow {
+            id: id.unwrap_or(0),
+            kind,
+            name,
+            aliases: clean,
+            description: description.filter(|d| !d.trim().is_empty()),
+            external_id,
+            mentions: 0,
+        })
+    }
+}
+
+fn mention_row(f: crate::gazetteer::Found, part: usize) -> MentionRow {
+    MentionRow {
+        entity_id: f.entity,
+        target_kind: String::new(),
+        target: String::new(),
+        part,
+        start: f.start,
+        end: f.end,
+        text: f.text,
+    }
+}
+
+fn to_entity(r: EntityRow) -> Entity {
+    Entity {
+        id: r.id,
+        name: r.name,
+        kind: r.kind,
+        aliases: r.aliases,
+        description: r.description,
+        external_id: r.external_id,
+        mentions: r.mentions,
+    }
+}

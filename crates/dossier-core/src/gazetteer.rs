@@ -1,0 +1,277 @@
+//! The gazetteer: every known entity name and alias, found in a text in one
+//! pass (Aho–Corasick over a normalised form of the text).
+//!
+//! Normalising: the text is cut into words (tantivy's simple tokenizer),
+//! each word lowercased, its diacritics folded (ASCII folding) and mapped
+//! through the spelling-variant table ([`VARIANTS`]: Alexey → alexei,
+//! Kyiv → kiev, …); words are joined by one space, or by " | " where
+//! punctuation stood between them, so that a name never matches across a
+//! sentence or a comma. Names are normalised the same way. A name written
+//! in capitals only (an acronym such as `US`, `NATO`) matches only where the
+//! text has it in capitals, so that "us" is not the United States.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer, TokenStream,
+};
+
+use crate::anchor::CharText;
+
+/// Spelling variants folded together: (variant, canonical form), lowercase,
+/// diacritics already folded. One table; it can grow.
+pub const VARIANTS: &[(&str, &str)] = &[
+    ("alexey", "alexei"),
+    ("aleksei", "alexei"),
+    ("aleksey", "alexei"),
+    ("alexej", "alexei"),
+    ("sergey", "sergei"),
+    ("sergej", "sergei"),
+    ("sergiy", "sergei"),
+    ("dmitriy", "dmitry"),
+    ("dmitri", "dmitry"),
+    ("yuriy", "yuri"),
+    ("yury", "yuri"),
+    ("yevgeny", "evgeny"),
+    ("evgeniy", "evgeny"),
+    ("andrey", "andrei"),
+    ("nikolay", "nikolai"),
+    ("mikhail", "mikhail"),
+    ("maksim", "maxim"),
+    ("valeriy", "valery"),
+    ("anatoliy", "anatoly"),
+    ("vasiliy", "vasily"),
+    ("kyiv", "kiev"),
+    ("kharkiv", "kharkov"),
+    ("odesa", "odessa"),
+    ("lviv", "lvov"),
+    ("zelenskyy", "zelensky"),
+    ("zelenskiy", "zelensky"),
+    ("zelenskii", "zelensky"),
+    ("lavrov", "lavrov"),
+    ("tchaikovsky", "chaikovsky"),
+];
+
+/// One name to look for.
+#[derive(Debug, Clone)]
+pub struct Name {
+    pub entity: i64,
+    pub text: String,
+}
+
+/// A mention of an entity in a text; offsets in chars.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub entity: i64,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// A word of a normalised text.
+struct Word {
+    /// Byte span in the original text.
+    from: usize,
+    to: usize,
+    /// Byte offset of the word in the normalised text.
+    at: usize,
+}
+
+/// A text in normalised form, with the map back to the original.
+pub struct Normalised {
+    pub text: String,
+    words: Vec<Word>,
+}
+
+fn analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+fn variant(word: &str) -> &str {
+    VARIANTS
+        .iter()
+        .find(|(v, _)| *v == word)
+        .map(|(_, c)| *c)
+        .unwrap_or(word)
+}
+
+/// Normalises a text (see the module's documentation).
+pub fn normalise(text: &str) -> Normalised {
+    let mut out = String::with_capacity(text.len());
+    let mut words = Vec::new();
+    let mut an = analyzer();
+    let mut stream = an.token_stream(text);
+    let mut last_to: Option<usize> = None;
+    while stream.advance() {
+        let t = stream.token();
+        if let Some(prev) = last_to {
+            let gap = &text[prev..t.offset_from];
+            if gap
+                .chars()
+                .all(|c| c.is_whitespace() || c == '-' || c == '\u{2010}')
+            {
+                out.push(' ');
+            } else {
+                out.push_str(" | ");
+            }
+        }
+        words.push(Word {
+            from: t.offset_from,
+            to: t.offset_to,
+            at: out.len(),
+        });
+        out.push_str(variant(&t.text));
+        last_to = Some(t.offset_to);
+    }
+    Normalised { text: out, words }
+}
+
+/// Normalises a name: its words, as they would appear in a normalised text.
+pub fn normalise_name(name: &str) -> String {
+    normalise(name).text
+}
+
+/// Whether a name is an acronym, matched case-sensitively: 2–6 letters, all capitals.
+pub fn is_acronym(name: &str) -> bool {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    (2..=6).contains(&letters.len())
+        && letters.iter().all(|c| c.is_uppercase())
+        && !name.contains(' ')
+}
+
+/// The automaton over every known name.
+pub struct Gazetteer {
+    ac: Option<AhoCorasick>,
+    /// For each pattern: the entity, and the acronym to check case against.
+    patterns: Vec<(i64, Option<String>)>,
+}
+
+impl Gazetteer {
+    pub fn new(names: &[Name]) -> Gazetteer {
+        let mut texts = Vec::new();
+        let mut patterns = Vec::new();
+        for n in names {
+            let norm = normalise_name(&n.text);
+            if norm.is_empty() {
+                continue;
+            }
+            let acronym = is_acronym(&n.text).then(|| n.text.clone());
+            texts.push(norm);
+            patterns.push((n.entity, acronym));
+        }
+        let ac = if texts.is_empty() {
+            None
+        } else {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(&texts)
+                .ok()
+        };
+        Gazetteer { ac, patterns }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
+    /// Every mention in `text`: at word boundaries, longest first, not overlapping.
+    pub fn find(&self, text: &str) -> Vec<Found> {
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
+        let norm = normalise(text);
+        let bytes = norm.text.as_bytes();
+        let mut candidates: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, pattern)
+        for m in ac.find_overlapping_iter(&norm.text) {
+            let (s, e) = (m.start(), m.end());
+            let left_ok = s == 0 || bytes[s - 1] == b' ';
+            let right_ok = e == bytes.len() || bytes[e] == b' ';
+            if left_ok && right_ok {
+                candidates.push((s, e, m.pattern().as_usize()));
+            }
+        }
+        // Longest first at each start, then left to right without overlaps.
+        candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let chars = CharText::new(text);
+        let mut out = Vec::new();
+        let mut taken_to = 0usize;
+        for (s, e, p) in candidates {
+            if s < taken_to {
+                continue;
+            }
+            let first = norm.words.partition_point(|w| w.at < s);
+            let last = norm.words.partition_point(|w| w.at < e).saturating_sub(1);
+            let (Some(wf), Some(wl)) = (norm.words.get(first), norm.words.get(last)) else {
+                continue;
+            };
+            let original = &text[wf.from..wl.to];
+            let (entity, acronym) = &self.patterns[p];
+            if let Some(a) = acronym {
+                if original != a {
+                    continue;
+                }
+            }
+            taken_to = e;
+            out.push(Found {
+                entity: *entity,
+                start: chars.char_at_byte(wf.from),
+                end: chars.char_at_byte(wl.to),
+                text: original.to_string(),
+            });
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g(names: &[(i64, &str)]) -> Gazetteer {
+        Gazetteer::new(
+            &names
+                .iter()
+                .map(|(e, t)| Name {
+                    entity: *e,
+                    text: t.to_string(),
+                })
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    #[test]
+    fn variants_case_and_boundaries() {
+        let gz = g(&[
+            (1, "Alexei Makarkin"),
+            (2, "US"),
+            (3, "Kyiv"),
+            (4, "NATO"),
+            (5, "North Atlantic Alliance"),
+        ]);
+        let text = "Alexey Makarkin told us: the US and NATO’s allies, in Kiev. North Atlantic, Alliance. Makarkins";
+        let found = gz.find(text);
+        let ents: Vec<i64> = found.iter().map(|f| f.entity).collect();
+        assert_eq!(ents, vec![1, 2, 4, 3], "{found:?}");
+        assert_eq!(found[0].text, "Alexey Makarkin");
+        let f = &found[3];
+        assert_eq!(
+            text.chars()
+                .skip(f.start)
+                .take(f.end - f.start)
+                .collect::<String>(),
+            "Kiev"
+        );
+    }
+
+    #[test]
+    fn diacritics_and_longest_match() {
+        let gz = g(&[(1, "Zurich"), (2, "Bucharest"), (3, "Bucharest summit")]);
+        let found = gz.find("In Zürich and at the Bucharest summit.");
+        assert_eq!(
+            found.iter().map(|f| f.entity).collect::<Vec<_>>(),
+            vec![1, 3]
+        );
+    }
+}

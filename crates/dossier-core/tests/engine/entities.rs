@@ -1,0 +1,301 @@
+//! Entities: mentions under every spelling, acronyms, merges, suggestions,
+//! `entity:` search, on copies of the bundled notebook.
+
+use dossier_core::{AnnotationEdit, EntityEdit, HitKind, NewAnnotation, NewEntity, Notebook};
+
+use crate::common::{copy_of_bundled, write};
+
+fn open() -> (tempfile::TempDir, Notebook) {
+    let dir = copy_of_bundled();
+    let nb = Notebook::open(dir.path()).unwrap();
+    (dir, nb)
+}
+
+#[test]
+fn the_bundled_entities_are_known_with_their_mentions() {
+    let (_d, nb) = open();
+    let all = nb.entities().unwrap();
+    assert!(
+        all.len() >= 20,
+        "the seed article's entities ship with the notebook"
+    );
+    let nato = nb.entity("NATO").unwrap();
+    assert_eq!(nato.kind, "organisation");
+    assert_eq!(nato.external_id.as_deref(), Some("Q7184"));
+    assert!(nato.mentions >= 10);
+    assert_eq!(
+        nb.entity("north atlantic alliance").unwrap().id,
+        nato.id,
+        "found by alias, any case"
+    );
+}
+
+#[test]
+fn both_spellings_of_one_person_are_his_mentions() {
+    let (_d, nb) = open();
+    let page = nb.entity_page("Alexei Makarkin").unwrap();
+    let in_seed: Vec<&str> = page
+        .mentions
+        .iter()
+        .filter(|m| m.source.as_deref() == Some("russia-nato-talks"))
+        .map(|m| m.text.as_str())
+        .collect();
+    assert!(in_seed.contains(&"Alexei Makarkin"), "{in_seed:?}");
+    assert!(
+        in_seed.contains(&"Alexey Makarkin"),
+        "the variant table folds Alexey into Alexei: {in_seed:?}"
+    );
+    let seed = nb.source("russia-nato-talks").unwrap();
+    for m in page.mentions.iter().filter(|m| m.source.is_some()) {
+        let got: String = seed
+            .text
+            .chars()
+            .skip(m.start)
+            .take(m.end - m.start)
+            .collect();
+        assert_eq!(got, m.text, "mention spans count characters");
+        assert!(!m.before.is_empty() || m.start == 0, "keyword in context");
+    }
+    assert!(
+        page.mentions.iter().any(|m| m.path.is_some()),
+        "mentions in notes too"
+    );
+    assert!(page.cooccurring.iter().any(|(n, c)| n == "NATO" && *c >= 1));
+}
+
+#[test]
+fn us_is_the_united_states_but_us_is_not() {
+    let (_d, nb) = open();
+    let page = nb.entity_page("United States").unwrap();
+    let texts: Vec<&str> = page.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(
+        texts.iter().filter(|t| **t == "US").count() >= 2,
+        "{texts:?}"
+    );
+    assert!(
+        !texts.contains(&"us"),
+        "\"Follow us on Google News\" is not the United States: {texts:?}"
+    );
+    let seed = nb.source("russia-nato-talks").unwrap();
+    assert!(
+        seed.text.contains("Follow us on"),
+        "the seed has the lowercase word"
+    );
+}
+
+#[test]
+fn entity_search_finds_a_passage_that_uses_only_an_alias() {
+    let (_d, nb) = open();
+    let r = nb.search("entity:Kyiv kind:source", 10).unwrap();
+    assert!(r.total >= 2);
+    for h in &r.hits {
+        assert!(h.snippet.contains("<mark>Kiev</mark>"), "{}", h.snippet);
+        assert!(!h.snippet.contains("Kyiv"));
+    }
+    let by_alias = nb.search("entity:Kiev", 10).unwrap();
+    assert_eq!(by_alias.total, nb.search("entity:Kyiv", 10).unwrap().total);
+    let phrase = nb
+        .search("entity:\"Alexei Makarkin\" kind:source", 10)
+        .unwrap();
+    assert_eq!(phrase.total, 2, "the passage with \"Alexey\" is found too");
+    let err = nb.search("entity:Nobody", 10).unwrap_err();
+    assert_eq!(err.code(), "not_found");
+}
+
+#[test]
+fn names_are_validated() {
+    let (_d, mut nb) = open();
+    let e = |name: &str, kind: &str, aliases: &[&str]| NewEntity {
+        name: name.into(),
+        kind: kind.into(),
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        ..NewEntity::default()
+    };
+    assert!(nb.add_entity(e("  ", "person", &[])).is_err());
+    let err = nb.add_entity(e("Kartapolov", "general", &[])).unwrap_err();
+    assert!(err.to_string().contains("unknown kind"), "{err}");
+    let err = nb
+        .add_entity(e("Kiev city", "place", &["Kyiv"]))
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("already used by the entity \"Kyiv\""),
+        "{err}"
+    );
+    let err = nb
+        .add_entity(e("alexey makarkin", "person", &[]))
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("Alexei Makarkin"),
+        "a spelling variant clashes too: {err}"
+    );
+    let k = nb
+        .add_entity(e("Kartapolov", "person", &["General Kartapolov"]))
+        .unwrap();
+    assert_eq!(k.mentions, 1);
+    let renamed = nb
+        .edit_entity(
+            "Kartapolov",
+            EntityEdit {
+                name: Some("Andrey Kartapolov".into()),
+                add_aliases: vec!["Kartapolov".into()],
+                external_id: Some("Q4136797".into()),
+                ..EntityEdit::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(renamed.name, "Andrey Kartapolov");
+    assert_eq!(renamed.mentions, 1, "found under its alias");
+}
+
+#[test]
+fn a_merge_moves_every_link_and_mention() {
+    let (_d, mut nb) = open();
+    let other = nb
+        .add_entity(NewEntity {
+            name: "IMEMO RAS".into(),
+            kind: "organisation".into(),
+            ..NewEntity::default()
+        })
+        .unwrap();
+    assert!(other.mentions >= 1);
+    let a = nb
+        .annotate(
+            "russia-nato-talks",
+            NewAnnotation {
+                quote: Some(
+                    "head of the Center for the Study of Strategic Planning at IMEMO RAS".into(),
+                ),
+                entities: vec!["IMEMO RAS".into(), "Kislitsyn".into()],
+                ..NewAnnotation::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(a.entities.len(), 2);
+    let keep = nb
+        .add_entity(NewEntity {
+            name: "Primakov Institute".into(),
+            kind: "organisation".into(),
+            aliases: vec!["IMEMO".into()],
+            ..NewEntity::default()
+        })
+        .unwrap();
+    let before = keep.mentions;
+    let merged = nb
+        .merge_entities("Primakov Institute", "IMEMO RAS")
+        .unwrap();
+    assert!(
+        merged.aliases.contains(&"IMEMO RAS".to_string()),
+        "names united"
+    );
+    assert!(merged.mentions > before, "mentions moved");
+    assert_eq!(nb.entity("IMEMO RAS").unwrap().id, merged.id);
+    let a = nb.annotation(&a.id).unwrap();
+    assert!(
+        a.entities.contains(&"Primakov Institute".to_string()),
+        "links moved: {:?}",
+        a.entities
+    );
+    assert!(nb.entities().unwrap().iter().all(|e| e.name != "IMEMO RAS"));
+    let page = nb.entity_page("Primakov Institute").unwrap();
+    assert!(page.annotations.iter().any(|x| x.id == a.id));
+    let found = nb
+        .search("entity:\"Primakov Institute\" kind:annotation", 10)
+        .unwrap();
+    assert!(found
+        .hits
+        .iter()
+        .any(|h| h.kind == HitKind::Annotation && h.annotation.as_deref() == Some(a.id.as_str())));
+    // Unlink.
+    nb.edit_annotation(
+        &a.id,
+        AnnotationEdit {
+            entities: Some(vec![]),
+            ..AnnotationEdit::default()
+        },
+    )
+    .unwrap();
+    assert!(nb.annotation(&a.id).unwrap().entities.is_empty());
+}
+
+#[test]
+fn suggestions_accept_and_a_rejection_that_stays() {
+    let (dir, mut nb) = open();
+    let s = nb.suggest("russia-nato-talks").unwrap();
+    let names: Vec<&str> = s.iter().map(|x| x.name.as_str()).collect();
+    assert!(names.contains(&"Kartapolov"), "{names:?}");
+    assert!(!names.contains(&"NATO"), "known entities are not suggested");
+    let k = s.iter().find(|x| x.name == "Kartapolov").unwrap();
+    assert_eq!(k.kind, "person", "'General' before a name marks a person");
+    nb.reject_suggestion("Kartapolov").unwrap();
+    assert!(!nb
+        .suggest("russia-nato-talks")
+        .unwrap()
+        .iter()
+        .any(|x| x.name == "Kartapolov"));
+    drop(nb);
+    let mut nb = Notebook::open(dir.path()).unwrap();
+    assert!(
+        !nb.suggest("russia-nato-talks")
+            .unwrap()
+            .iter()
+            .any(|x| x.name == "Kartapolov"),
+        "a rejected suggestion stays rejected"
+    );
+    let e = nb
+        .accept_suggestion("russia-nato-talks", "Bosphorus", None)
+        .unwrap();
+    assert_eq!(
+        (e.name.as_str(), e.kind.as_str(), e.mentions),
+        ("Bosphorus", "place", 1)
+    );
+    assert!(
+        nb.accept_suggestion("russia-nato-talks", "Bosphorus", None)
+            .is_err(),
+        "accepted once"
+    );
+}
+
+#[test]
+fn spelling_variants_come_as_one_suggestion() {
+    let (_d, mut nb) = open();
+    let files = tempfile::tempdir().unwrap();
+    let p = write(
+        files.path(),
+        "v.txt",
+        "Dmitri Peskov spoke first.\n\nLater Dmitry Peskov added a remark, and Peskov left.\n",
+    );
+    let id = nb
+        .import(&[p], &Default::default(), &mut |_| {})
+        .unwrap()
+        .imported[0]
+        .id
+        .clone();
+    let s = nb.suggest(&id).unwrap();
+    let p: Vec<_> = s.iter().filter(|x| x.name.contains("Peskov")).collect();
+    assert_eq!(p.len(), 1, "{s:?}");
+    assert_eq!(p[0].count, 3);
+    assert!(
+        p[0].variants.contains(&"Dmitri Peskov".to_string())
+            && p[0].variants.contains(&"Dmitry Peskov".to_string())
+    );
+    assert_eq!(p[0].kind, "person");
+}
+
+#[test]
+fn mentions_follow_edited_notes() {
+    let (dir, nb) = open();
+    let before = nb.entity("China").unwrap().mentions;
+    drop(nb);
+    write(
+        dir.path(),
+        "china.md",
+        "# China\n\nChina and Beijing; China again.\n",
+    );
+    let nb = Notebook::open(dir.path()).unwrap();
+    assert_eq!(
+        nb.entity("China").unwrap().mentions,
+        before + 3,
+        "heading and two in the text"
+    );
+}
