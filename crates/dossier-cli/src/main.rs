@@ -64,6 +64,19 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Create, rename or delete a note.
+    Note {
+        #[command(subcommand)]
+        action: NoteAction,
+    },
+    /// Print a note as sanitised HTML (wiki links resolved).
+    Render { note: String },
+    /// Notes that link to a note, source or entity, and notes that name it without a link.
+    Backlinks {
+        target: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Highlight a passage of a source (give the quote; add --prefix/--suffix when it occurs more than once).
     Annotate {
         source: String,
@@ -210,6 +223,16 @@ enum EntityAction {
     Merge { keep: String, other: String },
     /// Delete an entity.
     Rm { name: String },
+}
+
+#[derive(Subcommand)]
+enum NoteAction {
+    /// Create a note named after its title.
+    New { title: String },
+    /// Rename a note; the links that point to it follow.
+    Mv { old: String, new: String },
+    /// Delete a note (it is moved to the notebook's .dossier/trash/).
+    Rm { note: String },
 }
 
 #[derive(Subcommand)]
@@ -738,6 +761,48 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 }
             }
         },
+        Command::Note { action } => match action {
+            NoteAction::New { title } => {
+                let n = nb.new_note(&title)?;
+                print(&mut out, &format!("created {}", n.path));
+            }
+            NoteAction::Mv { old, new } => {
+                let updated = nb.rename_note(&old, &new)?;
+                print(&mut out, &format!("renamed {old} to {new}"));
+                for p in updated {
+                    print(&mut out, &format!("updated links in {p}"));
+                }
+            }
+            NoteAction::Rm { note } => {
+                let kept = nb.delete_note(&note)?;
+                print(&mut out, &format!("deleted {note} (kept in {kept})"));
+            }
+        },
+        Command::Render { note } => {
+            let r = nb.render_note(&note)?;
+            let _ = write!(out, "{}", r.html);
+        }
+        Command::Backlinks { target, json } => {
+            let b = nb.backlinks(&target)?;
+            if json {
+                print(&mut out, &to_json(&b));
+            } else {
+                print(&mut out, &format!("{} linked mention(s)", b.linked.len()));
+                for h in &b.linked {
+                    print(&mut out, &format!("  {}: …{}…", h.path, h.context));
+                }
+                print(
+                    &mut out,
+                    &format!("{} unlinked mention(s)", b.unlinked.len()),
+                );
+                for h in &b.unlinked {
+                    print(
+                        &mut out,
+                        &format!("  {} {}..{}: …{}…", h.path, h.start, h.end, h.context),
+                    );
+                }
+            }
+        }
         Command::Reindex => {
             nb.reindex()?;
             let report = nb.check()?;

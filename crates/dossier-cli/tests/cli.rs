@@ -292,3 +292,45 @@ fn annotations_entities_and_suggestions_as_json() {
     assert_eq!(dossier(nb.path(), &["annotation", "rm", &id]).code, 0);
     assert_eq!(dossier(nb.path(), &["annotation", "rm", &id]).code, 2);
 }
+
+#[test]
+fn notes_new_mv_render_backlinks() {
+    let nb = copy_of_bundled();
+    let made = dossier(nb.path(), &["note", "new", "Walrus watch"]);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    assert!(nb.path().join("Walrus watch.md").is_file());
+    let notes = json(&dossier(nb.path(), &["notes", "--json"]));
+    assert!(notes
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["path"] == "Walrus watch.md"));
+    let clash = dossier(nb.path(), &["note", "new", "Walrus watch"]);
+    assert_eq!(clash.code, 2);
+    assert!(clash.stderr.contains("exists already"), "{}", clash.stderr);
+    let escape = dossier(
+        nb.path(),
+        &["note", "mv", "Walrus watch.md", "../elsewhere.md"],
+    );
+    assert_eq!(escape.code, 2, "{}", escape.stderr);
+    let mv = dossier(
+        nb.path(),
+        &["note", "mv", "Bucharest red line.md", "Red lines.md"],
+    );
+    assert_eq!(mv.code, 0, "{}", mv.stderr);
+    assert!(
+        mv.stdout.contains("updated links in Two scenarios.md"),
+        "{}",
+        mv.stdout
+    );
+    let html = dossier(nb.path(), &["render", "Red lines"]);
+    assert_eq!(html.code, 0, "{}", html.stderr);
+    assert!(
+        html.stdout.contains("<blockquote class=\"passage\">"),
+        "{}",
+        html.stdout
+    );
+    assert!(!html.stdout.contains("<script"));
+    let back = json(&dossier(nb.path(), &["backlinks", "Red lines", "--json"]));
+    assert_eq!(back["linked"][0]["path"], "Two scenarios.md");
+}

@@ -18,9 +18,11 @@ pub mod index;
 pub mod notebook;
 pub mod notes;
 pub mod query;
+pub mod render;
 pub mod store;
 pub mod suggest;
 pub mod text;
+pub mod writing;
 
 pub use anchor::AnchorStatus;
 pub use annotations::{Annotation, AnnotationEdit, NewAnnotation};
@@ -32,5 +34,7 @@ pub use notebook::{
     CheckReport, ImportOptions, ImportProgress, ImportReport, Note, NoteSummary, Notebook, Source,
     SourceSummary, SyncReport,
 };
+pub use render::{LinkTarget, Rendered};
 pub use suggest::Suggestion;
 pub use text::Passage;
+pub use writing::{BacklinkHit, Backlinks, Saved};

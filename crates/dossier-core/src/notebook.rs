@@ -747,10 +747,22 @@ impl Notebook {
     /// One note with its Markdown text.
     pub fn note(&self, path: &str) -> Result<Note> {
         let rel = relative_path(path)?;
-        let row = self.store.note(&rel)?.ok_or_else(|| Error::NotFound {
-            what: "note",
-            id: path.to_string(),
-        })?;
+        let row = match self.store.note(&rel)? {
+            Some(r) => Some(r),
+            None => self.store.note(&format!("{rel}.md"))?,
+        };
+        let row = match row {
+            Some(r) => r,
+            None => self
+                .store
+                .notes()?
+                .into_iter()
+                .find(|n| n.title.eq_ignore_ascii_case(path.trim()))
+                .ok_or_else(|| Error::NotFound {
+                    what: "note",
+                    id: path.to_string(),
+                })?,
+        };
         Ok(Note {
             path: row.path,
             title: row.title,
@@ -904,7 +916,7 @@ fn scan_dir(dir: &Path, rel: &str, files: &mut Files) -> Result<()> {
 }
 
 /// Size and modification time: when they are unchanged the file is not read again.
-fn file_stamp(path: &Path) -> String {
+pub(crate) fn file_stamp(path: &Path) -> String {
     match std::fs::metadata(path) {
         Ok(m) => {
             let mtime = m

@@ -9,3 +9,4 @@ mod entities;
 mod import;
 mod recovery;
 mod search;
+mod writing;

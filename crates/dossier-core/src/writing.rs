@@ -1,0 +1,518 @@
+//! Writing notes: create, save (atomically, noticing edits made on disk by
+//! another program), rename (updating the links that point to the note),
+//! delete (to the notebook's trash, never lost), render, and backlinks.
+
+use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::gazetteer::normalise_name;
+use crate::notebook::{now, relative_path, Note, Notebook, SOURCES_DIR, STATE_DIR};
+use crate::notes;
+use crate::render::{self, Embed, LinkTarget, Rendered, Resolver};
+use crate::store::NoteRow;
+use crate::text;
+
+/// What saving a note did.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Saved {
+    pub path: String,
+    /// The hash of the text now on disk: give it back with the next save.
+    pub hash: String,
+    /// When the file had changed on disk since it was loaded: where this
+    /// save's text was kept instead (the other program's text stays in place).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conflict: Option<String>,
+}
+
+/// Notes that point to a target, and notes that name it without a link.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Backlinks {
+    pub target: String,
+    pub linked: Vec<BacklinkHit>,
+    pub unlinked: Vec<BacklinkHit>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct BacklinkHit {
+    pub path: String,
+    pub title: String,
+    /// Character offsets in the note's file.
+    pub start: usize,
+    pub end: usize,
+    /// The line around it.
+    pub context: String,
+}
+
+const TRASH: &str = "trash";
+
+impl Notebook {
+    /// Creates a note named after its title; refuses a name that exists.
+    pub fn new_note(&mut self, title: &str) -> Result<Note> {
+        let title = title.trim();
+        if title.is_empty() {
+            return Err(Error::BadInput("a note needs a title".into()));
+        }
+        let path = note_path_for(title)?;
+        let body = format!("# {title}\n\n");
+        self.write_new_note(&path, &body)
+    }
+
+    /// Creates a note at a path (relative to the notebook, `.md` added).
+    pub fn create_note_at(&mut self, path: &str, body: &str) -> Result<Note> {
+        let path = checked_note_path(path)?;
+        self.write_new_note(&path, body)
+    }
+
+    fn write_new_note(&mut self, path: &str, body: &str) -> Result<Note> {
+        let abs = self.root().join(path);
+        if abs.exists() || self.store.note(path)?.is_some() {
+            return Err(Error::BadInput(format!(
+                "a note named {path:?} exists already; choose another title"
+            )));
+        }
+        text::write_atomic(&abs, body.as_bytes())?;
+        self.note_written(path, body)?;
+        self.note(path)
+    }
+
+    /// Saves a note's text. `expected` is the hash of the text the editor
+    /// loaded: if the file changed on disk since, neither text is lost — the
+    /// file keeps the other program's text and this one goes to a conflict
+    /// copy beside it.
+    pub fn save_note(&mut self, path: &str, body: &str, expected: Option<&str>) -> Result<Saved> {
+        let path = checked_note_path(path)?;
+        let abs = self.root().join(&path);
+        if let (Some(expected), Ok(current)) = (expected, std::fs::read_to_string(&abs)) {
+            let current = current.replace("\r\n", "\n");
+            let on_disk = text::hash(&current);
+            if on_disk != expected && current != body {
+                let stem = path.trim_end_matches(".md");
+                let stamp = now().replace([':', '.'], "-");
+                let copy = format!("{stem} (conflict {stamp}).md");
+                text::write_atomic(&self.root().join(&copy), body.as_bytes())?;
+                self.note_written(&copy, body)?;
+                self.note_written(&path, &current)?;
+                return Ok(Saved {
+                    path,
+                    hash: on_disk,
+                    conflict: Some(copy),
+                });
+            }
+        }
+        text::write_atomic(&abs, body.as_bytes())?;
+        self.note_written(&path, body)?;
+        Ok(Saved {
+            path,
+            hash: text::hash(body),
+            conflict: None,
+        })
+    }
+
+    /// The hash of a note's text as the store has it (for `save_note`).
+    pub fn note_hash(&self, path: &str) -> Result<String> {
+        let rel = relative_path(path)?;
+        self.store
+            .note(&rel)?
+            .map(|n| n.hash)
+            .ok_or_else(|| Error::NotFound {
+                what: "note",
+                id: path.to_string(),
+            })
+    }
+
+    /// Records a note written by the app in the store and the index (one commit).
+    fn note_written(&mut self, path: &str, body: &str) -> Result<()> {
+        let stem = path
+            .rsplit('/')
+            .next()
+            .unwrap_or(path)
+            .trim_end_matches(".md")
+            .to_string();
+        let parsed = notes::parse(body, &stem);
+        let row = NoteRow {
+            path: path.to_string(),
+            title: parsed.title,
+            hash: text::hash(body),
+            body: body.to_string(),
+            file_stamp: Some(crate::notebook::file_stamp(&self.root().join(path))),
+            indexed_hash: None,
+        };
+        let now = now();
+        self.store
+            .transaction(|tx| tx.upsert_note(&row, &parsed.links, &now))?;
+        self.index_pending()?;
+        self.update_mentions()
+    }
+
+    /// Renames (moves) a note and rewrites the wiki links that point to it.
+    /// Returns the notes whose links were updated.
+    pub fn rename_note(&mut self, old: &str, new: &str) -> Result<Vec<String>> {
+        let old = checked_note_path(old)?;
+        let new = checked_note_path(new)?;
+        let note = self.note(&old)?;
+        let (old_abs, new_abs) = (self.root().join(&old), self.root().join(&new));
+        if new_abs.exists() || self.store.note(&new)?.is_some() {
+            return Err(Error::BadInput(format!(
+                "a note named {new:?} exists already; nothing was renamed"
+            )));
+        }
+        if let Some(dir) = new_abs.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        std::fs::rename(&old_abs, &new_abs).map_err(|e| Error::io(&old_abs, e))?;
+        let old_names = [
+            stem_of(&old),
+            old.trim_end_matches(".md").to_string(),
+            note.title.clone(),
+        ];
+        let new_name = new.trim_end_matches(".md").to_string();
+        let mut updated = Vec::new();
+        for other in self.store.notes()? {
+            if other.path == old {
+                continue;
+            }
+            let links = self.store.note_links(&other.path)?;
+            let hits: Vec<_> = links
+                .iter()
+                .filter(|l| {
+                    let base = l.target.split('#').next().unwrap_or(&l.target);
+                    old_names
+                        .iter()
+                        .any(|n| n.eq_ignore_ascii_case(base.trim()))
+                })
+                .collect();
+            if hits.is_empty() {
+                continue;
+            }
+            let mut chars: Vec<char> = other.body.chars().collect();
+            for l in hits.iter().rev() {
+                let rest = l.target.find('#').map(|i| &l.target[i..]).unwrap_or("");
+                let label = match &l.label {
+                    Some(lb) => format!("|{lb}"),
+                    None => String::new(),
+                };
+                // The span is the `[[…]]`; an embed's `!` stays before it.
+                let replacement = format!("[[{new_name}{rest}{label}]]");
+                chars.splice(l.start..l.end, replacement.chars());
+            }
+            let body: String = chars.into_iter().collect();
+            text::write_atomic(&self.root().join(&other.path), body.as_bytes())?;
+            self.note_written(&other.path, &body)?;
+            updated.push(other.path);
+        }
+        self.store.transaction(|tx| tx.delete_note(&old))?;
+        self.index.remove(&format!("note:{old}"))?;
+        self.index.commit()?;
+        let body = std::fs::read_to_string(&new_abs).map_err(|e| Error::io(&new_abs, e))?;
+        self.note_written(&new, &body)?;
+        Ok(updated)
+    }
+
+    /// Deletes a note: the file moves to `.dossier/trash/`, where it can be recovered.
+    pub fn delete_note(&mut self, path: &str) -> Result<String> {
+        let path = checked_note_path(path)?;
+        self.note(&path)?;
+        let abs = self.root().join(&path);
+        let trash = self.root().join(STATE_DIR).join(TRASH);
+        std::fs::create_dir_all(&trash).map_err(|e| Error::io(&trash, e))?;
+        let kept = trash.join(format!(
+            "{}-{}",
+            now().replace([':', '.'], "-"),
+            path.replace('/', "__")
+        ));
+        std::fs::rename(&abs, &kept).map_err(|e| Error::io(&abs, e))?;
+        self.store.transaction(|tx| tx.delete_note(&path))?;
+        self.index.remove(&format!("note:{path}"))?;
+        self.index.commit()?;
+        Ok(kept
+            .strip_prefix(self.root())
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default())
+    }
+
+    /// Renders a note to sanitised HTML with its wiki links resolved.
+    pub fn render_note(&self, path: &str) -> Result<Rendered> {
+        let note = self.note(path)?;
+        Ok(self.render_markdown(&note.body))
+    }
+
+    /// Renders any Markdown of this notebook (a note being edited, a comment).
+    pub fn render_markdown(&self, markdown: &str) -> Rendered {
+        render::render(markdown, self)
+    }
+
+    /// Notes that link to `target` (a note, a source or an entity), and
+    /// notes that name it without a link.
+    pub fn backlinks(&self, target: &str) -> Result<Backlinks> {
+        let (names, own_path) = self.names_of(target)?;
+        let keys: Vec<String> = names.iter().map(|n| normalise_name(n)).collect();
+        let mut linked = Vec::new();
+        let mut unlinked = Vec::new();
+        for n in self.store.notes()? {
+            if Some(&n.path) == own_path.as_ref() {
+                continue;
+            }
+            let links = self.store.note_links(&n.path)?;
+            let ct = crate::anchor::CharText::new(&n.body);
+            for l in &links {
+                let base = l.target.split('#').next().unwrap_or(&l.target);
+                if keys.contains(&normalise_name(base)) {
+                    linked.push(hit(&n, &ct, l.start, l.end));
+                }
+            }
+            // Unlinked: a name in the text, outside any link and the front matter.
+            let (yaml, _) = text::split_front_matter(&n.body);
+            let body_from = yaml.map(|y| y.chars().count() + 8).unwrap_or(0);
+            let lower = n.body.to_lowercase();
+            for name in &names {
+                if name.chars().count() < 3 {
+                    continue;
+                }
+                let needle = name.to_lowercase();
+                let lct = crate::anchor::CharText::new(&lower);
+                for at in lct.find_all(&needle) {
+                    let end = at + needle.chars().count();
+                    let inside_link = links.iter().any(|l| l.start <= at && end <= l.end);
+                    let word_edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+                    let before = at.checked_sub(1).and_then(|i| lower.chars().nth(i));
+                    let after = lower.chars().nth(end);
+                    if !inside_link && at >= body_from && word_edge(before) && word_edge(after) {
+                        unlinked.push(hit(&n, &ct, at, end));
+                    }
+                }
+            }
+        }
+        // Longest first at each place; a hit inside a longer one goes.
+        unlinked.sort_by(|a, b| {
+            (a.path.as_str(), a.start, std::cmp::Reverse(a.end)).cmp(&(
+                b.path.as_str(),
+                b.start,
+                std::cmp::Reverse(b.end),
+            ))
+        });
+        let mut kept: Vec<BacklinkHit> = Vec::new();
+        for h in unlinked {
+            if !kept
+                .iter()
+                .any(|k| k.path == h.path && k.start <= h.start && h.end <= k.end)
+            {
+                kept.push(h);
+            }
+        }
+        let unlinked = kept;
+        Ok(Backlinks {
+            target: target.to_string(),
+            linked,
+            unlinked,
+        })
+    }
+
+    /// Turns an unlinked mention into a wiki link (one click in the app).
+    pub fn link_mention(
+        &mut self,
+        path: &str,
+        start: usize,
+        end: usize,
+        target: &str,
+    ) -> Result<Saved> {
+        let note = self.note(path)?;
+        let chars: Vec<char> = note.body.chars().collect();
+        if start >= end || end > chars.len() {
+            return Err(Error::BadInput(format!(
+                "{start}..{end} is not inside the note"
+            )));
+        }
+        let shown: String = chars[start..end].iter().collect();
+        let link = if normalise_name(&shown) == normalise_name(target) {
+            format!("[[{shown}]]")
+        } else {
+            format!("[[{target}|{shown}]]")
+        };
+        let body: String = chars[..start].iter().collect::<String>()
+            + &link
+            + &chars[end..].iter().collect::<String>();
+        let hash = self.note_hash(path)?;
+        self.save_note(path, &body, Some(&hash))
+    }
+
+    /// The names a target goes by, and its note path if it is a note.
+    fn names_of(&self, target: &str) -> Result<(Vec<String>, Option<String>)> {
+        if let Some(t) = self.resolve(target) {
+            return Ok(match t {
+                LinkTarget::Note { path } => {
+                    let title = self.store.note(&path)?.map(|n| n.title).unwrap_or_default();
+                    (
+                        vec![
+                            stem_of(&path),
+                            path.trim_end_matches(".md").to_string(),
+                            title,
+                        ],
+                        Some(path),
+                    )
+                }
+                LinkTarget::Source { id } => {
+                    let title = self.store.source(&id)?.map(|s| s.title).unwrap_or_default();
+                    (vec![id, title], None)
+                }
+                LinkTarget::Entity { name } => {
+                    let e = self.find_entity(&name)?;
+                    (std::iter::once(e.name).chain(e.aliases).collect(), None)
+                }
+                LinkTarget::Annotation { id, .. } => (vec![id], None),
+            });
+        }
+        Err(Error::NotFound {
+            what: "note, source or entity",
+            id: target.to_string(),
+        })
+    }
+}
+
+impl Resolver for Notebook {
+    fn resolve(&self, target: &str) -> Option<LinkTarget> {
+        let base = target.split('#').next().unwrap_or(target).trim();
+        if base.is_empty() {
+            return None;
+        }
+        let notes = self.store.notes().ok()?;
+        let want = base.trim_end_matches(".md");
+        if let Some(n) = notes.iter().find(|n| {
+            let p = n.path.trim_end_matches(".md");
+            p.eq_ignore_ascii_case(want)
+                || stem_of(&n.path).eq_ignore_ascii_case(want)
+                || n.title.eq_ignore_ascii_case(want)
+        }) {
+            return Some(LinkTarget::Note {
+                path: n.path.clone(),
+            });
+        }
+        let sources = self.store.sources().ok()?;
+        let sid = base
+            .strip_prefix(&format!("{SOURCES_DIR}/"))
+            .unwrap_or(base)
+            .trim_end_matches(".md");
+        if let Some(s) = sources
+            .iter()
+            .find(|s| s.id == sid || s.title.eq_ignore_ascii_case(base))
+        {
+            return Some(LinkTarget::Source { id: s.id.clone() });
+        }
+        self.find_entity(base)
+            .ok()
+            .map(|e| LinkTarget::Entity { name: e.name })
+    }
+
+    fn embed(&self, source: &str, annotation: &str) -> Option<Embed> {
+        let a = self.annotation(annotation).ok()?;
+        let src = self.source(&a.source).ok()?;
+        let wanted = match self.resolve(source) {
+            Some(LinkTarget::Source { id }) => id,
+            _ => source.to_string(),
+        };
+        if src.id != wanted {
+            return None;
+        }
+        let mut citation = src.meta.title.clone();
+        for part in [&src.meta.outlet, &src.meta.published]
+            .into_iter()
+            .flatten()
+        {
+            citation.push_str(", ");
+            citation.push_str(part);
+        }
+        let para = src
+            .passages
+            .iter()
+            .position(|p| p.start <= a.start && a.start < p.end);
+        if let Some(p) = para {
+            citation.push_str(&format!(", ¶{}", p + 1));
+        }
+        let ct = crate::anchor::CharText::new(&src.text);
+        let quote = if a.status == crate::AnchorStatus::Orphan {
+            a.exact.clone()
+        } else {
+            ct.slice(a.start, a.end).to_string()
+        };
+        Some(Embed {
+            source: src.id,
+            annotation: a.id,
+            quote,
+            citation,
+        })
+    }
+}
+
+fn hit(n: &NoteRow, ct: &crate::anchor::CharText<'_>, start: usize, end: usize) -> BacklinkHit {
+    let from = start.saturating_sub(60);
+    let to = end + 60;
+    BacklinkHit {
+        path: n.path.clone(),
+        title: n.title.clone(),
+        start,
+        end,
+        context: ct.slice(from, to).replace('\n', " "),
+    }
+}
+
+fn stem_of(path: &str) -> String {
+    path.rsplit('/')
+        .next()
+        .unwrap_or(path)
+        .trim_end_matches(".md")
+        .to_string()
+}
+
+/// A note file name from a title: readable, safe on every file system.
+pub fn note_path_for(title: &str) -> Result<String> {
+    let mut name: String = title
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' | '#' | '^' | '[' | ']' => '-',
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        .collect();
+    name = name.trim().trim_start_matches('.').trim().to_string();
+    if name.chars().count() > 120 {
+        name = name
+            .chars()
+            .take(120)
+            .collect::<String>()
+            .trim()
+            .to_string();
+    }
+    if name.is_empty() {
+        return Err(Error::BadInput(format!(
+            "the title {title:?} leaves no usable file name"
+        )));
+    }
+    checked_note_path(&format!("{name}.md"))
+}
+
+/// A note path from the user: relative, inside the notebook, not in
+/// `sources/` or `.dossier/`, ending in `.md`.
+pub fn checked_note_path(path: &str) -> Result<String> {
+    let p = path.trim();
+    if p.is_empty() {
+        return Err(Error::BadInput("a note needs a name".into()));
+    }
+    if Path::new(p).is_absolute() {
+        return Err(Error::BadInput(format!(
+            "{p:?} is an absolute path; a note's name is relative to the notebook folder"
+        )));
+    }
+    let rel = relative_path(p)?;
+    let rel = if rel.ends_with(".md") {
+        rel
+    } else {
+        format!("{rel}.md")
+    };
+    let first = rel.split('/').next().unwrap_or("");
+    if first == SOURCES_DIR || first.starts_with('.') || rel.split('/').any(|s| s.starts_with('.'))
+    {
+        return Err(Error::BadInput(format!(
+            "{rel:?}: notes may not live in sources/ or in hidden folders"
+        )));
+    }
+    Ok(rel)
+}
