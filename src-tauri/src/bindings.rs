@@ -25,7 +25,7 @@ macro_rules! declarations {
 pub fn typescript() -> String {
     let cfg = Config::new();
     let decls = declarations!(&cfg;
-        CommandError, NotebookView, SourceItem, NoteItem, SourceView, PassageView, AnnotationView, NoteView,
+        CommandError, NotebookView, SourceItem, NoteItem, SourceView, PassageView, AnnotationView, EntityItem, EntityView, MentionView, Cooccurrence, NameRequest, NoteView,
         HitKind, SearchHit, QuerySyntaxProblem, SearchResponse, SearchRequest, PathRequest,
         IdRequest, ImportRequest, ImportProgress, ImportIssue, ImportSummary, RecentNotebook,
         Startup, FilesDropped, DragHover, FirstPaint,

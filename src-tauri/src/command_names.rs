@@ -8,6 +8,7 @@ pub const COMMANDS: &[&str] = &[
     "recent_notebooks",
     "get_source",
     "get_note",
+    "get_entity",
     "search",
     "choose_import_files",
     "import_files",

@@ -18,8 +18,9 @@ use ts_rs::{Config, TS};
 
 use crate::session::{Result, Session};
 use crate::transport::{
-    CommandError, FirstPaint, IdRequest, ImportProgress, ImportRequest, ImportSummary, NoteView,
-    NotebookView, PathRequest, RecentNotebook, SearchRequest, SearchResponse, SourceView, Startup,
+    CommandError, EntityView, FirstPaint, IdRequest, ImportProgress, ImportRequest, ImportSummary,
+    NameRequest, NoteView, NotebookView, PathRequest, RecentNotebook, SearchRequest,
+    SearchResponse, SourceView, Startup,
 };
 
 /// For end-to-end tests only: when set, "Import files…" takes these paths
@@ -95,6 +96,12 @@ pub async fn get_source(session: State<'_, Shared>, request: IdRequest) -> Resul
 pub async fn get_note(session: State<'_, Shared>, request: PathRequest) -> Result<NoteView> {
     let s = Arc::clone(&session);
     blocking(move || s.note(&request.path)).await
+}
+
+#[tauri::command]
+pub async fn get_entity(session: State<'_, Shared>, request: NameRequest) -> Result<EntityView> {
+    let s = Arc::clone(&session);
+    blocking(move || s.entity(&request.name)).await
 }
 
 #[tauri::command]
@@ -195,6 +202,11 @@ pub fn signatures(cfg: &Config) -> Vec<Signature> {
             "get_note",
             vec![("request", ts::<PathRequest>(cfg))],
             ts::<NoteView>(cfg),
+        ),
+        sig(
+            "get_entity",
+            vec![("request", ts::<NameRequest>(cfg))],
+            ts::<EntityView>(cfg),
         ),
         sig(
             "search",

@@ -94,6 +94,7 @@ pub fn run() {
             commands::recent_notebooks,
             commands::get_source,
             commands::get_note,
+            commands::get_entity,
             commands::search,
             commands::choose_import_files,
             commands::import_files,

@@ -12,9 +12,9 @@ use dossier_core::{ImportOptions, Notebook};
 
 use crate::recent;
 use crate::transport::{
-    AnnotationView, CommandError, FilesDropped, ImportIssue, ImportProgress, ImportSummary,
-    NoteItem, NoteView, NotebookView, QuerySyntaxProblem, RecentNotebook, SearchHit,
-    SearchResponse, SourceItem, SourceView, Startup,
+    AnnotationView, CommandError, EntityItem, EntityView, FilesDropped, ImportIssue,
+    ImportProgress, ImportSummary, NoteItem, NoteView, NotebookView, QuerySyntaxProblem,
+    RecentNotebook, SearchHit, SearchResponse, SourceItem, SourceView, Startup,
 };
 
 /// Default and largest number of hits one search returns.
@@ -206,6 +206,10 @@ impl Session {
         })
     }
 
+    pub fn entity(&self, name: &str) -> Result<EntityView> {
+        self.with_notebook(|nb| Ok(nb.entity_page(name)?.into()))
+    }
+
     pub fn note(&self, path: &str) -> Result<NoteView> {
         self.with_notebook(|nb| Ok(nb.note(path)?.into()))
     }
@@ -315,6 +319,7 @@ pub fn view(nb: &Notebook) -> Result<NotebookView> {
         root: nb.root().display().to_string(),
         sources: nb.sources()?.iter().map(SourceItem::from).collect(),
         notes: nb.notes()?.iter().map(NoteItem::from).collect(),
+        entities: nb.entities()?.iter().map(EntityItem::from).collect(),
     })
 }
 

@@ -27,6 +27,64 @@ pub struct NotebookView {
     pub root: String,
     pub sources: Vec<SourceItem>,
     pub notes: Vec<NoteItem>,
+    /// Known entities, by name.
+    pub entities: Vec<EntityItem>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct EntityItem {
+    pub name: String,
+    /// `person`, `organisation`, `place`, `event`, `date` or `other`.
+    pub kind: String,
+    pub aliases: Vec<String>,
+    pub mentions: u32,
+}
+
+/// One entity's page: its names, its mentions in context, the notes that
+/// link to it and the entities named in the same passages.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct EntityView {
+    pub name: String,
+    pub kind: String,
+    pub aliases: Vec<String>,
+    pub description: Option<String>,
+    /// An authority id such as a Wikidata QID.
+    pub external_id: Option<String>,
+    pub mentions: Vec<MentionView>,
+    pub notes: Vec<NoteItem>,
+    pub cooccurring: Vec<Cooccurrence>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MentionView {
+    /// `source` or `note`.
+    pub kind: String,
+    pub source: Option<String>,
+    pub path: Option<String>,
+    pub title: String,
+    /// Passage ordinal (source) or section ordinal (note).
+    pub part: u32,
+    /// The words as written, and the text around them.
+    pub text: String,
+    pub before: String,
+    pub after: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Cooccurrence {
+    pub name: String,
+    /// In how many passages both are named.
+    pub passages: u32,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NameRequest {
+    pub name: String,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -312,6 +370,52 @@ impl From<&dossier_core::Annotation> for AnnotationView {
             entities: a.entities.clone(),
             color: a.color.clone(),
             status: a.status.as_str().to_string(),
+        }
+    }
+}
+
+impl From<&dossier_core::Entity> for EntityItem {
+    fn from(e: &dossier_core::Entity) -> Self {
+        EntityItem {
+            name: e.name.clone(),
+            kind: e.kind.clone(),
+            aliases: e.aliases.clone(),
+            mentions: count(e.mentions),
+        }
+    }
+}
+
+impl From<dossier_core::EntityPage> for EntityView {
+    fn from(p: dossier_core::EntityPage) -> Self {
+        EntityView {
+            name: p.entity.name,
+            kind: p.entity.kind,
+            aliases: p.entity.aliases,
+            description: p.entity.description,
+            external_id: p.entity.external_id,
+            mentions: p
+                .mentions
+                .into_iter()
+                .map(|m| MentionView {
+                    kind: m.kind,
+                    source: m.source,
+                    path: m.path,
+                    title: m.title,
+                    part: count(m.part),
+                    text: m.text,
+                    before: m.before,
+                    after: m.after,
+                })
+                .collect(),
+            notes: p.notes.iter().map(NoteItem::from).collect(),
+            cooccurring: p
+                .cooccurring
+                .into_iter()
+                .map(|(name, n)| Cooccurrence {
+                    name,
+                    passages: count(n),
+                })
+                .collect(),
         }
     }
 }

@@ -317,7 +317,7 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 #[test]
-fn bundled_highlights_come_with_the_source_at_their_places() {
+fn bundled_entities_and_highlights_reach_the_ui() {
     let f = fixture();
     let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("../notes");
     let notebook = f.notebook.join("bundled");
@@ -327,6 +327,25 @@ fn bundled_highlights_come_with_the_source_at_their_places() {
         .startup()
         .notebook
         .expect("the bundled notebook opens");
+    let top = view
+        .entities
+        .iter()
+        .max_by_key(|e| e.mentions)
+        .expect("the bundled notebook lists entities");
+    let page = session.entity(&top.name).expect("entity page");
+    assert_eq!(
+        page.mentions.len() as u32,
+        top.mentions,
+        "the page has every mention"
+    );
+    assert!(
+        page.mentions.iter().all(|m| !m.text.is_empty()),
+        "each with its words"
+    );
+    assert_eq!(
+        session.entity("No Such Person").expect_err("unknown").code,
+        "not_found"
+    );
     let id = &view.sources.first().expect("a bundled source").id;
     let source = session.source(id).expect("source");
     assert!(

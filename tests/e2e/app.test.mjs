@@ -238,6 +238,27 @@ describe("Dossier window", () => {
       }));
   }
 
+  it("finds an unfinished word as a prefix while typing", () =>
+    step("prefix", async () => {
+      await searchFor("Makark");
+      await driver.wait(until.elementLocated(byTest("search-widened")), WAIT);
+      const mark = await driver.wait(until.elementLocated(By.css('[data-testid="search-hit"] mark')), WAIT);
+      assert.match(await mark.getText(), /^makark/i, "the words starting with it are marked");
+      await driver.findElement(byTest("search-input")).sendKeys(Key.ESCAPE);
+    }));
+
+  it("lists the notebook's entities and opens one with its mentions", () =>
+    step("entity", async () => {
+      const entities = await driver.findElements(byTest("entity-item"));
+      assert.ok(entities.length >= 1, "the sidebar lists entities");
+      await entities[0].click();
+      const name = await driver.wait(until.elementLocated(byTest("entity-name")), WAIT);
+      assert.ok((await name.getText()).length > 0, "the entity's page opens in the right pane");
+      const mentions = await driver.findElements(By.css('[data-testid="mention"] mark'));
+      assert.ok(mentions.length >= 1, "with its mentions in context");
+      await driver.findElement(By.css('[aria-label="Close the entity"]')).click();
+    }));
+
   it("imports a file through the import command and finds it by search", () =>
     step("import", async () => {
       const before = (await driver.findElements(byTest("source-item"))).length;

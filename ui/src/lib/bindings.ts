@@ -19,7 +19,11 @@ name: string,
 /**
  * Absolute path of the notebook folder, for display and the recent list.
  */
-root: string, sources: Array<SourceItem>, notes: Array<NoteItem>, };
+root: string, sources: Array<SourceItem>, notes: Array<NoteItem>, 
+/**
+ * Known entities, by name.
+ */
+entities: Array<EntityItem>, };
 
 export type SourceItem = { id: string, title: string, path: string, passages: number, outlet: string | null, published: string | null, };
 
@@ -63,6 +67,44 @@ color: string,
  * `exact`, `moved`, `fuzzy` or `orphan`.
  */
 status: string, };
+
+export type EntityItem = { name: string, 
+/**
+ * `person`, `organisation`, `place`, `event`, `date` or `other`.
+ */
+kind: string, aliases: Array<string>, mentions: number, };
+
+/**
+ * One entity's page: its names, its mentions in context, the notes that
+ * link to it and the entities named in the same passages.
+ */
+export type EntityView = { name: string, kind: string, aliases: Array<string>, description: string | null, 
+/**
+ * An authority id such as a Wikidata QID.
+ */
+externalId: string | null, mentions: Array<MentionView>, notes: Array<NoteItem>, cooccurring: Array<Cooccurrence>, };
+
+export type MentionView = { 
+/**
+ * `source` or `note`.
+ */
+kind: string, source: string | null, path: string | null, title: string, 
+/**
+ * Passage ordinal (source) or section ordinal (note).
+ */
+part: number, 
+/**
+ * The words as written, and the text around them.
+ */
+text: string, before: string, after: string, };
+
+export type Cooccurrence = { name: string, 
+/**
+ * In how many passages both are named.
+ */
+passages: number, };
+
+export type NameRequest = { name: string, };
 
 export type NoteView = { path: string, title: string, 
 /**
@@ -178,6 +220,7 @@ export type Commands = {
   recent_notebooks: { args: {  }; result: Array<RecentNotebook> };
   get_source: { args: { request: IdRequest }; result: SourceView };
   get_note: { args: { request: PathRequest }; result: NoteView };
+  get_entity: { args: { request: NameRequest }; result: EntityView };
   search: { args: { request: SearchRequest }; result: SearchResponse };
   choose_import_files: { args: {  }; result: Array<string> };
   import_files: { args: { request: ImportRequest; onProgress: Channel<ImportProgress> }; result: ImportSummary };
@@ -189,4 +232,4 @@ export const EVENTS = {
   dragHover: "dossier://drag-hover",
 } as const;
 
-export const COMMAND_NAMES = ["startup", "open_notebook", "choose_notebook", "recent_notebooks", "get_source", "get_note", "search", "choose_import_files", "import_files", "report_first_paint"] as const;
+export const COMMAND_NAMES = ["startup", "open_notebook", "choose_notebook", "recent_notebooks", "get_source", "get_note", "get_entity", "search", "choose_import_files", "import_files", "report_first_paint"] as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SearchHit } from "./bindings";
-import { flatten, friendlySyntaxMessage, groupHits, moveSelection } from "./search";
+import { flatten, friendlySyntaxMessage, groupHits, moveSelection, prefixRetry } from "./search";
 
 const hit = (kind: SearchHit["kind"], title: string): SearchHit => ({
   kind,
@@ -57,5 +57,18 @@ describe("friendlySyntaxMessage", () => {
   });
   it("falls back to a general sentence with the position", () => {
     expect(friendlySyntaxMessage("a ^ b", { message: "x", position: 2 })).toMatch(/near character 3/);
+  });
+});
+
+describe("prefixRetry", () => {
+  it("makes the unfinished last word a prefix", () => {
+    expect(prefixRetry("Maka")).toBe("Maka*");
+    expect(prefixRetry("nato Stolt")).toBe("nato Stolt*");
+    expect(prefixRetry("Київ")).toBe("Київ*");
+  });
+  it("leaves alone what is not a bare unfinished word", () => {
+    for (const q of ["", "M", "nato ", '"Bucharest sum', "kind:note", "negotiat*", "Stoltenbreg~", "nato OR", "(a OR b)"]) {
+      expect(prefixRetry(q), q).toBe(null);
+    }
   });
 });

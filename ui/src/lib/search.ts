@@ -65,3 +65,18 @@ export function friendlySyntaxMessage(query: string, problem: QuerySyntaxProblem
   const at = problem.position > 0 ? ` near character ${problem.position + 1}` : "";
   return `This search couldn't be read as a query${at}. Showing results for the words instead.`;
 }
+
+/**
+ * While typing, a last word that is not finished yet matches nothing
+ * ("Maka"). When a query found nothing, this is the query to try instead:
+ * the same with the last bare word as a prefix ("Maka*"); null when that
+ * makes no sense (quotes open, operators, fields, a trailing space).
+ */
+export function prefixRetry(query: string): string | null {
+  if (!query || /\s$/.test(query)) return null;
+  if (count(query, '"') % 2 === 1) return null;
+  const last = query.split(/\s+/).pop() ?? "";
+  if (last.length < 2 || !/^[\p{L}\p{N}][\p{L}\p{N}'’-]*$/u.test(last)) return null;
+  if (/^(AND|OR|NOT)$/.test(last)) return null;
+  return `${query}*`;
+}
