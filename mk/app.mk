@@ -55,7 +55,7 @@ app-build: app-deps ui-build
 	cargo build --locked -p dossier-app --features custom-protocol
 
 test-app: app-deps app-build
-	cd ui && npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings --output machine | tail -1
+	cd ui && npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings
 	cd ui && npx vitest run
 	cargo test --locked -p dossier-app --features custom-protocol
 	$(APP_ENV) $(APP_XVFB) npm --prefix tests/e2e test
