@@ -13,6 +13,7 @@ APP_DEPS := app-deps
 APP_TESTS := test-app
 APP_RUN := run-app
 endif
+include mk/bench.mk
 
 .PHONY: help deps deps-rust lint test test-rust run run-cli cli bench bench-smoke
 
@@ -36,7 +37,7 @@ lint: deps
 test-rust: deps-rust
 	cargo test --workspace --locked
 
-test: lint test-rust $(APP_TESTS)
+test: lint test-rust bench-smoke $(APP_TESTS)
 	@echo "make test: all checks and tests passed"
 
 cli: deps-rust

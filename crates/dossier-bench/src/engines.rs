@@ -1,0 +1,474 @@
+//! The in-process engines: Dossier (through its public API), raw tantivy
+//! (same analyzer, title + body only) and SQLite FTS5 (rusqlite, bundled,
+//! `bm25` + `snippet()`). Each runs in a child process of the runner, so
+//! that its peak RSS is its own.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use dossier_core::{ImportOptions, Notebook};
+use serde_json::{json, Value};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{FuzzyTermQuery, Query, QueryParser};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value as _,
+};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{Index, TantivyDocument, Term};
+
+use crate::corpus::load_passages;
+
+pub type Res<T> = Result<T, String>;
+
+fn err(e: impl std::fmt::Display) -> String {
+    e.to_string()
+}
+
+/// Peak resident set size of this process, in KiB (Linux `VmHWM`).
+pub fn peak_rss_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+/// CPU time (user + system) of this process so far, in seconds.
+pub fn cpu_secs() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which may hold spaces) start at ") ".
+    let rest = stat.rsplit_once(") ")?.1;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = f.get(11)?.parse().ok()?;
+    let stime: f64 = f.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
+}
+
+/// The mean cost of one `dossier_core::text::write_atomic` of a small file
+/// into `dir` (temp file, fsync, rename, fsync of the folder), in ms: what
+/// the import pays per source file on this disk. Hidden names, so a sync
+/// never sees them.
+fn write_atomic_probe(dir: &Path) -> Res<f64> {
+    let n = 100;
+    let t = Instant::now();
+    for i in 0..n {
+        dossier_core::text::write_atomic(&dir.join(format!(".bench-probe-{i}.md")), b"probe\n")
+            .map_err(err)?;
+    }
+    let ms = t.elapsed().as_secs_f64() * 1e3 / n as f64;
+    for i in 0..n {
+        let _ = std::fs::remove_file(dir.join(format!(".bench-probe-{i}.md")));
+    }
+    Ok(ms)
+}
+
+/// Bytes under a path.
+pub fn du(path: &Path) -> u64 {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return 0;
+    };
+    if meta.is_dir() {
+        std::fs::read_dir(path)
+            .map(|rd| rd.filter_map(|e| e.ok()).map(|e| du(&e.path())).sum())
+            .unwrap_or(0)
+    } else {
+        meta.len()
+    }
+}
+
+fn text_bytes(data: &Path) -> Res<u64> {
+    let info: Value =
+        serde_json::from_str(&std::fs::read_to_string(data.join("dataset.json")).map_err(err)?)
+            .map_err(err)?;
+    info["text_bytes"]
+        .as_u64()
+        .ok_or_else(|| "dataset.json has no text_bytes".into())
+}
+
+/// Indexes the dataset in `data` into a fresh `out` with one engine; the
+/// figures as JSON.
+pub fn index(engine: &str, data: &Path, out: &Path) -> Res<Value> {
+    if out.exists() {
+        std::fs::remove_dir_all(out).map_err(err)?;
+    }
+    std::fs::create_dir_all(out).map_err(err)?;
+    let bytes = text_bytes(data)?;
+    let cpu0 = cpu_secs();
+    let (secs, sizes) = match engine {
+        "dossier" => index_dossier(data, out)?,
+        "tantivy" => index_tantivy(data, out)?,
+        "fts5" => index_fts5(data, out)?,
+        other => return Err(format!("unknown engine '{other}'")),
+    };
+    Ok(json!({
+        "engine": engine,
+        "secs": secs,
+        "text_bytes": bytes,
+        "mb_per_s": bytes as f64 / 1e6 / secs,
+        "sizes": sizes,
+        "index_bytes": sizes["index"],
+        "cpu_secs": cpu_secs().zip(cpu0).map(|(b, a)| b - a),
+        "rss_kb": peak_rss_kb(),
+    }))
+}
+
+/// Dossier: `Notebook::open` on an empty folder, then one `import` of the
+/// dataset's files (read, checked, written to `sources/`, stored in SQLite,
+/// indexed, one commit). Timed from open to the end of the import.
+fn index_dossier(data: &Path, out: &Path) -> Res<(f64, Value)> {
+    let nb_dir = out.join("notebook");
+    std::fs::create_dir_all(&nb_dir).map_err(err)?;
+    // The gazetteer: the notebook takes `entities.json` in when it opens.
+    let entities = data.join("entities.json");
+    if entities.exists() {
+        std::fs::copy(&entities, nb_dir.join("entities.json")).map_err(err)?;
+    }
+    let t = Instant::now();
+    let mut nb = Notebook::open(&nb_dir).map_err(err)?;
+    let report = nb
+        .import(&[data.join("docs")], &ImportOptions::default(), &mut |_| {})
+        .map_err(err)?;
+    let import_secs = t.elapsed().as_secs_f64();
+    // The mention pass runs on sync (after an import: the next open or save).
+    let t2 = Instant::now();
+    nb.sync().map_err(err)?;
+    let mentions_secs = t2.elapsed().as_secs_f64();
+    let secs = t.elapsed().as_secs_f64();
+    if !report.duplicates.is_empty() || !report.refused.is_empty() {
+        return Err(format!(
+            "dossier import: {} duplicates, {} refused",
+            report.duplicates.len(),
+            report.refused.len()
+        ));
+    }
+    let state = nb_dir.join(".dossier");
+    let index = du(&state.join("index"));
+    let store = du(&state) - index;
+    let sources = du(&nb_dir.join("sources"));
+    let atomic_ms = write_atomic_probe(&nb_dir.join("sources"))?;
+    Ok((
+        secs,
+        json!({"index": index, "store": store, "source_files": sources,
+               "imported": report.imported.len(), "write_atomic_ms": atomic_ms, "import_secs": import_secs, "mentions_secs": mentions_secs}),
+    ))
+}
+
+struct TantivyFields {
+    title: Field,
+    body: Field,
+}
+
+fn tantivy_schema() -> (Schema, TantivyFields) {
+    let mut b = Schema::builder();
+    let idx = TextFieldIndexing::default()
+        .set_tokenizer(dossier_core::index::WORDS)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    let title = b.add_text_field(
+        "title",
+        TextOptions::default().set_indexing_options(idx.clone()),
+    );
+    let body = b.add_text_field(
+        "body",
+        TextOptions::default()
+            .set_indexing_options(idx)
+            .set_stored(),
+    );
+    (b.build(), TantivyFields { title, body })
+}
+
+fn register(index: &Index) {
+    index.tokenizers().register(
+        dossier_core::index::WORDS,
+        dossier_core::index::words_analyzer(),
+    );
+}
+
+/// Raw tantivy: the passages from memory, the same analyzer and writer
+/// budget as Dossier, one commit.
+fn index_tantivy(data: &Path, out: &Path) -> Res<(f64, Value)> {
+    let rows = load_passages(data)?;
+    let dir = out.join("tantivy");
+    std::fs::create_dir_all(&dir).map_err(err)?;
+    let t = Instant::now();
+    let (schema, f) = tantivy_schema();
+    let index = Index::create_in_dir(&dir, schema).map_err(err)?;
+    register(&index);
+    let mut writer: tantivy::IndexWriter = index.writer(100_000_000).map_err(err)?;
+    for r in &rows {
+        let mut doc = TantivyDocument::default();
+        if let Some(title) = &r.title {
+            doc.add_text(f.title, title);
+        }
+        doc.add_text(f.body, &r.body);
+        writer.add_document(doc).map_err(err)?;
+    }
+    writer.commit().map_err(err)?;
+    let secs = t.elapsed().as_secs_f64();
+    writer.wait_merging_threads().map_err(err)?;
+    Ok((secs, json!({"index": du(&dir)})))
+}
+
+/// SQLite FTS5: the passages from memory, one transaction, porter stemming.
+fn index_fts5(data: &Path, out: &Path) -> Res<(f64, Value)> {
+    let rows = load_passages(data)?;
+    let path = out.join("fts5.db");
+    let t = Instant::now();
+    let mut db = rusqlite::Connection::open(&path).map_err(err)?;
+    db.execute_batch(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;
+         CREATE VIRTUAL TABLE p USING fts5(title, body,
+             tokenize = 'porter unicode61 remove_diacritics 2');",
+    )
+    .map_err(|e| format!("SQLite FTS5 unavailable? {e}"))?;
+    let tx = db.transaction().map_err(err)?;
+    {
+        let mut stmt = tx
+            .prepare("INSERT INTO p(title, body) VALUES (?1, ?2)")
+            .map_err(err)?;
+        for r in &rows {
+            stmt.execute(rusqlite::params![r.title.as_deref().unwrap_or(""), r.body])
+                .map_err(err)?;
+        }
+    }
+    tx.commit().map_err(err)?;
+    db.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+        .map_err(err)?;
+    let secs = t.elapsed().as_secs_f64();
+    drop(db);
+    Ok((secs, json!({"index": du(&path)})))
+}
+
+/// One query of the committed set, for each engine (None: the engine has no
+/// such query).
+#[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
+pub struct BenchQuery {
+    pub name: String,
+    pub dossier: Option<String>,
+    pub tantivy: Option<String>,
+    pub fts5: Option<String>,
+    pub recoll: Option<String>,
+    pub rg: Option<String>,
+}
+
+pub fn load_queries(path: &Path) -> Res<Vec<BenchQuery>> {
+    let v: Value = serde_json::from_str(
+        &std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?,
+    )
+    .map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_value(v["queries"].clone()).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// How long to measure each query.
+#[derive(Debug, Clone, Copy)]
+pub struct Timing {
+    pub warmup: usize,
+    pub min_iters: usize,
+    pub max_iters: usize,
+    pub budget: Duration,
+}
+
+/// Runs `f` as `timing` says; the samples in microseconds.
+pub fn sample(
+    timing: Timing,
+    f: &mut dyn FnMut() -> Res<(usize, String)>,
+) -> Res<(Vec<f64>, usize, String)> {
+    let mut last = (0, String::new());
+    for _ in 0..timing.warmup {
+        last = f()?;
+    }
+    let mut samples = Vec::new();
+    let start = Instant::now();
+    while samples.len() < timing.max_iters
+        && (samples.len() < timing.min_iters || start.elapsed() < timing.budget)
+    {
+        let t = Instant::now();
+        last = f()?;
+        samples.push(t.elapsed().as_secs_f64() * 1e6);
+    }
+    Ok((samples, last.0, last.1))
+}
+
+/// Nearest-rank percentile of samples.
+pub fn percentile(samples: &[f64], p: f64) -> f64 {
+    if samples.is_empty() {
+        return f64::NAN;
+    }
+    let mut s = samples.to_vec();
+    s.sort_by(|a, b| a.total_cmp(b));
+    let rank = ((p / 100.0) * s.len() as f64).ceil() as usize;
+    s[rank.clamp(1, s.len()) - 1]
+}
+
+fn query_result(name: &str, samples: &[f64], total: usize, snippet: String) -> Value {
+    json!({
+        "name": name,
+        "p50_us": percentile(samples, 50.0),
+        "p99_us": percentile(samples, 99.0),
+        "samples": samples.len(),
+        "samples_us": samples,
+        "total": total,
+        "snippet": snippet.chars().take(200).collect::<String>(),
+    })
+}
+
+/// Opens an engine's index in `out` (as `index` left it) and times the
+/// query set: top 10 with snippets.
+pub fn query(
+    engine: &str,
+    out: &Path,
+    queries: &[BenchQuery],
+    only: Option<&str>,
+    timing: Timing,
+) -> Res<Value> {
+    let queries: Vec<&BenchQuery> = queries
+        .iter()
+        .filter(|q| only.is_none_or(|o| o == q.name))
+        .collect();
+    let t = Instant::now();
+    let mut results = Vec::new();
+    match engine {
+        "dossier" => {
+            let nb = Notebook::open(out.join("notebook")).map_err(err)?;
+            let open_ms = t.elapsed().as_secs_f64() * 1e3;
+            for q in queries {
+                let Some(text) = q.dossier.as_deref() else {
+                    continue;
+                };
+                let (s, total, snip) = sample(timing, &mut || {
+                    let r = nb.search(text, 10).map_err(err)?;
+                    Ok((
+                        r.total,
+                        r.hits
+                            .first()
+                            .map(|h| h.snippet.clone())
+                            .unwrap_or_default(),
+                    ))
+                })?;
+                results.push(query_result(&q.name, &s, total, snip));
+            }
+            return Ok(
+                json!({"engine": engine, "open_ms": open_ms, "queries": results, "rss_kb": peak_rss_kb()}),
+            );
+        }
+        "tantivy" => {
+            let index = Index::open_in_dir(out.join("tantivy")).map_err(err)?;
+            register(&index);
+            let (_, f) = tantivy_schema();
+            let reader = index.reader().map_err(err)?;
+            let mut parser = QueryParser::for_index(&index, vec![f.title, f.body]);
+            parser.set_conjunction_by_default();
+            for q in queries {
+                let Some(text) = q.tantivy.as_deref() else {
+                    continue;
+                };
+                let (s, total, snip) = sample(timing, &mut || {
+                    let searcher = reader.searcher();
+                    let query: Box<dyn Query> = match text.strip_prefix('~') {
+                        Some(word) => Box::new(FuzzyTermQuery::new(
+                            Term::from_field_text(f.body, word),
+                            1,
+                            true,
+                        )),
+                        None => parser.parse_query(text).map_err(err)?,
+                    };
+                    let (top, total) = searcher
+                        .search(&query, &(TopDocs::with_limit(10).order_by_score(), Count))
+                        .map_err(err)?;
+                    let generator =
+                        SnippetGenerator::create(&searcher, &*query, f.body).map_err(err)?;
+                    let mut first = String::new();
+                    for (_, addr) in top {
+                        let doc: TantivyDocument = searcher.doc(addr).map_err(err)?;
+                        let body = doc.get_first(f.body).and_then(|v| v.as_str()).unwrap_or("");
+                        let html = generator.snippet(body).to_html();
+                        if first.is_empty() {
+                            first = html;
+                        }
+                    }
+                    Ok((total, first))
+                })?;
+                results.push(query_result(&q.name, &s, total, snip));
+            }
+        }
+        "fts5" => {
+            let db = rusqlite::Connection::open(out.join("fts5.db")).map_err(err)?;
+            for q in queries {
+                let Some(text) = q.fts5.as_deref() else {
+                    continue;
+                };
+                let (s, total, snip) = sample(timing, &mut || {
+                    let mut stmt = db
+                        .prepare_cached(
+                            "SELECT snippet(p, 1, '<mark>', '</mark>', '…', 24) FROM p
+                             WHERE p MATCH ?1 ORDER BY bm25(p) LIMIT 10",
+                        )
+                        .map_err(err)?;
+                    let snippets: Vec<String> = stmt
+                        .query_map([text], |r| r.get::<_, String>(0))
+                        .map_err(err)?
+                        .collect::<Result<_, _>>()
+                        .map_err(err)?;
+                    Ok((
+                        snippets.len(),
+                        snippets.into_iter().next().unwrap_or_default(),
+                    ))
+                })?;
+                results.push(query_result(&q.name, &s, total, snip));
+            }
+        }
+        other => return Err(format!("unknown engine '{other}'")),
+    }
+    Ok(json!({"engine": engine, "queries": results, "rss_kb": peak_rss_kb()}))
+}
+
+/// A note saved → searchable: writes a new note into the notebook (atomic
+/// rename), calls `Notebook::sync` (what the engine offers today; there is
+/// no file watcher), then searches until the note's unique word is found.
+pub fn note_latency(out: &Path, iters: usize) -> Res<Value> {
+    let root = out.join("notebook");
+    let t = Instant::now();
+    let mut nb = Notebook::open(&root).map_err(err)?;
+    let open_ms = t.elapsed().as_secs_f64() * 1e3;
+    let dir = root.join("bench-notes");
+    std::fs::create_dir_all(&dir).map_err(err)?;
+    let mut samples = Vec::new();
+    let mut sync_only = Vec::new();
+    let mut written: Vec<PathBuf> = Vec::new();
+    for i in 0..iters.max(1) {
+        let word = format!("zqprobe{i}x{}", std::process::id());
+        let path = dir.join(format!("probe-{i}.md"));
+        let tmp = dir.join(format!(".probe-{i}.tmp"));
+        std::fs::write(&tmp, format!("# Probe {i}\n\nThe word {word} is here.\n")).map_err(err)?;
+        std::fs::rename(&tmp, &path).map_err(err)?;
+        written.push(path);
+        let t = Instant::now();
+        nb.sync().map_err(err)?;
+        sync_only.push(t.elapsed().as_secs_f64() * 1e3);
+        loop {
+            if nb.search(&word, 10).map_err(err)?.total > 0 {
+                break;
+            }
+            if t.elapsed() > Duration::from_secs(10) {
+                return Err(format!("note with '{word}' not searchable after 10 s"));
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        samples.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    for p in &written {
+        std::fs::remove_file(p).map_err(err)?;
+    }
+    std::fs::remove_dir(&dir).map_err(err)?;
+    nb.sync().map_err(err)?;
+    Ok(json!({
+        "open_ms": open_ms,
+        "samples_ms": samples,
+        "sync_ms": sync_only,
+        "p50_ms": percentile(&samples, 50.0),
+        "max_ms": samples.iter().cloned().fold(0.0, f64::max),
+        "rss_kb": peak_rss_kb(),
+    }))
+}

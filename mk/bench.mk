@@ -1,0 +1,37 @@
+# Benchmarks (issue 9). Included by the root Makefile.
+#
+#   make bench        fetch the real corpora (bench/fetch.sh), measure Dossier against raw
+#                     tantivy, SQLite FTS5, Recoll and ripgrep, write BENCHMARKS.md and
+#                     bench/results.json (long: run it once, on a quiet machine)
+#   make bench-smoke  the same code on a tiny generated corpus, one iteration, no network;
+#                     part of `make test` so the benchmark cannot rot
+#
+# BENCH_SCALES=corpus,100k,1M picks the sets (a passage count like 300k works too);
+# BENCH_ARGS passes more options to `dossier-bench run` (e.g. --index-runs 1).
+
+BENCH_DEBS := recollcmd python3-recoll ripgrep hyperfine time
+BENCH_SCALES ?= corpus,100k,1M
+BENCH_ARGS ?=
+BENCH_TARGET_DIR := $(if $(CARGO_TARGET_DIR),$(CARGO_TARGET_DIR),target)
+BENCH_SMOKE_DIR := bench/cache/smoke
+BENCH_SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: bench bench-deps bench-smoke
+
+bench-deps:
+	@missing=""; for p in $(BENCH_DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "bench-deps: installing Debian packages:$$missing"; \
+	  $(BENCH_SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(BENCH_SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+bench: deps-rust bench-deps
+	bench/fetch.sh
+	cargo build --release --locked -p dossier-bench -p dossier-cli
+	$(BENCH_TARGET_DIR)/release/dossier-bench run --scales $(BENCH_SCALES) $(BENCH_ARGS)
+
+bench-smoke: deps-rust
+	cargo build --locked -p dossier-bench -p dossier-cli
+	$(BENCH_TARGET_DIR)/debug/dossier-bench run --smoke --cache $(BENCH_SMOKE_DIR) \
+	  --results $(BENCH_SMOKE_DIR)/results.json --report $(BENCH_SMOKE_DIR)/BENCHMARKS.md
