@@ -109,11 +109,16 @@ pub fn render(doc: &Value, analysis: Option<&str>) -> String {
     let _ = writeln!(s, "## Machine\n");
     let _ = writeln!(
         s,
-        "- {} — {} cores, {} GiB, Linux {}; shared with other builds, so expect ±15 % noise.",
+        "- {} — {} cores, {} GiB, Linux {}; shared with other engineers' builds during the run{}: \
+         tails (p99) and the disk-bound figures (fsync) move with their load.",
         m["cpu"].as_str().unwrap_or("?"),
         m["cores"],
         m["mem_gib"],
-        m["kernel"].as_str().unwrap_or("?")
+        m["kernel"].as_str().unwrap_or("?"),
+        match (m["loadavg_start"].as_str(), m["loadavg_end"].as_str()) {
+            (Some(a), Some(b)) => format!(" (load average {a} at the start, {b} at the end)"),
+            _ => String::new(),
+        }
     );
     let _ = writeln!(
         s,

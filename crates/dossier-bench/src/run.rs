@@ -165,6 +165,8 @@ fn parse_scale(s: &str) -> Res<Option<usize>> {
 pub fn run(args: &RunArgs) -> Res<()> {
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
     let queries = engines::load_queries(&args.queries)?;
+    let commit = first_line("git", &["rev-parse", "--short", "HEAD"]);
+    let load_start = loadavg();
     let mut ctx = Ctx {
         exe_shown: show(&exe),
         exe,
@@ -267,16 +269,19 @@ pub fn run(args: &RunArgs) -> Res<()> {
         r["commands"]["dataset"] = json!(dataset_cmd);
         results.push(r);
     }
+    let mut machine_info = machine();
+    machine_info["loadavg_start"] = json!(load_start);
+    machine_info["loadavg_end"] = json!(loadavg());
     let doc = json!({
         "generated": now_utc(),
-        "commit": first_line("git", &["rev-parse", "--short", "HEAD"]),
+        "commit": commit,
         "smoke": args.smoke,
         "dirty": Command::new("git")
             .args(["status", "--porcelain", "--untracked-files=no", "--", "crates"])
             .output()
             .map(|o| !o.stdout.is_empty())
             .unwrap_or(false),
-        "machine": machine(),
+        "machine": machine_info,
         "tools": tools(),
         "timing": {"budget_ms": ctx.timing.budget_ms, "min_iters": ctx.timing.min_iters,
                    "max_iters": ctx.timing.max_iters, "warmup": ctx.timing.warmup},
@@ -1115,6 +1120,12 @@ pub fn profile_after(
     )
     .map_err(|e| e.to_string())?;
     crate::report::write(results, report)
+}
+
+/// The 1-, 5- and 15-minute load averages.
+fn loadavg() -> Option<String> {
+    let s = std::fs::read_to_string("/proc/loadavg").ok()?;
+    Some(s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
 }
 
 fn machine() -> Value {
