@@ -9,8 +9,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use dossier_core::{
-    AnchorStatus, AnnotationEdit, EntityEdit, Error, ImportOptions, NewAnnotation, NewEntity,
-    Notebook,
+    AnchorStatus, AnnotationEdit, EntityEdit, Error, ExportOptions, ImportOptions, NewAnnotation,
+    NewEntity, Notebook, Scope,
 };
 use serde_json::json;
 
@@ -129,6 +129,37 @@ enum Command {
         #[command(subcommand)]
         action: Option<SuggestAction>,
         /// The source to look in.
+        source: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export Markdown (a note, a source's annotations, an entity's dossier, or everything) or JSON-LD.
+    Export {
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, group = "scope")]
+        note: Option<String>,
+        #[arg(long, group = "scope")]
+        source: Option<String>,
+        #[arg(long, group = "scope")]
+        entity: Option<String>,
+        #[arg(long, group = "scope")]
+        all: bool,
+        /// A minijinja template for the exported scope.
+        #[arg(long)]
+        template: Option<PathBuf>,
+        /// markdown or jsonld (W3C Web Annotation).
+        #[arg(long, default_value = "markdown")]
+        format: String,
+        /// Keep [[wiki links]], for opening the export as an Obsidian vault.
+        #[arg(long)]
+        vault: bool,
+    },
+    /// Import W3C Web Annotation JSON-LD (or a Hypothesis export), re-anchored against the local text.
+    ImportAnnotations {
+        file: PathBuf,
+        /// The source to attach annotations whose target this notebook does not know.
+        #[arg(long)]
         source: Option<String>,
         #[arg(long)]
         json: bool,
@@ -800,6 +831,105 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                         &mut out,
                         &format!("  {} {}..{}: …{}…", h.path, h.start, h.end, h.context),
                     );
+                }
+            }
+        }
+        Command::Export {
+            out: dir,
+            note,
+            source,
+            entity,
+            all,
+            template,
+            format,
+            vault,
+        } => {
+            let scope = match (note, source, entity, all) {
+                (Some(n), _, _, _) => Scope::Note(n),
+                (_, Some(s), _, _) => Scope::Source(s),
+                (_, _, Some(e), _) => Scope::Entity(e),
+                (_, _, _, true) => Scope::All,
+                _ => {
+                    return Err(Error::BadInput(
+                        "say what to export: --note N, --source S, --entity E or --all".into(),
+                    ))
+                }
+            };
+            match format.as_str() {
+                "markdown" | "md" => {
+                    let report = nb.export_markdown(&ExportOptions {
+                        out: dir.clone(),
+                        scope,
+                        template,
+                        vault,
+                    })?;
+                    print(
+                        &mut out,
+                        &format!(
+                            "wrote {} file(s) to {}",
+                            report.written.len(),
+                            dir.display()
+                        ),
+                    );
+                    if !report.unchanged.is_empty() {
+                        print(
+                            &mut out,
+                            &format!("{} file(s) unchanged", report.unchanged.len()),
+                        );
+                    }
+                    for (kept, beside) in &report.kept {
+                        print(&mut out, &format!("kept {kept}: you changed it since the last export; the new version is {beside}"));
+                    }
+                }
+                "jsonld" | "json-ld" => {
+                    let source = match scope {
+                        Scope::Source(s) => Some(s),
+                        Scope::All => None,
+                        _ => {
+                            return Err(Error::BadInput(
+                                "JSON-LD exports annotations: use --source S or --all".into(),
+                            ))
+                        }
+                    };
+                    let doc = nb.export_jsonld(source.as_deref())?;
+                    let file = dir.join(format!(
+                        "{}.jsonld",
+                        source.as_deref().unwrap_or("annotations")
+                    ));
+                    std::fs::create_dir_all(&dir)
+                        .map_err(|e| Error::BadInput(format!("{}: {e}", dir.display())))?;
+                    dossier_core::text::write_atomic(&file, to_json(&doc).as_bytes())?;
+                    print(
+                        &mut out,
+                        &format!("wrote {} annotation(s) to {}", doc["total"], file.display()),
+                    );
+                }
+                other => {
+                    return Err(Error::BadInput(format!(
+                        "unknown format {other:?} (markdown or jsonld)"
+                    )))
+                }
+            }
+        }
+        Command::ImportAnnotations { file, source, json } => {
+            let report = nb.import_annotations(&file, source.as_deref())?;
+            if json {
+                print(&mut out, &to_json(&report));
+            } else {
+                print(
+                    &mut out,
+                    &format!(
+                        "imported {} annotation(s); {} already here; {} orphan(s)",
+                        report.imported.len(),
+                        report.existing.len(),
+                        report.orphans.len()
+                    ),
+                );
+                for o in &report.orphans {
+                    print(&mut out, &format!("  orphan: {o} (kept; re-attach it with: dossier annotation edit {o} --quote TEXT)"));
+                }
+                for (id, why) in &report.skipped {
+                    print(&mut out, &format!("  skipped {id}: {why}"));
                 }
             }
         }

@@ -12,6 +12,7 @@ pub mod anchor;
 pub mod annotations;
 pub mod entities;
 pub mod error;
+pub mod export;
 pub mod gazetteer;
 pub mod import;
 pub mod index;
@@ -28,6 +29,7 @@ pub use anchor::AnchorStatus;
 pub use annotations::{Annotation, AnnotationEdit, NewAnnotation};
 pub use entities::{Entity, EntityEdit, EntityPage, Mention, NewEntity};
 pub use error::{Error, Result};
+pub use export::{AnnotationImport, ExportOptions, ExportReport, Scope};
 pub use import::{Format, SourceMeta};
 pub use index::{Hit, HitKind, SearchResults};
 pub use notebook::{

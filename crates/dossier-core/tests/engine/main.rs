@@ -6,6 +6,7 @@ mod anchoring;
 mod annotations;
 mod common;
 mod entities;
+mod export;
 mod import;
 mod recovery;
 mod search;
