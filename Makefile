@@ -21,7 +21,8 @@ help:
 	@echo "make run    build and open Dossier on the bundled notebook ($(NOTEBOOK)/)"
 	@echo "make test   install what is missing, then lint and run every test"
 	@echo "make cli    build the dossier command line (target/debug/dossier)"
-	@echo "make bench  benchmarks against SQLite FTS5 and ripgrep (see BENCHMARKS.md)"
+	@echo "make bench  benchmarks against SQLite FTS5, Recoll and ripgrep (see BENCHMARKS.md)"
+	@echo "make package  a .deb of the desktop app"
 
 deps-rust:
 	@command -v cargo >/dev/null || { echo "cargo is missing: install Rust 1.95 with rustup"; exit 1; }
@@ -37,8 +38,9 @@ lint: deps
 test-rust: deps-rust
 	cargo test --workspace --locked
 
+# Serial order matters: the app's tests come last (they rebuild the app
+# binary with the UI embedded, which `cargo test` would otherwise replace).
 test: lint test-rust bench-smoke $(APP_TESTS)
-	@echo "make test: all checks and tests passed"
 
 cli: deps-rust
 	cargo build --locked -p dossier-cli
