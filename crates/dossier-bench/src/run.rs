@@ -973,7 +973,7 @@ pub fn syscall_profile(exe: &Path, args: &[String]) -> Option<Vec<String>> {
     let text = String::from_utf8_lossy(&out.stderr);
     Some(
         text.lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with("---"))
+            .filter(|l| !l.trim().is_empty() && !l.starts_with("---") && !l.starts_with("strace:"))
             .take(14)
             .map(|l| l.trim_end().to_string())
             .collect(),
