@@ -194,7 +194,7 @@ pub fn run(args: &RunArgs) -> Res<()> {
             .stderr(Stdio::null())
             .status()
             .is_ok_and(|s| s.success());
-    let work = args.cache.join("work");
+    let work = args.cache.join("sets");
     let scales: Vec<&str> = if args.smoke {
         vec!["smoke"]
     } else {
@@ -1024,7 +1024,7 @@ pub fn profile_after(
 ) -> Res<()> {
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
     let exe_shown = show(&exe);
-    let work = cache.join("work");
+    let work = cache.join("sets");
     let data = work.join(scale);
     let out = work.join(format!("{scale}-out"));
     let tmp_out = out.join("dossier-profile");
