@@ -482,15 +482,7 @@ impl Store {
 
     /// The id of the current version of a source.
     pub fn current_version(&self, source: &str) -> Result<Option<i64>> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT v.id FROM sources s JOIN source_versions v
-                   ON v.source_id = s.id AND v.hash = s.hash WHERE s.id = ?1",
-                [source],
-                |r| r.get(0),
-            )
-            .optional()?)
+        current_version(&self.conn, source)
     }
 
     /// Every entity, by name, with aliases and mention counts.
@@ -789,15 +781,7 @@ impl Tx<'_> {
 
     /// The id of the current version of a source.
     pub fn current_version(&self, source: &str) -> Result<Option<i64>> {
-        Ok(self
-            .tx
-            .query_row(
-                "SELECT v.id FROM sources s JOIN source_versions v
-                   ON v.source_id = s.id AND v.hash = s.hash WHERE s.id = ?1",
-                [source],
-                |r| r.get(0),
-            )
-            .optional()?)
+        current_version(self.tx, source)
     }
 
     /// Inserts an annotation with its tags and entity links; with
@@ -1051,6 +1035,18 @@ fn note_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<NoteRow> {
         file_stamp: r.get(4)?,
         indexed_hash: r.get(5)?,
     })
+}
+
+/// The id of the current version of a source (the version whose hash the source row has).
+fn current_version(conn: &Connection, source: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT v.id FROM sources s JOIN source_versions v
+               ON v.source_id = s.id AND v.hash = s.hash WHERE s.id = ?1",
+            [source],
+            |r| r.get(0),
+        )
+        .optional()?)
 }
 
 fn corrupt(path: &Path, e: rusqlite::Error) -> Error {
