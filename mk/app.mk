@@ -58,7 +58,7 @@ test-app: app-deps app-build
 	cd ui && npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings
 	cd ui && npx vitest run
 	cargo test --locked -p dossier-app --features custom-protocol
-	$(APP_ENV) $(APP_XVFB) npm --prefix tests/e2e test
+	$(APP_ENV) timeout --kill-after=30 900 $(APP_XVFB) npm --prefix tests/e2e test
 
 app-display:
 	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \

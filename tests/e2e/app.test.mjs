@@ -103,7 +103,11 @@ describe("Dossier window", () => {
     );
     for (const d of ["config", "data", "cache"]) mkdirSync(path.join(work, d));
 
+    // Its own process group, so that teardown can end the driver, WebKitWebDriver
+    // and the app together: an app left running would hold the pipes below
+    // open and keep this process (and `make test`) waiting forever.
     tauriDriver = spawn("tauri-driver", ["--port", String(PORT)], {
+      detached: true,
       stdio: ["ignore", "pipe", "pipe"],
       env: {
         ...process.env,
@@ -132,9 +136,18 @@ describe("Dossier window", () => {
 
   after(async () => {
     try {
-      await driver?.quit();
+      await Promise.race([driver?.quit(), new Promise((r) => setTimeout(r, 10_000))]);
     } finally {
-      tauriDriver?.kill();
+      if (tauriDriver?.pid) {
+        try {
+          process.kill(-tauriDriver.pid, "SIGKILL");
+        } catch {
+          // the group has already ended
+        }
+      }
+      tauriDriver?.stdout?.destroy();
+      tauriDriver?.stderr?.destroy();
+      tauriDriver?.unref();
       if (work) rmSync(work, { recursive: true, force: true });
     }
   });
