@@ -26,6 +26,9 @@ const appBin = process.env.DOSSIER_APP_BIN ?? path.join(targetDir, "debug", "dos
 const screenshots = path.join(here, "screenshots");
 const WAIT = 30_000;
 const PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
+// WebKitWebDriver's own port: two runs at once (say, two checkouts) need both
+// ports apart.
+const NATIVE_PORT = Number(process.env.TAURI_DRIVER_NATIVE_PORT ?? PORT + 1);
 
 // A word that is in no bundled file, so only the imported one can match it.
 const IMPORT_WORD = "Quillfeather";
@@ -106,7 +109,7 @@ describe("Dossier window", () => {
     // Its own process group, so that teardown can end the driver, WebKitWebDriver
     // and the app together: an app left running would hold the pipes below
     // open and keep this process (and `make test`) waiting forever.
-    tauriDriver = spawn("tauri-driver", ["--port", String(PORT)], {
+    tauriDriver = spawn("tauri-driver", ["--port", String(PORT), "--native-port", String(NATIVE_PORT)], {
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
       env: {
