@@ -35,8 +35,10 @@ lint: deps
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 
+# The shell's tests run in test-app, built once with the UI embedded: building
+# them here too would compile the whole Tauri tree a second time.
 test-rust: deps-rust
-	cargo test --workspace --locked
+	cargo test --workspace --locked $(if $(APP_TESTS),--exclude dossier-app)
 
 # Serial order matters: the app's tests come last (they rebuild the app
 # binary with the UI embedded, which `cargo test` would otherwise replace).
