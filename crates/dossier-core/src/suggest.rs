@@ -27,8 +27,13 @@ pub struct Suggestion {
 }
 
 const CONNECTORS: &[&str] = &[
-    "of", "for", "the", "de", "del", "la", "von", "van", "der", "al",
+    "of", "for", "the", "de", "del", "la", "von", "van", "der", "al", "on", "and",
 ];
+/// Connectors inside a person's name ("Ursula von der Leyen"); the others
+/// ("of", "for", "on", "and") join only after a word that names an
+/// organisation, a place or an event ("House Committee on Revenue and
+/// Taxation"), so "Scott Hudson of Sherman" stays a person and a place.
+const NAME_PARTICLES: &[&str] = &["de", "del", "la", "von", "van", "der", "al"];
 const TITLES: &[&str] = &[
     "Secretary",
     "General",
@@ -64,6 +69,38 @@ const TITLES: &[&str] = &[
     "Defence",
     "Defense",
     "First",
+    "Gov",
+    "Governor",
+    "Rep",
+    "Reps",
+    "Representative",
+    "Sen",
+    "Sens",
+    "Gen",
+    "Lt",
+    "Col",
+    "Sgt",
+    "Capt",
+    "Maj",
+    "Supt",
+    "Rev",
+    "Adm",
+    "Amb",
+    "Judge",
+    "Mayor",
+    "Justice",
+];
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 ];
 /// Adjectives of nationality: not names on their own.
 const DEMONYMS: &[&str] = &[
@@ -93,6 +130,33 @@ const PLACE_WORDS: &[&str] = &[
     "Sea",
     "Ocean",
     "Strait",
+    "County",
+    "City",
+    "Island",
+    "Islands",
+    "River",
+    "Lake",
+    "Mountain",
+    "Mountains",
+    "Valley",
+    "Bay",
+    "Station",
+    "Airport",
+    "Park",
+    "Square",
+    "Street",
+    "Avenue",
+    "Bridge",
+    "Stadium",
+    "Track",
+    "Harbor",
+    "Harbour",
+    "Port",
+];
+/// First words of many place names ("East Providence", "New Haven").
+const PLACE_PREFIXES: &[&str] = &[
+    "East", "West", "North", "South", "New", "Fort", "San", "Santa", "Saint", "Mount", "Lake",
+    "Port",
 ];
 const ORG_WORDS: &[&str] = &[
     "Alliance",
@@ -135,6 +199,24 @@ const ORG_WORDS: &[&str] = &[
     "Technologies",
     "Studies",
     "Relations",
+    "Association",
+    "Society",
+    "League",
+    "Foundation",
+    "Endowment",
+    "Board",
+    "Club",
+    "Authority",
+    "Bureau",
+    "Network",
+    "Airlines",
+    "Hospital",
+    "College",
+    "Church",
+    "Corps",
+    "Inc",
+    "Corp",
+    "Ltd",
 ];
 const EVENT_WORDS: &[&str] = &[
     "War",
@@ -368,50 +450,75 @@ const COMMON: &[&str] = &[
 #[derive(Debug, Clone)]
 struct Tok {
     text: String,
+    /// Byte span in the text.
+    from: usize,
+    to: usize,
     /// Starts a sentence.
     initial: bool,
     /// Punctuation (other than a hyphen) follows it before the next word.
     broken_after: bool,
 }
 
+/// Abbreviations whose full stop ends no sentence: titles, months, and the
+/// like. A single capital letter (an initial, as in "Charles E. Hughes")
+/// counts too.
+const ABBREVIATIONS: &[&str] = &[
+    "Gov", "Rep", "Reps", "Sen", "Sens", "Dr", "Mr", "Mrs", "Ms", "Gen", "Lt", "Col", "Sgt",
+    "Capt", "Maj", "Supt", "Rev", "St", "Jr", "Sr", "Prof", "Adm", "Cmdr", "Gov", "Amb", "Jan",
+    "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft",
+];
+
+fn is_abbreviation(w: &str) -> bool {
+    ABBREVIATIONS.contains(&w) || (w.chars().count() == 1 && capitalised(w))
+}
+
 fn tokenize(text: &str) -> Vec<Tok> {
     let mut out: Vec<Tok> = Vec::new();
-    let mut cur = String::new();
     let mut initial = true;
-    let mut gap = String::new();
-    let flush = |cur: &mut String, out: &mut Vec<Tok>, initial: &mut bool, gap: &mut String| {
-        if cur.is_empty() {
+    let mut gap_from = 0usize;
+    let mut word_from: Option<usize> = None;
+    let push = |from: usize, to: usize, gap: &str, out: &mut Vec<Tok>, initial: &mut bool| {
+        let word = &text[from..to];
+        let word = word.trim_end_matches('-');
+        if word.is_empty() {
             return;
         }
+        // "Gov. Price", "E. Hughes", "Aug. 31": the stop belongs to the abbreviation.
+        let abbreviated = out.last().is_some_and(|t| is_abbreviation(&t.text))
+            && gap.trim() == "."
+            && (capitalised(word) || word.chars().all(|c| c.is_ascii_digit()))
+            && !COMMON.contains(&word);
         if let Some(last) = out.last_mut() {
-            last.broken_after = gap.chars().any(|c| !c.is_whitespace());
+            last.broken_after = !abbreviated && gap.chars().any(|c| !c.is_whitespace());
         }
-        let sentence_break = gap.contains(['.', '!', '?', ':', '“', '"', '–', '—', '\n']);
+        let sentence_break =
+            !abbreviated && gap.contains(['.', '!', '?', ':', '“', '"', '–', '—', '\n']);
         out.push(Tok {
-            text: std::mem::take(cur),
+            text: word.to_string(),
+            from,
+            to: from + word.len(),
             initial: *initial || sentence_break,
             broken_after: false,
         });
         *initial = false;
-        gap.clear();
     };
-    for c in text.chars() {
-        if c.is_alphanumeric() || (c == '-' && !cur.is_empty()) {
-            if cur.is_empty() && !gap.is_empty() {
-                // keep gap for the break decision in flush
+    for (i, c) in text.char_indices() {
+        let in_word = c.is_alphanumeric() || (c == '-' && word_from.is_some());
+        match (in_word, word_from) {
+            (true, None) => word_from = Some(i),
+            (false, Some(from)) => {
+                let gap = &text[gap_from..from];
+                push(from, i, gap, &mut out, &mut initial);
+                gap_from = i;
+                word_from = None;
             }
-            cur.push(c);
-        } else {
-            if !cur.is_empty() {
-                let trimmed = cur.trim_end_matches('-').to_string();
-                cur = trimmed;
-                flush(&mut cur, &mut out, &mut initial, &mut gap);
-                gap.clear();
-            }
-            gap.push(c);
+            _ => {}
         }
     }
-    flush(&mut cur, &mut out, &mut initial, &mut gap);
+    if let Some(from) = word_from {
+        let gap = &text[gap_from..from];
+        push(from, text.len(), gap, &mut out, &mut initial);
+    }
     out
 }
 
@@ -440,10 +547,10 @@ pub fn suggest_in(text: &str, known: &HashSet<String>) -> Vec<Suggestion> {
     while i < toks.len() {
         let t = &toks[i];
         // Dates: a month and a day.
-        if MONTHS.contains(&t.text.as_str()) {
+        if MONTHS.contains(&t.text.as_str()) || MONTH_ABBREVIATIONS.contains(&t.text.as_str()) {
             if let Some(n) = toks.get(i + 1) {
                 if !t.broken_after && n.text.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)) {
-                    found.push((format!("{} {}", t.text, n.text), "date".into()));
+                    found.push((text[t.from..n.to].to_string(), "date".into()));
                     i += 2;
                     continue;
                 }
@@ -463,17 +570,37 @@ pub fn suggest_in(text: &str, known: &HashSet<String>) -> Vec<Suggestion> {
                 j += 1;
                 continue;
             }
-            // connectors: "of the", "for"
+            // connectors: "of the", "for", and particles of names
+            let org_like = run.iter().any(|&r| {
+                let w = toks[r].text.as_str();
+                ORG_WORDS.contains(&w) || PLACE_WORDS.contains(&w) || EVENT_WORDS.contains(&w)
+            }) || TITLES.contains(&toks[j].text.as_str());
             let mut k = j + 1;
             while k < toks.len()
-                && CONNECTORS.contains(&toks[k].text.as_str())
+                && (NAME_PARTICLES.contains(&toks[k].text.as_str())
+                    || (org_like && CONNECTORS.contains(&toks[k].text.as_str())))
                 && !toks[k - 1].broken_after
             {
                 k += 1;
             }
+            let joined: Vec<&str> = (j + 1..k).map(|c| toks[c].text.as_str()).collect();
+            let has_connector = run
+                .iter()
+                .any(|&r| matches!(toks[r].text.as_str(), "of" | "on" | "for"));
+            let fits = joined.iter().all(|c| NAME_PARTICLES.contains(c))
+                || match joined.first().copied() {
+                    // "Department of Health and Human Services", not "Russia and the OSCE"
+                    Some("and") => has_connector && !joined.contains(&"the"),
+                    // "Committee on Revenue", not "Council on January"
+                    Some("on") => ORG_WORDS.contains(&toks[j].text.as_str()),
+                    _ => !joined.contains(&"and"),
+                };
             if k > j + 1
                 && k < toks.len()
+                && fits
                 && capitalised(&toks[k].text)
+                && !MONTHS.contains(&toks[k].text.as_str())
+                && !WEEKDAYS.contains(&toks[k].text.as_str())
                 && !toks[k - 1].broken_after
             {
                 run.extend(j + 1..=k);
@@ -484,7 +611,7 @@ pub fn suggest_in(text: &str, known: &HashSet<String>) -> Vec<Suggestion> {
         }
         i = j + 1;
         let words: Vec<&Tok> = run.iter().map(|&k| &toks[k]).collect();
-        for (surface, kind) in split_run(&words, &capitalised_inside, &lowercase_words) {
+        for (surface, kind) in split_run(text, &words, &capitalised_inside, &lowercase_words) {
             found.push((surface, kind));
         }
     }
@@ -564,16 +691,22 @@ pub fn suggest_in(text: &str, known: &HashSet<String>) -> Vec<Suggestion> {
 
 /// Cuts a run of capitalised words into names, each with a guessed kind.
 fn split_run(
+    text: &str,
     words: &[&Tok],
     inside: &HashSet<&str>,
     lower: &HashSet<String>,
 ) -> Vec<(String, String)> {
     let mut words: Vec<&Tok> = words.to_vec();
-    // A common word opening a sentence names nothing.
+    // A common word opening a sentence names nothing; nor does a lone word
+    // that is capitalised only where a sentence starts ("Noting that…",
+    // "Along with…").
     if let Some(first) = words.first() {
         let w = first.text.as_str();
         if first.initial
-            && (COMMON.contains(&w) || (!inside.contains(w) && lower.contains(&w.to_lowercase())))
+            && (COMMON.contains(&w)
+                || (!inside.contains(w)
+                    && (lower.contains(&w.to_lowercase())
+                        || (words.len() == 1 && !PLACES.contains(&w)))))
         {
             words.remove(0);
         }
@@ -607,9 +740,11 @@ fn split_run(
     let mut pieces: Vec<Vec<&Tok>> = vec![Vec::new()];
     for (k, w) in words.iter().enumerate() {
         let prev = k.checked_sub(1).map(|p| words[p].text.as_str());
-        let split = prev
-            .is_some_and(|p| ORG_WORDS.contains(&p) && !CONNECTORS.contains(&w.text.as_str()))
-            || (k > 0 && FIRST_NAMES.contains(&w.text.as_str()));
+        let split = prev.is_some_and(|p| {
+            ORG_WORDS.contains(&p)
+                && !CONNECTORS.contains(&w.text.as_str())
+                && !ORG_WORDS.contains(&w.text.as_str())
+        }) || (k > 0 && FIRST_NAMES.contains(&w.text.as_str()));
         if split {
             pieces.push(Vec::new());
         }
@@ -630,11 +765,21 @@ fn split_run(
             continue;
         }
         let texts: Vec<&str> = piece.iter().map(|w| w.text.as_str()).collect();
-        let surface = texts.join(" ");
+        // As written: "J. B. Brady", "U.S. Army".
+        let surface = match (piece.first(), piece.last()) {
+            (Some(a), Some(b)) => text[a.from..b.to].to_string(),
+            _ => texts.join(" "),
+        };
         if texts.len() == 1
             && (COMMON.contains(&texts[0])
                 || MONTHS.contains(&texts[0])
-                || DEMONYMS.contains(&texts[0]))
+                || DEMONYMS.contains(&texts[0])
+                || WEEKDAYS.contains(&texts[0])
+                || texts[0].chars().count() == 1
+                || ORG_WORDS.contains(&texts[0])
+                || PLACE_WORDS.contains(&texts[0])
+                || EVENT_WORDS.contains(&texts[0])
+                || TITLES.contains(&texts[0]))
         {
             continue;
         }
@@ -647,7 +792,7 @@ fn split_run(
 
 fn guess_kind(words: &[&str], titled: bool) -> String {
     let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
-    let kind = if has(PLACE_WORDS) {
+    let kind = if has(PLACE_WORDS) || (words.len() > 1 && PLACE_PREFIXES.contains(&words[0])) {
         "place"
     } else if has(ORG_WORDS) {
         "organisation"
@@ -676,6 +821,14 @@ fn guess_kind(words: &[&str], titled: bool) -> String {
         "person"
     } else if words.len() == 1 {
         "place"
+    } else if words.len() <= 4
+        && words
+            .iter()
+            .all(|w| capitalised(w) && w.chars().all(char::is_alphabetic))
+    {
+        // Two to four capitalised words naming no organisation, place or
+        // event: in news text, most often a person.
+        "person"
     } else {
         "other"
     };
