@@ -342,6 +342,7 @@ impl Notebook {
         let chars: Vec<char> = body.chars().collect();
         let mut out = String::new();
         let mut at = 0;
+        let links = crate::writing::Links::new(self);
         for l in notes::wiki_links(body) {
             let embed = l.start > 0 && chars[l.start - 1] == '!';
             let start = if embed { l.start - 1 } else { l.start };
@@ -353,7 +354,7 @@ impl Notebook {
             let original: String = chars[start..l.end].iter().collect();
             if embed {
                 if let Some((src, ann)) = l.target.split_once("#^") {
-                    if let Some(e) = self.embed(src, ann) {
+                    if let Some(e) = links.embed(src, ann) {
                         let target = layout.sources.get(&e.source).map(String::as_str);
                         if vault {
                             out.push_str(&format!(
@@ -387,7 +388,7 @@ impl Notebook {
                 .filter(|(_, f)| !f.starts_with('^'))
                 .map(|(_, f)| format!("#{}", slug(f)))
                 .unwrap_or_default();
-            let target = match self.resolve(&l.target) {
+            let target = match links.resolve(&l.target) {
                 Some(LinkTarget::Note { path }) => layout.notes.get(&path).cloned(),
                 Some(LinkTarget::Source { id }) => layout.sources.get(&id).cloned(),
                 Some(LinkTarget::Entity { name }) => layout.entities.get(&name).cloned(),

@@ -427,6 +427,17 @@ impl Store {
         )? as usize)
     }
 
+    /// (path, title) of every note, without their bodies.
+    pub fn note_names(&self) -> Result<Vec<(String, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT path, title FROM notes ORDER BY path")?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
     pub fn notes(&self) -> Result<Vec<NoteRow>> {
         let mut stmt = self.conn.prepare(
             "SELECT path, title, hash, body, file_stamp, indexed_hash FROM notes ORDER BY path",

@@ -238,7 +238,7 @@ impl Notebook {
 
     /// Renders any Markdown of this notebook (a note being edited, a comment).
     pub fn render_markdown(&self, markdown: &str) -> Rendered {
-        render::render(markdown, self)
+        render::render(markdown, &Links::new(self))
     }
 
     /// Notes that link to `target` (a note, a source or an entity), and
@@ -370,41 +370,150 @@ impl Notebook {
 
 impl Resolver for Notebook {
     fn resolve(&self, target: &str) -> Option<LinkTarget> {
+        Links::new(self).resolve(target)
+    }
+
+    fn embed(&self, source: &str, annotation: &str) -> Option<Embed> {
+        Links::new(self).embed(source, annotation)
+    }
+}
+
+/// The links of one rendering: the names of notes, sources and entities
+/// are read from the store once, and each target, source and embed is
+/// looked up once however often the text names it. (Resolving each link
+/// on its own read every note's body for every link.)
+pub(crate) struct Links<'a> {
+    nb: &'a Notebook,
+    names: std::cell::OnceCell<Names>,
+    resolved: std::cell::RefCell<std::collections::HashMap<String, Option<LinkTarget>>>,
+    sources:
+        std::cell::RefCell<std::collections::HashMap<String, Option<std::rc::Rc<LoadedSource>>>>,
+}
+
+#[derive(Default)]
+struct Names {
+    /// (path, title) of every note.
+    notes: Vec<(String, String)>,
+    /// (id, title) of every source.
+    sources: Vec<(String, String)>,
+    /// Every entity name and alias, as given and normalised → the canonical name.
+    entities: std::collections::HashMap<String, String>,
+    entities_normalised: std::collections::HashMap<String, String>,
+}
+
+struct LoadedSource {
+    source: crate::notebook::Source,
+    /// Byte offset of each char, and the length at the end.
+    bytes: Vec<u32>,
+}
+
+impl<'a> Links<'a> {
+    pub(crate) fn new(nb: &'a Notebook) -> Links<'a> {
+        Links {
+            nb,
+            names: std::cell::OnceCell::new(),
+            resolved: Default::default(),
+            sources: Default::default(),
+        }
+    }
+
+    fn names(&self) -> &Names {
+        self.names.get_or_init(|| {
+            let mut n = Names {
+                notes: self.nb.store.note_names().unwrap_or_default(),
+                sources: self
+                    .nb
+                    .store
+                    .sources()
+                    .map(|rows| rows.into_iter().map(|r| (r.id, r.title)).collect())
+                    .unwrap_or_default(),
+                ..Names::default()
+            };
+            for e in self.nb.store.entities().unwrap_or_default() {
+                for name in std::iter::once(&e.name).chain(&e.aliases) {
+                    n.entities
+                        .entry(name.clone())
+                        .or_insert_with(|| e.name.clone());
+                    n.entities_normalised
+                        .entry(normalise_name(name))
+                        .or_insert_with(|| e.name.clone());
+                }
+            }
+            n
+        })
+    }
+
+    fn source(&self, id: &str) -> Option<std::rc::Rc<LoadedSource>> {
+        if let Some(s) = self.sources.borrow().get(id) {
+            return s.clone();
+        }
+        let loaded = self.nb.source(id).ok().map(|source| {
+            let mut bytes: Vec<u32> = source.text.char_indices().map(|(b, _)| b as u32).collect();
+            bytes.push(source.text.len() as u32);
+            std::rc::Rc::new(LoadedSource { source, bytes })
+        });
+        self.sources
+            .borrow_mut()
+            .insert(id.to_string(), loaded.clone());
+        loaded
+    }
+
+    fn find(&self, target: &str) -> Option<LinkTarget> {
         let base = target.split('#').next().unwrap_or(target).trim();
         if base.is_empty() {
             return None;
         }
-        let notes = self.store.notes().ok()?;
+        let names = self.names();
         let want = base.trim_end_matches(".md");
-        if let Some(n) = notes.iter().find(|n| {
-            let p = n.path.trim_end_matches(".md");
-            p.eq_ignore_ascii_case(want)
-                || stem_of(&n.path).eq_ignore_ascii_case(want)
-                || n.title.eq_ignore_ascii_case(want)
+        if let Some((path, _)) = names.notes.iter().find(|(path, title)| {
+            path.trim_end_matches(".md").eq_ignore_ascii_case(want)
+                || stem_of(path).eq_ignore_ascii_case(want)
+                || title.eq_ignore_ascii_case(want)
         }) {
-            return Some(LinkTarget::Note {
-                path: n.path.clone(),
-            });
+            return Some(LinkTarget::Note { path: path.clone() });
         }
-        let sources = self.store.sources().ok()?;
         let sid = base
             .strip_prefix(&format!("{SOURCES_DIR}/"))
             .unwrap_or(base)
             .trim_end_matches(".md");
-        if let Some(s) = sources
+        if let Some((id, _)) = names
+            .sources
             .iter()
-            .find(|s| s.id == sid || s.title.eq_ignore_ascii_case(base))
+            .find(|(id, title)| id == sid || title.eq_ignore_ascii_case(base))
         {
-            return Some(LinkTarget::Source { id: s.id.clone() });
+            return Some(LinkTarget::Source { id: id.clone() });
         }
-        self.find_entity(base)
+        if let Some(name) = names
+            .entities
+            .get(base)
+            .or_else(|| names.entities_normalised.get(&normalise_name(base)))
+        {
+            return Some(LinkTarget::Entity { name: name.clone() });
+        }
+        // An entity may also be named by its id.
+        base.parse::<i64>()
             .ok()
+            .and_then(|_| self.nb.find_entity(base).ok())
             .map(|e| LinkTarget::Entity { name: e.name })
+    }
+}
+
+impl Resolver for Links<'_> {
+    fn resolve(&self, target: &str) -> Option<LinkTarget> {
+        if let Some(r) = self.resolved.borrow().get(target) {
+            return r.clone();
+        }
+        let r = self.find(target);
+        self.resolved
+            .borrow_mut()
+            .insert(target.to_string(), r.clone());
+        r
     }
 
     fn embed(&self, source: &str, annotation: &str) -> Option<Embed> {
-        let a = self.annotation(annotation).ok()?;
-        let src = self.source(&a.source).ok()?;
+        let a = self.nb.annotation(annotation).ok()?;
+        let loaded = self.source(&a.source)?;
+        let src = &loaded.source;
         let wanted = match self.resolve(source) {
             Some(LinkTarget::Source { id }) => id,
             _ => source.to_string(),
@@ -427,14 +536,15 @@ impl Resolver for Notebook {
         if let Some(p) = para {
             citation.push_str(&format!(", ¶{}", p + 1));
         }
-        let ct = crate::anchor::CharText::new(&src.text);
         let quote = if a.status == crate::AnchorStatus::Orphan {
             a.exact.clone()
         } else {
-            ct.slice(a.start, a.end).to_string()
+            let n = loaded.bytes.len() - 1;
+            let (s, e) = (a.start.min(n), a.end.min(n).max(a.start.min(n)));
+            src.text[loaded.bytes[s] as usize..loaded.bytes[e] as usize].to_string()
         };
         Some(Embed {
-            source: src.id,
+            source: src.id.clone(),
             annotation: a.id,
             quote,
             citation,
