@@ -21,6 +21,8 @@ pub const FUZZY_THRESHOLD: f32 = 0.75;
 /// Approximate matching looks this many characters around the expected place
 /// (and through the whole text when it is no longer than this).
 const FUZZY_WINDOW: usize = 20_000;
+/// How far from the expected place the first, cheap searches look (chars).
+const NEAR_WINDOW: usize = 2_000;
 /// Quotes longer than this are matched approximately by their two ends.
 const FUZZY_MAX_QUOTE: usize = 1_000;
 
@@ -229,6 +231,35 @@ pub fn anchor(text: &CharText<'_>, sel: &Selector, expected: Option<(usize, usiz
         };
     }
     // 2. The exact quote, nearest the expected place; context breaks ties.
+    // Near the expected place first: an occurrence there whose context is
+    // intact scores above any farther one, so the whole text is searched
+    // only when there is none.
+    let lo = exp_start.saturating_sub(NEAR_WINDOW);
+    let hi = (exp_end + NEAR_WINDOW).min(text.len());
+    if lo < hi {
+        let near = text.slice(lo, hi);
+        let base = text.slice(0, lo).len();
+        let best = near
+            .match_indices(sel.exact.as_str())
+            .map(|(b, _)| text.char_at_byte(base + b))
+            .filter(|&at| {
+                text.slice(at.saturating_sub(sel.prefix.chars().count()), at) == sel.prefix
+                    && text.slice(at + len, at + len + sel.suffix.chars().count()) == sel.suffix
+            })
+            .min_by_key(|&at| at.abs_diff(exp_start));
+        if let Some(best) = best {
+            return Anchored {
+                status: if best == sel.start {
+                    AnchorStatus::Exact
+                } else {
+                    AnchorStatus::Moved
+                },
+                start: best,
+                end: best + len,
+                score: 1.0,
+            };
+        }
+    }
     let found = text.find_all(&sel.exact);
     if !found.is_empty() {
         let best = found
@@ -251,8 +282,11 @@ pub fn anchor(text: &CharText<'_>, sel: &Selector, expected: Option<(usize, usiz
             score: 1.0,
         };
     }
-    // 3. An approximate match near the expected place.
-    if let Some(m) = fuzzy(text, sel, exp_start) {
+    // 3. An approximate match near the expected place: close by first
+    // (the diff puts it within the paragraph that changed), then wider.
+    if let Some(m) = fuzzy(text, sel, exp_start, NEAR_WINDOW)
+        .or_else(|| fuzzy(text, sel, exp_start, FUZZY_WINDOW))
+    {
         return m;
     }
     Anchored {
@@ -329,17 +363,17 @@ fn approx_find(pattern: &[char], hay: &[char]) -> Option<(usize, usize, usize)> 
     best
 }
 
-fn fuzzy(text: &CharText<'_>, sel: &Selector, expected: usize) -> Option<Anchored> {
+fn fuzzy(text: &CharText<'_>, sel: &Selector, expected: usize, window: usize) -> Option<Anchored> {
     let quote: Vec<char> = sel.exact.chars().collect();
     if quote.is_empty() || text.is_empty() {
         return None;
     }
-    let (lo, hi) = if text.len() <= FUZZY_WINDOW * 2 {
+    let (lo, hi) = if text.len() <= window * 2 {
         (0, text.len())
     } else {
         (
-            expected.saturating_sub(FUZZY_WINDOW),
-            (expected + quote.len() + FUZZY_WINDOW).min(text.len()),
+            expected.saturating_sub(window),
+            (expected + quote.len() + window).min(text.len()),
         )
     };
     let hay: Vec<char> = text.slice(lo, hi).chars().collect();
