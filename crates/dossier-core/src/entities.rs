@@ -324,13 +324,28 @@ impl Notebook {
                 .collect::<Vec<_>>()
                 .join("\n"),
         );
-        let gazetteer = Gazetteer::new(&names);
-        let mut updates: Vec<(String, String, Vec<MentionRow>, String)> = Vec::new();
-        for (kind, target, hash, mentions_hash) in self.store.mention_states()? {
-            let want = text::hash(&format!("{hash}|{names_hash}"));
-            if mentions_hash.as_deref() == Some(want.as_str()) {
-                continue;
+        let stale: Vec<(String, String, String)> = self
+            .store
+            .mention_states()?
+            .into_iter()
+            .filter_map(|(kind, target, hash, mentions_hash)| {
+                let want = text::hash(&format!("{hash}|{names_hash}"));
+                (mentions_hash.as_deref() != Some(want.as_str())).then_some((kind, target, want))
+            })
+            .collect();
+        if stale.is_empty() {
+            return Ok(());
+        }
+        let gazetteer = match &self.gazetteer {
+            Some((h, g)) if *h == names_hash => std::sync::Arc::clone(g),
+            _ => {
+                let g = std::sync::Arc::new(Gazetteer::new(&names));
+                self.gazetteer = Some((names_hash.clone(), std::sync::Arc::clone(&g)));
+                g
             }
+        };
+        let mut updates: Vec<(String, String, Vec<MentionRow>, String)> = Vec::new();
+        for (kind, target, want) in stale {
             let rows = if gazetteer.is_empty() {
                 Vec::new()
             } else if kind == "source" {

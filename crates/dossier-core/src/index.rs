@@ -533,12 +533,13 @@ impl SearchIndex {
             distance,
             true,
         );
+        // One automaton for every segment: building it is the costly part.
+        let automaton = query.automaton()?;
         for segment in searcher.segment_readers() {
             let inverted = segment.inverted_index(self.fields.plain)?;
-            let automaton = query.automaton()?;
             let mut stream = inverted
                 .terms()
-                .search(automaton)
+                .search(&automaton)
                 .into_stream()
                 .map_err(|e| Error::io(&self.dir, e))?;
             while stream.advance() && out.len() < max {

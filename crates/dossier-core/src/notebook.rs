@@ -135,6 +135,10 @@ pub struct Notebook {
     pub(crate) store: Store,
     pub(crate) index: SearchIndex,
     last_sync: SyncReport,
+    /// The automaton over every entity name, kept while the names don't
+    /// change (keyed by their hash): building it for 10,000 names costs
+    /// more than finding them in a note.
+    pub(crate) gazetteer: Option<(String, std::sync::Arc<crate::gazetteer::Gazetteer>)>,
 }
 
 /// Front matter of a source file in `sources/`.
@@ -191,6 +195,7 @@ impl Notebook {
             store,
             index,
             last_sync: SyncReport::default(),
+            gazetteer: None,
         };
         let mut report = nb.sync()?;
         report.index_rebuilt = rebuilt;
@@ -638,7 +643,8 @@ impl Notebook {
         // transaction; 3. the index, in one commit. Any failure undoes all.
         let mut written: Vec<PathBuf> = Vec::new();
         let result = (|| -> Result<()> {
-            for (row, body, file) in &mut new_sources {
+            let mut files = Vec::with_capacity(new_sources.len());
+            for (row, body, file) in &new_sources {
                 let abs = self.root.join(&row.path);
                 let contents = source_file_contents(file, body)?;
                 if abs.exists() {
@@ -647,9 +653,13 @@ impl Notebook {
                         abs.display()
                     )));
                 }
-                text::write_atomic(&abs, contents.as_bytes())?;
-                written.push(abs.clone());
-                row.file_stamp = Some(file_stamp(&abs));
+                files.push((abs, contents.into_bytes()));
+            }
+            // One flush for the whole batch, not two per file.
+            text::write_atomic_many(&files)?;
+            written = files.into_iter().map(|(p, _)| p).collect();
+            for ((row, _, _), abs) in new_sources.iter_mut().zip(&written) {
+                row.file_stamp = Some(file_stamp(abs));
             }
             self.store.transaction(|tx| {
                 for (row, body, _) in &new_sources {
