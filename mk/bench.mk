@@ -3,6 +3,8 @@
 #   make bench        fetch the real corpora (bench/fetch.sh), measure Dossier against raw
 #                     tantivy, SQLite FTS5, Recoll and ripgrep, write BENCHMARKS.md and
 #                     bench/results.json (long: run it once, on a quiet machine)
+#   make bench-features  only mention finding, re-anchoring and Markdown preview, on the real
+#                     corpus; merges them into bench/results.json and rewrites BENCHMARKS.md
 #   make bench-smoke  the same code on a tiny generated corpus, one iteration, no network;
 #                     part of `make test` so the benchmark cannot rot
 #
@@ -16,7 +18,7 @@ BENCH_TARGET_DIR := $(if $(CARGO_TARGET_DIR),$(CARGO_TARGET_DIR),target)
 BENCH_SMOKE_DIR := bench/cache/smoke
 BENCH_SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: bench bench-deps bench-smoke
+.PHONY: bench bench-deps bench-smoke bench-features
 
 bench-deps:
 	@missing=""; for p in $(BENCH_DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -35,3 +37,13 @@ bench-smoke: deps-rust
 	cargo build --locked -p dossier-bench -p dossier-cli
 	$(BENCH_TARGET_DIR)/debug/dossier-bench run --smoke --cache $(BENCH_SMOKE_DIR) \
 	  --results $(BENCH_SMOKE_DIR)/results.json --report $(BENCH_SMOKE_DIR)/BENCHMARKS.md
+
+BENCH_CORPUS := bench/cache/sets/corpus
+
+bench-features: deps-rust bench-deps
+	bench/fetch.sh
+	cargo build --release --locked -p dossier-bench
+	@[ -f $(BENCH_CORPUS)/dataset.json ] || \
+	  $(BENCH_TARGET_DIR)/release/dossier-bench dataset --from bench/cache/x --out $(BENCH_CORPUS)
+	$(BENCH_TARGET_DIR)/release/dossier-bench features --data $(BENCH_CORPUS) \
+	  --scratch $(BENCH_CORPUS)-out/features --results bench/results.json --report BENCHMARKS.md

@@ -7,6 +7,7 @@
 
 mod corpus;
 mod engines;
+mod features;
 mod report;
 mod run;
 
@@ -75,6 +76,23 @@ enum Command {
         out: PathBuf,
         #[arg(long, default_value_t = 10)]
         iters: usize,
+    },
+    /// Mention finding, re-anchoring and Markdown preview on a dataset; prints
+    /// JSON, or with --results merges it into a results file and rewrites the report.
+    Features {
+        #[arg(long)]
+        data: PathBuf,
+        /// Scratch folder (names file, a small notebook).
+        #[arg(long)]
+        scratch: PathBuf,
+        /// Smaller counts, one run.
+        #[arg(long)]
+        smoke: bool,
+        /// Merge into this results file (as `features`) instead of printing.
+        #[arg(long)]
+        results: Option<PathBuf>,
+        #[arg(long, default_value = "BENCHMARKS.md")]
+        report: PathBuf,
     },
     /// Profile one Dossier measurement of a finished run (perf, or strace for
     /// system calls), add it to the results and write the report again.
@@ -166,6 +184,37 @@ fn main() -> ExitCode {
             .and_then(|qs| engines::query(&engine, &out, &qs, only.as_deref(), timing.timing()))
             .map(|v| println!("{v}")),
         Command::Note { out, iters } => engines::note_latency(&out, iters).map(|v| println!("{v}")),
+        Command::Features {
+            data,
+            scratch,
+            smoke,
+            results,
+            report,
+        } => features::measure(&features::FeatureArgs {
+            data: &data,
+            scratch: &scratch,
+            smoke,
+        })
+        .and_then(|mut v| match results {
+            Some(r) => {
+                v["set"] = serde_json::json!(data
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default());
+                v["command"] = serde_json::json!(format!(
+                    "dossier-bench features --data {} --scratch {}{} --results {}",
+                    data.display(),
+                    scratch.display(),
+                    if smoke { " --smoke" } else { "" },
+                    r.display()
+                ));
+                run::merge_features(&r, &report, v)
+            }
+            None => {
+                println!("{v}");
+                Ok(())
+            }
+        }),
         Command::Report { results, out } => report::write(&results, &out),
         Command::Profile {
             cache,

@@ -269,6 +269,34 @@ pub fn run(args: &RunArgs) -> Res<()> {
         r["commands"]["dataset"] = json!(dataset_cmd);
         results.push(r);
     }
+    // The other issues' figures, on the first set (the real corpus, or the smoke set).
+    let mut features = Value::Null;
+    if let Some(first) = results.first() {
+        let name = first["dataset"]["name"]
+            .as_str()
+            .unwrap_or("corpus")
+            .to_string();
+        let data = work.join(&name);
+        let scratch = work.join(format!("{name}-out")).join("features");
+        eprintln!("== {name}: mention finding, re-anchoring, Markdown preview");
+        let mut cmd = ctx.bench();
+        cmd.args(["features", "--data"])
+            .arg(&data)
+            .arg("--scratch")
+            .arg(&scratch);
+        if args.smoke {
+            cmd.arg("--smoke");
+        }
+        features = child_json(&mut cmd)?;
+        features["set"] = json!(name);
+        features["command"] = json!(format!(
+            "{} features --data {} --scratch {}{}",
+            ctx.exe_shown,
+            show(&data),
+            show(&scratch),
+            if args.smoke { " --smoke" } else { "" }
+        ));
+    }
     let mut machine_info = machine();
     machine_info["loadavg_start"] = json!(load_start);
     machine_info["loadavg_end"] = json!(loadavg());
@@ -286,6 +314,7 @@ pub fn run(args: &RunArgs) -> Res<()> {
         "timing": {"budget_ms": ctx.timing.budget_ms, "min_iters": ctx.timing.min_iters,
                    "max_iters": ctx.timing.max_iters, "warmup": ctx.timing.warmup},
         "scales": results,
+        "features": features,
     });
     if let Some(dir) = args.results.parent() {
         std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
@@ -308,8 +337,38 @@ pub fn run(args: &RunArgs) -> Res<()> {
     Ok(())
 }
 
+/// `dossier-bench features --results`: the figures of a features run put
+/// into an existing results file (replacing the earlier ones), and the
+/// report written again.
+pub fn merge_features(results: &Path, report: &Path, mut features: Value) -> Res<()> {
+    let mut doc: Value = serde_json::from_str(
+        &std::fs::read_to_string(results).map_err(|e| format!("{}: {e}", results.display()))?,
+    )
+    .map_err(|e| format!("{}: {e}", results.display()))?;
+    features["generated"] = json!(now_utc());
+    features["commit"] = json!(first_line("git", &["rev-parse", "--short", "HEAD"]));
+    features["loadavg"] = json!(loadavg());
+    doc["features"] = features;
+    std::fs::write(
+        results,
+        serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?,
+    )
+    .map_err(|e| format!("{}: {e}", results.display()))?;
+    crate::report::write(results, report)
+}
+
 /// What the smoke run must see, or it fails.
 fn smoke_checks(doc: &Value) -> Res<()> {
+    let f = &doc["features"];
+    if f["mentions"]["found"].as_u64().unwrap_or(0) == 0 {
+        return Err("smoke: mention finding found nothing".into());
+    }
+    if f["reanchor"]["statuses"]["exact"].as_u64().unwrap_or(0) == 0 {
+        return Err("smoke: re-anchoring kept no annotation exact".into());
+    }
+    if f["preview"]["median_ms"].as_f64().unwrap_or(0.0) <= 0.0 {
+        return Err("smoke: no Markdown preview time".into());
+    }
     let scale = &doc["scales"][0];
     for engine in ["dossier", "tantivy", "fts5"] {
         let mbs = scale["index"][engine]["mb_per_s"].as_f64().unwrap_or(0.0);

@@ -1,0 +1,445 @@
+//! The figures other issues ask for, each measured on the benchmark's real
+//! text and beside the plainest thing that does the same job:
+//!
+//! - **mention finding**: `Gazetteer::find` (what `update_mentions` runs on
+//!   every source and note) with 10,000 names, in MB/s, beside a bare
+//!   Aho–Corasick automaton over the same names and `rg -F -i -f`;
+//! - **re-anchoring**: `anchor::reanchor_all` of 10,000 annotations on one
+//!   long source after an edit (a paragraph inserted, one deleted, words
+//!   changed), with the statuses it gave;
+//! - **Markdown preview**: `Notebook::render_markdown` (pulldown-cmark, wiki
+//!   links resolved against the store, ammonia) of a 100 KB note, beside
+//!   bare pulldown-cmark.
+//!
+//! Runs in its own child process (`dossier-bench features`), so its RSS is its own.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use dossier_core::anchor::{reanchor_all, selector_at, AnchorStatus, CharText};
+use dossier_core::gazetteer::{Gazetteer, Name};
+use dossier_core::{ImportOptions, NewAnnotation, Notebook};
+use serde_json::{json, Value};
+
+use crate::corpus::doc_files;
+use crate::engines::{peak_rss_kb, percentile, Res};
+
+pub const MENTIONS_BUDGET_MBS: f64 = 200.0;
+pub const REANCHOR_BUDGET_MS: f64 = 100.0;
+pub const PREVIEW_BUDGET_MS: f64 = 16.0;
+
+fn err(e: impl std::fmt::Display) -> String {
+    e.to_string()
+}
+
+/// A small deterministic generator, so every run measures the same spans.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+fn ms(t: Instant) -> f64 {
+    t.elapsed().as_secs_f64() * 1e3
+}
+
+fn median(v: &[f64]) -> f64 {
+    percentile(v, 50.0)
+}
+
+pub struct FeatureArgs<'a> {
+    pub data: &'a Path,
+    pub scratch: &'a Path,
+    pub smoke: bool,
+}
+
+pub fn measure(args: &FeatureArgs<'_>) -> Res<Value> {
+    let mut texts = Vec::new();
+    for p in doc_files(args.data)? {
+        let bytes = std::fs::read(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+        texts.push(String::from_utf8_lossy(&bytes).into_owned());
+    }
+    if texts.is_empty() {
+        return Err(format!(
+            "{}: the dataset has no documents",
+            args.data.display()
+        ));
+    }
+    std::fs::create_dir_all(args.scratch).map_err(err)?;
+    let runs = if args.smoke { 1 } else { 5 };
+    let mentions = mentions(&texts, args, runs)?;
+    let reanchor = reanchor(&texts, if args.smoke { 1_000 } else { 10_000 }, runs)?;
+    let preview = preview(&texts, args, if args.smoke { 3 } else { 50 })?;
+    Ok(json!({
+        "mentions": mentions,
+        "reanchor": reanchor,
+        "preview": preview,
+        "rss_kb": peak_rss_kb(),
+    }))
+}
+
+/// Names as a user's gazetteer would hold them: runs of capitalised words
+/// found in the text itself (people, places, organisations, titles), the
+/// most frequent first.
+pub fn names_from(texts: &[String], want: usize) -> Vec<String> {
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for t in texts {
+        let mut run: Vec<&str> = Vec::new();
+        let mut sentence_start = true;
+        for raw in t.split_whitespace() {
+            let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+            let capital = word.chars().count() >= 2
+                && word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().all(char::is_alphabetic);
+            if capital && !(sentence_start && run.is_empty()) {
+                run.push(word);
+            } else if !run.is_empty() {
+                *counts.entry(run.join(" ")).or_default() += 1;
+                run.clear();
+            }
+            let ends = raw.ends_with(['.', '!', '?', ':']);
+            if !run.is_empty() && (ends || raw.ends_with(',') || run.len() == 4) {
+                *counts.entry(run.join(" ")).or_default() += 1;
+                run.clear();
+            }
+            sentence_start = ends;
+        }
+        if !run.is_empty() {
+            *counts.entry(run.join(" ")).or_default() += 1;
+        }
+    }
+    let mut all: Vec<(String, usize)> = counts.into_iter().collect();
+    all.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut names: Vec<String> = all.into_iter().take(want).map(|(n, _)| n).collect();
+    // A small corpus (the smoke run) has fewer: its frequent words,
+    // capitalised, then made-up names fill the automaton.
+    if names.len() < want {
+        let mut words: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for t in texts {
+            for w in t.split(|c: char| !c.is_alphabetic()) {
+                if w.len() >= 4 && w.chars().all(|c| c.is_ascii_lowercase()) {
+                    *words.entry(w).or_default() += 1;
+                }
+            }
+        }
+        let mut words: Vec<(&str, usize)> = words.into_iter().collect();
+        words.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        let have: std::collections::HashSet<String> =
+            names.iter().map(|n| n.to_lowercase()).collect();
+        for (w, _) in words {
+            if names.len() >= want {
+                break;
+            }
+            if !have.contains(w) {
+                let mut c = w.chars();
+                let first = c.next().map(|f| f.to_ascii_uppercase()).unwrap_or('X');
+                names.push(format!("{first}{}", c.as_str()));
+            }
+        }
+    }
+    let mut i = 0;
+    while names.len() < want {
+        names.push(format!("Zarnov{i} Quellbrand"));
+        i += 1;
+    }
+    names
+}
+
+fn mentions(texts: &[String], args: &FeatureArgs<'_>, runs: usize) -> Res<Value> {
+    let names = names_from(texts, 10_000);
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let t = Instant::now();
+    let gz = Gazetteer::new(
+        &names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| Name {
+                entity: i as i64,
+                text: n.clone(),
+            })
+            .collect::<Vec<_>>(),
+    );
+    let build_ms = ms(t);
+    let mut dossier = Vec::new();
+    let mut found = 0usize;
+    for _ in 0..runs {
+        let t = Instant::now();
+        found = texts.iter().map(|x| gz.find(x).len()).sum();
+        dossier.push(t.elapsed().as_secs_f64());
+    }
+    // The same names in one bare automaton, ASCII case folded, on the raw text.
+    let ac = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        .build(&names)
+        .map_err(err)?;
+    let mut bare = Vec::new();
+    let mut bare_found = 0usize;
+    for _ in 0..runs {
+        let t = Instant::now();
+        bare_found = texts.iter().map(|x| ac.find_iter(x).count()).sum();
+        bare.push(t.elapsed().as_secs_f64());
+    }
+    let mbs = |secs: &[f64]| bytes as f64 / 1e6 / median(secs);
+    // ripgrep over the same documents, the names as fixed strings.
+    let names_file = args.scratch.join("names.txt");
+    std::fs::write(&names_file, names.join("\n") + "\n").map_err(err)?;
+    let docs = args.data.join("docs");
+    let mut rg = Vec::new();
+    let mut rg_note = None;
+    for _ in 0..runs {
+        let t = Instant::now();
+        match Command::new("rg")
+            .args(["-F", "-i", "-c", "--no-messages", "-f"])
+            .arg(&names_file)
+            .arg(&docs)
+            .output()
+        {
+            Ok(o) if o.status.code().is_some_and(|c| c <= 1) => rg.push(t.elapsed().as_secs_f64()),
+            Ok(o) => {
+                rg_note = Some(format!("rg exited with {}", o.status));
+                break;
+            }
+            Err(e) => {
+                rg_note = Some(format!("rg: {e}"));
+                break;
+            }
+        }
+    }
+    Ok(json!({
+        "names": names.len(),
+        "documents": texts.len(),
+        "bytes": bytes,
+        "build_ms": build_ms,
+        "found": found,
+        "dossier_mbs": mbs(&dossier),
+        "dossier_s": dossier,
+        "bare_found": bare_found,
+        "bare_mbs": mbs(&bare),
+        "rg_mbs": (!rg.is_empty()).then(|| mbs(&rg)),
+        "rg_note": rg_note,
+        "budget_mbs": MENTIONS_BUDGET_MBS,
+        "command": format!("rg -F -i -c -f names.txt {}", docs.display()),
+    }))
+}
+
+/// One long source made of the corpus's paragraphs, 10,000 highlights on
+/// it, and an edit: a paragraph inserted near the start, one deleted in the
+/// middle, and one word changed in every 25th paragraph.
+fn reanchor(texts: &[String], count: usize, runs: usize) -> Res<Value> {
+    let want_chars = count * 100;
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut chars = 0;
+    'outer: for t in texts {
+        for p in t.split("\n\n").map(str::trim).filter(|p| p.len() > 40) {
+            chars += p.chars().count() + 2;
+            paragraphs.push(p.replace('\n', " "));
+            if chars >= want_chars {
+                break 'outer;
+            }
+        }
+    }
+    let old = paragraphs.join("\n\n");
+    let text = CharText::new(&old);
+    let n = text.len();
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut selectors = Vec::with_capacity(count);
+    while selectors.len() < count {
+        let start = rng.below(n.saturating_sub(130));
+        let len = 20 + rng.below(100);
+        let s = text.slice(start, start + len);
+        if s.trim().len() < 15 {
+            continue;
+        }
+        selectors.push(selector_at(&text, start, start + len));
+    }
+    let mut edited = paragraphs.clone();
+    let mid = edited.len() / 2;
+    edited.remove(mid);
+    for (i, p) in edited.iter_mut().enumerate() {
+        if i % 25 == 7 {
+            if let Some(w) = p.split_whitespace().nth(3).map(str::to_string) {
+                *p = p.replacen(&w, &format!("{w}x"), 1);
+            }
+        }
+    }
+    edited.insert(
+        edited.len() / 10,
+        "An editor's note added after publication, which moves everything after it.".into(),
+    );
+    let new = edited.join("\n\n");
+    let mut samples = Vec::new();
+    let mut statuses = std::collections::BTreeMap::<&str, usize>::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        let out = reanchor_all(Some(&old), &new, &selectors);
+        samples.push(ms(t));
+        statuses.clear();
+        for a in &out {
+            *statuses.entry(a.status.as_str()).or_default() += 1;
+        }
+        // Every exact or moved anchor must hold its quote.
+        let nt = CharText::new(&new);
+        for (a, s) in out.iter().zip(&selectors) {
+            if matches!(a.status, AnchorStatus::Exact | AnchorStatus::Moved)
+                && nt.slice(a.start, a.end) != s.exact
+            {
+                return Err(format!(
+                    "re-anchoring: an anchor marked {} does not hold its quote",
+                    a.status.as_str()
+                ));
+            }
+        }
+    }
+    Ok(json!({
+        "annotations": count,
+        "source_chars": n,
+        "paragraphs": paragraphs.len(),
+        "median_ms": median(&samples),
+        "max_ms": samples.iter().cloned().fold(0.0, f64::max),
+        "samples_ms": samples,
+        "statuses": statuses,
+        "budget_ms": REANCHOR_BUDGET_MS,
+    }))
+}
+
+/// A 100 KB analysis note (headings, paragraphs of the corpus, lists,
+/// emphasis, web links, wiki links to notes and entities, passage embeds,
+/// a table and footnotes) rendered in a real notebook.
+fn preview(texts: &[String], args: &FeatureArgs<'_>, runs: usize) -> Res<Value> {
+    let root = args.scratch.join("preview-notebook");
+    if root.exists() {
+        std::fs::remove_dir_all(&root).map_err(err)?;
+    }
+    std::fs::create_dir_all(root.join("incoming")).map_err(err)?;
+    let src_text: String = texts
+        .iter()
+        .find(|t| t.len() > 2000)
+        .cloned()
+        .unwrap_or_else(|| texts.join("\n\n"));
+    let src_file = root.join("incoming").join("source.txt");
+    std::fs::write(&src_file, &src_text).map_err(err)?;
+    let mut nb = Notebook::open(&root).map_err(err)?;
+    let report = nb
+        .import(&[src_file], &ImportOptions::default(), &mut |_| {})
+        .map_err(err)?;
+    let source = report
+        .imported
+        .first()
+        .map(|s| s.id.clone())
+        .ok_or("preview: the source was not imported")?;
+    let body_len = nb.source(&source).map_err(err)?.text.chars().count();
+    let mut annotations = Vec::new();
+    for k in 0..5 {
+        let start = body_len * k / 6;
+        let a = nb
+            .annotate(
+                &source,
+                NewAnnotation {
+                    start: Some(start),
+                    end: Some((start + 40).min(body_len)),
+                    comment: format!("Comment {k}"),
+                    ..Default::default()
+                },
+            )
+            .map_err(err)?;
+        annotations.push(a.id);
+    }
+    nb.new_note("Background").map_err(err)?;
+    let mut md =
+        String::from("---\ntitle: Long analysis\ntags: [bench]\n---\n\n# Long analysis\n\n");
+    let paragraphs: Vec<&str> = texts
+        .iter()
+        .flat_map(|t| t.split("\n\n"))
+        .map(str::trim)
+        .filter(|p| p.len() > 80)
+        .collect();
+    let mut i = 0usize;
+    while md.len() < 100_000 {
+        let p = paragraphs[i % paragraphs.len()].replace('\n', " ");
+        if i.is_multiple_of(6) {
+            md.push_str(&format!("## Part {i}\n\n"));
+        }
+        match i % 5 {
+            0 => md.push_str(&format!(
+                "{p} See [[Background]] and [[{source}|the source]].[^n{i}]\n\n[^n{i}]: A footnote on part {i}.\n\n"
+            )),
+            1 => md.push_str(&format!(
+                "- **{}** point\n- [ ] a task with [a web link](https://example.org/{i})\n- [[Missing note {i}]]\n\n{p}\n\n",
+                i
+            )),
+            2 => md.push_str(&format!(
+                "![[{source}#^{}]]\n\n> {p}\n\n",
+                annotations[i % annotations.len()]
+            )),
+            3 => md.push_str(&format!(
+                "| who | said |\n|---|---|\n| A{i} | *{}* |\n| B{i} | ~~struck~~ |\n\n{p}\n\n",
+                p.chars().take(40).collect::<String>().replace('|', "/")
+            )),
+            _ => md.push_str(&format!("{p} `code {i}` and _emphasis_.\n\n")),
+        }
+        i += 1;
+    }
+    let mut samples = Vec::new();
+    let mut html_len = 0;
+    let mut embeds = 0;
+    for _ in 0..runs {
+        let t = Instant::now();
+        let r = nb.render_markdown(&md);
+        samples.push(ms(t));
+        html_len = r.html.len();
+        embeds = r.html.matches("<blockquote").count();
+    }
+    if embeds == 0 {
+        return Err("preview: no passage embed or quote was rendered".into());
+    }
+    let mut bare = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        let mut html = String::new();
+        let parser = pulldown_cmark::Parser::new_ext(&md, pulldown_cmark::Options::all());
+        pulldown_cmark::html::push_html(&mut html, parser);
+        bare.push(ms(t));
+        std::hint::black_box(&html);
+    }
+    drop(nb);
+    std::fs::remove_dir_all(&root).map_err(err)?;
+    Ok(json!({
+        "note_bytes": md.len(),
+        "html_bytes": html_len,
+        "median_ms": median(&samples),
+        "p99_ms": percentile(&samples, 99.0),
+        "max_ms": samples.iter().cloned().fold(0.0, f64::max),
+        "bare_median_ms": median(&bare),
+        "runs": runs,
+        "budget_ms": PREVIEW_BUDGET_MS,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_capitalised_runs_not_sentence_starts() {
+        let texts = vec![
+            "The talks in Geneva ended. Wendy Sherman said the United States would answer. \
+             Later Wendy Sherman left Geneva."
+                .to_string(),
+        ];
+        let names = names_from(&texts, 10);
+        assert_eq!(names[0], "Geneva", "{names:?}");
+        assert!(names.contains(&"Wendy Sherman".to_string()), "{names:?}");
+        assert!(!names.iter().any(|n| n.starts_with("The")), "{names:?}");
+    }
+}
