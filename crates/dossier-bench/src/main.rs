@@ -88,6 +88,9 @@ enum Command {
         /// Smaller counts, one run.
         #[arg(long)]
         smoke: bool,
+        /// Only one measure: mentions, reanchor or preview.
+        #[arg(long)]
+        only: Option<String>,
         /// Merge into this results file (as `features`) instead of printing.
         #[arg(long)]
         results: Option<PathBuf>,
@@ -188,12 +191,14 @@ fn main() -> ExitCode {
             data,
             scratch,
             smoke,
+            only,
             results,
             report,
         } => features::measure(&features::FeatureArgs {
             data: &data,
             scratch: &scratch,
             smoke,
+            only: only.as_deref(),
         })
         .and_then(|mut v| match results {
             Some(r) => {

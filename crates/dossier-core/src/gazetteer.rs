@@ -10,7 +10,7 @@
 //! in capitals only (an acronym such as `US`, `NATO`) matches only where the
 //! text has it in capitals, so that "us" is not the United States.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer, TokenStream,
 };
@@ -240,9 +240,18 @@ impl Gazetteer {
         let ac = if texts.is_empty() {
             None
         } else {
+            // A DFA: several times faster to run than the default NFA on
+            // thousands of names, and built once per set of names (the
+            // notebook keeps it); an NFA if the DFA would be too large.
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(&texts)
+                .or_else(|_| {
+                    AhoCorasickBuilder::new()
+                        .match_kind(MatchKind::Standard)
+                        .build(&texts)
+                })
                 .ok()
         };
         Gazetteer { ac, patterns }
