@@ -356,17 +356,18 @@ describe("Highlights and entities in the window", () => {
       assert.ok(visible, "and scrolled into view");
     }));
 
-  it("highlights with H after an emoji, Cyrillic and combining marks without shifting", { timeout: STEP_TIMEOUT }, () =>
+  it("highlights with H or Ctrl+Shift+H after an emoji, Cyrillic and combining marks without shifting", { timeout: STEP_TIMEOUT }, () =>
     step("non-ascii", async () => {
       await driver.findElement(byTest("import-button")).click();
       await driver.wait(until.elementTextContains(await driver.findElement(byTest("reader-title")), SCRIPTS_TITLE), WAIT);
-      for (const words of ["pressroom", "Женеве", "e\u0301lite"]) {
+      for (const [words, chord] of [["pressroom", false], ["Женеве", true], ["e\u0301lite", false]]) {
         await select(words);
-        await driver.actions().sendKeys("h").perform();
+        if (chord) await driver.actions().keyDown(Key.CONTROL).keyDown(Key.SHIFT).sendKeys("h").keyUp(Key.SHIFT).keyUp(Key.CONTROL).perform();
+        else await driver.actions().sendKeys("h").perform();
         const drawn = await driver.wait(async () => {
           const h = (await highlightsInText()).filter((x) => x.text === words);
           return h.length === 1 ? h : null;
-        }, WAIT, `H highlights exactly "${words}"`);
+        }, WAIT, `${chord ? "Ctrl+Shift+H" : "H"} highlights exactly "${words}"`);
         assert.ok(drawn[0].color, "in the last colour used");
       }
       const quotes = await driver.executeScript(
@@ -475,6 +476,30 @@ describe("Highlights and entities in the window", () => {
       assert.match(item, /Missile talks/, "and to the entity made on the spot");
       const sidebar = await textOf(await driver.findElement(byTest("sidebar")));
       assert.match(sidebar, /Missile talks/, "the new entity is listed");
+    }));
+
+  it("filters the highlights beside the reader by tag and colour", { timeout: STEP_TIMEOUT }, () =>
+    step("filters", async () => {
+      const items = () =>
+        driver.executeScript(
+          `return [...document.querySelectorAll('[data-testid=annotation-item]')].map((e) => ({
+             tags: [...e.querySelectorAll('.tag-chip')].map((t) => t.textContent),
+             color: [...e.classList].find((c) => c.startsWith('c-')) }))`,
+        );
+      const all = await items();
+      const tagged = all.filter((a) => a.tags.includes("#red-line"));
+      assert.ok(tagged.length >= 2 && tagged.length < all.length, `some highlights are tagged #red-line (${tagged.length} of ${all.length})`);
+      for (const b of await driver.findElements(byTest("filter-tag"))) {
+        if ((await b.getText()) === "#red-line") await b.click();
+      }
+      await driver.wait(async () => (await items()).length === tagged.length, WAIT, "only the tagged ones are listed");
+      assert.ok((await items()).every((a) => a.tags.includes("#red-line")));
+      const color = tagged[0].color.slice(2);
+      await driver.findElement(byTest(`filter-color-${color}`)).click();
+      const both = tagged.filter((a) => a.color === `c-${color}`).length;
+      await driver.wait(async () => (await items()).length === both, WAIT, "tag and colour together");
+      await driver.findElement(By.xpath("//button[normalize-space(.)='Show all']")).click();
+      await driver.wait(async () => (await items()).length === all.length, WAIT, "and all again");
     }));
 
   it("underlines mentions by kind and turns them off and on", { timeout: STEP_TIMEOUT }, () =>
