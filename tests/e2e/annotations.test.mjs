@@ -502,6 +502,42 @@ describe("Highlights and entities in the window", () => {
       await driver.wait(async () => (await items()).length === all.length, WAIT, "and all again");
     }));
 
+  it("draws overlapping highlights nested and offers each from the editor", { timeout: STEP_TIMEOUT }, () =>
+    step("overlap", async () => {
+      const pink = "Russia here has put forward a demand that the results of the 2008 Bucharest summit be canceled";
+      const orange = "this is unacceptable for the North Atlantic Alliance, since here we are talking about legal fixation";
+      const across = "Bucharest summit be canceled. In turn, this is unacceptable";
+      const before = await highlightsInText();
+      const pinkId = before.find((h) => h.text === pink)?.id;
+      const orangeId = before.find((h) => h.text === orange)?.id;
+      assert.ok(pinkId && orangeId, "the bundled highlights on both sentences are drawn");
+      await select(across);
+      await driver.actions().sendKeys("h").perform();
+      const made = await driver.wait(async () => (await highlightsInText()).find((h) => h.text === across), WAIT, "the new highlight covers its words");
+      const after = await highlightsInText();
+      assert.equal(after.find((h) => h.id === pinkId)?.text, pink, "the one it overlaps keeps all its words");
+      assert.equal(after.find((h) => h.id === orangeId)?.text, orange, "and so does the other");
+      const nested = await driver.executeScript(
+        `return [document.querySelector('[data-annotation="' + arguments[0] + '"] [data-annotation="' + arguments[1] + '"]')?.textContent ?? null,
+                 document.querySelector('[data-annotation="' + arguments[1] + '"] [data-annotation="' + arguments[2] + '"]')?.textContent ?? null]`,
+        pinkId,
+        made.id,
+        orangeId,
+      );
+      assert.deepEqual(nested, ["Bucharest summit be canceled", "this is unacceptable"], "the overlaps are drawn one inside the other");
+
+      // A click where two highlights cover the words edits the inner one and offers the other.
+      await driver.executeScript(`document.querySelector('[data-annotation="' + arguments[0] + '"] [data-annotation="' + arguments[1] + '"]').click()`, pinkId, made.id);
+      const editor = await driver.wait(until.elementLocated(byTest("annotation-editor")), WAIT);
+      assert.match(await textOf(editor), /Bucharest summit be canceled\. In turn/, "the editor is for the new highlight");
+      await shot("overlap");
+      const also = await editor.findElement(By.css(".also button"));
+      assert.match(await textOf(also), /Russia here has put forward/, "the other highlight is offered");
+      await also.click();
+      await driver.wait(async () => /^“Russia here has put forward/.test(await textOf(await driver.findElement(By.css('[data-testid="annotation-editor"] .quote')))), WAIT, "and opens");
+      await driver.findElement(By.css('[aria-label="Close the editor"]')).click();
+    }));
+
   it("underlines mentions by kind and turns them off and on", { timeout: STEP_TIMEOUT }, () =>
     step("mentions-toggle", async () => {
       const count = () => driver.findElements(byTest("mention-in-text")).then((l) => l.length);
