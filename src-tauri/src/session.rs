@@ -253,14 +253,7 @@ impl Session {
                     let (start, end) = (span.start as usize, span.end as usize);
                     if let Some(q) = span.quote.as_deref().filter(|q| !q.is_empty()) {
                         let source = nb.annotation(&r.id)?.source;
-                        let text = nb.source(&source)?.text;
-                        let here: String = text.chars().skip(start).take(end.saturating_sub(start)).collect();
-                        if here != q {
-                            return Err(CommandError::new(
-                                "bad_input",
-                                format!("The selection does not match the text at {start}..{end} ({here:?}); select the text again."),
-                            ));
-                        }
+                        nb.check_quote_at(&source, start, end, q)?;
                     }
                     Some((start, end))
                 }
