@@ -13,4 +13,11 @@ pub const COMMANDS: &[&str] = &[
     "choose_import_files",
     "import_files",
     "report_first_paint",
+    "annotate",
+    "edit_annotation",
+    "delete_annotation",
+    "suggestions",
+    "accept_suggestion",
+    "reject_suggestion",
+    "add_entity",
 ];

@@ -18,9 +18,10 @@ use ts_rs::{Config, TS};
 
 use crate::session::{Result, Session};
 use crate::transport::{
-    CommandError, EntityView, FirstPaint, IdRequest, ImportProgress, ImportRequest, ImportSummary,
-    NameRequest, NoteView, NotebookView, PathRequest, RecentNotebook, SearchRequest,
-    SearchResponse, SourceView, Startup,
+    AcceptSuggestionRequest, AnnotateRequest, AnnotationEditRequest, AnnotationView, CommandError,
+    EntitiesChanged, EntityView, FirstPaint, IdRequest, ImportProgress, ImportRequest,
+    ImportSummary, NameRequest, NewEntityRequest, NoteView, NotebookView, PathRequest,
+    RecentNotebook, SearchRequest, SearchResponse, SourceView, Startup, SuggestionView,
 };
 
 /// For end-to-end tests only: when set, "Import files…" takes these paths
@@ -159,6 +160,65 @@ pub async fn import_files(
     .await
 }
 
+/// Highlights a selection of the reader (code-point offsets).
+#[tauri::command]
+pub async fn annotate(
+    session: State<'_, Shared>,
+    request: AnnotateRequest,
+) -> Result<AnnotationView> {
+    let s = Arc::clone(&session);
+    blocking(move || s.annotate(request)).await
+}
+
+#[tauri::command]
+pub async fn edit_annotation(
+    session: State<'_, Shared>,
+    request: AnnotationEditRequest,
+) -> Result<AnnotationView> {
+    let s = Arc::clone(&session);
+    blocking(move || s.edit_annotation(request)).await
+}
+
+#[tauri::command]
+pub async fn delete_annotation(session: State<'_, Shared>, request: IdRequest) -> Result<()> {
+    let s = Arc::clone(&session);
+    blocking(move || s.delete_annotation(&request.id)).await
+}
+
+/// Suggested entities for the source `request.id`.
+#[tauri::command]
+pub async fn suggestions(
+    session: State<'_, Shared>,
+    request: IdRequest,
+) -> Result<Vec<SuggestionView>> {
+    let s = Arc::clone(&session);
+    blocking(move || s.suggestions(&request.id)).await
+}
+
+#[tauri::command]
+pub async fn accept_suggestion(
+    session: State<'_, Shared>,
+    request: AcceptSuggestionRequest,
+) -> Result<EntitiesChanged> {
+    let s = Arc::clone(&session);
+    blocking(move || s.accept_suggestion(request)).await
+}
+
+#[tauri::command]
+pub async fn reject_suggestion(session: State<'_, Shared>, request: NameRequest) -> Result<()> {
+    let s = Arc::clone(&session);
+    blocking(move || s.reject_suggestion(&request.name)).await
+}
+
+#[tauri::command]
+pub async fn add_entity(
+    session: State<'_, Shared>,
+    request: NewEntityRequest,
+) -> Result<EntitiesChanged> {
+    let s = Arc::clone(&session);
+    blocking(move || s.add_entity(request)).await
+}
+
 /// Called by the UI once the notebook is on screen; returns (and logs) the
 /// time since launch.
 #[tauri::command]
@@ -226,5 +286,40 @@ pub fn signatures(cfg: &Config) -> Vec<Signature> {
             ts::<ImportSummary>(cfg),
         ),
         sig("report_first_paint", vec![], ts::<FirstPaint>(cfg)),
+        sig(
+            "annotate",
+            vec![("request", ts::<AnnotateRequest>(cfg))],
+            ts::<AnnotationView>(cfg),
+        ),
+        sig(
+            "edit_annotation",
+            vec![("request", ts::<AnnotationEditRequest>(cfg))],
+            ts::<AnnotationView>(cfg),
+        ),
+        sig(
+            "delete_annotation",
+            vec![("request", ts::<IdRequest>(cfg))],
+            ts::<()>(cfg),
+        ),
+        sig(
+            "suggestions",
+            vec![("request", ts::<IdRequest>(cfg))],
+            ts::<Vec<SuggestionView>>(cfg),
+        ),
+        sig(
+            "accept_suggestion",
+            vec![("request", ts::<AcceptSuggestionRequest>(cfg))],
+            ts::<EntitiesChanged>(cfg),
+        ),
+        sig(
+            "reject_suggestion",
+            vec![("request", ts::<NameRequest>(cfg))],
+            ts::<()>(cfg),
+        ),
+        sig(
+            "add_entity",
+            vec![("request", ts::<NewEntityRequest>(cfg))],
+            ts::<EntitiesChanged>(cfg),
+        ),
     ]
 }

@@ -16,9 +16,9 @@ pub mod transport;
 use std::ffi::OsString;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use tauri::{DragDropEvent, Emitter, Manager, WindowEvent};
+use tauri::{AppHandle, DragDropEvent, Emitter, Manager, WindowEvent};
 
 use crate::session::Session;
 use crate::transport::DragHover;
@@ -41,6 +41,38 @@ pub fn launch_notebook(
     Some(std::path::absolute(&path).unwrap_or(path))
 }
 
+/// How often the notebook's files are checked for changes made by other
+/// programs. A check of unchanged files costs one directory walk and a stat
+/// per file (the engine compares size and modification time).
+pub const SYNC_EVERY: Duration = Duration::from_millis(1000);
+
+/// Takes in changes other programs make to the notebook's files and tells the
+/// window, so a source edited elsewhere shows up (its highlights re-anchored)
+/// without a reload.
+fn watch_files(session: &Session, app: &AppHandle) {
+    let mut last_error: Option<String> = None;
+    loop {
+        std::thread::sleep(SYNC_EVERY);
+        match session.sync_files() {
+            Ok(Some(changed)) => {
+                last_error = None;
+                if let Err(e) = app.emit(bindings::EVENT_NOTEBOOK_CHANGED, changed) {
+                    eprintln!("dossier: could not tell the window about changed files: {e}");
+                }
+            }
+            Ok(None) => last_error = None,
+            Err(e) => {
+                // Say it once, not every second; the next check tries again.
+                let message = e.to_string();
+                if last_error.as_deref() != Some(message.as_str()) {
+                    eprintln!("dossier: could not take in changed files: {message}");
+                }
+                last_error = Some(message);
+            }
+        }
+    }
+}
+
 pub fn run() {
     let launched = Instant::now();
     let notebook = launch_notebook(std::env::var_os(NOTEBOOK_ENV), std::env::args_os().skip(1));
@@ -60,6 +92,9 @@ pub fn run() {
             std::thread::spawn(move || {
                 early.startup();
             });
+            let watched = Arc::clone(&session);
+            let handle = app.handle().clone();
+            std::thread::spawn(move || watch_files(&watched, &handle));
             app.manage(session);
             Ok(())
         })
@@ -99,6 +134,13 @@ pub fn run() {
             commands::choose_import_files,
             commands::import_files,
             commands::report_first_paint,
+            commands::annotate,
+            commands::edit_annotation,
+            commands::delete_annotation,
+            commands::suggestions,
+            commands::accept_suggestion,
+            commands::reject_suggestion,
+            commands::add_entity,
         ])
         .run(tauri::generate_context!());
 

@@ -5,16 +5,18 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, TryLockError};
 use std::time::Instant;
 
-use dossier_core::{ImportOptions, Notebook};
+use dossier_core::{AnnotationEdit, ImportOptions, NewAnnotation, NewEntity, Notebook};
 
 use crate::recent;
 use crate::transport::{
-    AnnotationView, CommandError, EntityItem, EntityView, FilesDropped, ImportIssue,
-    ImportProgress, ImportSummary, NoteItem, NoteView, NotebookView, QuerySyntaxProblem,
-    RecentNotebook, SearchHit, SearchResponse, SourceItem, SourceView, Startup,
+    AcceptSuggestionRequest, AnnotateRequest, AnnotationEditRequest, AnnotationView, CommandError,
+    EntitiesChanged, EntityItem, EntityView, FilesDropped, ImportIssue, ImportProgress,
+    ImportSummary, MentionSpan, NewEntityRequest, NoteItem, NoteView, NotebookChanged,
+    NotebookView, QuerySyntaxProblem, RecentNotebook, SearchHit, SearchResponse, SourceItem,
+    SourceView, Startup, SuggestionView,
 };
 
 /// Default and largest number of hits one search returns.
@@ -192,6 +194,15 @@ impl Session {
         f(nb)
     }
 
+    fn with_notebook_mut<T>(&self, f: impl FnOnce(&mut Notebook) -> Result<T>) -> Result<T> {
+        if self.importing.load(Ordering::SeqCst) {
+            return Err(busy());
+        }
+        let mut guard = lock(&self.notebook);
+        let nb = guard.as_mut().ok_or_else(no_notebook)?;
+        f(nb)
+    }
+
     pub fn notebook_view(&self) -> Result<NotebookView> {
         self.with_notebook(view)
     }
@@ -202,8 +213,125 @@ impl Session {
             let mut annotations = nb.annotations(Some(id))?;
             annotations.sort_by_key(|a| (a.start, a.end));
             view.annotations = annotations.iter().map(AnnotationView::from).collect();
+            view.mentions = nb
+                .source_mentions(id)?
+                .iter()
+                .map(MentionSpan::from)
+                .collect();
             Ok(view)
         })
+    }
+
+    /// Highlights a span of a source (code points), with its comment, tags,
+    /// colour and entities, in one write.
+    pub fn annotate(&self, r: AnnotateRequest) -> Result<AnnotationView> {
+        self.with_notebook_mut(|nb| {
+            let a = nb.annotate(
+                &r.source,
+                NewAnnotation {
+                    quote: r.quote.filter(|q| !q.is_empty()),
+                    prefix: None,
+                    suffix: None,
+                    start: Some(r.start as usize),
+                    end: Some(r.end as usize),
+                    comment: r.comment,
+                    tags: r.tags,
+                    color: r.color,
+                    entities: r.entities,
+                },
+            )?;
+            Ok(AnnotationView::from(&a))
+        })
+    }
+
+    /// Changes a highlight; a re-attach is checked against the selected text.
+    pub fn edit_annotation(&self, r: AnnotationEditRequest) -> Result<AnnotationView> {
+        self.with_notebook_mut(|nb| {
+            let reattach = match &r.reattach {
+                None => None,
+                Some(span) => {
+                    let (start, end) = (span.start as usize, span.end as usize);
+                    if let Some(q) = span.quote.as_deref().filter(|q| !q.is_empty()) {
+                        let source = nb.annotation(&r.id)?.source;
+                        nb.check_quote_at(&source, start, end, q)?;
+                    }
+                    Some((start, end))
+                }
+            };
+            let a = nb.edit_annotation(
+                &r.id,
+                AnnotationEdit {
+                    comment: r.comment,
+                    tags: r.tags,
+                    color: r.color,
+                    reattach,
+                    entities: r.entities,
+                },
+            )?;
+            Ok(AnnotationView::from(&a))
+        })
+    }
+
+    pub fn delete_annotation(&self, id: &str) -> Result<()> {
+        self.with_notebook_mut(|nb| Ok(nb.delete_annotation(id)?))
+    }
+
+    /// Names in a source that could become entities (rejected ones left out).
+    pub fn suggestions(&self, source: &str) -> Result<Vec<SuggestionView>> {
+        self.with_notebook(|nb| {
+            Ok(nb
+                .suggest(source)?
+                .into_iter()
+                .map(SuggestionView::from)
+                .collect())
+        })
+    }
+
+    pub fn accept_suggestion(&self, r: AcceptSuggestionRequest) -> Result<EntitiesChanged> {
+        self.with_notebook_mut(|nb| {
+            let e = nb.accept_suggestion_as(&r.source, &r.name, Some(&r.kind), Some(r.aliases))?;
+            entities_changed(nb, &e)
+        })
+    }
+
+    /// Rejects a suggested name; the engine remembers it.
+    pub fn reject_suggestion(&self, name: &str) -> Result<()> {
+        self.with_notebook_mut(|nb| Ok(nb.reject_suggestion(name)?))
+    }
+
+    pub fn add_entity(&self, r: NewEntityRequest) -> Result<EntitiesChanged> {
+        self.with_notebook_mut(|nb| {
+            let e = nb.add_entity(NewEntity {
+                name: r.name,
+                kind: r.kind,
+                aliases: r.aliases,
+                description: None,
+                external_id: None,
+            })?;
+            entities_changed(nb, &e)
+        })
+    }
+
+    /// Takes in what other programs changed in the notebook's files. Returns
+    /// `None` when nothing changed, and also when the notebook is busy (an
+    /// import, or a command holding it): the next call catches up.
+    pub fn sync_files(&self) -> Result<Option<NotebookChanged>> {
+        if self.importing.load(Ordering::SeqCst) {
+            return Ok(None);
+        }
+        let mut guard = match self.notebook.try_lock() {
+            Ok(g) => g,
+            Err(TryLockError::WouldBlock) => return Ok(None),
+            Err(TryLockError::Poisoned(p)) => p.into_inner(),
+        };
+        let Some(nb) = guard.as_mut() else {
+            return Ok(None);
+        };
+        let report = nb.sync()?;
+        if report.sources_changed + report.notes_changed + report.removed == 0 {
+            return Ok(None);
+        }
+        Ok(Some(NotebookChanged::new(view(nb)?, &report)))
     }
 
     pub fn entity(&self, name: &str) -> Result<EntityView> {
@@ -319,6 +447,13 @@ pub fn view(nb: &Notebook) -> Result<NotebookView> {
         root: nb.root().display().to_string(),
         sources: nb.sources()?.iter().map(SourceItem::from).collect(),
         notes: nb.notes()?.iter().map(NoteItem::from).collect(),
+        entities: nb.entities()?.iter().map(EntityItem::from).collect(),
+    })
+}
+
+fn entities_changed(nb: &Notebook, e: &dossier_core::Entity) -> Result<EntitiesChanged> {
+    Ok(EntitiesChanged {
+        entity: EntityItem::from(e),
         entities: nb.entities()?.iter().map(EntityItem::from).collect(),
     })
 }

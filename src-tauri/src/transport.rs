@@ -120,6 +120,121 @@ pub struct SourceView {
     /// The source's annotations in reading order; orphans (status `orphan`)
     /// are kept in the list so the UI can show them apart.
     pub annotations: Vec<AnnotationView>,
+    /// Mentions of known entities in the text, in reading order.
+    pub mentions: Vec<MentionSpan>,
+}
+
+/// A mention of a known entity in a source's text.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MentionSpan {
+    /// The entity's canonical name.
+    pub entity: String,
+    /// `person`, `organisation`, `place`, `event`, `date` or `other`.
+    pub kind: String,
+    /// Code-point offsets in the source text.
+    pub start: u32,
+    pub end: u32,
+}
+
+/// A new highlight: a selection in the reader, with what the user wrote.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AnnotateRequest {
+    /// Source id.
+    pub source: String,
+    /// Code-point offsets in the source text.
+    pub start: u32,
+    pub end: u32,
+    /// The selected text; when given, the engine refuses the highlight if
+    /// the text at `start..end` is not this (a check on the offsets).
+    pub quote: Option<String>,
+    /// Markdown.
+    pub comment: String,
+    pub tags: Vec<String>,
+    /// A colour name, `#rrggbb`, or `null` for yellow.
+    pub color: Option<String>,
+    /// Names (or aliases) of entities to link.
+    pub entities: Vec<String>,
+}
+
+/// A span of the current text, to re-attach a highlight to by hand.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SpanRequest {
+    /// Code-point offsets in the source text.
+    pub start: u32,
+    pub end: u32,
+    /// The selected text, checked against the text at `start..end`.
+    pub quote: Option<String>,
+}
+
+/// A change to a highlight; `null` leaves a field as it is.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AnnotationEditRequest {
+    pub id: String,
+    pub comment: Option<String>,
+    pub tags: Option<Vec<String>>,
+    pub color: Option<String>,
+    /// Replaces the linked entities (names or aliases).
+    pub entities: Option<Vec<String>>,
+    /// Re-attach to a new span of the current text.
+    pub reattach: Option<SpanRequest>,
+}
+
+/// A name the engine proposes as a new entity.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SuggestionView {
+    pub name: String,
+    /// The engine's guess of the kind.
+    pub kind: String,
+    /// Every spelling seen, the name included.
+    pub variants: Vec<String>,
+    /// How often it occurs, all spellings together.
+    pub count: u32,
+}
+
+/// Accepting a suggestion, with the kind and aliases the user chose.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AcceptSuggestionRequest {
+    /// The source it was suggested for.
+    pub source: String,
+    pub name: String,
+    pub kind: String,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NewEntityRequest {
+    pub name: String,
+    pub kind: String,
+    pub aliases: Vec<String>,
+}
+
+/// An entity just created, and the notebook's entities after it (mention
+/// counts changed).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct EntitiesChanged {
+    pub entity: EntityItem,
+    pub entities: Vec<EntityItem>,
+}
+
+/// The files changed on disk (another program wrote them) and the notebook
+/// took the change in (event `dossier://notebook-changed`).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NotebookChanged {
+    pub notebook: NotebookView,
+    pub sources_changed: u32,
+    pub notes_changed: u32,
+    pub removed: u32,
+    /// Highlights re-anchored because their source's text changed.
+    pub reanchored: u32,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -186,6 +301,8 @@ pub struct SearchHit {
     pub end: Option<u32>,
     /// Note path, for hits in a note.
     pub path: Option<String>,
+    /// For annotation hits: the annotation's id.
+    pub annotation: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -354,6 +471,7 @@ impl From<dossier_core::Source> for SourceView {
                 })
                 .collect(),
             annotations: Vec::new(),
+            mentions: Vec::new(),
         }
     }
 }
@@ -370,6 +488,40 @@ impl From<&dossier_core::Annotation> for AnnotationView {
             entities: a.entities.clone(),
             color: a.color.clone(),
             status: a.status.as_str().to_string(),
+        }
+    }
+}
+
+impl From<&dossier_core::SourceMention> for MentionSpan {
+    fn from(m: &dossier_core::SourceMention) -> Self {
+        MentionSpan {
+            entity: m.entity.clone(),
+            kind: m.kind.clone(),
+            start: count(m.start),
+            end: count(m.end),
+        }
+    }
+}
+
+impl From<dossier_core::Suggestion> for SuggestionView {
+    fn from(s: dossier_core::Suggestion) -> Self {
+        SuggestionView {
+            name: s.name,
+            kind: s.kind,
+            variants: s.variants,
+            count: count(s.count),
+        }
+    }
+}
+
+impl NotebookChanged {
+    pub fn new(notebook: NotebookView, report: &dossier_core::SyncReport) -> Self {
+        NotebookChanged {
+            notebook,
+            sources_changed: count(report.sources_changed),
+            notes_changed: count(report.notes_changed),
+            removed: count(report.removed),
+            reanchored: count(report.reanchored),
         }
     }
 }
@@ -453,6 +605,7 @@ impl From<dossier_core::Hit> for SearchHit {
             start: h.start.map(count),
             end: h.end.map(count),
             path: h.path,
+            annotation: h.annotation,
         }
     }
 }

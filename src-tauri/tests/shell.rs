@@ -7,7 +7,10 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use dossier_app::session::{dropped, Session};
-use dossier_app::transport::{HitKind, ImportProgress};
+use dossier_app::transport::{
+    AcceptSuggestionRequest, AnnotateRequest, AnnotationEditRequest, HitKind, ImportProgress,
+    NewEntityRequest, SpanRequest,
+};
 
 const ARTICLE: &str = "Talks in Geneva\n\n\
 The delegations met in Geneva on January 10 to discuss security guarantees.\n\n\
@@ -366,4 +369,255 @@ fn bundled_entities_and_highlights_reach_the_ui() {
             .collect();
         assert_eq!(local, a.exact, "offsets are code points into the source");
     }
+}
+
+/// The code-point span of `needle` in `text` (first occurrence).
+fn char_span(text: &str, needle: &str) -> (u32, u32) {
+    let byte = text.find(needle).expect("needle in text");
+    let start = text[..byte].chars().count() as u32;
+    (start, start + needle.chars().count() as u32)
+}
+
+fn source_text(session: &Session, id: &str) -> String {
+    let s = session.source(id).expect("source");
+    // Passages carry their own offsets; rebuild the text by code point.
+    let end = s.passages.iter().map(|p| p.end).max().unwrap_or(0) as usize;
+    let mut chars = vec![' '; end];
+    for p in &s.passages {
+        for (i, c) in p.text.chars().enumerate() {
+            if let Some(slot) = chars.get_mut(p.start as usize + i) {
+                *slot = c;
+            }
+        }
+    }
+    chars.into_iter().collect()
+}
+
+#[test]
+fn a_highlight_made_by_span_keeps_non_ascii_text_and_follows_an_edit_on_disk() {
+    let f = fixture();
+    let session = session_with_article(&f);
+    let view = session.notebook_view().expect("view");
+    let id = view.sources[0].id.clone();
+    let text = source_text(&session, &id);
+    // After an em dash and Cyrillic, code points and UTF-16 units differ.
+    let (start, end) = char_span(&text, "Київ's press");
+    let made = session
+        .annotate(AnnotateRequest {
+            source: id.clone(),
+            start,
+            end,
+            quote: Some("Київ's press".into()),
+            comment: "Kyiv *press* watched".into(),
+            tags: vec!["media".into()],
+            color: Some("green".into()),
+            entities: vec![],
+        })
+        .expect("annotate by span");
+    assert_eq!(made.exact, "Київ's press", "the span is code points");
+    assert_eq!((made.start, made.end), (start, end));
+
+    let wrong = session
+        .annotate(AnnotateRequest {
+            source: id.clone(),
+            start: start + 1,
+            end,
+            quote: Some("Київ's press".into()),
+            comment: String::new(),
+            tags: vec![],
+            color: None,
+            entities: vec![],
+        })
+        .expect_err("offsets that do not hold the quote are refused");
+    assert_eq!(wrong.code, "bad_input");
+
+    assert!(
+        session.sync_files().expect("sync").is_none(),
+        "nothing changed on disk yet"
+    );
+    let file = f.notebook.join(&view.sources[0].path);
+    let on_disk = fs::read_to_string(&file).expect("read source file");
+    let edited = on_disk.replacen(
+        "The delegations met",
+        "A new first paragraph, written by another program.\n\nThe delegations met",
+        1,
+    );
+    assert_ne!(edited, on_disk, "the edit applies");
+    fs::write(&file, edited).expect("edit the source file");
+    let changed = session
+        .sync_files()
+        .expect("sync")
+        .expect("the edit is noticed");
+    assert_eq!(changed.sources_changed, 1);
+    assert!(changed.reanchored >= 1, "{changed:?}");
+
+    let after = session.source(&id).expect("source");
+    let a = after
+        .annotations
+        .iter()
+        .find(|a| a.id == made.id)
+        .expect("the highlight is kept");
+    assert_eq!(a.status, "moved", "it followed its text");
+    let text = source_text(&session, &id);
+    let (s2, e2) = char_span(&text, "Київ's press");
+    assert_eq!((a.start, a.end), (s2, e2), "to where the words are now");
+    assert!(s2 > start);
+    assert_eq!(a.comment, "Kyiv *press* watched");
+    assert_eq!(a.tags, vec!["media".to_string()]);
+}
+
+#[test]
+fn highlights_are_edited_reattached_and_deleted() {
+    let f = fixture();
+    let session = session_with_article(&f);
+    let id = session.notebook_view().expect("view").sources[0].id.clone();
+    let text = source_text(&session, &id);
+    let (start, end) = char_span(&text, "security guarantees");
+    let a = session
+        .annotate(AnnotateRequest {
+            source: id.clone(),
+            start,
+            end,
+            quote: None,
+            comment: String::new(),
+            tags: vec![],
+            color: None,
+            entities: vec![],
+        })
+        .expect("annotate");
+    assert_eq!(a.color, "yellow", "yellow unless chosen");
+    let edited = session
+        .edit_annotation(AnnotationEditRequest {
+            id: a.id.clone(),
+            comment: Some("Their *core* demand".into()),
+            tags: Some(vec!["demands".into(), "#core".into()]),
+            color: Some("pink".into()),
+            entities: None,
+            reattach: None,
+        })
+        .expect("edit");
+    assert_eq!(edited.comment, "Their *core* demand");
+    assert_eq!(edited.tags, vec!["demands".to_string(), "core".to_string()]);
+    assert_eq!(edited.color, "pink");
+
+    let bad = session
+        .edit_annotation(AnnotationEditRequest {
+            id: a.id.clone(),
+            comment: None,
+            tags: Some(vec!["two words".into()]),
+            color: None,
+            entities: None,
+            reattach: None,
+        })
+        .expect_err("a tag with a space");
+    assert_eq!(bad.code, "bad_input");
+    assert!(bad.message.contains("two words"), "{}", bad.message);
+
+    let (s2, e2) = char_span(&text, "Bucharest summit");
+    let mismatch = session
+        .edit_annotation(AnnotationEditRequest {
+            id: a.id.clone(),
+            comment: None,
+            tags: None,
+            color: None,
+            entities: None,
+            reattach: Some(SpanRequest {
+                start: s2,
+                end: e2,
+                quote: Some("something else".into()),
+            }),
+        })
+        .expect_err("a re-attach whose selection does not match");
+    assert_eq!(mismatch.code, "bad_input");
+    let moved = session
+        .edit_annotation(AnnotationEditRequest {
+            id: a.id.clone(),
+            comment: None,
+            tags: None,
+            color: None,
+            entities: None,
+            reattach: Some(SpanRequest {
+                start: s2,
+                end: e2,
+                quote: Some("Bucharest summit".into()),
+            }),
+        })
+        .expect("re-attach");
+    assert_eq!(moved.exact, "Bucharest summit");
+    assert_eq!(moved.comment, "Their *core* demand", "the comment stays");
+
+    session.delete_annotation(&a.id).expect("delete");
+    assert!(session.source(&id).expect("source").annotations.is_empty());
+    assert_eq!(
+        session
+            .delete_annotation(&a.id)
+            .expect_err("deleted twice")
+            .code,
+        "not_found"
+    );
+}
+
+#[test]
+fn suggestions_are_accepted_with_edits_or_rejected_for_good() {
+    let f = fixture();
+    let session = session_with_article(&f);
+    let id = session.notebook_view().expect("view").sources[0].id.clone();
+    let suggested = session.suggestions(&id).expect("suggestions");
+    let names: Vec<&str> = suggested.iter().map(|s| s.name.as_str()).collect();
+    assert!(names.contains(&"Geneva"), "{names:?}");
+    assert!(names.contains(&"Bucharest"), "{names:?}");
+
+    let changed = session
+        .accept_suggestion(AcceptSuggestionRequest {
+            source: id.clone(),
+            name: "Geneva".into(),
+            kind: "place".into(),
+            aliases: vec!["Genève".into()],
+        })
+        .expect("accept");
+    assert_eq!(changed.entity.name, "Geneva");
+    assert_eq!(changed.entity.aliases, vec!["Genève".to_string()]);
+    assert_eq!(changed.entity.mentions, 2, "both mentions found at once");
+    assert!(changed.entities.iter().any(|e| e.name == "Geneva"));
+
+    let mentions = session.source(&id).expect("source").mentions;
+    let text = source_text(&session, &id);
+    let geneva: Vec<_> = mentions.iter().filter(|m| m.entity == "Geneva").collect();
+    assert_eq!(geneva.len(), 2);
+    for m in &geneva {
+        let words: String = text
+            .chars()
+            .skip(m.start as usize)
+            .take((m.end - m.start) as usize)
+            .collect();
+        assert_eq!(words, "Geneva", "mention spans are code points");
+        assert_eq!(m.kind, "place");
+    }
+
+    session.reject_suggestion("Bucharest").expect("reject");
+    assert!(
+        !session
+            .suggestions(&id)
+            .expect("suggestions")
+            .iter()
+            .any(|s| s.name == "Bucharest" || s.name == "Geneva"),
+        "rejected and accepted names are not suggested again"
+    );
+
+    let dup = session
+        .add_entity(NewEntityRequest {
+            name: "Genève".into(),
+            kind: "place".into(),
+            aliases: vec![],
+        })
+        .expect_err("a name that belongs to another entity");
+    assert_eq!(dup.code, "bad_input");
+    let made = session
+        .add_entity(NewEntityRequest {
+            name: "Kyiv".into(),
+            kind: "place".into(),
+            aliases: vec!["Київ".into()],
+        })
+        .expect("add an entity");
+    assert_eq!(made.entity.mentions, 2, "{:?}", made.entity);
 }

@@ -104,12 +104,7 @@ impl Notebook {
                     )));
                 }
                 if let Some(q) = &new.quote {
-                    if text.slice(s, e) != q {
-                        return Err(Error::BadInput(format!(
-                            "the text at {s}..{e} is {:?}, not the quote {q:?}",
-                            text.slice(s, e)
-                        )));
-                    }
+                    quote_at(&text, s, e, q)?;
                 }
                 (s, e)
             }
@@ -253,6 +248,26 @@ impl Notebook {
         find_quote(&CharText::new(&src.text), quote, prefix, suffix, &src.id)
     }
 
+    /// Checks that `quote` is the text at `start..end` of a source (for a
+    /// selection made in a reader before it re-attaches a highlight there).
+    pub fn check_quote_at(
+        &self,
+        source: &str,
+        start: usize,
+        end: usize,
+        quote: &str,
+    ) -> Result<()> {
+        let src = self.source(source)?;
+        let text = CharText::new(&src.text);
+        if start >= end || end > text.len() {
+            return Err(Error::BadInput(format!(
+                "the span {start}..{end} is not inside the source's text (0..{})",
+                text.len()
+            )));
+        }
+        quote_at(&text, start, end, quote)
+    }
+
     fn to_annotation(&self, r: AnnotationRow) -> Result<Annotation> {
         let names = self.entity_names(&r.entities)?;
         Ok(Annotation {
@@ -333,6 +348,17 @@ pub(crate) fn annotation_doc(r: &AnnotationRow, source_title: &str, source_path:
         end: Some(r.end),
         tags: r.tags.iter().map(|t| t.to_lowercase()).collect(),
         annotation: Some(r.id.clone()),
+    }
+}
+
+fn quote_at(text: &CharText<'_>, s: usize, e: usize, quote: &str) -> Result<()> {
+    if text.slice(s, e) == quote {
+        Ok(())
+    } else {
+        Err(Error::BadInput(format!(
+            "the text at {s}..{e} is {:?}, not the quote {quote:?}",
+            text.slice(s, e)
+        )))
     }
 }
 

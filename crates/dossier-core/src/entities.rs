@@ -87,6 +87,19 @@ pub struct EntityPage {
     pub cooccurring: Vec<(String, usize)>,
 }
 
+/// A mention in one source's text, for drawing it in a reader.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SourceMention {
+    /// The entity's canonical name and kind.
+    pub entity: String,
+    pub kind: String,
+    /// Where the words stand in the source's current text (characters).
+    pub start: usize,
+    pub end: usize,
+    /// The words as written.
+    pub text: String,
+}
+
 const KWIC: usize = 60;
 
 impl Notebook {
@@ -272,6 +285,32 @@ impl Notebook {
             annotations,
             notes: notes_linking,
         })
+    }
+
+    /// The mentions of known entities in one source, in reading order.
+    pub fn source_mentions(&self, source: &str) -> Result<Vec<SourceMention>> {
+        let id = self.source(source)?.id;
+        let entities: HashMap<i64, EntityRow> = self
+            .store
+            .entities()?
+            .into_iter()
+            .map(|e| (e.id, e))
+            .collect();
+        Ok(self
+            .store
+            .mentions(None, Some(("source", &id)))?
+            .into_iter()
+            .filter_map(|m| {
+                let e = entities.get(&m.entity_id)?;
+                Some(SourceMention {
+                    entity: e.name.clone(),
+                    kind: e.kind.clone(),
+                    start: m.start,
+                    end: m.end,
+                    text: m.text,
+                })
+            })
+            .collect())
     }
 
     /// Index documents that mention an entity or are linked to it (for `entity:`).

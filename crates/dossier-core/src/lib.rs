@@ -27,7 +27,7 @@ pub mod writing;
 
 pub use anchor::AnchorStatus;
 pub use annotations::{Annotation, AnnotationEdit, NewAnnotation};
-pub use entities::{Entity, EntityEdit, EntityPage, Mention, NewEntity};
+pub use entities::{Entity, EntityEdit, EntityPage, Mention, NewEntity, SourceMention};
 pub use error::{Error, Result};
 pub use export::{AnnotationImport, ExportOptions, ExportReport, Scope};
 pub use import::{Format, SourceMeta};

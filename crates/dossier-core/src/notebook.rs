@@ -700,6 +700,10 @@ impl Notebook {
             .map(|(r, _, _)| (r.id.clone(), r.hash.clone()))
             .collect();
         self.store.mark_indexed(&marks, &[])?;
+        // Mentions of known entities in the new text, so that a reader shows
+        // them at once (they are derived: a failure here is repaired by the
+        // next sync, like the index).
+        self.update_mentions()?;
         report.imported = new_sources.iter().map(|(r, _, _)| summary(r)).collect();
         Ok(report)
     }

@@ -861,6 +861,19 @@ impl Notebook {
         name: &str,
         kind: Option<&str>,
     ) -> Result<crate::Entity> {
+        self.accept_suggestion_as(source, name, kind, None)
+    }
+
+    /// Accepts a suggestion as the user edited it: `kind` overrides the
+    /// guess, `aliases` (when given) replace the spellings seen. The
+    /// suggestion must still stand (not known, not rejected).
+    pub fn accept_suggestion_as(
+        &mut self,
+        source: &str,
+        name: &str,
+        kind: Option<&str>,
+        aliases: Option<Vec<String>>,
+    ) -> Result<crate::Entity> {
         let key = normalise_name(name);
         let s = self
             .suggest(source)?
@@ -873,12 +886,13 @@ impl Notebook {
                 what: "suggestion",
                 id: name.to_string(),
             })?;
-        let aliases = s
-            .variants
-            .iter()
-            .filter(|v| **v != s.name)
-            .cloned()
-            .collect();
+        let aliases = aliases.unwrap_or_else(|| {
+            s.variants
+                .iter()
+                .filter(|v| **v != s.name)
+                .cloned()
+                .collect()
+        });
         self.add_entity(crate::NewEntity {
             name: s.name,
             kind: kind.map(str::to_string).unwrap_or(s.kind),

@@ -28,3 +28,50 @@ describe("annotations", () => {
     expect(orphans.map((a) => a.id)).toEqual(["b"]);
   });
 });
+
+import { filterAnnotations, parseTagInput, tagsOf, upsertAnnotation } from "./annotations";
+
+describe("tags and filters", () => {
+  it("reads tags typed with commas, spaces and hashes", () => {
+    expect(parseTagInput(" #red-line, nato  NATO,,demands ")).toEqual(["red-line", "nato", "demands"]);
+    expect(parseTagInput("   ")).toEqual([]);
+  });
+
+  it("lists each tag once and filters by tag and colour", () => {
+    const list = [
+      { ...ann("a", 1), tags: ["NATO", "demands"], color: "green" },
+      { ...ann("b", 5), tags: ["nato"], color: "pink" },
+      { ...ann("c", 9), tags: [], color: "#123456" },
+    ];
+    expect(tagsOf(list)).toEqual(["demands", "NATO"]);
+    expect(filterAnnotations(list, { tag: "nato", color: null }).map((a) => a.id)).toEqual(["a", "b"]);
+    expect(filterAnnotations(list, { tag: "nato", color: "pink" }).map((a) => a.id)).toEqual(["b"]);
+    expect(filterAnnotations(list, { tag: null, color: "yellow" }).map((a) => a.id)).toEqual(["c"]);
+    expect(filterAnnotations(list, { tag: null, color: null })).toHaveLength(3);
+  });
+
+  it("replaces or adds an annotation and keeps reading order", () => {
+    const list = [ann("a", 1), ann("b", 10)];
+    expect(upsertAnnotation(list, ann("c", 5)).map((a) => a.id)).toEqual(["a", "c", "b"]);
+    expect(upsertAnnotation(list, { ...ann("a", 20), comment: "moved" }).map((a) => a.id)).toEqual(["b", "a"]);
+  });
+});
+
+import { isHighlightKey } from "./annotations";
+
+describe("isHighlightKey", () => {
+  const key = (key: string, mods: Partial<Record<"ctrlKey" | "metaKey" | "altKey" | "shiftKey", boolean>> = {}) => ({
+    key, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods,
+  });
+  it("takes h alone and Ctrl+Shift+H", () => {
+    expect(isHighlightKey(key("h"))).toBe(true);
+    expect(isHighlightKey(key("H", { ctrlKey: true, shiftKey: true }))).toBe(true);
+    expect(isHighlightKey(key("H", { metaKey: true, shiftKey: true }))).toBe(true);
+  });
+  it("leaves other keys and chords alone", () => {
+    expect(isHighlightKey(key("H", { shiftKey: true }))).toBe(false);
+    expect(isHighlightKey(key("h", { ctrlKey: true }))).toBe(false);
+    expect(isHighlightKey(key("h", { altKey: true }))).toBe(false);
+    expect(isHighlightKey(key("j"))).toBe(false);
+  });
+});

@@ -2,7 +2,7 @@
 // every failure turned into a `CommandError` ({code, message}).
 import { Channel, invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
-import type { CommandError, Commands, DragHover, FilesDropped, ImportProgress } from "./bindings";
+import type { CommandError, Commands, DragHover, FilesDropped, ImportProgress, NotebookChanged } from "./bindings";
 import { EVENTS } from "./bindings";
 
 export type { CommandError };
@@ -46,4 +46,9 @@ export function onFilesDropped(handler: (d: FilesDropped) => void): Promise<Unli
 
 export function onDragHover(handler: (d: DragHover) => void): Promise<UnlistenFn> {
   return listen<DragHover>(EVENTS.dragHover, (e) => handler(e.payload));
+}
+
+/** The notebook's files were changed by another program and taken in. */
+export function onNotebookChanged(handler: (c: NotebookChanged) => void): Promise<UnlistenFn> {
+  return listen<NotebookChanged>(EVENTS.notebookChanged, (e) => handler(e.payload));
 }

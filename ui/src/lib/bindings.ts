@@ -38,7 +38,11 @@ export type SourceView = { id: string, path: string, title: string, outlet: stri
  * The source's annotations in reading order; orphans (status `orphan`)
  * are kept in the list so the UI can show them apart.
  */
-annotations: Array<AnnotationView>, };
+annotations: Array<AnnotationView>, 
+/**
+ * Mentions of known entities in the text, in reading order.
+ */
+mentions: Array<MentionSpan>, };
 
 export type PassageView = { ordinal: number, 
 /**
@@ -131,7 +135,11 @@ passage: number | null, start: number | null, end: number | null,
 /**
  * Note path, for hits in a note.
  */
-path: string | null, };
+path: string | null, 
+/**
+ * For annotation hits: the annotation's id.
+ */
+annotation: string | null, };
 
 export type QuerySyntaxProblem = { message: string, 
 /**
@@ -212,6 +220,123 @@ export type FirstPaint = {
  */
 sinceLaunchMs: number, };
 
+/**
+ * A mention of a known entity in a source's text.
+ */
+export type MentionSpan = { 
+/**
+ * The entity's canonical name.
+ */
+entity: string, 
+/**
+ * `person`, `organisation`, `place`, `event`, `date` or `other`.
+ */
+kind: string, 
+/**
+ * Code-point offsets in the source text.
+ */
+start: number, end: number, };
+
+/**
+ * A new highlight: a selection in the reader, with what the user wrote.
+ */
+export type AnnotateRequest = { 
+/**
+ * Source id.
+ */
+source: string, 
+/**
+ * Code-point offsets in the source text.
+ */
+start: number, end: number, 
+/**
+ * The selected text; when given, the engine refuses the highlight if
+ * the text at `start..end` is not this (a check on the offsets).
+ */
+quote: string | null, 
+/**
+ * Markdown.
+ */
+comment: string, tags: Array<string>, 
+/**
+ * A colour name, `#rrggbb`, or `null` for yellow.
+ */
+color: string | null, 
+/**
+ * Names (or aliases) of entities to link.
+ */
+entities: Array<string>, };
+
+/**
+ * A span of the current text, to re-attach a highlight to by hand.
+ */
+export type SpanRequest = { 
+/**
+ * Code-point offsets in the source text.
+ */
+start: number, end: number, 
+/**
+ * The selected text, checked against the text at `start..end`.
+ */
+quote: string | null, };
+
+/**
+ * A change to a highlight; `null` leaves a field as it is.
+ */
+export type AnnotationEditRequest = { id: string, comment: string | null, tags: Array<string> | null, color: string | null, 
+/**
+ * Replaces the linked entities (names or aliases).
+ */
+entities: Array<string> | null, 
+/**
+ * Re-attach to a new span of the current text.
+ */
+reattach: SpanRequest | null, };
+
+/**
+ * A name the engine proposes as a new entity.
+ */
+export type SuggestionView = { name: string, 
+/**
+ * The engine's guess of the kind.
+ */
+kind: string, 
+/**
+ * Every spelling seen, the name included.
+ */
+variants: Array<string>, 
+/**
+ * How often it occurs, all spellings together.
+ */
+count: number, };
+
+/**
+ * Accepting a suggestion, with the kind and aliases the user chose.
+ */
+export type AcceptSuggestionRequest = { 
+/**
+ * The source it was suggested for.
+ */
+source: string, name: string, kind: string, aliases: Array<string>, };
+
+export type NewEntityRequest = { name: string, kind: string, aliases: Array<string>, };
+
+/**
+ * An entity just created, and the notebook's entities after it (mention
+ * counts changed).
+ */
+export type EntitiesChanged = { entity: EntityItem, entities: Array<EntityItem>, };
+
+/**
+ * The files changed on disk (another program wrote them) and the notebook
+ * took the change in (event `dossier://notebook-changed`).
+ */
+export type NotebookChanged = { notebook: NotebookView, sourcesChanged: number, notesChanged: number, removed: number, 
+/**
+ * Highlights re-anchored because their source's text changed.
+ */
+reanchored: number, };
+
 /** Every command: its arguments and what it resolves to. It rejects with a `CommandError`. */
 export type Commands = {
   startup: { args: {  }; result: Startup };
@@ -225,11 +350,19 @@ export type Commands = {
   choose_import_files: { args: {  }; result: Array<string> };
   import_files: { args: { request: ImportRequest; onProgress: Channel<ImportProgress> }; result: ImportSummary };
   report_first_paint: { args: {  }; result: FirstPaint };
+  annotate: { args: { request: AnnotateRequest }; result: AnnotationView };
+  edit_annotation: { args: { request: AnnotationEditRequest }; result: AnnotationView };
+  delete_annotation: { args: { request: IdRequest }; result: null };
+  suggestions: { args: { request: IdRequest }; result: Array<SuggestionView> };
+  accept_suggestion: { args: { request: AcceptSuggestionRequest }; result: EntitiesChanged };
+  reject_suggestion: { args: { request: NameRequest }; result: null };
+  add_entity: { args: { request: NewEntityRequest }; result: EntitiesChanged };
 };
 
 export const EVENTS = {
   filesDropped: "dossier://files-dropped",
   dragHover: "dossier://drag-hover",
+  notebookChanged: "dossier://notebook-changed",
 } as const;
 
-export const COMMAND_NAMES = ["startup", "open_notebook", "choose_notebook", "recent_notebooks", "get_source", "get_note", "get_entity", "search", "choose_import_files", "import_files", "report_first_paint"] as const;
+export const COMMAND_NAMES = ["startup", "open_notebook", "choose_notebook", "recent_notebooks", "get_source", "get_note", "get_entity", "search", "choose_import_files", "import_files", "report_first_paint", "annotate", "edit_annotation", "delete_annotation", "suggestions", "accept_suggestion", "reject_suggestion", "add_entity"] as const;

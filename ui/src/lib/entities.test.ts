@@ -19,3 +19,48 @@ describe("groupEntities", () => {
     expect(groups[3]?.entities.map((x) => x.name)).toEqual(["Thing"]);
   });
 });
+
+import { exactEntity, matchEntities } from "./entities";
+
+describe("matchEntities", () => {
+  const all: EntityItem[] = [
+    { name: "NATO", kind: "organisation", aliases: ["North Atlantic Alliance"], mentions: 12 },
+    { name: "NATO-Russia Council", kind: "organisation", aliases: [], mentions: 2 },
+    { name: "Alexei Makarkin", kind: "person", aliases: ["Alexey Makarkin"], mentions: 3 },
+    { name: "Kyiv", kind: "place", aliases: ["Київ"], mentions: 5 },
+    { name: "Tromsø", kind: "place", aliases: [], mentions: 1 },
+  ];
+
+  it("puts names starting with the text first, then words, then aliases", () => {
+    expect(matchEntities(all, "nat").map((m) => m.entity.name)).toEqual(["NATO", "NATO-Russia Council"]);
+    expect(matchEntities(all, "makar").map((m) => m.entity.name)).toEqual(["Alexei Makarkin"]);
+    const viaAlias = matchEntities(all, "north");
+    expect(viaAlias[0]?.entity.name).toBe("NATO");
+    expect(viaAlias[0]?.via).toBe("North Atlantic Alliance");
+  });
+
+  it("folds case and accents, and matches Cyrillic aliases", () => {
+    expect(matchEntities(all, "tromso").map((m) => m.entity.name)).toEqual(["Tromsø"]);
+    expect(matchEntities(all, "TROMS").map((m) => m.entity.name)).toEqual(["Tromsø"]);
+    expect(matchEntities(all, "киї").map((m) => m.entity.name)).toEqual(["Kyiv"]);
+    expect(matchEntities(all, "  ")).toEqual([]);
+  });
+
+  it("knows when a typed name exists already", () => {
+    expect(exactEntity(all, "alexey makarkin")?.name).toBe("Alexei Makarkin");
+    expect(exactEntity(all, "Geneva")).toBeNull();
+  });
+});
+
+import { parseAliasInput } from "./entities";
+
+describe("parseAliasInput", () => {
+  it("splits on commas only, so names keep their spaces", () => {
+    expect(parseAliasInput(" Andrey Kartapolov, Kartapolov ,, kartapolov; Картаполов")).toEqual([
+      "Andrey Kartapolov",
+      "Kartapolov",
+      "Картаполов",
+    ]);
+    expect(parseAliasInput("  ")).toEqual([]);
+  });
+});

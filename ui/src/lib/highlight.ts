@@ -70,10 +70,22 @@ export function segmentsFor(text: string, ranges: Array<[number, number]>): Segm
 /** An annotation's place in a passage, in UTF-16 units of the passage text. */
 export type AnnotationRange = { start: number; end: number; id: string };
 
+/** A mention's place in a passage, in UTF-16 units of the passage text. */
+export type MentionRange = { start: number; end: number; entity: string; kind: string };
+
+/** A code-point span of the source, as UTF-16 units of one passage (clipped to it), or null. */
+function inPassage(passage: { start: number; end: number; text: string }, start: number, end: number): [number, number] | null {
+  if (end <= passage.start || start >= passage.end || end <= start) return null;
+  const from = codePointToUtf16(passage.text, Math.max(start, passage.start) - passage.start);
+  const to = codePointToUtf16(passage.text, Math.min(end, passage.end) - passage.start);
+  return to > from ? [from, to] : null;
+}
+
 /**
  * The annotations that fall in a passage (code-point offsets `start`..`end`
  * in the source), as ranges in the passage's own UTF-16 units: clipped to the
- * passage, orphans left out, overlaps cut so that ranges never nest.
+ * passage, orphans left out. Overlapping ranges are kept as they are (the
+ * reader draws them nested), ordered by start, longer first.
  */
 export function annotationRanges(
   passage: { start: number; end: number; text: string },
@@ -81,31 +93,59 @@ export function annotationRanges(
 ): AnnotationRange[] {
   const out: AnnotationRange[] = [];
   for (const a of annotations) {
-    if (a.status === "orphan" || a.end <= passage.start || a.start >= passage.end || a.end <= a.start) continue;
-    const from = codePointToUtf16(passage.text, Math.max(a.start, passage.start) - passage.start);
-    const to = codePointToUtf16(passage.text, Math.min(a.end, passage.end) - passage.start);
-    if (to > from) out.push({ start: from, end: to, id: a.id });
+    if (a.status === "orphan") continue;
+    const r = inPassage(passage, a.start, a.end);
+    if (r) out.push({ start: r[0], end: r[1], id: a.id });
   }
-  out.sort((x, y) => x.start - y.start || y.end - x.end);
-  let reached = 0;
-  const clipped: AnnotationRange[] = [];
-  for (const r of out) {
-    const start = Math.max(r.start, reached);
-    if (r.end > start) {
-      clipped.push({ ...r, start });
-      reached = r.end;
-    }
-  }
-  return clipped;
+  out.sort((x, y) => x.start - y.start || y.end - x.end || (x.id < y.id ? -1 : 1));
+  return out;
 }
 
-export type Piece = { text: string; mark: boolean; annotation: string | null };
+/**
+ * The entity mentions that fall in a passage, as UTF-16 ranges of the passage
+ * text; a mention overlapping an earlier (or longer) one is left out.
+ */
+export function mentionRanges(
+  passage: { start: number; end: number; text: string },
+  mentions: Array<{ entity: string; kind: string; start: number; end: number }>,
+): MentionRange[] {
+  const out: MentionRange[] = [];
+  for (const m of mentions) {
+    const r = inPassage(passage, m.start, m.end);
+    if (r) out.push({ start: r[0], end: r[1], entity: m.entity, kind: m.kind });
+  }
+  out.sort((x, y) => x.start - y.start || y.end - x.end);
+  const kept: MentionRange[] = [];
+  for (const m of out) {
+    const last = kept[kept.length - 1];
+    if (!last || m.start >= last.end) kept.push(m);
+  }
+  return kept;
+}
 
-/** `text` cut at every boundary of the search marks and the annotation ranges. */
-export function layered(text: string, marks: Array<[number, number]>, annotations: AnnotationRange[]): Piece[] {
+/**
+ * A run of text with one look: whether a search mark covers it, the
+ * annotations covering it (outermost first) and the mention it is part of.
+ */
+export type Piece = {
+  text: string;
+  mark: boolean;
+  annotations: string[];
+  /** `at`: where the mention starts, telling apart two mentions side by side. */
+  mention: { entity: string; kind: string; at: number } | null;
+};
+
+/** `text` cut at every boundary of the search marks, annotations and mentions. */
+export function layered(
+  text: string,
+  marks: Array<[number, number]>,
+  annotations: AnnotationRange[],
+  mentions: MentionRange[] = [],
+): Piece[] {
   const cuts = new Set<number>([0, text.length]);
   for (const [s, e] of marks) cuts.add(s).add(e);
   for (const a of annotations) cuts.add(a.start).add(a.end);
+  for (const m of mentions) cuts.add(m.start).add(m.end);
   const points = [...cuts].filter((c) => c >= 0 && c <= text.length).sort((a, b) => a - b);
   const pieces: Piece[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
@@ -113,11 +153,66 @@ export function layered(text: string, marks: Array<[number, number]>, annotation
     const e = points[i + 1] as number;
     if (e <= s) continue;
     const mark = marks.some(([ms, me]) => ms <= s && e <= me);
-    const annotation = annotations.find((a) => a.start <= s && e <= a.end)?.id ?? null;
+    const covering = annotations.filter((a) => a.start <= s && e <= a.end).map((a) => a.id);
+    const m = mentions.find((x) => x.start <= s && e <= x.end);
+    const mention = m ? { entity: m.entity, kind: m.kind, at: m.start } : null;
     const last = pieces[pieces.length - 1];
-    if (last && last.mark === mark && last.annotation === annotation) last.text += text.slice(s, e);
-    else pieces.push({ text: text.slice(s, e), mark, annotation });
+    if (
+      last &&
+      last.mark === mark &&
+      sameList(last.annotations, covering) &&
+      last.mention === null &&
+      mention === null
+    )
+      last.text += text.slice(s, e);
+    else pieces.push({ text: text.slice(s, e), mark, annotations: covering, mention });
   }
-  if (pieces.length === 0) pieces.push({ text, mark: false, annotation: null });
+  if (pieces.length === 0) pieces.push({ text, mark: false, annotations: [], mention: null });
   return pieces;
+}
+
+function sameList(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** What the reader draws: highlights holding mentions holding text. */
+export type TextNode =
+  | { type: "annotation"; id: string; children: TextNode[] }
+  | { type: "mention"; entity: string; kind: string; children: TextNode[] }
+  | { type: "text"; text: string; mark: boolean };
+
+/**
+ * The pieces of `layered` as a tree: consecutive pieces under the same
+ * highlight share one element, so a highlight is one element unless another
+ * highlight crosses its edge (then the later one is cut there); a mention is
+ * one element unless a highlight edge falls inside it.
+ */
+export function nest(pieces: Piece[], depth = 0): TextNode[] {
+  const out: TextNode[] = [];
+  let i = 0;
+  while (i < pieces.length) {
+    const p = pieces[i] as Piece;
+    const id = p.annotations[depth];
+    if (id !== undefined) {
+      let j = i + 1;
+      while (j < pieces.length && pieces[j]?.annotations[depth] === id) j++;
+      out.push({ type: "annotation", id, children: nest(pieces.slice(i, j), depth + 1) });
+      i = j;
+    } else if (p.mention) {
+      const at = p.mention.at;
+      let j = i + 1;
+      while (j < pieces.length && pieces[j]?.mention?.at === at && pieces[j]?.annotations[depth] === undefined) j++;
+      out.push({
+        type: "mention",
+        entity: p.mention.entity,
+        kind: p.mention.kind,
+        children: pieces.slice(i, j).map((x) => ({ type: "text", text: x.text, mark: x.mark })),
+      });
+      i = j;
+    } else {
+      out.push({ type: "text", text: p.text, mark: p.mark });
+      i++;
+    }
+  }
+  return out;
 }

@@ -12,6 +12,7 @@ const hit = (kind: SearchHit["kind"], title: string): SearchHit => ({
   start: null,
   end: null,
   path: null,
+  annotation: null,
 });
 
 describe("groupHits", () => {

@@ -251,8 +251,18 @@ fn an_edit_on_disk_moves_fuzzes_and_orphans_and_keeps_versions() {
         2,
         "the version annotations were made on is kept"
     );
-    // Re-attach the orphan by hand.
+    // Re-attach the orphan by hand, after checking the selection.
     let (s, e) = nb.locate(SEED, "(Paragraph removed.)", None, None).unwrap();
+    nb.check_quote_at(SEED, s, e, "(Paragraph removed.)")
+        .expect("the selection is the text there");
+    let wrong = nb
+        .check_quote_at(SEED, s + 1, e, "(Paragraph removed.)")
+        .expect_err("a selection whose offsets slipped");
+    assert!(
+        wrong.to_string().contains("not the quote"),
+        "says what is there instead: {wrong}"
+    );
+    assert!(nb.check_quote_at(SEED, e, s, "x").is_err(), "an empty span");
     let r = nb
         .edit_annotation(
             &gone.id,

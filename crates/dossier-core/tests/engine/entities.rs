@@ -373,3 +373,79 @@ fn suggestions_on_other_real_articles_against_hand_lists() {
     assert!(r >= 0.85, "ca05 recall {r:.2}; missed: {missed:?}");
     assert!(k >= 0.85, "ca05 kinds {k:.2}");
 }
+
+#[test]
+fn a_sources_mentions_come_as_character_spans_in_reading_order() {
+    let (_d, mut nb) = open();
+    let files = tempfile::tempdir().unwrap();
+    // Cyrillic and an emoji before the names, so that characters, bytes and
+    // UTF-16 units all differ.
+    let p = write(
+        files.path(),
+        "m.txt",
+        "Заголовок 😀 first: NATO met in Moscow.\n\nLater the North Atlantic Alliance and NATO spoke again.\n",
+    );
+    let id = nb
+        .import(&[p], &Default::default(), &mut |_| {})
+        .unwrap()
+        .imported[0]
+        .id
+        .clone();
+    let text = nb.source(&id).unwrap().text;
+    let mentions = nb.source_mentions(&id).unwrap();
+    let nato: Vec<_> = mentions.iter().filter(|m| m.entity == "NATO").collect();
+    assert_eq!(nato.len(), 3, "name and alias, each spelling: {mentions:?}");
+    assert!(nato.iter().all(|m| m.kind == "organisation"));
+    assert!(
+        mentions.windows(2).all(|w| w[0].start <= w[1].start),
+        "in reading order: {mentions:?}"
+    );
+    for m in &mentions {
+        let got: String = text.chars().skip(m.start).take(m.end - m.start).collect();
+        assert_eq!(got, m.text, "spans count characters, not bytes");
+    }
+    assert!(
+        mentions.iter().any(|m| m.entity == "Moscow"),
+        "places too: {mentions:?}"
+    );
+    assert!(matches!(
+        nb.source_mentions("no-such-source"),
+        Err(dossier_core::Error::NotFound { .. })
+    ));
+}
+
+#[test]
+fn an_accepted_suggestion_takes_the_kind_and_aliases_the_user_gave() {
+    let (_d, mut nb) = open();
+    let s = nb.suggest("russia-nato-talks").unwrap();
+    assert!(s.iter().any(|x| x.name == "Kartapolov"), "{s:?}");
+    let e = nb
+        .accept_suggestion_as(
+            "russia-nato-talks",
+            "Kartapolov",
+            Some("person"),
+            Some(vec!["Andrey Kartapolov".into(), "  ".into()]),
+        )
+        .unwrap();
+    assert_eq!(e.kind, "person");
+    assert_eq!(
+        e.aliases,
+        vec!["Andrey Kartapolov".to_string()],
+        "blank aliases are dropped"
+    );
+    assert!(e.mentions >= 1, "its mentions are found at once");
+    assert!(
+        !nb.suggest("russia-nato-talks")
+            .unwrap()
+            .iter()
+            .any(|x| x.name == "Kartapolov"),
+        "an accepted suggestion is not suggested again"
+    );
+    let err = nb
+        .accept_suggestion_as("russia-nato-talks", "Bosphorus", Some("planet"), None)
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("unknown kind"),
+        "a bad kind is refused by name: {err}"
+    );
+}
