@@ -14,6 +14,8 @@ pub const BINDINGS_PATH: &str = "../ui/src/lib/bindings.ts";
 /// Events the shell emits to the window.
 pub const EVENT_FILES_DROPPED: &str = "dossier://files-dropped";
 pub const EVENT_DRAG_HOVER: &str = "dossier://drag-hover";
+/// The window is about to close: write what is unsaved, then call `close_window`.
+pub const EVENT_CLOSE_REQUESTED: &str = "dossier://close-requested";
 
 macro_rules! declarations {
     ($cfg:expr; $($t:ty),* $(,)?) => {
@@ -28,7 +30,10 @@ pub fn typescript() -> String {
         CommandError, NotebookView, SourceItem, NoteItem, SourceView, PassageView, AnnotationView, EntityItem, EntityView, MentionView, Cooccurrence, NameRequest, NoteView,
         HitKind, SearchHit, QuerySyntaxProblem, SearchResponse, SearchRequest, PathRequest,
         IdRequest, ImportRequest, ImportProgress, ImportIssue, ImportSummary, RecentNotebook,
-        Startup, FilesDropped, DragHover, FirstPaint,
+        Startup, FilesDropped, DragHover, FirstPaint, SaveNoteRequest, SavedNote, ReloadNoteRequest, RenderRequest,
+        RenderedView, NewNoteRequest, RenameNoteRequest, NoteChange, BacklinksView, BacklinkView,
+        LinkMentionRequest, NewEntityRequest, UrlRequest, ExportScope, ExportFormat, ExportRequest,
+        ExportProgress, KeptFile, ExportSummary,
     );
     let mut out = String::new();
     out.push_str("// Generated from src-tauri (src/transport.rs, src/commands.rs): do not edit.\n");
@@ -59,6 +64,7 @@ pub fn typescript() -> String {
     out.push_str("export const EVENTS = {\n");
     out.push_str(&format!("  filesDropped: \"{EVENT_FILES_DROPPED}\",\n"));
     out.push_str(&format!("  dragHover: \"{EVENT_DRAG_HOVER}\",\n"));
+    out.push_str(&format!("  closeRequested: \"{EVENT_CLOSE_REQUESTED}\",\n"));
     out.push_str("} as const;\n\n");
     out.push_str(&format!(
         "export const COMMAND_NAMES = [{}] as const;\n",
