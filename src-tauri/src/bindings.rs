@@ -33,7 +33,7 @@ pub fn typescript() -> String {
         Startup, FilesDropped, DragHover, FirstPaint, SaveNoteRequest, SavedNote, ReloadNoteRequest, RenderRequest,
         RenderedView, NewNoteRequest, RenameNoteRequest, NoteChange, BacklinksView, BacklinkView,
         LinkMentionRequest, NewEntityRequest, UrlRequest, ExportScope, ExportFormat, ExportRequest,
-        ExportProgress, KeptFile, ExportSummary,
+        ExportProgress, KeptFile, ExportSummary, CloseRequest,
     );
     let mut out = String::new();
     out.push_str("// Generated from src-tauri (src/transport.rs, src/commands.rs): do not edit.\n");

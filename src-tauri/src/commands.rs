@@ -18,11 +18,12 @@ use ts_rs::{Config, TS};
 
 use crate::session::{Result, Session};
 use crate::transport::{
-    BacklinksView, CommandError, EntityView, ExportProgress, ExportRequest, ExportSummary,
-    FirstPaint, IdRequest, ImportProgress, ImportRequest, ImportSummary, LinkMentionRequest,
-    NameRequest, NewEntityRequest, NewNoteRequest, NoteChange, NoteView, NotebookView, PathRequest,
-    RecentNotebook, ReloadNoteRequest, RenameNoteRequest, RenderRequest, RenderedView,
-    SaveNoteRequest, SavedNote, SearchRequest, SearchResponse, SourceView, Startup, UrlRequest,
+    BacklinksView, CloseRequest, CommandError, EntityView, ExportProgress, ExportRequest,
+    ExportSummary, FirstPaint, IdRequest, ImportProgress, ImportRequest, ImportSummary,
+    LinkMentionRequest, NameRequest, NewEntityRequest, NewNoteRequest, NoteChange, NoteView,
+    NotebookView, PathRequest, RecentNotebook, ReloadNoteRequest, RenameNoteRequest, RenderRequest,
+    RenderedView, SaveNoteRequest, SavedNote, SearchRequest, SearchResponse, SourceView, Startup,
+    UrlRequest,
 };
 
 /// For end-to-end tests only: when set, "Import files…" takes these paths
@@ -321,10 +322,18 @@ pub async fn export(
     .await
 }
 
-/// Closes the window, once the UI has written what was unsaved (it is asked
-/// with the `dossier://close-requested` event).
+/// The window's answer to `dossier://close-requested`: close once it has
+/// written what was unsaved, or stay open when it could not.
 #[tauri::command]
-pub fn close_window(window: tauri::Window, session: State<'_, Shared>) -> Result<()> {
+pub fn close_window(
+    window: tauri::Window,
+    session: State<'_, Shared>,
+    request: CloseRequest,
+) -> Result<()> {
+    if !request.saved {
+        session.keep_open();
+        return Ok(());
+    }
     session.confirm_close();
     window
         .destroy()
@@ -460,6 +469,10 @@ pub fn signatures(cfg: &Config) -> Vec<Signature> {
             ],
             ts::<ExportSummary>(cfg),
         ),
-        sig("close_window", vec![], "null".to_string()),
+        sig(
+            "close_window",
+            vec![("request", ts::<CloseRequest>(cfg))],
+            "null".to_string(),
+        ),
     ]
 }

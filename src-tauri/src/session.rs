@@ -553,7 +553,8 @@ impl Session {
 
     /// The window asks to close: `true` to hold it back and let the UI save
     /// first, `false` to let it close (the UI confirmed, or did not answer a
-    /// request made at least `CLOSE_GRACE` ago).
+    /// request made at least `CLOSE_GRACE` ago: a UI that can't answer must
+    /// not make the window impossible to close).
     pub fn close_requested(&self) -> bool {
         if self.close_confirmed.load(Ordering::SeqCst) {
             return false;
@@ -567,6 +568,12 @@ impl Session {
                 true
             }
         }
+    }
+
+    /// The UI could not save: the window stays open, and the next close
+    /// request asks the UI again instead of closing after the grace time.
+    pub fn keep_open(&self) {
+        *lock(&self.close_asked) = None;
     }
 
     /// The UI has saved: the window may close.

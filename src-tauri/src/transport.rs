@@ -283,6 +283,15 @@ pub struct NewEntityRequest {
     pub kind: String,
 }
 
+/// The window's answer to `dossier://close-requested`.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CloseRequest {
+    /// Everything typed is written: close. `false`: a save failed, so the
+    /// window stays open (and the next close request asks again).
+    pub saved: bool,
+}
+
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct UrlRequest {

@@ -670,6 +670,20 @@ fn closing_waits_for_the_ui_to_save_unless_it_does_not_answer() {
         session.close_requested(),
         "a second one at once too: the UI is saving"
     );
+    std::thread::sleep(dossier_app::session::CLOSE_GRACE);
+    assert!(
+        !session.close_requested(),
+        "a UI that never answers can't keep the window open"
+    );
+
+    let session = Session::new(None, None, Instant::now());
+    assert!(session.close_requested());
+    session.keep_open();
+    std::thread::sleep(dossier_app::session::CLOSE_GRACE);
+    assert!(
+        session.close_requested(),
+        "after the UI said it could not save, a later request asks it again"
+    );
     session.confirm_close();
     assert!(
         !session.close_requested(),

@@ -354,6 +354,16 @@ beside: string, };
  */
 export type ExportSummary = { folder: string, written: Array<string>, unchanged: Array<string>, kept: Array<KeptFile>, };
 
+/**
+ * The window's answer to `dossier://close-requested`.
+ */
+export type CloseRequest = { 
+/**
+ * Everything typed is written: close. `false`: a save failed, so the
+ * window stays open (and the next close request asks again).
+ */
+saved: boolean, };
+
 /** Every command: its arguments and what it resolves to. It rejects with a `CommandError`. */
 export type Commands = {
   startup: { args: {  }; result: Startup };
@@ -379,7 +389,7 @@ export type Commands = {
   open_web_link: { args: { request: UrlRequest }; result: null };
   choose_export_folder: { args: {  }; result: string | null };
   export: { args: { request: ExportRequest; onProgress: Channel<ExportProgress> }; result: ExportSummary };
-  close_window: { args: {  }; result: null };
+  close_window: { args: { request: CloseRequest }; result: null };
 };
 
 export const EVENTS = {
