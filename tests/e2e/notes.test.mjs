@@ -235,4 +235,48 @@ describe("Writing notes in the Dossier window", () => {
       assert.match(exported, /> .*legal fixation/, "its passage reference became the quoted passage");
       assert.ok(!exported.includes("![["), "no wiki embed is left in a plain Markdown export");
     }));
+  it("shows backlinks under sources and entities, and links an unlinked mention in one click", () =>
+    run("note-backlinks", async () => {
+      await waitText(
+        "[data-testid=reader] [data-testid=backlinks]",
+        (t) => t.includes("The Bucharest red line"),
+        "the note that links to the source is listed under it",
+      );
+      const entities = await driver.findElements(byTest("entity-item"));
+      let makarkin = null;
+      for (const e of entities) if ((await e.getAttribute("textContent")).includes("Alexei Makarkin")) makarkin = e;
+      assert.ok(makarkin, "the bundled entity is listed");
+      await makarkin.click();
+      const pane = "[data-testid=entity-pane] [data-testid=backlinks]";
+      await driver.wait(until.elementLocated(By.css(`${pane} [data-testid=unlinked-mention]`)), WAIT, "his unlinked mentions are listed");
+      const count = async (what) => (await driver.findElements(By.css(`${pane} [data-testid=${what}]`))).length;
+      const [linked, unlinked] = [await count("backlink"), await count("unlinked-mention")];
+      await driver.findElement(By.css(`${pane} [data-testid=link-mention]`)).click();
+      await driver.wait(async () => (await count("backlink")) === linked + 1, WAIT, "one more linked mention");
+      assert.ok((await count("unlinked-mention")) < unlinked, "and one fewer unlinked");
+      await driver.findElement(By.css('[aria-label="Close the entity"]')).click();
+      await driver.wait(until.elementLocated(byTest("note-editor")), WAIT, "the note comes back beside the source");
+    }));
+
+  it("renames and deletes a note, showing the engine's refusal when a name is taken", () =>
+    run("note-rename", async () => {
+      await driver.findElement(byTest("note-rename")).click();
+      const input = await driver.wait(until.elementLocated(byTest("name-input")), WAIT);
+      await input.sendKeys(Key.chord(Key.CONTROL, "a"), Key.BACK_SPACE);
+      await input.sendKeys("Bucharest red line");
+      await driver.findElement(byTest("name-confirm")).click();
+      await waitText("[data-testid=name-error]", (t) => /exists already/.test(t), "the refusal is shown");
+      await input.sendKeys(Key.chord(Key.CONTROL, "a"), Key.BACK_SPACE);
+      await input.sendKeys("Renamed by the test");
+      await driver.findElement(byTest("name-confirm")).click();
+      await waitText("[data-testid=note-editor] .path", (t) => t.trim() === "Renamed by the test.md", "the editor follows the rename");
+      assert.ok(existsSync(path.join(notebook, "Renamed by the test.md")) && !existsSync(path.join(notebook, notePath)));
+
+      await driver.findElement(byTest("note-delete")).click();
+      await driver.wait(until.elementLocated(byTest("name-confirm")), WAIT);
+      await driver.findElement(byTest("name-confirm")).click();
+      await driver.wait(async () => (await driver.findElements(byTest("note-editor"))).length === 0, WAIT, "the note closes");
+      await waitText("[data-testid=import-outcome]", (t) => /Deleted .*kept in/.test(t), "and the user is told where it went");
+      assert.ok(!existsSync(path.join(notebook, "Renamed by the test.md")), "the file left the notebook (for its trash)");
+    }));
 });
