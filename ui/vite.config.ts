@@ -13,6 +13,9 @@ export default defineConfig({
     emptyOutDir: true,
     // No inline scripts or styles: the CSP allows only 'self'.
     assetsInlineLimit: 0,
+    // The note editor (CodeMirror with Markdown and the languages it embeds)
+    // is one lazily loaded chunk of about 450 kB.
+    chunkSizeWarningLimit: 600,
   },
   test: {
     include: ["src/**/*.test.ts"],

@@ -15,6 +15,8 @@ pub const BINDINGS_PATH: &str = "../ui/src/lib/bindings.ts";
 pub const EVENT_FILES_DROPPED: &str = "dossier://files-dropped";
 pub const EVENT_DRAG_HOVER: &str = "dossier://drag-hover";
 pub const EVENT_NOTEBOOK_CHANGED: &str = "dossier://notebook-changed";
+/// The window is about to close: write what is unsaved, then call `close_window`.
+pub const EVENT_CLOSE_REQUESTED: &str = "dossier://close-requested";
 
 macro_rules! declarations {
     ($cfg:expr; $($t:ty),* $(,)?) => {
@@ -31,7 +33,10 @@ pub fn typescript() -> String {
         IdRequest, ImportRequest, ImportProgress, ImportIssue, ImportSummary, RecentNotebook,
         Startup, FilesDropped, DragHover, FirstPaint, MentionSpan, AnnotateRequest, SpanRequest,
         AnnotationEditRequest, SuggestionView, AcceptSuggestionRequest, NewEntityRequest,
-        EntitiesChanged, NotebookChanged,
+        EntitiesChanged, NotebookChanged, SaveNoteRequest, SavedNote, ReloadNoteRequest, RenderRequest,
+        RenderedView, NewNoteRequest, RenameNoteRequest, NoteChange, BacklinksView, BacklinkView,
+        LinkMentionRequest, UrlRequest, ExportScope, ExportFormat, ExportRequest,
+        ExportProgress, KeptFile, ExportSummary, CloseRequest,
     );
     let mut out = String::new();
     out.push_str("// Generated from src-tauri (src/transport.rs, src/commands.rs): do not edit.\n");
@@ -65,6 +70,7 @@ pub fn typescript() -> String {
     out.push_str(&format!(
         "  notebookChanged: \"{EVENT_NOTEBOOK_CHANGED}\",\n"
     ));
+    out.push_str(&format!("  closeRequested: \"{EVENT_CLOSE_REQUESTED}\",\n"));
     out.push_str("} as const;\n\n");
     out.push_str(&format!(
         "export const COMMAND_NAMES = [{}] as const;\n",

@@ -18,16 +18,23 @@ use ts_rs::{Config, TS};
 
 use crate::session::{Result, Session};
 use crate::transport::{
-    AcceptSuggestionRequest, AnnotateRequest, AnnotationEditRequest, AnnotationView, CommandError,
-    EntitiesChanged, EntityView, FirstPaint, IdRequest, ImportProgress, ImportRequest,
-    ImportSummary, NameRequest, NewEntityRequest, NoteView, NotebookView, PathRequest,
-    RecentNotebook, SearchRequest, SearchResponse, SourceView, Startup, SuggestionView,
+    AcceptSuggestionRequest, AnnotateRequest, AnnotationEditRequest, AnnotationView, BacklinksView,
+    CloseRequest, CommandError, EntitiesChanged, EntityView, ExportProgress, ExportRequest,
+    ExportSummary, FirstPaint, IdRequest, ImportProgress, ImportRequest, ImportSummary,
+    LinkMentionRequest, NameRequest, NewEntityRequest, NewNoteRequest, NoteChange, NoteView,
+    NotebookView, PathRequest, RecentNotebook, ReloadNoteRequest, RenameNoteRequest, RenderRequest,
+    RenderedView, SaveNoteRequest, SavedNote, SearchRequest, SearchResponse, SourceView, Startup,
+    SuggestionView, UrlRequest,
 };
 
 /// For end-to-end tests only: when set, "Import files…" takes these paths
 /// (separated like `PATH`) instead of showing the file dialog. What follows —
 /// granting, importing, indexing — is the same as for a real dialog.
 pub const E2E_IMPORT_ENV: &str = "DOSSIER_E2E_IMPORT";
+
+/// For end-to-end tests only: when set, "Export…" takes this folder instead
+/// of showing the folder dialog. Granting and exporting are as for a real one.
+pub const E2E_EXPORT_ENV: &str = "DOSSIER_E2E_EXPORT";
 
 pub type Shared = Arc<Session>;
 
@@ -219,6 +226,171 @@ pub async fn add_entity(
     blocking(move || s.add_entity(request)).await
 }
 
+#[tauri::command]
+pub async fn save_note(session: State<'_, Shared>, request: SaveNoteRequest) -> Result<SavedNote> {
+    let s = Arc::clone(&session);
+    blocking(move || {
+        s.save_note(
+            &request.path,
+            &request.body,
+            request.expected_hash.as_deref(),
+        )
+    })
+    .await
+}
+
+/// The note as it is now, when that is not the editor's text (`hash`):
+/// changed on disk by another program, or rewritten by the app; `null` otherwise.
+#[tauri::command]
+pub async fn reload_note(
+    session: State<'_, Shared>,
+    request: ReloadNoteRequest,
+) -> Result<Option<NoteView>> {
+    let s = Arc::clone(&session);
+    blocking(move || s.reload_note(&request.path, &request.hash)).await
+}
+
+#[tauri::command]
+pub async fn render_markdown(
+    session: State<'_, Shared>,
+    request: RenderRequest,
+) -> Result<RenderedView> {
+    let s = Arc::clone(&session);
+    blocking(move || s.render(&request.markdown)).await
+}
+
+#[tauri::command]
+pub async fn new_note(session: State<'_, Shared>, request: NewNoteRequest) -> Result<NoteChange> {
+    let s = Arc::clone(&session);
+    blocking(move || s.new_note(&request.title, request.source.as_deref())).await
+}
+
+#[tauri::command]
+pub async fn rename_note(
+    session: State<'_, Shared>,
+    request: RenameNoteRequest,
+) -> Result<NoteChange> {
+    let s = Arc::clone(&session);
+    blocking(move || s.rename_note(&request.path, &request.new_path)).await
+}
+
+#[tauri::command]
+pub async fn delete_note(session: State<'_, Shared>, request: PathRequest) -> Result<NoteChange> {
+    let s = Arc::clone(&session);
+    blocking(move || s.delete_note(&request.path)).await
+}
+
+#[tauri::command]
+pub async fn backlinks(session: State<'_, Shared>, request: NameRequest) -> Result<BacklinksView> {
+    let s = Arc::clone(&session);
+    blocking(move || s.backlinks(&request.name)).await
+}
+
+#[tauri::command]
+pub async fn link_mention(
+    session: State<'_, Shared>,
+    request: LinkMentionRequest,
+) -> Result<SavedNote> {
+    let s = Arc::clone(&session);
+    blocking(move || s.link_mention(&request)).await
+}
+
+/// Opens an `http(s)` or `mailto` link in the system's browser or mail
+/// program, never inside the app's window.
+#[tauri::command]
+pub async fn open_web_link(request: UrlRequest) -> Result<()> {
+    let url = crate::session::web_link(&request.url)?;
+    blocking(move || {
+        #[cfg(target_os = "macos")]
+        let mut cmd = std::process::Command::new("open");
+        #[cfg(target_os = "windows")]
+        let mut cmd = {
+            let mut c = std::process::Command::new("rundll32");
+            c.arg("url.dll,FileProtocolHandler");
+            c
+        };
+        #[cfg(not(any(target_os = "macos", target_os = "windows")))]
+        let mut cmd = std::process::Command::new("xdg-open");
+        cmd.arg(&url)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        let mut child = cmd.spawn().map_err(|e| {
+            CommandError::new(
+                "io",
+                format!("The system browser could not be started for {url}: {e}"),
+            )
+        })?;
+        // Reap it in the background; the browser outlives it.
+        std::thread::spawn(move || {
+            let _ = child.wait();
+        });
+        Ok(())
+    })
+    .await
+}
+
+/// Shows the folder dialog for an export; returns the chosen folder (`null`
+/// if cancelled), which from then on may be exported into.
+#[tauri::command]
+pub async fn choose_export_folder(
+    app: AppHandle,
+    session: State<'_, Shared>,
+) -> Result<Option<String>> {
+    let s = Arc::clone(&session);
+    blocking(move || {
+        let folder: Option<PathBuf> = match std::env::var_os(E2E_EXPORT_ENV) {
+            Some(dir) => Some(PathBuf::from(dir)),
+            None => app
+                .dialog()
+                .file()
+                .set_title("Export into which folder?")
+                .blocking_pick_folder()
+                .and_then(|p| p.into_path().ok()),
+        };
+        Ok(folder.map(|f| {
+            s.grant_export_folder(&f);
+            f.display().to_string()
+        }))
+    })
+    .await
+}
+
+/// Exports a note, a source, an entity or the whole notebook into a folder
+/// chosen with `choose_export_folder`, with progress on `on_progress`.
+#[tauri::command]
+pub async fn export(
+    session: State<'_, Shared>,
+    request: ExportRequest,
+    on_progress: Channel<ExportProgress>,
+) -> Result<ExportSummary> {
+    let s = Arc::clone(&session);
+    blocking(move || {
+        s.export(&request, &mut |p| {
+            let _ = on_progress.send(p);
+        })
+    })
+    .await
+}
+
+/// The window's answer to `dossier://close-requested`: close once it has
+/// written what was unsaved, or stay open when it could not.
+#[tauri::command]
+pub fn close_window(
+    window: tauri::Window,
+    session: State<'_, Shared>,
+    request: CloseRequest,
+) -> Result<()> {
+    if !request.saved {
+        session.keep_open();
+        return Ok(());
+    }
+    session.confirm_close();
+    window
+        .destroy()
+        .map_err(|e| CommandError::new("internal", format!("The window could not close: {e}")))
+}
+
 /// Called by the UI once the notebook is on screen; returns (and logs) the
 /// time since launch.
 #[tauri::command]
@@ -320,6 +492,68 @@ pub fn signatures(cfg: &Config) -> Vec<Signature> {
             "add_entity",
             vec![("request", ts::<NewEntityRequest>(cfg))],
             ts::<EntitiesChanged>(cfg),
+        ),
+        sig(
+            "save_note",
+            vec![("request", ts::<SaveNoteRequest>(cfg))],
+            ts::<SavedNote>(cfg),
+        ),
+        sig(
+            "reload_note",
+            vec![("request", ts::<ReloadNoteRequest>(cfg))],
+            ts::<Option<NoteView>>(cfg),
+        ),
+        sig(
+            "render_markdown",
+            vec![("request", ts::<RenderRequest>(cfg))],
+            ts::<RenderedView>(cfg),
+        ),
+        sig(
+            "new_note",
+            vec![("request", ts::<NewNoteRequest>(cfg))],
+            ts::<NoteChange>(cfg),
+        ),
+        sig(
+            "rename_note",
+            vec![("request", ts::<RenameNoteRequest>(cfg))],
+            ts::<NoteChange>(cfg),
+        ),
+        sig(
+            "delete_note",
+            vec![("request", ts::<PathRequest>(cfg))],
+            ts::<NoteChange>(cfg),
+        ),
+        sig(
+            "backlinks",
+            vec![("request", ts::<NameRequest>(cfg))],
+            ts::<BacklinksView>(cfg),
+        ),
+        sig(
+            "link_mention",
+            vec![("request", ts::<LinkMentionRequest>(cfg))],
+            ts::<SavedNote>(cfg),
+        ),
+        sig(
+            "open_web_link",
+            vec![("request", ts::<UrlRequest>(cfg))],
+            "null".to_string(),
+        ),
+        sig("choose_export_folder", vec![], ts::<Option<String>>(cfg)),
+        sig(
+            "export",
+            vec![
+                ("request", ts::<ExportRequest>(cfg)),
+                (
+                    "onProgress",
+                    format!("Channel<{}>", ts::<ExportProgress>(cfg)),
+                ),
+            ],
+            ts::<ExportSummary>(cfg),
+        ),
+        sig(
+            "close_window",
+            vec![("request", ts::<CloseRequest>(cfg))],
+            "null".to_string(),
         ),
     ]
 }

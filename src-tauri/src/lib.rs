@@ -99,6 +99,19 @@ pub fn run() {
             Ok(())
         })
         .on_window_event(|window, event| {
+            if let WindowEvent::CloseRequested { api, .. } = event {
+                // Ask the window to write what is unsaved first; it calls
+                // `close_window` when done. A window that does not answer
+                // is closed by the next request, 3 s later or more.
+                let session = window.state::<commands::Shared>();
+                if session.close_requested() {
+                    api.prevent_close();
+                    if let Err(e) = window.emit(bindings::EVENT_CLOSE_REQUESTED, ()) {
+                        eprintln!("dossier: could not ask the window to save before closing: {e}");
+                    }
+                }
+                return;
+            }
             let WindowEvent::DragDrop(drag) = event else {
                 return;
             };
@@ -141,6 +154,18 @@ pub fn run() {
             commands::accept_suggestion,
             commands::reject_suggestion,
             commands::add_entity,
+            commands::save_note,
+            commands::reload_note,
+            commands::render_markdown,
+            commands::new_note,
+            commands::rename_note,
+            commands::delete_note,
+            commands::backlinks,
+            commands::link_mention,
+            commands::open_web_link,
+            commands::choose_export_folder,
+            commands::export,
+            commands::close_window,
         ])
         .run(tauri::generate_context!());
 

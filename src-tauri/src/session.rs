@@ -8,20 +8,28 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, TryLockError};
 use std::time::Instant;
 
-use dossier_core::{AnnotationEdit, ImportOptions, NewAnnotation, NewEntity, Notebook};
+use dossier_core::writing::note_path_for;
+use dossier_core::{
+    AnnotationEdit, ExportOptions, ImportOptions, NewAnnotation, NewEntity, Notebook, Scope,
+};
 
 use crate::recent;
 use crate::transport::{
-    AcceptSuggestionRequest, AnnotateRequest, AnnotationEditRequest, AnnotationView, CommandError,
-    EntitiesChanged, EntityItem, EntityView, FilesDropped, ImportIssue, ImportProgress,
-    ImportSummary, MentionSpan, NewEntityRequest, NoteItem, NoteView, NotebookChanged,
-    NotebookView, QuerySyntaxProblem, RecentNotebook, SearchHit, SearchResponse, SourceItem,
-    SourceView, Startup, SuggestionView,
+    AcceptSuggestionRequest, AnnotateRequest, AnnotationEditRequest, AnnotationView, BacklinksView,
+    CommandError, EntitiesChanged, EntityItem, EntityView, ExportFormat, ExportProgress,
+    ExportRequest, ExportScope, ExportSummary, FilesDropped, ImportIssue, ImportProgress,
+    ImportSummary, LinkMentionRequest, MentionSpan, NewEntityRequest, NoteChange, NoteItem,
+    NoteView, NotebookChanged, NotebookView, QuerySyntaxProblem, RecentNotebook, RenderedView,
+    SavedNote, SearchHit, SearchResponse, SourceItem, SourceView, Startup, SuggestionView,
 };
 
 /// Default and largest number of hits one search returns.
 pub const DEFAULT_LIMIT: u32 = 50;
 pub const MAX_LIMIT: u32 = 200;
+
+/// How long a close request waits for the UI to save before a second
+/// request closes the window anyway.
+pub const CLOSE_GRACE: std::time::Duration = std::time::Duration::from_secs(3);
 
 pub type Result<T> = std::result::Result<T, CommandError>;
 
@@ -36,11 +44,18 @@ pub struct Session {
     /// open or import these (plus the launch notebook and recent notebooks):
     /// a script in the page cannot name an arbitrary file.
     grants: Mutex<HashSet<PathBuf>>,
+    /// Folders the user chose in the export dialog: exports may write there
+    /// (and only there); they are not granted for opening or importing.
+    export_folders: Mutex<HashSet<PathBuf>>,
     launch_notebook: Option<PathBuf>,
     /// Where the recent-notebooks list lives; `None` keeps no list.
     recent_file: Option<PathBuf>,
     launched: Instant,
     first_paint_ms: Mutex<Option<f64>>,
+    /// When the window last asked to close and was held back so the UI could
+    /// save; `close_confirmed` once the UI has.
+    close_asked: Mutex<Option<Instant>>,
+    close_confirmed: AtomicBool,
     /// Held while `startup` runs, so the early open started with the app and
     /// the window's own `startup` call never open the notebook twice.
     starting: Mutex<()>,
@@ -54,6 +69,18 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 
 fn canonical(path: &Path) -> PathBuf {
     path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Like `canonical`, for a folder that may not exist yet (an export's):
+/// its nearest existing ancestor is made canonical and the rest kept.
+fn canonical_or_parent(path: &Path) -> PathBuf {
+    if path.exists() {
+        return canonical(path);
+    }
+    match (path.parent(), path.file_name()) {
+        (Some(parent), Some(name)) => canonical_or_parent(parent).join(name),
+        _ => path.to_path_buf(),
+    }
 }
 
 /// Resets the `importing` flag however the import ends.
@@ -75,11 +102,14 @@ impl Session {
             notebook: Mutex::new(None),
             importing: AtomicBool::new(false),
             grants: Mutex::new(HashSet::new()),
+            export_folders: Mutex::new(HashSet::new()),
             launch_notebook,
             recent_file,
             launched,
             first_paint_ms: Mutex::new(None),
             starting: Mutex::new(()),
+            close_asked: Mutex::new(None),
+            close_confirmed: AtomicBool::new(false),
         }
     }
 
@@ -342,6 +372,217 @@ impl Session {
         self.with_notebook(|nb| Ok(nb.note(path)?.into()))
     }
 
+    /// Saves a note's text (atomically). When the file changed on disk since
+    /// `expected_hash`, the file keeps the other text and this one goes to a
+    /// conflict copy, named in the answer.
+    pub fn save_note(
+        &self,
+        path: &str,
+        body: &str,
+        expected_hash: Option<&str>,
+    ) -> Result<SavedNote> {
+        self.with_notebook_mut(|nb| {
+            let saved = nb.save_note(path, body, expected_hash)?;
+            saved_note(nb, saved)
+        })
+    }
+
+    /// The note as it is now, when that is not the text an editor has
+    /// (`hash`): its file was changed by another program (taken into store
+    /// and index here), or the app rewrote it (a link made or renamed).
+    /// `None` when the editor is up to date.
+    pub fn reload_note(&self, path: &str, hash: &str) -> Result<Option<NoteView>> {
+        self.with_notebook_mut(|nb| {
+            let note = match nb.reload_note(path)? {
+                Some(n) => n,
+                None => nb.note(path)?,
+            };
+            let view = NoteView::from(note);
+            Ok((view.hash != hash).then_some(view))
+        })
+    }
+
+    /// Markdown rendered and sanitised by the engine, wiki links resolved
+    /// against the notebook.
+    pub fn render(&self, markdown: &str) -> Result<RenderedView> {
+        self.with_notebook(|nb| {
+            let r = nb.render_markdown(markdown);
+            let mut unresolved: Vec<String> = r
+                .links
+                .into_iter()
+                .filter(|l| l.resolved.is_none())
+                .map(|l| l.target)
+                .collect();
+            unresolved.dedup();
+            Ok(RenderedView {
+                html: r.html,
+                unresolved,
+            })
+        })
+    }
+
+    /// Creates a note named after its title; about a source, it starts with
+    /// a link to that source.
+    pub fn new_note(&self, title: &str, source: Option<&str>) -> Result<NoteChange> {
+        self.with_notebook_mut(|nb| {
+            let note = match source {
+                None => nb.new_note(title)?,
+                Some(id) => {
+                    let title = title.trim();
+                    if title.is_empty() {
+                        return Err(CommandError::new("bad_input", "A note needs a title."));
+                    }
+                    let src = nb.source(id)?;
+                    let label: String = src
+                        .meta
+                        .title
+                        .chars()
+                        .map(|c| if matches!(c, '[' | ']' | '|') { ' ' } else { c })
+                        .collect();
+                    let body = format!("# {title}\n\nOn [[{}|{}]].\n\n", src.id, label.trim());
+                    nb.create_note_at(&note_path_for(title)?, &body)?
+                }
+            };
+            Ok(NoteChange {
+                note: Some(note.into()),
+                detail: Vec::new(),
+                notebook: view(nb)?,
+            })
+        })
+    }
+
+    /// Renames a note; the notes whose links were rewritten are in `detail`.
+    pub fn rename_note(&self, path: &str, new_path: &str) -> Result<NoteChange> {
+        self.with_notebook_mut(|nb| {
+            let updated = nb.rename_note(path, new_path)?;
+            let new_path = dossier_core::writing::checked_note_path(new_path)?;
+            Ok(NoteChange {
+                note: Some(nb.note(&new_path)?.into()),
+                detail: updated,
+                notebook: view(nb)?,
+            })
+        })
+    }
+
+    /// Deletes a note (its file goes to the notebook's trash, named in `detail`).
+    pub fn delete_note(&self, path: &str) -> Result<NoteChange> {
+        self.with_notebook_mut(|nb| {
+            let kept = nb.delete_note(path)?;
+            Ok(NoteChange {
+                note: None,
+                detail: vec![kept],
+                notebook: view(nb)?,
+            })
+        })
+    }
+
+    /// Notes that link to `target` (a note path, source id or entity name),
+    /// and notes that name it without a link.
+    pub fn backlinks(&self, target: &str) -> Result<BacklinksView> {
+        self.with_notebook(|nb| Ok(nb.backlinks(target)?.into()))
+    }
+
+    /// Turns an unlinked mention into a wiki link, saving the note.
+    pub fn link_mention(&self, request: &LinkMentionRequest) -> Result<SavedNote> {
+        self.with_notebook_mut(|nb| {
+            let saved = nb.link_mention(
+                &request.path,
+                request.start as usize,
+                request.end as usize,
+                &request.target,
+            )?;
+            saved_note(nb, saved)
+        })
+    }
+
+    /// Records a folder the user chose in the export dialog.
+    pub fn grant_export_folder(&self, folder: &Path) {
+        lock(&self.export_folders).insert(canonical_or_parent(folder));
+    }
+
+    /// Exports into a folder chosen in the export dialog, reporting progress.
+    pub fn export(
+        &self,
+        request: &ExportRequest,
+        progress: &mut dyn FnMut(ExportProgress),
+    ) -> Result<ExportSummary> {
+        let folder = PathBuf::from(&request.folder);
+        let wanted = canonical_or_parent(&folder);
+        let granted = lock(&self.export_folders)
+            .iter()
+            .any(|g| canonical_or_parent(g) == wanted);
+        if !granted {
+            return Err(CommandError::new(
+                "not_allowed",
+                format!(
+                    "{} was not chosen in the export dialog, so Dossier will not write there.",
+                    folder.display()
+                ),
+            ));
+        }
+        self.with_notebook(|nb| {
+            let (out, root) = (wanted.clone(), canonical(nb.root()));
+            if out.starts_with(&root) || root.starts_with(&out) {
+                return Err(CommandError::new(
+                    "bad_input",
+                    "Choose a folder outside the notebook (and not one that holds it): exported files there would mix with your notes.",
+                ));
+            }
+            let scope = match &request.scope {
+                ExportScope::Note(n) => Scope::Note(n.clone()),
+                ExportScope::Source(s) => Scope::Source(s.clone()),
+                ExportScope::Entity(e) => Scope::Entity(e.clone()),
+                ExportScope::All => Scope::All,
+            };
+            let mut summary = match request.format {
+                ExportFormat::Markdown => {
+                    let options = ExportOptions {
+                        out: out.clone(),
+                        scope,
+                        template: None,
+                        vault: request.vault,
+                    };
+                    let report = nb.export_markdown_with(&options, &mut |done, total| {
+                        progress(ExportProgress {
+                            done: u32::try_from(done).unwrap_or(u32::MAX),
+                            total: u32::try_from(total).unwrap_or(u32::MAX),
+                        })
+                    })?;
+                    ExportSummary::from(report)
+                }
+                ExportFormat::Jsonld => {
+                    let source = match scope {
+                        Scope::Source(s) => Some(nb.source(&s)?.id),
+                        Scope::All => None,
+                        _ => {
+                            return Err(CommandError::new(
+                                "bad_input",
+                                "JSON-LD exports annotations: choose a source or the whole notebook.",
+                            ))
+                        }
+                    };
+                    let doc = nb.export_jsonld(source.as_deref())?;
+                    let name = format!("{}.jsonld", source.as_deref().unwrap_or("annotations"));
+                    let json = serde_json::to_string_pretty(&doc)
+                        .map_err(|e| CommandError::new("internal", e.to_string()))?;
+                    std::fs::create_dir_all(&out).map_err(|e| {
+                        CommandError::new("io", format!("{}: {e}", out.display()))
+                    })?;
+                    dossier_core::text::write_atomic(&out.join(&name), json.as_bytes())?;
+                    progress(ExportProgress { done: 1, total: 1 });
+                    ExportSummary {
+                        folder: String::new(),
+                        written: vec![name],
+                        unchanged: Vec::new(),
+                        kept: Vec::new(),
+                    }
+                }
+            };
+            summary.folder = out.display().to_string();
+            Ok(summary)
+        })
+    }
+
     /// Strict search first; if the query is not valid syntax, the lenient
     /// reading, with the syntax problem alongside so the UI can explain it.
     pub fn search(&self, query: &str, limit: Option<u32>) -> Result<SearchResponse> {
@@ -416,6 +657,36 @@ impl Session {
         })
     }
 
+    /// The window asks to close: `true` to hold it back and let the UI save
+    /// first, `false` to let it close (the UI confirmed, or did not answer a
+    /// request made at least `CLOSE_GRACE` ago: a UI that can't answer must
+    /// not make the window impossible to close).
+    pub fn close_requested(&self) -> bool {
+        if self.close_confirmed.load(Ordering::SeqCst) {
+            return false;
+        }
+        let mut asked = lock(&self.close_asked);
+        match *asked {
+            Some(at) if at.elapsed() >= CLOSE_GRACE => false,
+            Some(_) => true,
+            None => {
+                *asked = Some(Instant::now());
+                true
+            }
+        }
+    }
+
+    /// The UI could not save: the window stays open, and the next close
+    /// request asks the UI again instead of closing after the grace time.
+    pub fn keep_open(&self) {
+        *lock(&self.close_asked) = None;
+    }
+
+    /// The UI has saved: the window may close.
+    pub fn confirm_close(&self) {
+        self.close_confirmed.store(true, Ordering::SeqCst);
+    }
+
     /// Records the first paint of a notebook (later calls return the first
     /// figure) and logs it once.
     pub fn first_paint(&self) -> f64 {
@@ -428,6 +699,33 @@ impl Session {
         *slot = Some(ms);
         ms
     }
+}
+
+fn saved_note(nb: &Notebook, saved: dossier_core::Saved) -> Result<SavedNote> {
+    Ok(SavedNote {
+        title: nb.note(&saved.path)?.title,
+        notes: nb.notes()?.iter().map(NoteItem::from).collect(),
+        path: saved.path,
+        hash: saved.hash,
+        conflict: saved.conflict,
+    })
+}
+
+/// A link from a note's preview that should open in the system browser:
+/// `http`, `https` or `mailto` only, nothing that a shell could misread.
+pub fn web_link(url: &str) -> Result<String> {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    let scheme_ok = ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|s| lower.starts_with(s) && url.len() > s.len());
+    if !scheme_ok || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(CommandError::new(
+            "bad_input",
+            format!("{url:?} is not a web address Dossier opens (http, https or mailto)."),
+        ));
+    }
+    Ok(url.to_string())
 }
 
 /// Splits dropped paths into folders and files, granting them all.

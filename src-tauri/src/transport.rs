@@ -273,6 +273,190 @@ pub struct NoteView {
     pub title: String,
     /// Markdown as written; the UI shows it as text, never as HTML.
     pub body: String,
+    /// The hash of `body`: give it back with the next save, so that a file
+    /// changed on disk meanwhile is noticed (and both versions kept).
+    pub hash: String,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SaveNoteRequest {
+    pub path: String,
+    pub body: String,
+    /// The `hash` of the text the editor loaded (or last saved).
+    pub expected_hash: Option<String>,
+}
+
+/// What a save did.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedNote {
+    pub path: String,
+    /// The hash of the text now in the file.
+    pub hash: String,
+    /// Set when the file had changed on disk since it was loaded: the other
+    /// program's text stayed in the file and this save went to this note.
+    pub conflict: Option<String>,
+    /// The note's title now, and the notebook's notes (titles may change).
+    pub title: String,
+    pub notes: Vec<NoteItem>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReloadNoteRequest {
+    pub path: String,
+    /// The `hash` of the text the editor has.
+    pub hash: String,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RenderRequest {
+    /// Markdown of this notebook (a note as it is being typed).
+    pub markdown: String,
+}
+
+/// Markdown rendered by the engine: sanitised HTML (allow-listed tags,
+/// `http(s)`, `mailto` and `dossier:` links only), safe to insert.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RenderedView {
+    pub html: String,
+    /// Wiki links that point to nothing in the notebook yet.
+    pub unresolved: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NewNoteRequest {
+    pub title: String,
+    /// A source the note is about: the note starts with a link to it.
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RenameNoteRequest {
+    pub path: String,
+    /// The new name, relative to the notebook (`.md` is added if missing).
+    pub new_path: String,
+}
+
+/// A note created, renamed or deleted, with the notebook as it is now.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NoteChange {
+    /// The note created or renamed; `null` after a delete.
+    pub note: Option<NoteView>,
+    /// Notes whose links were rewritten (rename), or where the deleted
+    /// note's file was kept (delete: under `.dossier/trash/`).
+    pub detail: Vec<String>,
+    pub notebook: NotebookView,
+}
+
+/// Notes that link to a note, source or entity, and notes that name it
+/// without a link.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BacklinksView {
+    pub target: String,
+    pub linked: Vec<BacklinkView>,
+    pub unlinked: Vec<BacklinkView>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BacklinkView {
+    pub path: String,
+    pub title: String,
+    /// Code-point offsets in the note's file (give them back to `link_mention`).
+    pub start: u32,
+    pub end: u32,
+    /// The words as written, and up to 60 characters either side (line
+    /// breaks as spaces).
+    pub text: String,
+    pub before: String,
+    pub after: String,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LinkMentionRequest {
+    pub path: String,
+    pub start: u32,
+    pub end: u32,
+    /// What the new link points to (a note, source or entity name).
+    pub target: String,
+}
+
+/// The window's answer to `dossier://close-requested`.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CloseRequest {
+    /// Everything typed is written: close. `false`: a save failed, so the
+    /// window stays open (and the next close request asks again).
+    pub saved: bool,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UrlRequest {
+    pub url: String,
+}
+
+/// What to export.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase", tag = "kind", content = "name")]
+pub enum ExportScope {
+    Note(String),
+    Source(String),
+    Entity(String),
+    All,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    Markdown,
+    Jsonld,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportRequest {
+    pub scope: ExportScope,
+    pub format: ExportFormat,
+    /// Keep `[[wiki links]]`, to open the folder as an Obsidian vault.
+    pub vault: bool,
+    /// A folder chosen with `choose_export_folder`.
+    pub folder: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct KeptFile {
+    /// A file in the folder that was changed since the last export: left as it is.
+    pub kept: String,
+    /// Where the new version was written instead.
+    pub beside: String,
+}
+
+/// What an export wrote, relative to `folder`.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportSummary {
+    pub folder: String,
+    pub written: Vec<String>,
+    pub unchanged: Vec<String>,
+    pub kept: Vec<KeptFile>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -575,9 +759,51 @@ impl From<dossier_core::EntityPage> for EntityView {
 impl From<dossier_core::Note> for NoteView {
     fn from(n: dossier_core::Note) -> Self {
         NoteView {
+            hash: dossier_core::text::hash(&n.body),
             path: n.path,
             title: n.title,
             body: n.body,
+        }
+    }
+}
+
+impl From<dossier_core::Backlinks> for BacklinksView {
+    fn from(b: dossier_core::Backlinks) -> Self {
+        let one = |h: dossier_core::BacklinkHit| {
+            // `context` runs from 60 characters before the words (fewer at
+            // the start of the file) to 60 after them.
+            let ctx: Vec<char> = h.context.chars().collect();
+            let lead = h.start.min(60).min(ctx.len());
+            let len = (h.end - h.start).min(ctx.len() - lead);
+            BacklinkView {
+                before: ctx[..lead].iter().collect(),
+                text: ctx[lead..lead + len].iter().collect(),
+                after: ctx[lead + len..].iter().collect(),
+                path: h.path,
+                title: h.title,
+                start: count(h.start),
+                end: count(h.end),
+            }
+        };
+        BacklinksView {
+            target: b.target,
+            linked: b.linked.into_iter().map(one).collect(),
+            unlinked: b.unlinked.into_iter().map(one).collect(),
+        }
+    }
+}
+
+impl From<dossier_core::ExportReport> for ExportSummary {
+    fn from(r: dossier_core::ExportReport) -> Self {
+        ExportSummary {
+            folder: String::new(),
+            written: r.written,
+            unchanged: r.unchanged,
+            kept: r
+                .kept
+                .into_iter()
+                .map(|(kept, beside)| KeptFile { kept, beside })
+                .collect(),
         }
     }
 }

@@ -621,3 +621,326 @@ fn suggestions_are_accepted_with_edits_or_rejected_for_good() {
         .expect("add an entity");
     assert_eq!(made.entity.mentions, 2, "{:?}", made.entity);
 }
+
+fn bundled_session(f: &Fixture) -> (Session, PathBuf) {
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("../notes");
+    let notebook = f.notebook.join("bundled");
+    copy_dir(&bundled, &notebook);
+    let session = Session::new(Some(notebook.clone()), None, Instant::now());
+    assert!(
+        session.startup().notebook.is_some(),
+        "the bundled notebook opens"
+    );
+    (session, notebook)
+}
+
+#[test]
+fn a_note_written_beside_a_source_is_saved_rendered_and_found() {
+    let f = fixture();
+    let (session, notebook) = bundled_session(&f);
+    let created = session
+        .new_note("Geneva first round", Some("russia-nato-talks"))
+        .expect("a note about the source");
+    let note = created.note.expect("the new note");
+    assert!(
+        note.body.contains("[[russia-nato-talks|"),
+        "the note starts with a link to its source: {:?}",
+        note.body
+    );
+    assert!(created.notebook.notes.iter().any(|n| n.path == note.path));
+
+    let body = format!(
+        "{}Ostrich diplomacy, said nobody.\n\n![[russia-nato-talks#^a-legal-fixation]]\n",
+        note.body
+    );
+    let saved = session
+        .save_note(&note.path, &body, Some(&note.hash))
+        .expect("save");
+    assert_eq!(saved.conflict, None);
+    assert_eq!(saved.title, "Geneva first round");
+    let hits = session.search("ostrich", None).expect("search");
+    assert!(
+        hits.hits
+            .iter()
+            .any(|h| h.path.as_deref() == Some(note.path.as_str())),
+        "a saved note is searchable at once: {:?}",
+        hits.hits
+    );
+    let rendered = session.render(&body).expect("render");
+    assert!(
+        rendered.html.contains("blockquote class=\"passage\"")
+            && rendered.html.contains("legal fixation"),
+        "the passage reference is embedded as its quote: {}",
+        rendered.html
+    );
+    let bad = session
+        .render("<script>alert(1)</script>\n\n[[Nobody Yet]] [x](javascript:alert(1))\n")
+        .expect("render");
+    assert!(
+        !bad.html.contains("<script") && !bad.html.contains("href=\"javascript"),
+        "the engine's sanitiser ran: {}",
+        bad.html
+    );
+    assert_eq!(bad.unresolved, vec!["Nobody Yet".to_string()]);
+
+    // Changed on disk by another program: reloaded once, then nothing new.
+    fs::write(
+        notebook.join(&note.path),
+        "# Geneva first round\n\nPelican.\n",
+    )
+    .expect("write");
+    let reloaded = session
+        .reload_note(&note.path, &saved.hash)
+        .expect("reload")
+        .expect("the change is noticed");
+    assert!(reloaded.body.contains("Pelican"));
+    assert!(
+        session
+            .reload_note(&note.path, &reloaded.hash)
+            .expect("reload")
+            .is_none(),
+        "an editor with the file's text is up to date"
+    );
+
+    // Changed on both sides: both kept, and the answer says where ours went.
+    fs::write(
+        notebook.join(&note.path),
+        "# Geneva first round\n\nTheirs.\n",
+    )
+    .expect("write");
+    let saved = session
+        .save_note(
+            &note.path,
+            "# Geneva first round\n\nOurs.\n",
+            Some(&reloaded.hash),
+        )
+        .expect("save");
+    let copy = saved.conflict.expect("a conflict copy");
+    assert!(fs::read_to_string(notebook.join(&note.path))
+        .unwrap()
+        .contains("Theirs"));
+    assert!(fs::read_to_string(notebook.join(&copy))
+        .unwrap()
+        .contains("Ours"));
+    assert!(
+        saved.notes.iter().any(|n| n.path == copy),
+        "the copy is listed"
+    );
+}
+
+#[test]
+fn notes_are_renamed_deleted_and_refused_with_the_engines_reasons() {
+    let f = fixture();
+    let (session, notebook) = bundled_session(&f);
+    let err = session.new_note("Two scenarios", None).expect_err("exists");
+    assert_eq!(err.code, "bad_input");
+    assert!(err.message.contains("exists already"), "{}", err.message);
+    assert_eq!(
+        session
+            .new_note("  ", Some("russia-nato-talks"))
+            .expect_err("empty")
+            .code,
+        "bad_input"
+    );
+
+    let renamed = session
+        .rename_note("Two scenarios.md", "Scenarios after Geneva")
+        .expect("rename");
+    assert_eq!(
+        renamed.note.expect("the renamed note").path,
+        "Scenarios after Geneva.md"
+    );
+    assert!(notebook.join("Scenarios after Geneva.md").is_file());
+    let err = session
+        .rename_note("Scenarios after Geneva.md", "Bucharest red line")
+        .expect_err("taken");
+    assert!(err.message.contains("exists already"), "{}", err.message);
+
+    let deleted = session
+        .delete_note("Scenarios after Geneva.md")
+        .expect("delete");
+    assert!(deleted.note.is_none());
+    assert!(
+        notebook.join(&deleted.detail[0]).is_file(),
+        "kept in the trash: {:?}",
+        deleted.detail
+    );
+    assert!(!deleted
+        .notebook
+        .notes
+        .iter()
+        .any(|n| n.path.starts_with("Scenarios")));
+}
+
+#[test]
+fn backlinks_reach_the_ui_and_an_unlinked_mention_is_linked() {
+    let f = fixture();
+    let (session, _notebook) = bundled_session(&f);
+    let back = session.backlinks("russia-nato-talks").expect("backlinks");
+    assert!(
+        back.linked
+            .iter()
+            .any(|b| b.path == "Bucharest red line.md"),
+        "the note that links to the source: {back:?}"
+    );
+    let all = session.backlinks("Alexei Makarkin").expect("backlinks");
+    let mention = all
+        .unlinked
+        .first()
+        .expect("an unlinked mention of Makarkin")
+        .clone();
+    assert!(
+        mention.text.to_lowercase().contains("makarkin"),
+        "the words themselves are cut out of the context: {mention:?}"
+    );
+    let saved = session
+        .link_mention(&dossier_app::transport::LinkMentionRequest {
+            path: mention.path.clone(),
+            start: mention.start,
+            end: mention.end,
+            target: "Alexei Makarkin".into(),
+        })
+        .expect("link it");
+    assert_eq!(saved.conflict, None);
+    let after = session.backlinks("Alexei Makarkin").expect("backlinks");
+    assert_eq!(
+        after.linked.len(),
+        all.linked.len() + 1,
+        "one more linked mention"
+    );
+    let stale = dossier_core::text::hash("an editor's older text");
+    let fresh = session
+        .reload_note(&mention.path, &stale)
+        .expect("reload")
+        .expect("an editor with older text gets the linked one");
+    assert!(fresh.body.contains("[[Alexei Makarkin") && fresh.hash == saved.hash);
+}
+
+#[test]
+fn export_writes_only_into_the_chosen_folder_outside_the_notebook() {
+    use dossier_app::transport::{ExportFormat, ExportRequest, ExportScope};
+    let f = fixture();
+    let (session, notebook) = bundled_session(&f);
+    let out = f.incoming.join("export");
+    let request = |scope, format, folder: &Path| ExportRequest {
+        scope,
+        format,
+        vault: false,
+        folder: folder.display().to_string(),
+    };
+    let err = session
+        .export(
+            &request(ExportScope::All, ExportFormat::Markdown, &out),
+            &mut |_| {},
+        )
+        .expect_err("not chosen");
+    assert_eq!(err.code, "not_allowed");
+
+    session.grant_export_folder(&out);
+    let mut progress = Vec::new();
+    let summary = session
+        .export(
+            &request(ExportScope::All, ExportFormat::Markdown, &out),
+            &mut |p| progress.push((p.done, p.total)),
+        )
+        .expect("export");
+    assert!(summary.written.iter().any(|w| w == "index.md"));
+    assert!(out.join("notes/Bucharest red line.md").is_file());
+    assert!(progress.len() > 1 && progress.last().map(|p| p.0 == p.1) == Some(true));
+
+    fs::write(out.join("index.md"), "my own index\n").expect("edit the export");
+    let again = session
+        .export(
+            &request(ExportScope::All, ExportFormat::Markdown, &out),
+            &mut |_| {},
+        )
+        .expect("export again");
+    assert_eq!(again.kept.len(), 1, "the edited file is kept: {again:?}");
+    assert_eq!(
+        fs::read_to_string(out.join("index.md")).unwrap(),
+        "my own index\n"
+    );
+
+    let ld = session
+        .export(
+            &request(
+                ExportScope::Source("russia-nato-talks".into()),
+                ExportFormat::Jsonld,
+                &out,
+            ),
+            &mut |_| {},
+        )
+        .expect("json-ld");
+    assert_eq!(ld.written, vec!["russia-nato-talks.jsonld".to_string()]);
+    let err = session
+        .export(
+            &request(
+                ExportScope::Note("Two scenarios".into()),
+                ExportFormat::Jsonld,
+                &out,
+            ),
+            &mut |_| {},
+        )
+        .expect_err("json-ld is for annotations");
+    assert_eq!(err.code, "bad_input");
+
+    let inside = notebook.join("exported");
+    session.grant_export_folder(&inside);
+    let err = session
+        .export(
+            &request(ExportScope::All, ExportFormat::Markdown, &inside),
+            &mut |_| {},
+        )
+        .expect_err("inside the notebook");
+    assert_eq!(err.code, "bad_input", "{}", err.message);
+    assert!(!inside.exists(), "nothing was written there");
+}
+
+#[test]
+fn only_web_addresses_go_to_the_system_browser() {
+    use dossier_app::session::web_link;
+    assert!(web_link("https://example.org/a?b=c").is_ok());
+    assert!(web_link("mailto:desk@example.org").is_ok());
+    for bad in [
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "dossier:note/x",
+        "https://",
+        "https://a b",
+        "-x https://a",
+    ] {
+        assert_eq!(web_link(bad).expect_err(bad).code, "bad_input", "{bad}");
+    }
+}
+
+#[test]
+fn closing_waits_for_the_ui_to_save_unless_it_does_not_answer() {
+    let session = Session::new(None, None, Instant::now());
+    assert!(
+        session.close_requested(),
+        "the first request is held back for the UI"
+    );
+    assert!(
+        session.close_requested(),
+        "a second one at once too: the UI is saving"
+    );
+    std::thread::sleep(dossier_app::session::CLOSE_GRACE);
+    assert!(
+        !session.close_requested(),
+        "a UI that never answers can't keep the window open"
+    );
+
+    let session = Session::new(None, None, Instant::now());
+    assert!(session.close_requested());
+    session.keep_open();
+    std::thread::sleep(dossier_app::session::CLOSE_GRACE);
+    assert!(
+        session.close_requested(),
+        "after the UI said it could not save, a later request asks it again"
+    );
+    session.confirm_close();
+    assert!(
+        !session.close_requested(),
+        "once the UI has saved, the window closes"
+    );
+}

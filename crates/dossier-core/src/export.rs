@@ -98,6 +98,16 @@ struct Layout {
 impl Notebook {
     /// Exports Markdown into `options.out`.
     pub fn export_markdown(&self, options: &ExportOptions) -> Result<ExportReport> {
+        self.export_markdown_with(options, &mut |_, _| {})
+    }
+
+    /// Exports Markdown into `options.out`, calling `progress(done, total)`
+    /// as each file is made (the files are written together at the end).
+    pub fn export_markdown_with(
+        &self,
+        options: &ExportOptions,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<ExportReport> {
         let layout = self.layout()?;
         let mut files: Vec<(String, String)> = Vec::new();
         let templates = self.templates(options)?;
@@ -124,23 +134,27 @@ impl Notebook {
                 ));
             }
             Scope::All => {
+                let total = layout.sources.len() + layout.notes.len() + layout.entities.len() + 1;
                 for id in layout.sources.keys() {
                     files.push((
                         layout.sources[id].clone(),
                         self.source_file(id, &templates, options.vault)?,
                     ));
+                    progress(files.len(), total);
                 }
                 for path in layout.notes.keys() {
                     files.push((
                         layout.notes[path].clone(),
                         self.note_file(path, &layout, &templates, options.vault)?,
                     ));
+                    progress(files.len(), total);
                 }
                 for name in layout.entities.keys() {
                     files.push((
                         layout.entities[name].clone(),
                         self.entity_file(name, &layout, &templates, options.vault)?,
                     ));
+                    progress(files.len(), total);
                 }
                 files.push((
                     "index.md".into(),
@@ -148,6 +162,7 @@ impl Notebook {
                 ));
             }
         }
+        progress(files.len(), files.len());
         write_export(&options.out, &files)
     }
 

@@ -945,7 +945,7 @@ pub(crate) fn file_stamp(path: &Path) -> String {
     }
 }
 
-fn read_text_file(path: &Path) -> std::result::Result<String, String> {
+pub(crate) fn read_text_file(path: &Path) -> std::result::Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read it ({e})"))?;
     if bytes.len() as u64 > import::MAX_FILE_BYTES {
         return Err("too large".into());

@@ -108,6 +108,28 @@ impl Notebook {
         })
     }
 
+    /// Takes in a note's file as it is on disk now, for an editor that has
+    /// it open: `None` when the store already has that text, else the note as
+    /// the file now has it (store and index updated, so search finds it).
+    /// A file that can no longer be read as a note is an error naming why.
+    pub fn reload_note(&mut self, path: &str) -> Result<Option<Note>> {
+        let path = self.note(path)?.path;
+        let abs = self.root().join(&path);
+        if !abs.is_file() {
+            return Err(Error::NotFound {
+                what: "note file",
+                id: path,
+            });
+        }
+        let body = crate::notebook::read_text_file(&abs)
+            .map_err(|why| Error::BadInput(format!("{path}: {why}")))?;
+        if text::hash(&body) == self.note_hash(&path)? {
+            return Ok(None);
+        }
+        self.note_written(&path, &body)?;
+        self.note(&path).map(Some)
+    }
+
     /// The hash of a note's text as the store has it (for `save_note`).
     pub fn note_hash(&self, path: &str) -> Result<String> {
         let rel = relative_path(path)?;

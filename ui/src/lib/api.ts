@@ -2,7 +2,7 @@
 // every failure turned into a `CommandError` ({code, message}).
 import { Channel, invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
-import type { CommandError, Commands, DragHover, FilesDropped, ImportProgress, NotebookChanged } from "./bindings";
+import type { CommandError, Commands, DragHover, ExportProgress, FilesDropped, ImportProgress, NotebookChanged } from "./bindings";
 import { EVENTS } from "./bindings";
 
 export type { CommandError };
@@ -38,6 +38,17 @@ export function progressChannel(onProgress: (p: ImportProgress) => void): Channe
   const channel = new Channel<ImportProgress>();
   channel.onmessage = onProgress;
   return channel;
+}
+
+export function exportChannel(onProgress: (p: ExportProgress) => void): Channel<ExportProgress> {
+  const channel = new Channel<ExportProgress>();
+  channel.onmessage = onProgress;
+  return channel;
+}
+
+/** The shell asks before the window closes, so unsaved text can be written first. */
+export function onCloseRequested(handler: () => void): Promise<UnlistenFn> {
+  return listen(EVENTS.closeRequested, () => handler());
 }
 
 export function onFilesDropped(handler: (d: FilesDropped) => void): Promise<UnlistenFn> {

@@ -114,7 +114,12 @@ export type NoteView = { path: string, title: string,
 /**
  * Markdown as written; the UI shows it as text, never as HTML.
  */
-body: string, };
+body: string, 
+/**
+ * The hash of `body`: give it back with the next save, so that a file
+ * changed on disk meanwhile is noticed (and both versions kept).
+ */
+hash: string, };
 
 export type HitKind = "source" | "note" | "annotation" | "entity";
 
@@ -337,6 +342,147 @@ export type NotebookChanged = { notebook: NotebookView, sourcesChanged: number, 
  */
 reanchored: number, };
 
+export type SaveNoteRequest = { path: string, body: string, 
+/**
+ * The `hash` of the text the editor loaded (or last saved).
+ */
+expectedHash: string | null, };
+
+/**
+ * What a save did.
+ */
+export type SavedNote = { path: string, 
+/**
+ * The hash of the text now in the file.
+ */
+hash: string, 
+/**
+ * Set when the file had changed on disk since it was loaded: the other
+ * program's text stayed in the file and this save went to this note.
+ */
+conflict: string | null, 
+/**
+ * The note's title now, and the notebook's notes (titles may change).
+ */
+title: string, notes: Array<NoteItem>, };
+
+export type ReloadNoteRequest = { path: string, 
+/**
+ * The `hash` of the text the editor has.
+ */
+hash: string, };
+
+export type RenderRequest = { 
+/**
+ * Markdown of this notebook (a note as it is being typed).
+ */
+markdown: string, };
+
+/**
+ * Markdown rendered by the engine: sanitised HTML (allow-listed tags,
+ * `http(s)`, `mailto` and `dossier:` links only), safe to insert.
+ */
+export type RenderedView = { html: string, 
+/**
+ * Wiki links that point to nothing in the notebook yet.
+ */
+unresolved: Array<string>, };
+
+export type NewNoteRequest = { title: string, 
+/**
+ * A source the note is about: the note starts with a link to it.
+ */
+source: string | null, };
+
+export type RenameNoteRequest = { path: string, 
+/**
+ * The new name, relative to the notebook (`.md` is added if missing).
+ */
+newPath: string, };
+
+/**
+ * A note created, renamed or deleted, with the notebook as it is now.
+ */
+export type NoteChange = { 
+/**
+ * The note created or renamed; `null` after a delete.
+ */
+note: NoteView | null, 
+/**
+ * Notes whose links were rewritten (rename), or where the deleted
+ * note's file was kept (delete: under `.dossier/trash/`).
+ */
+detail: Array<string>, notebook: NotebookView, };
+
+/**
+ * Notes that link to a note, source or entity, and notes that name it
+ * without a link.
+ */
+export type BacklinksView = { target: string, linked: Array<BacklinkView>, unlinked: Array<BacklinkView>, };
+
+export type BacklinkView = { path: string, title: string, 
+/**
+ * Code-point offsets in the note's file (give them back to `link_mention`).
+ */
+start: number, end: number, 
+/**
+ * The words as written, and up to 60 characters either side (line
+ * breaks as spaces).
+ */
+text: string, before: string, after: string, };
+
+export type LinkMentionRequest = { path: string, start: number, end: number, 
+/**
+ * What the new link points to (a note, source or entity name).
+ */
+target: string, };
+
+export type UrlRequest = { url: string, };
+
+/**
+ * What to export.
+ */
+export type ExportScope = { "kind": "note", "name": string } | { "kind": "source", "name": string } | { "kind": "entity", "name": string } | { "kind": "all" };
+
+export type ExportFormat = "markdown" | "jsonld";
+
+export type ExportRequest = { scope: ExportScope, format: ExportFormat, 
+/**
+ * Keep `[[wiki links]]`, to open the folder as an Obsidian vault.
+ */
+vault: boolean, 
+/**
+ * A folder chosen with `choose_export_folder`.
+ */
+folder: string, };
+
+export type ExportProgress = { done: number, total: number, };
+
+export type KeptFile = { 
+/**
+ * A file in the folder that was changed since the last export: left as it is.
+ */
+kept: string, 
+/**
+ * Where the new version was written instead.
+ */
+beside: string, };
+
+/**
+ * What an export wrote, relative to `folder`.
+ */
+export type ExportSummary = { folder: string, written: Array<string>, unchanged: Array<string>, kept: Array<KeptFile>, };
+
+/**
+ * The window's answer to `dossier://close-requested`.
+ */
+export type CloseRequest = { 
+/**
+ * Everything typed is written: close. `false`: a save failed, so the
+ * window stays open (and the next close request asks again).
+ */
+saved: boolean, };
+
 /** Every command: its arguments and what it resolves to. It rejects with a `CommandError`. */
 export type Commands = {
   startup: { args: {  }; result: Startup };
@@ -357,12 +503,25 @@ export type Commands = {
   accept_suggestion: { args: { request: AcceptSuggestionRequest }; result: EntitiesChanged };
   reject_suggestion: { args: { request: NameRequest }; result: null };
   add_entity: { args: { request: NewEntityRequest }; result: EntitiesChanged };
+  save_note: { args: { request: SaveNoteRequest }; result: SavedNote };
+  reload_note: { args: { request: ReloadNoteRequest }; result: NoteView | null };
+  render_markdown: { args: { request: RenderRequest }; result: RenderedView };
+  new_note: { args: { request: NewNoteRequest }; result: NoteChange };
+  rename_note: { args: { request: RenameNoteRequest }; result: NoteChange };
+  delete_note: { args: { request: PathRequest }; result: NoteChange };
+  backlinks: { args: { request: NameRequest }; result: BacklinksView };
+  link_mention: { args: { request: LinkMentionRequest }; result: SavedNote };
+  open_web_link: { args: { request: UrlRequest }; result: null };
+  choose_export_folder: { args: {  }; result: string | null };
+  export: { args: { request: ExportRequest; onProgress: Channel<ExportProgress> }; result: ExportSummary };
+  close_window: { args: { request: CloseRequest }; result: null };
 };
 
 export const EVENTS = {
   filesDropped: "dossier://files-dropped",
   dragHover: "dossier://drag-hover",
   notebookChanged: "dossier://notebook-changed",
+  closeRequested: "dossier://close-requested",
 } as const;
 
-export const COMMAND_NAMES = ["startup", "open_notebook", "choose_notebook", "recent_notebooks", "get_source", "get_note", "get_entity", "search", "choose_import_files", "import_files", "report_first_paint", "annotate", "edit_annotation", "delete_annotation", "suggestions", "accept_suggestion", "reject_suggestion", "add_entity"] as const;
+export const COMMAND_NAMES = ["startup", "open_notebook", "choose_notebook", "recent_notebooks", "get_source", "get_note", "get_entity", "search", "choose_import_files", "import_files", "report_first_paint", "annotate", "edit_annotation", "delete_annotation", "suggestions", "accept_suggestion", "reject_suggestion", "add_entity", "save_note", "reload_note", "render_markdown", "new_note", "rename_note", "delete_note", "backlinks", "link_mention", "open_web_link", "choose_export_folder", "export", "close_window"] as const;

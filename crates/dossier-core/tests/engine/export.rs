@@ -312,3 +312,36 @@ fn bad_output_folders_and_odd_titles() {
         .unwrap_err();
     assert!(err.to_string().contains("template does not parse"), "{err}");
 }
+
+#[test]
+fn export_reports_progress_up_to_every_file() {
+    let dir = copy_of_bundled();
+    let nb = Notebook::open(dir.path()).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let mut seen: Vec<(usize, usize)> = Vec::new();
+    let report = nb
+        .export_markdown_with(
+            &ExportOptions {
+                out: out.path().to_path_buf(),
+                scope: Scope::All,
+                template: None,
+                vault: false,
+            },
+            &mut |done, total| seen.push((done, total)),
+        )
+        .unwrap();
+    let files = report.written.len() + report.unchanged.len() + report.kept.len();
+    assert!(
+        seen.len() > 2,
+        "progress is reported file by file: {seen:?}"
+    );
+    assert!(
+        seen.windows(2).all(|w| w[0].0 <= w[1].0),
+        "progress never goes back: {seen:?}"
+    );
+    assert_eq!(
+        seen.last().copied(),
+        Some((files, files)),
+        "the last report is every file of the export"
+    );
+}

@@ -133,6 +133,51 @@ fn a_note_changed_on_both_sides_keeps_both_versions() {
 }
 
 #[test]
+fn a_note_changed_on_disk_is_reloaded_and_searchable() {
+    let (dir, mut nb) = open();
+    let path = "Two scenarios.md";
+    assert_eq!(
+        nb.reload_note(path).unwrap(),
+        None,
+        "an unchanged file is nothing to reload"
+    );
+    write(
+        dir.path(),
+        path,
+        "# Two scenarios\r\n\r\nRewritten by a zealous quokka.\r\n",
+    );
+    let note = nb
+        .reload_note(path)
+        .unwrap()
+        .expect("a changed file is reloaded");
+    assert_eq!(
+        note.body, "# Two scenarios\n\nRewritten by a zealous quokka.\n",
+        "line endings are taken in as the rest of the engine does"
+    );
+    assert_eq!(
+        nb.note_hash(path).unwrap(),
+        dossier_core::text::hash(&note.body),
+        "the store has the new text, so the next save compares against it"
+    );
+    assert_eq!(
+        nb.search("quokka", 10).unwrap().total,
+        1,
+        "and search finds it"
+    );
+    assert_eq!(nb.reload_note(path).unwrap(), None, "once only");
+
+    std::fs::write(dir.path().join(path), [0xff, 0xfe, 0x00]).unwrap();
+    let err = nb.reload_note(path).unwrap_err();
+    assert!(
+        matches!(err, Error::BadInput(_)),
+        "a file that is no longer text is refused with a reason: {err}"
+    );
+    std::fs::remove_file(dir.path().join(path)).unwrap();
+    let err = nb.reload_note(path).unwrap_err();
+    assert_eq!(err.code(), "not_found", "a deleted file: {err}");
+}
+
+#[test]
 fn renaming_updates_links_and_deleting_keeps_a_copy() {
     let (dir, mut nb) = open();
     let updated = nb
