@@ -189,6 +189,24 @@ impl PositionMap {
         }
     }
 
+    /// Where the text of the old span `start..end` can be in the new text
+    /// when the span lies in a stretch that changed: between the end of the
+    /// shared stretch before it and the start of the one after it.
+    pub fn window(&self, start: usize, end: usize) -> (usize, usize) {
+        let lo = match self.runs.partition_point(|r| r.0 <= start).checked_sub(1) {
+            Some(i) => {
+                let (o, n, l) = self.runs[i];
+                n + (start - o).min(l)
+            }
+            None => 0,
+        };
+        let hi = match self.runs.get(self.runs.partition_point(|r| r.0 < end)) {
+            Some(&(_, n, _)) => n,
+            None => usize::MAX,
+        };
+        (lo, hi.max(lo))
+    }
+
     /// The new position of an old point, approximately (for hints).
     pub fn map_point(&self, p: usize) -> usize {
         match self.runs.partition_point(|r| r.0 <= p).checked_sub(1) {
@@ -214,6 +232,20 @@ fn line_starts(s: &str) -> Vec<usize> {
 /// Anchors one annotation in `text`. `expected` is where the old position
 /// maps to in the new text (the old position itself when there is no diff).
 pub fn anchor(text: &CharText<'_>, sel: &Selector, expected: Option<(usize, usize)>) -> Anchored {
+    anchor_with(text, sel, expected, None, None)
+}
+
+/// [`anchor`], with what [`reanchor_all`] knows for many annotations at once:
+/// `occurrences`, every place the exact quote occurs (found for all quotes
+/// in one pass), and `window`, the stretch of the new text that replaced the
+/// annotation's (from the diff), searched first for an approximate match.
+fn anchor_with(
+    text: &CharText<'_>,
+    sel: &Selector,
+    expected: Option<(usize, usize)>,
+    occurrences: Option<&[usize]>,
+    window: Option<(usize, usize)>,
+) -> Anchored {
     let len = sel.exact.chars().count();
     let (exp_start, exp_end) = expected.unwrap_or((sel.start, sel.end));
     // 1. The position, verified against the quote.
@@ -234,33 +266,22 @@ pub fn anchor(text: &CharText<'_>, sel: &Selector, expected: Option<(usize, usiz
     // Near the expected place first: an occurrence there whose context is
     // intact scores above any farther one, so the whole text is searched
     // only when there is none.
-    let lo = exp_start.saturating_sub(NEAR_WINDOW);
-    let hi = (exp_end + NEAR_WINDOW).min(text.len());
-    if lo < hi {
-        let near = text.slice(lo, hi);
-        let base = text.slice(0, lo).len();
-        let best = near
-            .match_indices(sel.exact.as_str())
-            .map(|(b, _)| text.char_at_byte(base + b))
-            .filter(|&at| {
-                text.slice(at.saturating_sub(sel.prefix.chars().count()), at) == sel.prefix
-                    && text.slice(at + len, at + len + sel.suffix.chars().count()) == sel.suffix
-            })
-            .min_by_key(|&at| at.abs_diff(exp_start));
-        if let Some(best) = best {
-            return Anchored {
-                status: if best == sel.start {
-                    AnchorStatus::Exact
-                } else {
-                    AnchorStatus::Moved
-                },
-                start: best,
-                end: best + len,
-                score: 1.0,
-            };
-        }
+    if let Some(best) = near_exact(text, sel, exp_start, exp_end, len) {
+        return Anchored {
+            status: if best == sel.start {
+                AnchorStatus::Exact
+            } else {
+                AnchorStatus::Moved
+            },
+            start: best,
+            end: best + len,
+            score: 1.0,
+        };
     }
-    let found = text.find_all(&sel.exact);
+    let found = match occurrences {
+        Some(o) => o.to_vec(),
+        None => text.find_all(&sel.exact),
+    };
     if !found.is_empty() {
         let best = found
             .iter()
@@ -284,7 +305,13 @@ pub fn anchor(text: &CharText<'_>, sel: &Selector, expected: Option<(usize, usiz
     }
     // 3. An approximate match near the expected place: close by first
     // (the diff puts it within the paragraph that changed), then wider.
-    if let Some(m) = fuzzy(text, sel, exp_start, NEAR_WINDOW)
+    let in_window = window.and_then(|(lo, hi)| {
+        let lo = lo.saturating_sub(len + CONTEXT_CHARS);
+        let hi = hi.saturating_add(len + CONTEXT_CHARS).min(text.len());
+        (hi > lo && hi - lo < 2 * NEAR_WINDOW).then(|| fuzzy_in(text, sel, exp_start, lo, hi))?
+    });
+    if let Some(m) = in_window
+        .or_else(|| fuzzy(text, sel, exp_start, NEAR_WINDOW))
         .or_else(|| fuzzy(text, sel, exp_start, FUZZY_WINDOW))
     {
         return m;
@@ -337,45 +364,74 @@ fn approx_find(pattern: &[char], hay: &[char]) -> Option<(usize, usize, usize)> 
     if m == 0 || hay.is_empty() {
         return None;
     }
-    // Column over the pattern; each cell keeps (cost, start in hay).
-    let mut prev: Vec<(usize, usize)> = (0..=m).map(|i| (i, 0)).collect();
-    let mut cur = prev.clone();
+    // Two columns over the pattern: each cell's cost, and where in `hay` the
+    // alignment that reaches it started. Ties go to the diagonal, then up,
+    // then left.
+    let mut cost_prev: Vec<u32> = (0..=m as u32).collect();
+    let mut start_prev: Vec<u32> = vec![0; m + 1];
+    let mut cost_cur: Vec<u32> = vec![0; m + 1];
+    let mut start_cur: Vec<u32> = vec![0; m + 1];
     let mut best: Option<(usize, usize, usize)> = None;
     for (j, &h) in hay.iter().enumerate() {
-        cur[0] = (0, j + 1);
+        cost_cur[0] = 0;
+        start_cur[0] = (j + 1) as u32;
         for i in 1..=m {
-            let diag = (
-                prev[i - 1].0 + usize::from(pattern[i - 1] != h),
-                prev[i - 1].1,
-            );
-            let up = (cur[i - 1].0 + 1, cur[i - 1].1);
-            let left = (prev[i].0 + 1, prev[i].1);
-            cur[i] = *[diag, up, left].iter().min_by_key(|c| c.0).unwrap_or(&diag);
+            let mut c = cost_prev[i - 1] + u32::from(pattern[i - 1] != h);
+            let mut st = start_prev[i - 1];
+            let up = cost_cur[i - 1] + 1;
+            if up < c {
+                c = up;
+                st = start_cur[i - 1];
+            }
+            let left = cost_prev[i] + 1;
+            if left < c {
+                c = left;
+                st = start_prev[i];
+            }
+            cost_cur[i] = c;
+            start_cur[i] = st;
         }
-        let (cost, start) = cur[m];
+        let (cost, start) = (cost_cur[m] as usize, start_cur[m] as usize);
         if best.is_none_or(|b| cost < b.2) {
             best = Some((start, j + 1, cost));
+            if cost == 0 {
+                break;
+            }
         }
-        std::mem::swap(&mut prev, &mut cur);
+        std::mem::swap(&mut cost_prev, &mut cost_cur);
+        std::mem::swap(&mut start_prev, &mut start_cur);
         // restart the diagonal origin for the next column
-        prev[0] = (0, j + 1);
+        cost_prev[0] = 0;
+        start_prev[0] = (j + 1) as u32;
     }
     best
 }
 
 fn fuzzy(text: &CharText<'_>, sel: &Selector, expected: usize, window: usize) -> Option<Anchored> {
-    let quote: Vec<char> = sel.exact.chars().collect();
-    if quote.is_empty() || text.is_empty() {
-        return None;
-    }
+    let len = sel.exact.chars().count();
     let (lo, hi) = if text.len() <= window * 2 {
         (0, text.len())
     } else {
         (
             expected.saturating_sub(window),
-            (expected + quote.len() + window).min(text.len()),
+            (expected + len + window).min(text.len()),
         )
     };
+    fuzzy_in(text, sel, expected, lo, hi)
+}
+
+/// The best approximate match of the quote between `lo` and `hi`.
+fn fuzzy_in(
+    text: &CharText<'_>,
+    sel: &Selector,
+    expected: usize,
+    lo: usize,
+    hi: usize,
+) -> Option<Anchored> {
+    let quote: Vec<char> = sel.exact.chars().collect();
+    if quote.is_empty() || text.is_empty() || lo >= hi {
+        return None;
+    }
     let hay: Vec<char> = text.slice(lo, hi).chars().collect();
     let (start, end, edits) = if quote.len() <= FUZZY_MAX_QUOTE {
         approx_find(&quote, &hay)?
@@ -409,21 +465,123 @@ fn fuzzy(text: &CharText<'_>, sel: &Selector, expected: usize, window: usize) ->
 }
 
 /// Re-anchors many annotations from an old text to a new one.
+///
+/// First each annotation's old span is mapped through the line diff and
+/// checked against its quote, then the quote is looked for near that place
+/// with its context; that settles almost every annotation. The quotes of the
+/// rest are found in the new text in one Aho–Corasick pass (rather than one
+/// scan of the text each), and an approximate match is looked for first in
+/// the stretch of new text that replaced the annotation's.
 pub fn reanchor_all(old: Option<&str>, new: &str, selectors: &[Selector]) -> Vec<Anchored> {
     let text = CharText::new(new);
     let map = old.map(|o| PositionMap::new(o, new));
-    selectors
+    let expected: Vec<Option<(usize, usize)>> = selectors
         .iter()
         .map(|sel| {
-            let expected = map.as_ref().map(|m| {
+            map.as_ref().map(|m| {
                 m.map(sel.start, sel.end).unwrap_or_else(|| {
                     let s = m.map_point(sel.start);
                     (s, s + (sel.end - sel.start))
                 })
-            });
-            anchor(&text, sel, expected)
+            })
         })
+        .collect();
+    let mut out: Vec<Option<Anchored>> = selectors
+        .iter()
+        .zip(&expected)
+        .map(|(sel, exp)| quick(&text, sel, *exp))
+        .collect();
+    let rest: Vec<usize> = (0..selectors.len())
+        .filter(|&i| out[i].is_none() && !selectors[i].exact.is_empty())
+        .collect();
+    if !rest.is_empty() {
+        let mut quotes: Vec<&str> = rest.iter().map(|&i| selectors[i].exact.as_str()).collect();
+        quotes.sort_unstable();
+        quotes.dedup();
+        let mut occurrences: std::collections::HashMap<&str, Vec<usize>> =
+            std::collections::HashMap::new();
+        if let Ok(ac) = aho_corasick::AhoCorasick::new(&quotes) {
+            for m in ac.find_overlapping_iter(new) {
+                occurrences
+                    .entry(quotes[m.pattern().as_usize()])
+                    .or_default()
+                    .push(text.char_at_byte(m.start()));
+            }
+        }
+        for i in rest {
+            let sel = &selectors[i];
+            let found = occurrences
+                .get(sel.exact.as_str())
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
+            let window = map.as_ref().map(|m| m.window(sel.start, sel.end));
+            out[i] = Some(anchor_with(&text, sel, expected[i], Some(found), window));
+        }
+    }
+    out.into_iter()
+        .zip(selectors)
+        .map(|(a, sel)| a.unwrap_or_else(|| anchor(&text, sel, None)))
         .collect()
+}
+
+/// The cheap part of [`anchor`]: the expected place verified against the
+/// quote, or the quote with its context intact near it; `None` otherwise.
+fn quick(
+    text: &CharText<'_>,
+    sel: &Selector,
+    expected: Option<(usize, usize)>,
+) -> Option<Anchored> {
+    let len = sel.exact.chars().count();
+    let (exp_start, exp_end) = expected.unwrap_or((sel.start, sel.end));
+    if sel.exact.is_empty() {
+        return None;
+    }
+    let status = |at: usize| {
+        if at == sel.start {
+            AnchorStatus::Exact
+        } else {
+            AnchorStatus::Moved
+        }
+    };
+    if text.slice(exp_start, exp_end) == sel.exact {
+        return Some(Anchored {
+            status: status(exp_start),
+            start: exp_start,
+            end: exp_end,
+            score: 1.0,
+        });
+    }
+    near_exact(text, sel, exp_start, exp_end, len).map(|at| Anchored {
+        status: status(at),
+        start: at,
+        end: at + len,
+        score: 1.0,
+    })
+}
+
+/// The occurrence of the quote nearest the expected place within
+/// `NEAR_WINDOW` whose prefix and suffix are intact.
+fn near_exact(
+    text: &CharText<'_>,
+    sel: &Selector,
+    exp_start: usize,
+    exp_end: usize,
+    len: usize,
+) -> Option<usize> {
+    let lo = exp_start.saturating_sub(NEAR_WINDOW);
+    let hi = (exp_end + NEAR_WINDOW).min(text.len());
+    if lo >= hi {
+        return None;
+    }
+    let near = text.slice(lo, hi);
+    let base = text.slice(0, lo).len();
+    near.match_indices(sel.exact.as_str())
+        .map(|(b, _)| text.char_at_byte(base + b))
+        .filter(|&at| {
+            text.slice(at.saturating_sub(sel.prefix.chars().count()), at) == sel.prefix
+                && text.slice(at + len, at + len + sel.suffix.chars().count()) == sel.suffix
+        })
+        .min_by_key(|&at| at.abs_diff(exp_start))
 }
 
 #[cfg(test)]
