@@ -10,7 +10,9 @@
 //! in capitals only (an acronym such as `US`, `NATO`) matches only where the
 //! text has it in capitals, so that "us" is not the United States.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer, TokenStream,
 };
@@ -220,38 +222,48 @@ pub fn is_acronym(name: &str) -> bool {
 /// The automaton over every known name.
 pub struct Gazetteer {
     ac: Option<AhoCorasick>,
-    /// For each pattern: the entity, and the acronym to check case against.
-    patterns: Vec<(i64, Option<String>)>,
+    /// For each distinct normalised name (the automaton's patterns): every
+    /// (entity, acronym to check case against) that has it.
+    patterns: Vec<Vec<(i64, Option<String>)>>,
 }
 
 impl Gazetteer {
     pub fn new(names: &[Name]) -> Gazetteer {
-        let mut texts = Vec::new();
-        let mut patterns = Vec::new();
+        let mut texts: Vec<String> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut patterns: Vec<Vec<(i64, Option<String>)>> = Vec::new();
         for n in names {
             let norm = normalise_name(&n.text);
             if norm.is_empty() {
                 continue;
             }
             let acronym = is_acronym(&n.text).then(|| n.text.clone());
-            texts.push(norm);
-            patterns.push((n.entity, acronym));
+            // A name ends where a word ends: each pattern carries the space
+            // that follows a word in the normalised text.
+            let key = format!("{norm} ");
+            let at = *index.entry(key.clone()).or_insert_with(|| {
+                texts.push(key);
+                patterns.push(Vec::new());
+                patterns.len() - 1
+            });
+            patterns[at].push((n.entity, acronym));
         }
         let ac = if texts.is_empty() {
             None
         } else {
-            // A DFA: several times faster to run than the default NFA on
-            // thousands of names, and built once per set of names (the
-            // notebook keeps it); an NFA if the DFA would be too large.
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&texts)
-                .or_else(|_| {
-                    AhoCorasickBuilder::new()
-                        .match_kind(MatchKind::Standard)
-                        .build(&texts)
-                })
+            // Searched anchored at each word start, longest name first. A DFA
+            // is several times faster to run than an NFA on thousands of
+            // names, and built once per set of names (the notebook keeps it);
+            // an NFA if the DFA would be too large.
+            let build = |kind| {
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .start_kind(StartKind::Anchored)
+                    .kind(kind)
+                    .build(&texts)
+            };
+            build(Some(AhoCorasickKind::DFA))
+                .or_else(|_| build(None))
                 .ok()
         };
         Gazetteer { ac, patterns }
@@ -261,47 +273,43 @@ impl Gazetteer {
         self.patterns.is_empty()
     }
 
-    /// Every mention in `text`: at word boundaries, longest first, not overlapping.
+    /// Every mention in `text`: at word boundaries, longest first, not
+    /// overlapping. (When the longest name at a word is an acronym the text
+    /// does not write in capitals, that word starts no mention.)
     pub fn find(&self, text: &str) -> Vec<Found> {
         let Some(ac) = &self.ac else {
             return Vec::new();
         };
-        let norm = normalise(text);
-        let bytes = norm.text.as_bytes();
-        let mut candidates: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, pattern)
-        for m in ac.find_overlapping_iter(&norm.text) {
-            let (s, e) = (m.start(), m.end());
-            let left_ok = s == 0 || bytes[s - 1] == b' ';
-            let right_ok = e == bytes.len() || bytes[e] == b' ';
-            if left_ok && right_ok {
-                candidates.push((s, e, m.pattern().as_usize()));
-            }
-        }
-        // Longest first at each start, then left to right without overlaps.
-        candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut norm = normalise(text);
+        norm.text.push(' ');
         let chars = CharText::new(text);
         let mut out = Vec::new();
         let mut taken_to = 0usize;
-        for (s, e, p) in candidates {
-            if s < taken_to {
+        for (k, w) in norm.words.iter().enumerate() {
+            if w.at < taken_to {
                 continue;
             }
-            let first = norm.words.partition_point(|w| w.at < s);
-            let last = norm.words.partition_point(|w| w.at < e).saturating_sub(1);
-            let (Some(wf), Some(wl)) = (norm.words.get(first), norm.words.get(last)) else {
+            let input = Input::new(&norm.text)
+                .span(w.at..norm.text.len())
+                .anchored(Anchored::Yes);
+            let Some(m) = ac.find(input) else {
                 continue;
             };
-            let original = &text[wf.from..wl.to];
-            let (entity, acronym) = &self.patterns[p];
-            if let Some(a) = acronym {
-                if original != a {
-                    continue;
-                }
-            }
+            // The match ends with the space after its last word.
+            let e = m.end() - 1;
+            let last = k + norm.words[k..].partition_point(|x| x.at < e) - 1;
+            let wl = &norm.words[last];
+            let original = &text[w.from..wl.to];
+            let Some((entity, _)) = self.patterns[m.pattern().as_usize()]
+                .iter()
+                .find(|(_, acronym)| acronym.as_deref().is_none_or(|a| a == original))
+            else {
+                continue;
+            };
             taken_to = e;
             out.push(Found {
                 entity: *entity,
-                start: chars.char_at_byte(wf.from),
+                start: chars.char_at_byte(w.from),
                 end: chars.char_at_byte(wl.to),
                 text: original.to_string(),
             });
