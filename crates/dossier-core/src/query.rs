@@ -154,10 +154,15 @@ fn syntax(message: impl Into<String>, position: usize) -> Error {
     }
 }
 
+/// How deeply parentheses and NOTs may nest. Deeper queries are refused
+/// (the parser recurses, and no one types this by hand).
+pub const MAX_DEPTH: usize = 32;
+
 struct Parser {
     toks: Vec<(Tok, usize)>,
     pos: usize,
     len: usize,
+    depth: usize,
 }
 
 impl Parser {
@@ -171,6 +176,18 @@ impl Parser {
         let t = self.toks.get(self.pos).cloned();
         self.pos += 1;
         t
+    }
+
+    /// Enters one level of nesting (a parenthesis or a NOT), refusing too many.
+    fn deeper(&mut self, at: usize) -> Result<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(syntax(
+                format!("the query nests parentheses or NOTs more than {MAX_DEPTH} deep"),
+                at,
+            ));
+        }
+        Ok(())
     }
 
     fn or(&mut self) -> Result<Node> {
@@ -229,7 +246,10 @@ impl Parser {
                 if !self.starts_operand() {
                     return Err(syntax("NOT needs something to exclude", at));
                 }
-                Ok(Node::Not(Box::new(self.unary()?)))
+                self.deeper(at)?;
+                let inner = self.unary()?;
+                self.depth -= 1;
+                Ok(Node::Not(Box::new(inner)))
             }
             _ => self.primary(),
         }
@@ -242,7 +262,9 @@ impl Parser {
                 if self.peek() == Some(&Tok::RParen) {
                     return Err(syntax("empty parentheses", at));
                 }
+                self.deeper(at)?;
                 let inner = self.or()?;
+                self.depth -= 1;
                 match self.next() {
                     Some((Tok::RParen, _)) => Ok(inner),
                     Some((_, p)) => Err(syntax("expected ')' here", p)),
@@ -331,6 +353,7 @@ pub fn parse(q: &str) -> Result<Option<Node>> {
         toks,
         pos: 0,
         len: q.chars().count(),
+        depth: 0,
     };
     let node = p.or()?;
     if let Some((t, at)) = p.toks.get(p.pos) {
@@ -617,5 +640,28 @@ mod tests {
             ]))
         );
         assert_eq!(parse_lenient("((("), None);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_a_stack_overflow() {
+        let ok = format!("{}nato{}", "(".repeat(MAX_DEPTH), ")".repeat(MAX_DEPTH));
+        assert!(parse(&ok).unwrap().is_some());
+        for q in [
+            format!("{}nato{}", "(".repeat(100_000), ")".repeat(100_000)),
+            format!("{}nato", "NOT ".repeat(100_000)),
+            format!("{}nato", "-(".repeat(50_000)),
+        ] {
+            match parse(&q) {
+                Err(Error::QuerySyntax { message, .. }) => {
+                    assert!(message.contains("deep"), "{message}")
+                }
+                other => panic!("expected a depth error, got {other:?}"),
+            }
+            assert_eq!(
+                parse_lenient(&q),
+                Some(Node::Word("nato".into())),
+                "the lenient parse keeps the words"
+            );
+        }
     }
 }

@@ -708,6 +708,8 @@ impl Notebook {
         name: &str,
         kind: Option<&str>,
     ) -> Result<crate::Entity> {
+        // The index writer first: a busy notebook is reported before anything is written.
+        self.index.lock_for_writing()?;
         let key = normalise_name(name);
         let s = self
             .suggest(source)?
