@@ -255,10 +255,12 @@ pub fn anchor(text: &CharText<'_>, sel: &Selector, expected: Option<(usize, usiz
     if let Some(m) = fuzzy(text, sel, exp_start) {
         return m;
     }
+    // Kept where it was made; a selector from a file can have its end
+    // before its start, which no span in the store may.
     Anchored {
         status: AnchorStatus::Orphan,
         start: sel.start,
-        end: sel.end,
+        end: sel.end.max(sel.start),
         score: 0.0,
     }
 }
@@ -384,7 +386,7 @@ pub fn reanchor_all(old: Option<&str>, new: &str, selectors: &[Selector]) -> Vec
             let expected = map.as_ref().map(|m| {
                 m.map(sel.start, sel.end).unwrap_or_else(|| {
                     let s = m.map_point(sel.start);
-                    (s, s + (sel.end - sel.start))
+                    (s, s + sel.end.saturating_sub(sel.start))
                 })
             });
             anchor(&text, sel, expected)
@@ -441,6 +443,23 @@ mod tests {
         assert!(nt
             .slice(a.start.saturating_sub(8), a.start)
             .contains("second"));
+    }
+
+    #[test]
+    fn a_selector_that_ends_before_it_starts_is_an_orphan_not_a_panic() {
+        // Found by the `anchor` fuzz target: `end - start` underflowed.
+        let bad = Selector {
+            exact: String::new(),
+            prefix: String::new(),
+            suffix: String::new(),
+            start: 14,
+            end: 0,
+        };
+        let a = reanchor_all(Some(""), "", std::slice::from_ref(&bad))[0];
+        assert_eq!(a.status, AnchorStatus::Orphan);
+        assert!(a.start <= a.end);
+        let b = anchor(&CharText::new("some text"), &bad, None);
+        assert!(b.start <= b.end);
     }
 
     #[test]

@@ -176,3 +176,29 @@ fn a_yaml_bomb_in_front_matter_is_bounded() {
         Err(e) => assert!(e.contains("front matter"), "refused with a reason: {e}"),
     }
 }
+
+/// Found by the `anchor` fuzz target: a selector whose end comes before its
+/// start (a hand-edited or hostile annotation file) made re-anchoring
+/// underflow, and the orphan it gave broke the store's CHECK (start <= end),
+/// which `INSERT OR IGNORE` turned into a silently dropped annotation.
+#[test]
+fn an_annotation_file_with_an_inverted_span_does_not_break_the_notebook() {
+    let dir = crate::common::copy_of_bundled();
+    write(
+        dir.path(),
+        "sources/russia-nato-talks.annotations.json",
+        r#"[{"id": "a-inverted", "exact": "no such quote anywhere", "start": 500, "end": 20}]"#,
+    );
+    let nb = Notebook::open(dir.path()).unwrap();
+    let a = nb.annotation("a-inverted").unwrap();
+    assert_eq!(a.status, dossier_core::AnchorStatus::Orphan, "kept, listed");
+    assert!(a.start <= a.end);
+    drop(nb);
+    // The source changes: re-anchoring the orphan does not underflow.
+    let path = dir.path().join("sources/russia-nato-talks.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("NATO", "N.A.T.O.")).unwrap();
+    let nb = Notebook::open(dir.path()).unwrap();
+    assert!(nb.last_sync().reanchored > 0);
+    assert!(nb.check().unwrap().problems.is_empty());
+}
