@@ -790,11 +790,13 @@ impl Notebook {
         }
     }
 
-    /// Searches, reading a query with bad syntax as plain words. Never a syntax error.
+    /// Searches, reading a query with bad syntax as plain words. Never a
+    /// syntax error, and an `entity:` the notebook does not know (yet: the
+    /// name is still being typed) finds nothing rather than failing.
     pub fn search_lenient(&self, q: &str, limit: usize) -> Result<SearchResults> {
         match query::parse_lenient(q) {
             Some(node) => match self.run(&node, limit) {
-                Err(Error::QuerySyntax { .. }) => Ok(SearchResults {
+                Err(Error::QuerySyntax { .. } | Error::NotFound { .. }) => Ok(SearchResults {
                     total: 0,
                     hits: Vec::new(),
                 }),
