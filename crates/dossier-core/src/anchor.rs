@@ -156,8 +156,10 @@ impl PositionMap {
             .algorithm(similar::Algorithm::Myers)
             .timeout(std::time::Duration::from_millis(500))
             .diff_lines(old, new);
-        let old_lines = line_starts(old);
-        let new_lines = line_starts(new);
+        // Line starts from the diff's own lines: it also ends a line at a
+        // lone '\r', so counting '\n's here would disagree with it.
+        let old_lines = line_starts(diff.old_slices());
+        let new_lines = line_starts(diff.new_slices());
         let mut runs = Vec::new();
         for op in diff.ops() {
             if let similar::DiffOp::Equal {
@@ -199,10 +201,11 @@ impl PositionMap {
     }
 }
 
-fn line_starts(s: &str) -> Vec<usize> {
+/// The char offset where each line starts, and the end of the last.
+fn line_starts(lines: &[&str]) -> Vec<usize> {
     let mut out = vec![0];
     let mut c = 0;
-    for line in s.split_inclusive('\n') {
+    for line in lines {
         c += line.chars().count();
         out.push(c);
     }
@@ -460,6 +463,22 @@ mod tests {
         assert!(a.start <= a.end);
         let b = anchor(&CharText::new("some text"), &bad, None);
         assert!(b.start <= b.end);
+    }
+
+    #[test]
+    fn carriage_returns_do_not_confuse_the_line_diff() {
+        // Found by the `anchor` fuzz target: the diff ends lines at a lone
+        // '\r', the position map counted only '\n': an index out of bounds.
+        let old = "\0\u{e}\r\r\u{e}";
+        let new = "\r\r";
+        let s = selector_at(&CharText::new(old), 0, 3);
+        let _ = reanchor_all(Some(old), new, std::slice::from_ref(&s));
+        let old = "Old Mac text.\rNATO will never guarantee it.\rEnd.";
+        let new = "Intro.\rOld Mac text.\rNATO will never guarantee it.\rEnd.";
+        let s = sel(old, "NATO will never guarantee it");
+        let a = reanchor_all(Some(old), new, std::slice::from_ref(&s))[0];
+        assert_eq!(a.status, AnchorStatus::Moved);
+        assert_eq!(CharText::new(new).slice(a.start, a.end), s.exact);
     }
 
     #[test]

@@ -202,3 +202,24 @@ fn an_annotation_file_with_an_inverted_span_does_not_break_the_notebook() {
     assert!(nb.last_sync().reanchored > 0);
     assert!(nb.check().unwrap().problems.is_empty());
 }
+
+/// Found by the `anchor` fuzz target: a source file with old Mac line
+/// endings (a lone `\r`), edited, made re-anchoring index out of bounds —
+/// a panic while opening the notebook.
+#[test]
+fn a_source_with_carriage_returns_reanchors() {
+    let dir = crate::common::copy_of_bundled();
+    drop(Notebook::open(dir.path()).unwrap());
+    let path = dir.path().join("sources/russia-nato-talks.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (yaml, body) = dossier_core::text::split_front_matter(&text);
+    let cr = format!("---\n{}---\n{}", yaml.unwrap(), body.replace('\n', "\r"));
+    std::fs::write(&path, &cr).unwrap();
+    let nb = Notebook::open(dir.path()).unwrap();
+    assert!(nb.last_sync().reanchored > 0);
+    drop(nb);
+    std::fs::write(&path, cr.replacen("NATO", "The alliance", 1)).unwrap();
+    let nb = Notebook::open(dir.path()).unwrap();
+    assert!(nb.last_sync().reanchored > 0);
+    assert!(nb.check().unwrap().problems.is_empty());
+}
