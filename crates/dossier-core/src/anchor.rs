@@ -182,7 +182,7 @@ impl PositionMap {
     pub fn map(&self, start: usize, end: usize) -> Option<(usize, usize)> {
         let i = self.runs.partition_point(|r| r.0 <= start).checked_sub(1)?;
         let (o, n, l) = self.runs[i];
-        if end <= o + l {
+        if start <= end && end <= o + l {
             Some((n + (start - o), n + (end - o)))
         } else {
             None
@@ -461,6 +461,14 @@ mod tests {
         let a = reanchor_all(Some(""), "", std::slice::from_ref(&bad))[0];
         assert_eq!(a.status, AnchorStatus::Orphan);
         assert!(a.start <= a.end);
+        // And through a position map (the second input the fuzzer found).
+        let far = Selector {
+            start: 22_528,
+            ..bad.clone()
+        };
+        let a = reanchor_all(Some("\n\0"), "\0", std::slice::from_ref(&far))[0];
+        assert!(a.start <= a.end);
+        assert_eq!(PositionMap::new("a\nb\n", "a\nb\n").map(3, 1), None);
         let b = anchor(&CharText::new("some text"), &bad, None);
         assert!(b.start <= b.end);
     }
