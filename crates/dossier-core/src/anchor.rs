@@ -217,8 +217,14 @@ fn line_starts(lines: &[&str]) -> Vec<usize> {
 pub fn anchor(text: &CharText<'_>, sel: &Selector, expected: Option<(usize, usize)>) -> Anchored {
     let len = sel.exact.chars().count();
     let (exp_start, exp_end) = expected.unwrap_or((sel.start, sel.end));
-    // 1. The position, verified against the quote.
-    if !sel.exact.is_empty() && text.slice(exp_start, exp_end) == sel.exact {
+    // 1. The position, verified against the quote (the span must fit the
+    // text and the quote's length: `slice` clamps, so a span running past
+    // the end could otherwise "verify").
+    if !sel.exact.is_empty()
+        && exp_end <= text.len()
+        && exp_end.checked_sub(exp_start) == Some(len)
+        && text.slice(exp_start, exp_end) == sel.exact
+    {
         let status = if exp_start == sel.start {
             AnchorStatus::Exact
         } else {
@@ -469,6 +475,16 @@ mod tests {
         let a = reanchor_all(Some("\n\0"), "\0", std::slice::from_ref(&far))[0];
         assert!(a.start <= a.end);
         assert_eq!(PositionMap::new("a\nb\n", "a\nb\n").map(3, 1), None);
+        // A span longer than its quote, running past the end of the text
+        // (a third input the fuzzer found): not "exact" at 0..11.
+        let long = Selector {
+            exact: "\0".into(),
+            start: 0,
+            end: 11,
+            ..bad.clone()
+        };
+        let a = anchor(&CharText::new("\0"), &long, None);
+        assert_eq!((a.start, a.end), (0, 1), "the quote, found where it was");
         let b = anchor(&CharText::new("some text"), &bad, None);
         assert!(b.start <= b.end);
     }
