@@ -444,7 +444,10 @@ fn build(node: &Node, cx: &mut Cx<'_>) -> Result<Box<dyn Query>> {
             let mut positive = false;
             for item in items {
                 match item {
-                    Node::Not(inner) => clauses.push((Occur::MustNot, build(inner, cx)?)),
+                    Node::Not(inner) => clauses.push((
+                        Occur::MustNot,
+                        Box::new(Excluded(build(inner, cx)?)) as Box<dyn Query>,
+                    )),
                     other => {
                         positive = true;
                         clauses.push((Occur::Must, build(other, cx)?))
@@ -465,9 +468,80 @@ fn build(node: &Node, cx: &mut Cx<'_>) -> Result<Box<dyn Query>> {
         }
         Node::Not(inner) => Box::new(BooleanQuery::new(vec![
             (Occur::Must, Box::new(AllQuery)),
-            (Occur::MustNot, build(inner, cx)?),
+            (Occur::MustNot, Box::new(Excluded(build(inner, cx)?))),
         ])),
     })
+}
+
+/// A clause to exclude (`NOT x`, `-x`). tantivy's exclusion asks the
+/// excluded scorer to "seek" targets that can lie before where it stands,
+/// which its phrase scorer does not allow (a debug assertion fails on
+/// `-"nato nato"`; found by the query fuzz target). This wrapper answers
+/// those seeks with the plain, always-safe `seek`.
+#[derive(Debug)]
+struct Excluded(Box<dyn Query>);
+
+impl Clone for Excluded {
+    fn clone(&self) -> Self {
+        Excluded(self.0.box_clone())
+    }
+}
+
+impl Query for Excluded {
+    fn weight(
+        &self,
+        scoring: tantivy::query::EnableScoring<'_>,
+    ) -> tantivy::Result<Box<dyn tantivy::query::Weight>> {
+        Ok(Box::new(ExcludedWeight(self.0.weight(scoring)?)))
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        self.0.query_terms(visitor)
+    }
+}
+
+struct ExcludedWeight(Box<dyn tantivy::query::Weight>);
+
+impl tantivy::query::Weight for ExcludedWeight {
+    fn scorer(
+        &self,
+        reader: &tantivy::SegmentReader,
+        boost: tantivy::Score,
+    ) -> tantivy::Result<Box<dyn tantivy::query::Scorer>> {
+        Ok(Box::new(ExcludedScorer(self.0.scorer(reader, boost)?)))
+    }
+
+    fn explain(
+        &self,
+        reader: &tantivy::SegmentReader,
+        doc: tantivy::DocId,
+    ) -> tantivy::Result<tantivy::query::Explanation> {
+        self.0.explain(reader, doc)
+    }
+}
+
+/// Delegates everything but `seek_danger`, which keeps the trait's default.
+struct ExcludedScorer(Box<dyn tantivy::query::Scorer>);
+
+impl tantivy::DocSet for ExcludedScorer {
+    fn advance(&mut self) -> tantivy::DocId {
+        self.0.advance()
+    }
+    fn seek(&mut self, target: tantivy::DocId) -> tantivy::DocId {
+        self.0.seek(target)
+    }
+    fn doc(&self) -> tantivy::DocId {
+        self.0.doc()
+    }
+    fn size_hint(&self) -> u32 {
+        self.0.size_hint()
+    }
+}
+
+impl tantivy::query::Scorer for ExcludedScorer {
+    fn score(&mut self) -> tantivy::Score {
+        self.0.score()
+    }
 }
 
 fn field_query(name: &str, value: &Node, cx: &mut Cx<'_>) -> Result<Box<dyn Query>> {
