@@ -365,6 +365,11 @@ impl SearchIndex {
                     Err(other) => return Err(Error::Index(other)),
                 }
             };
+            // A process killed mid-commit leaves files that no commit
+            // refers to (a `.del` file of the next opstamp, say); the next
+            // commit would need the same name and fail with "file already
+            // exists" — on every open, for good. Found by the crash test.
+            writer.garbage_collect_files().wait()?;
             self.writer = Some(writer);
         }
         self.writer
