@@ -24,10 +24,10 @@ FUZZ_WORK := target/corpus
 .PHONY: test-reliability crash-long fuzz-deps fuzz-smoke fuzz
 
 test-reliability: deps-rust
-	DOSSIER_CRASH_KILLS=$(CRASH_KILLS) cargo test --locked -p dossier-core --test engine -- --ignored
+	DOSSIER_CRASH_KILLS=$(CRASH_KILLS) cargo test --locked -p dossier-core --test engine -- --ignored --nocapture
 
 crash-long: deps-rust
-	DOSSIER_CRASH_KILLS=1000 cargo test --locked -p dossier-core --test engine -- --ignored --exact crash::killed_at_random_moments_nothing_acknowledged_is_lost
+	DOSSIER_CRASH_KILLS=1000 cargo test --locked -p dossier-core --test engine -- --ignored --nocapture --exact crash::killed_at_random_moments_nothing_acknowledged_is_lost
 
 fuzz-deps: deps-rust
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
