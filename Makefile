@@ -14,6 +14,7 @@ APP_TESTS := test-app
 APP_RUN := run-app
 endif
 include mk/bench.mk
+include mk/reliability.mk
 
 .PHONY: help deps deps-rust lint test test-rust run run-cli cli bench bench-smoke
 
@@ -21,6 +22,7 @@ help:
 	@echo "make run    build and open Dossier on the bundled notebook ($(NOTEBOOK)/)"
 	@echo "make test   install what is missing, then lint and run every test"
 	@echo "make cli    build the dossier command line (target/debug/dossier)"
+	@echo "make test-reliability  crash (SIGKILL) and full-size limit tests; make fuzz-smoke  a short fuzz run (RELIABILITY.md)"
 	@echo "make bench  benchmarks against SQLite FTS5, Recoll and ripgrep (see BENCHMARKS.md)"
 	@echo "make package  a .deb of the desktop app"
 
@@ -42,7 +44,7 @@ test-rust: deps-rust
 
 # Serial order matters: the app's tests come last (they rebuild the app
 # binary with the UI embedded, which `cargo test` would otherwise replace).
-test: lint test-rust bench-smoke $(APP_TESTS)
+test: lint test-rust test-reliability fuzz-smoke bench-smoke $(APP_TESTS)
 
 cli: deps-rust
 	cargo build --locked -p dossier-cli

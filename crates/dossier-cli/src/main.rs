@@ -24,6 +24,10 @@ struct Cli {
     /// The notebook folder (created on first use).
     #[arg(long, short = 'n', env = "DOSSIER_NOTEBOOK", default_value = ".")]
     notebook: PathBuf,
+    /// Seconds a write waits while another Dossier process (the app, another
+    /// command) is writing the same notebook, before giving up as busy.
+    #[arg(long, env = "DOSSIER_WAIT", default_value_t = 5, global = true)]
+    wait: u64,
     #[command(subcommand)]
     command: Command,
 }
@@ -308,7 +312,7 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Error> {
-    let mut nb = Notebook::open(&cli.notebook)?;
+    let mut nb = Notebook::open_waiting(&cli.notebook, std::time::Duration::from_secs(cli.wait))?;
     for w in &nb.last_sync().warnings {
         eprintln!("dossier: warning: {w}");
     }

@@ -334,3 +334,89 @@ fn notes_new_mv_render_backlinks() {
     let back = json(&dossier(nb.path(), &["backlinks", "Red lines", "--json"]));
     assert_eq!(back["linked"][0]["path"], "Two scenarios.md");
 }
+
+/// Several `dossier` processes writing one notebook at once: each waits for
+/// the others (SQLite's busy timeout, then the index writer), none fails,
+/// nothing is lost.
+#[test]
+fn concurrent_commands_wait_their_turn_and_lose_nothing() {
+    let nb = copy_of_bundled();
+    assert_eq!(dossier(nb.path(), &["sources"]).code, 0);
+    let spawn = |args: Vec<String>| {
+        Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .arg("--notebook")
+            .arg(nb.path())
+            .args(["--wait", "60"])
+            .args(args)
+            .output()
+            .expect("run dossier")
+    };
+    let children: Vec<_> = (0..6)
+        .map(|i| {
+            let args: Vec<String> = if i % 2 == 0 {
+                vec!["note".into(), "new".into(), format!("Concurrent note {i}")]
+            } else {
+                vec![
+                    "entity".into(),
+                    "add".into(),
+                    format!("Concurrent Person {i}"),
+                    "--kind".into(),
+                    "person".into(),
+                ]
+            };
+            let spawn = &spawn;
+            std::thread::scope(|_| ());
+            std::thread::spawn({
+                let out = spawn(args);
+                move || out
+            })
+        })
+        .collect();
+    for c in children {
+        let out = c.join().unwrap();
+        assert!(
+            out.status.success(),
+            "every writer gets its turn: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let notes = json(&dossier(nb.path(), &["notes", "--json"]));
+    let entities = json(&dossier(nb.path(), &["entities", "--json"]));
+    for i in 0..6 {
+        let (list, name) = if i % 2 == 0 {
+            (&notes, format!("Concurrent note {i}"))
+        } else {
+            (&entities, format!("Concurrent Person {i}"))
+        };
+        assert!(
+            list.to_string().contains(&name),
+            "{name} is in the notebook: {list}"
+        );
+    }
+    let check = dossier(nb.path(), &["check"]);
+    assert_eq!(check.code, 0, "{}{}", check.stdout, check.stderr);
+}
+
+/// While another process (here the engine in this test) holds the index
+/// writer, a write from the command line waits `--wait` seconds, then says
+/// the notebook is busy and writes nothing; reads go on.
+#[test]
+fn a_busy_notebook_is_reported_clearly() {
+    let nb = copy_of_bundled();
+    let mut holder = dossier_core::Notebook::open(nb.path()).unwrap();
+    holder.new_note("Holder").unwrap(); // takes the index writer
+    let out = dossier(nb.path(), &["--wait", "1", "note", "new", "Blocked"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("the notebook is busy"),
+        "a clear message, not a lock error: {}",
+        out.stderr
+    );
+    assert!(!nb.path().join("Blocked.md").exists(), "nothing written");
+    let search = dossier(nb.path(), &["search", "NATO"]);
+    assert_eq!(search.code, 0, "reads go on: {}", search.stderr);
+    drop(holder);
+    let out = dossier(nb.path(), &["note", "new", "Blocked"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(nb.path().join("Blocked.md").exists());
+}

@@ -158,8 +158,10 @@ impl PositionMap {
             .algorithm(similar::Algorithm::Myers)
             .timeout(std::time::Duration::from_millis(500))
             .diff_lines(old, new);
-        let old_lines = line_starts(old);
-        let new_lines = line_starts(new);
+        // Line starts from the diff's own lines: it also ends a line at a
+        // lone '\r', so counting '\n's here would disagree with it.
+        let old_lines = line_starts(diff.old_slices());
+        let new_lines = line_starts(diff.new_slices());
         let mut runs = Vec::new();
         for op in diff.ops() {
             if let similar::DiffOp::Equal {
@@ -182,7 +184,7 @@ impl PositionMap {
     pub fn map(&self, start: usize, end: usize) -> Option<(usize, usize)> {
         let i = self.runs.partition_point(|r| r.0 <= start).checked_sub(1)?;
         let (o, n, l) = self.runs[i];
-        if end <= o + l {
+        if start <= end && end <= o + l {
             Some((n + (start - o), n + (end - o)))
         } else {
             None
@@ -219,10 +221,11 @@ impl PositionMap {
     }
 }
 
-fn line_starts(s: &str) -> Vec<usize> {
+/// The char offset where each line starts, and the end of the last.
+fn line_starts(lines: &[&str]) -> Vec<usize> {
     let mut out = vec![0];
     let mut c = 0;
-    for line in s.split_inclusive('\n') {
+    for line in lines {
         c += line.chars().count();
         out.push(c);
     }
@@ -248,8 +251,14 @@ fn anchor_with(
 ) -> Anchored {
     let len = sel.exact.chars().count();
     let (exp_start, exp_end) = expected.unwrap_or((sel.start, sel.end));
-    // 1. The position, verified against the quote.
-    if !sel.exact.is_empty() && text.slice(exp_start, exp_end) == sel.exact {
+    // 1. The position, verified against the quote (the span must fit the
+    // text and the quote's length: `slice` clamps, so a span running past
+    // the end could otherwise "verify").
+    if !sel.exact.is_empty()
+        && exp_end <= text.len()
+        && exp_end.checked_sub(exp_start) == Some(len)
+        && text.slice(exp_start, exp_end) == sel.exact
+    {
         let status = if exp_start == sel.start {
             AnchorStatus::Exact
         } else {
@@ -316,10 +325,12 @@ fn anchor_with(
     {
         return m;
     }
+    // Kept where it was made; a selector from a file can have its end
+    // before its start, which no span in the store may.
     Anchored {
         status: AnchorStatus::Orphan,
         start: sel.start,
-        end: sel.end,
+        end: sel.end.max(sel.start),
         score: 0.0,
     }
 }
@@ -481,7 +492,7 @@ pub fn reanchor_all(old: Option<&str>, new: &str, selectors: &[Selector]) -> Vec
             map.as_ref().map(|m| {
                 m.map(sel.start, sel.end).unwrap_or_else(|| {
                     let s = m.map_point(sel.start);
-                    (s, s + (sel.end - sel.start))
+                    (s, s + sel.end.saturating_sub(sel.start))
                 })
             })
         })
@@ -633,6 +644,57 @@ mod tests {
         assert!(nt
             .slice(a.start.saturating_sub(8), a.start)
             .contains("second"));
+    }
+
+    #[test]
+    fn a_selector_that_ends_before_it_starts_is_an_orphan_not_a_panic() {
+        // Found by the `anchor` fuzz target: `end - start` underflowed.
+        let bad = Selector {
+            exact: String::new(),
+            prefix: String::new(),
+            suffix: String::new(),
+            start: 14,
+            end: 0,
+        };
+        let a = reanchor_all(Some(""), "", std::slice::from_ref(&bad))[0];
+        assert_eq!(a.status, AnchorStatus::Orphan);
+        assert!(a.start <= a.end);
+        // And through a position map (the second input the fuzzer found).
+        let far = Selector {
+            start: 22_528,
+            ..bad.clone()
+        };
+        let a = reanchor_all(Some("\n\0"), "\0", std::slice::from_ref(&far))[0];
+        assert!(a.start <= a.end);
+        assert_eq!(PositionMap::new("a\nb\n", "a\nb\n").map(3, 1), None);
+        // A span longer than its quote, running past the end of the text
+        // (a third input the fuzzer found): not "exact" at 0..11.
+        let long = Selector {
+            exact: "\0".into(),
+            start: 0,
+            end: 11,
+            ..bad.clone()
+        };
+        let a = anchor(&CharText::new("\0"), &long, None);
+        assert_eq!((a.start, a.end), (0, 1), "the quote, found where it was");
+        let b = anchor(&CharText::new("some text"), &bad, None);
+        assert!(b.start <= b.end);
+    }
+
+    #[test]
+    fn carriage_returns_do_not_confuse_the_line_diff() {
+        // Found by the `anchor` fuzz target: the diff ends lines at a lone
+        // '\r', the position map counted only '\n': an index out of bounds.
+        let old = "\0\u{e}\r\r\u{e}";
+        let new = "\r\r";
+        let s = selector_at(&CharText::new(old), 0, 3);
+        let _ = reanchor_all(Some(old), new, std::slice::from_ref(&s));
+        let old = "Old Mac text.\rNATO will never guarantee it.\rEnd.";
+        let new = "Intro.\rOld Mac text.\rNATO will never guarantee it.\rEnd.";
+        let s = sel(old, "NATO will never guarantee it");
+        let a = reanchor_all(Some(old), new, std::slice::from_ref(&s))[0];
+        assert_eq!(a.status, AnchorStatus::Moved);
+        assert_eq!(CharText::new(new).slice(a.start, a.end), s.exact);
     }
 
     #[test]

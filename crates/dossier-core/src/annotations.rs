@@ -93,6 +93,8 @@ pub const ANNOTATION_FILE_SUFFIX: &str = ".annotations.json";
 impl Notebook {
     /// Highlights a passage of a source.
     pub fn annotate(&mut self, source: &str, new: NewAnnotation) -> Result<Annotation> {
+        // The index writer first: a busy notebook is reported before anything is written.
+        self.index.lock_for_writing()?;
         let src = self.source(source)?;
         let text = CharText::new(&src.text);
         let (start, end) = match (new.start, new.end) {
@@ -181,6 +183,8 @@ impl Notebook {
 
     /// Changes an annotation's comment, tags, colour, or re-attaches it by hand.
     pub fn edit_annotation(&mut self, id: &str, edit: AnnotationEdit) -> Result<Annotation> {
+        // The index writer first: a busy notebook is reported before anything is written.
+        self.index.lock_for_writing()?;
         let mut row = self.store.annotation(id)?.ok_or_else(|| Error::NotFound {
             what: "annotation",
             id: id.to_string(),
@@ -224,6 +228,8 @@ impl Notebook {
 
     /// Deletes an annotation.
     pub fn delete_annotation(&mut self, id: &str) -> Result<()> {
+        // The index writer first: a busy notebook is reported before anything is written.
+        self.index.lock_for_writing()?;
         let deleted = self.store.transaction(|tx| tx.delete_annotation(id))?;
         if !deleted {
             return Err(Error::NotFound {

@@ -137,6 +137,8 @@ impl Notebook {
 
     /// Adds an entity.
     pub fn add_entity(&mut self, new: NewEntity) -> Result<Entity> {
+        // The index writer first: a busy notebook is reported before anything is written.
+        self.index.lock_for_writing()?;
         let row = self.validated(
             None,
             new.name,
@@ -158,6 +160,8 @@ impl Notebook {
 
     /// Renames an entity, changes its kind, aliases, description or external id.
     pub fn edit_entity(&mut self, name: &str, edit: EntityEdit) -> Result<Entity> {
+        // The index writer first: a busy notebook is reported before anything is written.
+        self.index.lock_for_writing()?;
         let cur = self.find_entity(name)?;
         let mut aliases: Vec<String> = cur
             .aliases
@@ -182,6 +186,8 @@ impl Notebook {
 
     /// Deletes an entity; its mentions and links go with it.
     pub fn delete_entity(&mut self, name: &str) -> Result<()> {
+        // The index writer first: a busy notebook is reported before anything is written.
+        self.index.lock_for_writing()?;
         let cur = self.find_entity(name)?;
         self.store.transaction(|tx| tx.delete_entity(cur.id))?;
         self.update_mentions()
@@ -189,6 +195,8 @@ impl Notebook {
 
     /// Merges `other` into `keep`: names united, every link and mention moved.
     pub fn merge_entities(&mut self, keep: &str, other: &str) -> Result<Entity> {
+        // The index writer first: a busy notebook is reported before anything is written.
+        self.index.lock_for_writing()?;
         let k = self.find_entity(keep)?;
         let o = self.find_entity(other)?;
         if k.id == o.id {

@@ -48,7 +48,7 @@ pub enum Error {
     },
 
     #[error("database error: {0}")]
-    Database(#[from] rusqlite::Error),
+    Database(rusqlite::Error),
 
     #[error("search index error: {0}")]
     Index(#[from] tantivy::TantivyError),
@@ -60,6 +60,27 @@ fn list_refusals(items: &[(PathBuf, String)]) -> String {
         .map(|(p, r)| format!("  {}: {r}", p.display()))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// SQLite errors; a damaged store (SQLite finds its pages malformed) is
+/// [`Error::Corrupt`], with what to do about it.
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Error {
+        use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
+        if let rusqlite::Error::SqliteFailure(f, _) = &e {
+            if matches!(f.code, DatabaseCorrupt | NotADatabase) {
+                return Error::Corrupt {
+                    path: PathBuf::from(".dossier").join("dossier.db"),
+                    reason: format!(
+                        "the notebook's store is damaged ({e}); nothing was written to it. \
+                         Restore it from a backup, or move it away to start a new store \
+                         (sources and notes are files and are kept; annotations and entities live in the store)"
+                    ),
+                };
+            }
+        }
+        Error::Database(e)
+    }
 }
 
 impl Error {

@@ -455,6 +455,8 @@ impl Notebook {
         file: &Path,
         default_source: Option<&str>,
     ) -> Result<AnnotationImport> {
+        // The index writer first: a busy notebook is reported before anything is written.
+        self.index.lock_for_writing()?;
         let raw = std::fs::read_to_string(file).map_err(|e| Error::io(file, e))?;
         let doc: Value = serde_json::from_str(&raw).map_err(|e| Error::BadFile {
             path: file.to_path_buf(),

@@ -127,7 +127,10 @@ pub fn read(path: &Path) -> Result<Extracted, String> {
             MAX_FILE_BYTES / 1_048_576
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read it ({e})"))?;
+    if !meta.is_file() {
+        return Err("not a regular file (a device, pipe or socket)".into());
+    }
+    let bytes = read_capped(path)?;
     let format = match Format::from_path(path) {
         Some(f) => f,
         None => match path.extension().and_then(|e| e.to_str()) {
@@ -139,14 +142,28 @@ pub fn read(path: &Path) -> Result<Extracted, String> {
             None => sniff(&bytes),
         },
     };
-    let text = decode(&bytes)?;
-    if text.trim().is_empty() {
-        return Err("empty file".into());
-    }
     let stem = path
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("untitled");
+    let (meta, body) = extract(&bytes, format, stem)?;
+    Ok(Extracted {
+        path: path.to_path_buf(),
+        format,
+        meta,
+        text: body,
+    })
+}
+
+/// The metadata and text of a file's bytes in a known format, or why they
+/// are refused (binary, not UTF-8, empty, no text once markup is removed).
+/// `stem` is the file name without its extension, the title of last resort.
+/// This is all of an import that looks at the content (and what the fuzzer drives).
+pub fn extract(bytes: &[u8], format: Format, stem: &str) -> Result<(SourceMeta, String), String> {
+    let text = decode(bytes)?;
+    if text.trim().is_empty() {
+        return Err("empty file".into());
+    }
     let (meta, body) = match format {
         Format::Text => from_text(&text, stem),
         Format::Markdown => from_markdown(&text, stem)?,
@@ -155,12 +172,35 @@ pub fn read(path: &Path) -> Result<Extracted, String> {
     if body.trim().is_empty() {
         return Err("no text in it once markup is removed".into());
     }
-    Ok(Extracted {
-        path: path.to_path_buf(),
-        format,
-        meta,
-        text: body,
-    })
+    Ok((meta, body))
+}
+
+/// Reads a file, refusing it when it holds more than the limit: the size
+/// checked before reading can be stale (a file still being written).
+fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read it ({e})"))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read it ({e})"))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "too large (more than the limit of {} MB)",
+            MAX_FILE_BYTES / 1_048_576
+        ));
+    }
+    Ok(bytes)
+}
+
+/// A source's address is kept only when it is a web address: a hostile
+/// page's `javascript:` or `data:` URL never reaches a link in the app.
+pub(crate) fn web_address(url: String) -> Option<String> {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    let web = (lower.starts_with("http://") || lower.starts_with("https://"))
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control());
+    web.then(|| url.to_string())
 }
 
 fn sniff(bytes: &[u8]) -> Format {
@@ -271,7 +311,7 @@ fn from_markdown(text: &str, stem: &str) -> Result<(SourceMeta, String), String>
         meta.outlet = get(&["outlet", "publisher", "site", "publication"]);
         meta.author = get(&["author", "authors", "byline"]);
         meta.published = get(&["published", "date"]);
-        meta.url = get(&["url", "source", "link"]);
+        meta.url = get(&["url", "source", "link"]).and_then(web_address);
     }
     if meta.title.trim().is_empty() {
         meta.title = body
@@ -283,6 +323,10 @@ fn from_markdown(text: &str, stem: &str) -> Result<(SourceMeta, String), String>
     let body = body.trim_matches('\n').to_string() + "\n";
     Ok((meta, body))
 }
+
+/// How deeply an imported article's elements may nest (see
+/// [`crate::render::limit_html_nesting`]); real pages stay far below.
+const MAX_HTML_NESTING: usize = 256;
 
 const SKIP: &[&str] = &[
     "script", "style", "noscript", "nav", "aside", "footer", "form", "svg", "iframe", "template",
@@ -322,7 +366,9 @@ const BLOCK: &[&str] = &[
 /// HTML: the article's title, metadata and main text; scripts, styles,
 /// navigation, forms and asides dropped.
 fn from_html(text: &str, stem: &str) -> (SourceMeta, String) {
-    let doc = Html::parse_document(text);
+    // Deeper than this, an article's markup is hostile or broken; its text is kept.
+    let text = crate::render::limit_html_nesting(text, MAX_HTML_NESTING);
+    let doc = Html::parse_document(&text);
     let meta_content = |sel: &str| -> Option<String> {
         let s = Selector::parse(sel).ok()?;
         doc.select(&s)
@@ -355,7 +401,8 @@ fn from_html(text: &str, stem: &str) -> (SourceMeta, String) {
                 .map(str::to_string)
         }),
         url: meta_content("link[rel='canonical']")
-            .or_else(|| meta_content("meta[property='og:url']")),
+            .or_else(|| meta_content("meta[property='og:url']"))
+            .and_then(web_address),
     };
     let root = ["article", "main", "[role='main']", "body"]
         .iter()
@@ -372,8 +419,21 @@ fn from_html(text: &str, stem: &str) -> (SourceMeta, String) {
     (meta, paragraphs.join("\n\n") + "\n")
 }
 
-fn gather(el: ElementRef<'_>, skip_header: bool, current: &mut String, out: &mut Vec<String>) {
-    for child in el.children() {
+/// Collects the text under `root` into paragraphs, block by block. It walks
+/// the tree with a stack of its own, not by recursion: a hostile page nests
+/// elements a hundred thousand deep, which would overflow the call stack.
+fn gather(root: ElementRef<'_>, skip_header: bool, current: &mut String, out: &mut Vec<String>) {
+    // Each frame: the next child to visit at that level, and whether the
+    // element of that level is a block (its text ends a paragraph).
+    let mut stack = vec![(root.first_child(), false)];
+    while let Some(frame) = stack.last_mut() {
+        let Some(child) = frame.0 else {
+            if let Some((_, true)) = stack.pop() {
+                flush(current, out);
+            }
+            continue;
+        };
+        frame.0 = child.next_sibling();
         match child.value() {
             Node::Text(t) => current.push_str(t),
             Node::Element(e) => {
@@ -384,17 +444,11 @@ fn gather(el: ElementRef<'_>, skip_header: bool, current: &mut String, out: &mut
                 if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
                     continue;
                 }
-                let Some(child_el) = ElementRef::wrap(child) else {
-                    continue;
-                };
                 let block = BLOCK.contains(&name);
                 if block {
                     flush(current, out);
                 }
-                gather(child_el, skip_header, current, out);
-                if block {
-                    flush(current, out);
-                }
+                stack.push((child.first_child(), block));
             }
             _ => {}
         }

@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use tantivy::collector::{Count, TopDocs};
 use tantivy::directory::error::LockError;
@@ -34,6 +35,8 @@ const VERSION_FILE: &str = "dossier-index-version";
 const MAX_TOKEN_BYTES: usize = 60;
 const WRITER_MEMORY: usize = 100_000_000;
 const SNIPPET_CHARS: usize = 180;
+/// How long a write waits for another process's index writer by default.
+pub const DEFAULT_WRITER_WAIT: Duration = Duration::from_secs(5);
 
 /// The analyzer for words: lowercased, diacritics folded, English stems.
 pub const WORDS: &str = "dossier_words";
@@ -232,6 +235,7 @@ pub struct SearchIndex {
     index: Index,
     reader: IndexReader,
     writer: Option<IndexWriter>,
+    writer_wait: Duration,
     fields: Fields,
     dirty: bool,
 }
@@ -249,6 +253,12 @@ impl SearchIndex {
             Ok(Ok(Some(index))) => Ok((index, false)),
             Ok(Ok(None) | Err(_)) | Err(_) => {
                 if dir.exists() {
+                    // Another process may be writing this index (and a
+                    // reader can trip over its half-done commit): never
+                    // delete an index whose writer lock someone holds.
+                    if writer_lock_held(dir) {
+                        return Err(Error::Busy);
+                    }
                     std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
                 }
                 Ok((Self::create(dir)?, true))
@@ -276,12 +286,31 @@ impl SearchIndex {
         Ok(Some(index))
     }
 
+    /// Creates an empty index: built complete (version file included) in a
+    /// folder of its own, then renamed into place, so that no process ever
+    /// sees a half-made index and takes it for a damaged one.
     fn create(dir: &Path) -> Result<SearchIndex> {
-        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let name = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tmp = dir.with_file_name(format!(".{name}-new-{}", std::process::id()));
+        if tmp.exists() {
+            std::fs::remove_dir_all(&tmp).map_err(|e| Error::io(&tmp, e))?;
+        }
+        std::fs::create_dir_all(&tmp).map_err(|e| Error::io(&tmp, e))?;
         let (schema, fields) = schema();
-        let index = Index::create_in_dir(dir, schema)?;
-        std::fs::write(dir.join(VERSION_FILE), INDEX_VERSION.to_string())
-            .map_err(|e| Error::io(dir.join(VERSION_FILE), e))?;
+        drop(Index::create_in_dir(&tmp, schema)?);
+        std::fs::write(tmp.join(VERSION_FILE), INDEX_VERSION.to_string())
+            .map_err(|e| Error::io(tmp.join(VERSION_FILE), e))?;
+        if let Err(e) = std::fs::rename(&tmp, dir) {
+            let _ = std::fs::remove_dir_all(&tmp);
+            // Another process put its fresh index in place first: use that one.
+            if !dir.join(VERSION_FILE).exists() {
+                return Err(Error::io(dir, e));
+            }
+        }
+        let index = Index::open_in_dir(dir)?;
         Self::with_index(dir, index, fields)
     }
 
@@ -298,6 +327,7 @@ impl SearchIndex {
             index,
             reader,
             writer: None,
+            writer_wait: DEFAULT_WRITER_WAIT,
             fields,
             dirty: false,
         })
@@ -311,12 +341,35 @@ impl SearchIndex {
         self.fields
     }
 
+    /// How long a write waits for another process to release the index
+    /// writer before it fails with [`Error::Busy`].
+    pub fn set_writer_wait(&mut self, wait: Duration) {
+        self.writer_wait = wait;
+    }
+
     fn writer(&mut self) -> Result<&mut IndexWriter> {
         if self.writer.is_none() {
-            let writer = self.index.writer(WRITER_MEMORY).map_err(|e| match e {
-                TantivyError::LockFailure(LockError::LockBusy, _) => Error::Busy,
-                other => Error::Index(other),
-            })?;
+            let deadline = Instant::now() + self.writer_wait;
+            let mut pause = Duration::from_millis(5);
+            let writer = loop {
+                match self.index.writer(WRITER_MEMORY) {
+                    Ok(w) => break w,
+                    Err(TantivyError::LockFailure(LockError::LockBusy, _)) => {
+                        let now = Instant::now();
+                        if now >= deadline {
+                            return Err(Error::Busy);
+                        }
+                        std::thread::sleep(pause.min(deadline - now));
+                        pause = (pause * 2).min(Duration::from_millis(100));
+                    }
+                    Err(other) => return Err(Error::Index(other)),
+                }
+            };
+            // A process killed mid-commit leaves files that no commit
+            // refers to (a `.del` file of the next opstamp, say); the next
+            // commit would need the same name and fail with "file already
+            // exists" — on every open, for good. Found by the crash test.
+            writer.garbage_collect_files().wait()?;
             self.writer = Some(writer);
         }
         self.writer
@@ -550,6 +603,15 @@ impl SearchIndex {
         }
         Ok(out)
     }
+}
+
+/// Whether another process holds the writer lock of the index in `dir`.
+fn writer_lock_held(dir: &Path) -> bool {
+    use tantivy::directory::{Directory, MmapDirectory, INDEX_WRITER_LOCK};
+    let Ok(d) = MmapDirectory::open(dir) else {
+        return false;
+    };
+    matches!(d.acquire_lock(&INDEX_WRITER_LOCK), Err(LockError::LockBusy))
 }
 
 /// The start of a text, escaped, for hits with no matched words to show.

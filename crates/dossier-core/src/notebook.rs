@@ -162,6 +162,13 @@ impl Notebook {
     /// Opens the notebook in `root`, creating its `.dossier/` on first use,
     /// and brings store and index in line with its files.
     pub fn open(root: impl AsRef<Path>) -> Result<Notebook> {
+        Self::open_waiting(root, crate::index::DEFAULT_WRITER_WAIT)
+    }
+
+    /// Opens the notebook like [`Notebook::open`]; a write (the open's own
+    /// sync included) waits up to `wait` for another process that is writing
+    /// the index before it fails with [`Error::Busy`].
+    pub fn open_waiting(root: impl AsRef<Path>, wait: std::time::Duration) -> Result<Notebook> {
         let root = root.as_ref();
         let meta = std::fs::metadata(root).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => {
@@ -186,7 +193,8 @@ impl Notebook {
             )?;
         }
         let mut store = Store::open(&state.join("dossier.db"))?;
-        let (index, rebuilt) = SearchIndex::open(&state.join("index"))?;
+        let (mut index, rebuilt) = SearchIndex::open(&state.join("index"))?;
+        index.set_writer_wait(wait);
         if rebuilt {
             store.clear_indexed()?;
         }
@@ -222,6 +230,13 @@ impl Notebook {
 
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// How long a write waits for another process (the app, another
+    /// command) to finish writing this notebook's index before it fails
+    /// with [`Error::Busy`] (5 seconds unless set).
+    pub fn set_writer_wait(&mut self, wait: std::time::Duration) {
+        self.index.set_writer_wait(wait);
     }
 
     /// Reads the files again and brings store and index in line with them.
@@ -470,20 +485,14 @@ impl Notebook {
     /// Indexes what the store has and the index lacks, in one commit.
     pub(crate) fn index_pending(&mut self) -> Result<()> {
         let mut done_sources = Vec::new();
-        for row in self.store.sources()? {
-            if row.indexed_hash.as_deref() == Some(row.hash.as_str()) {
-                continue;
-            }
+        for row in self.store.sources_to_index()? {
             let text = self.store.source_text(&row.id)?.unwrap_or_default();
             self.index
                 .replace(&source_owner(&row.id), &source_docs(&row, &text))?;
             done_sources.push((row.id, row.hash));
         }
         let mut done_notes = Vec::new();
-        for row in self.store.notes()? {
-            if row.indexed_hash.as_deref() == Some(row.hash.as_str()) {
-                continue;
-            }
+        for row in self.store.notes_to_index()? {
             self.index
                 .replace(&note_owner(&row.path), &note_docs(&row))?;
             done_notes.push((row.path, row.hash));
@@ -795,11 +804,13 @@ impl Notebook {
         }
     }
 
-    /// Searches, reading a query with bad syntax as plain words. Never a syntax error.
+    /// Searches, reading a query with bad syntax as plain words. Never a
+    /// syntax error, and an `entity:` the notebook does not know (yet: the
+    /// name is still being typed) finds nothing rather than failing.
     pub fn search_lenient(&self, q: &str, limit: usize) -> Result<SearchResults> {
         match query::parse_lenient(q) {
             Some(node) => match self.run(&node, limit) {
-                Err(Error::QuerySyntax { .. }) => Ok(SearchResults {
+                Err(Error::QuerySyntax { .. } | Error::NotFound { .. }) => Ok(SearchResults {
                     total: 0,
                     hits: Vec::new(),
                 }),
@@ -946,9 +957,22 @@ pub(crate) fn file_stamp(path: &Path) -> String {
 }
 
 pub(crate) fn read_text_file(path: &Path) -> std::result::Result<String, String> {
+    // The size first: a huge file in the notebook is refused unread.
+    let too_large = || {
+        format!(
+            "too large (the limit is {} MB)",
+            import::MAX_FILE_BYTES / 1_048_576
+        )
+    };
+    let size = std::fs::metadata(path)
+        .map_err(|e| format!("cannot read it ({e})"))?
+        .len();
+    if size > import::MAX_FILE_BYTES {
+        return Err(too_large());
+    }
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read it ({e})"))?;
     if bytes.len() as u64 > import::MAX_FILE_BYTES {
-        return Err("too large".into());
+        return Err(too_large());
     }
     if bytes.contains(&0) {
         return Err("binary content (NUL bytes)".into());
@@ -978,6 +1002,7 @@ fn read_source_file(path: &Path) -> std::result::Result<(SourceFile, String), St
     if file.meta.title.trim().is_empty() {
         file.meta.title = stem;
     }
+    file.meta.url = file.meta.url.take().and_then(import::web_address);
     if Format::parse(&file.format).is_none() {
         file.format = default_format();
     }

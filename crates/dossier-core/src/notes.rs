@@ -37,6 +37,8 @@ pub fn parse(text: &str, stem: &str) -> ParsedNote {
     // Split at ATX headings outside code fences.
     let mut sections = Vec::new();
     let mut cur_start = 0usize; // byte in body
+    let mut cur_cstart = body_offset; // char in text
+    let mut cpos = body_offset; // char in text at `pos`
     let mut cur_heading: Option<String> = None;
     let mut in_fence = false;
     let mut pos = 0usize;
@@ -52,26 +54,19 @@ pub fn parse(text: &str, stem: &str) -> ParsedNote {
                 first_h1 = Some(heading.clone());
             }
             push_section(
-                body,
-                body_offset,
-                cur_start,
-                pos,
+                &body[cur_start..pos],
+                cur_cstart,
                 cur_heading.take(),
                 &mut sections,
             );
             cur_start = pos;
+            cur_cstart = cpos;
             cur_heading = Some(heading);
         }
         pos += line.len();
+        cpos += line.chars().count();
     }
-    push_section(
-        body,
-        body_offset,
-        cur_start,
-        body.len(),
-        cur_heading,
-        &mut sections,
-    );
+    push_section(&body[cur_start..], cur_cstart, cur_heading, &mut sections);
 
     let title = fm_title.or(first_h1).unwrap_or_else(|| stem.to_string());
     ParsedNote {
@@ -86,20 +81,14 @@ fn is_heading(t: &str) -> bool {
     (1..=6).contains(&hashes) && t[hashes..].starts_with([' ', '\t'])
 }
 
-fn push_section(
-    body: &str,
-    body_offset: usize,
-    start: usize,
-    end: usize,
-    heading: Option<String>,
-    out: &mut Vec<Section>,
-) {
-    let raw = &body[start..end];
+/// Adds the section `raw`, which starts at char `cstart` of the note's file
+/// (counted as the lines go by: counting from the start for each section
+/// would take quadratic time on a note of many headings).
+fn push_section(raw: &str, cstart: usize, heading: Option<String>, out: &mut Vec<Section>) {
     let text = plain_text(raw);
     if text.trim().is_empty() {
         return;
     }
-    let cstart = body_offset + body[..start].chars().count();
     out.push(Section {
         heading,
         start: cstart,
@@ -114,6 +103,8 @@ pub fn plain_text(markdown: &str) -> String {
     for event in Parser::new(markdown) {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            // The text inside raw HTML is searchable too; the tags are not.
+            Event::Html(h) | Event::InlineHtml(h) => push_without_tags(&h, &mut out),
             Event::SoftBreak | Event::HardBreak => out.push(' '),
             Event::End(
                 TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::CodeBlock,
@@ -125,32 +116,65 @@ pub fn plain_text(markdown: &str) -> String {
     out.trim().to_string()
 }
 
+fn push_without_tags(html: &str, out: &mut String) {
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+}
+
 /// `[[target]]`, `[[target|label]]` and embeds `![[target]]`, with char offsets.
+///
+/// Linear in the text: a run of `[[` jumps to the innermost one before the
+/// next `]]`, and char offsets are counted forward from the last link (a note
+/// of `[[[[…` or of many links must not take quadratic time).
 pub fn wiki_links(text: &str) -> Vec<NoteLink> {
     let mut out = Vec::new();
-    let mut rest = text;
-    let mut consumed_bytes = 0usize;
-    while let Some(open) = rest.find("[[") {
-        let after = &rest[open + 2..];
-        let Some(close) = after.find("]]") else { break };
-        let inner = &after[..close];
-        if !inner.contains('\n') && !inner.trim().is_empty() && !inner.contains("[[") {
+    let mut from = 0usize;
+    // A cursor (byte, char) that only moves forward.
+    let (mut cur_b, mut cur_c) = (0usize, 0usize);
+    let mut chars_at = |b: usize| {
+        if b < cur_b {
+            (cur_b, cur_c) = (0, 0);
+        }
+        cur_c += text[cur_b..b].chars().count();
+        cur_b = b;
+        cur_c
+    };
+    while let Some(open_rel) = text[from..].find("[[") {
+        let open = from + open_rel;
+        let after = open + 2;
+        let Some(close_rel) = text[after..].find("]]") else {
+            break;
+        };
+        let inner = &text[after..after + close_rel];
+        if let Some(nearer) = inner.rfind("[[") {
+            from = after + nearer;
+            continue;
+        }
+        if !inner.contains('\n') && !inner.trim().is_empty() {
             let (target, label) = match inner.split_once('|') {
                 Some((t, l)) => (t.trim(), Some(l.trim().to_string())),
                 None => (inner.trim(), None),
             };
-            let start_b = consumed_bytes + open;
-            let end_b = start_b + 2 + close + 2;
+            let start = chars_at(open);
+            let end = chars_at(after + close_rel + 2);
             out.push(NoteLink {
                 target: target.to_string(),
                 label,
-                start: text[..start_b].chars().count(),
-                end: text[..end_b].chars().count(),
+                start,
+                end,
             });
         }
-        let step = open + 2;
-        consumed_bytes += step;
-        rest = &rest[step..];
+        from = after;
     }
     out
 }
@@ -180,6 +204,18 @@ mod tests {
         let s = &n.sections[1];
         let got: String = text.chars().skip(s.start).take(s.end - s.start).collect();
         assert!(got.starts_with("# Bucharest"));
+    }
+
+    #[test]
+    fn nested_brackets_take_the_innermost_link() {
+        let text = "é [[a [[b]] c]] [[[x]] ü [[y|Y]]";
+        let links = wiki_links(text);
+        let got: Vec<_> = links.iter().map(|l| l.target.as_str()).collect();
+        assert_eq!(got, ["b", "[x", "y"]);
+        for l in &links {
+            let span: String = text.chars().skip(l.start).take(l.end - l.start).collect();
+            assert!(span.starts_with("[[") && span.ends_with("]]"), "{span}");
+        }
     }
 
     #[test]

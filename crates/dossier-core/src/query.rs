@@ -154,10 +154,15 @@ fn syntax(message: impl Into<String>, position: usize) -> Error {
     }
 }
 
+/// How deeply parentheses and NOTs may nest. Deeper queries are refused
+/// (the parser recurses, and no one types this by hand).
+pub const MAX_DEPTH: usize = 32;
+
 struct Parser {
     toks: Vec<(Tok, usize)>,
     pos: usize,
     len: usize,
+    depth: usize,
 }
 
 impl Parser {
@@ -171,6 +176,18 @@ impl Parser {
         let t = self.toks.get(self.pos).cloned();
         self.pos += 1;
         t
+    }
+
+    /// Enters one level of nesting (a parenthesis or a NOT), refusing too many.
+    fn deeper(&mut self, at: usize) -> Result<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(syntax(
+                format!("the query nests parentheses or NOTs more than {MAX_DEPTH} deep"),
+                at,
+            ));
+        }
+        Ok(())
     }
 
     fn or(&mut self) -> Result<Node> {
@@ -229,7 +246,10 @@ impl Parser {
                 if !self.starts_operand() {
                     return Err(syntax("NOT needs something to exclude", at));
                 }
-                Ok(Node::Not(Box::new(self.unary()?)))
+                self.deeper(at)?;
+                let inner = self.unary()?;
+                self.depth -= 1;
+                Ok(Node::Not(Box::new(inner)))
             }
             _ => self.primary(),
         }
@@ -242,7 +262,9 @@ impl Parser {
                 if self.peek() == Some(&Tok::RParen) {
                     return Err(syntax("empty parentheses", at));
                 }
+                self.deeper(at)?;
                 let inner = self.or()?;
+                self.depth -= 1;
                 match self.next() {
                     Some((Tok::RParen, _)) => Ok(inner),
                     Some((_, p)) => Err(syntax("expected ')' here", p)),
@@ -331,6 +353,7 @@ pub fn parse(q: &str) -> Result<Option<Node>> {
         toks,
         pos: 0,
         len: q.chars().count(),
+        depth: 0,
     };
     let node = p.or()?;
     if let Some((t, at)) = p.toks.get(p.pos) {
@@ -421,7 +444,10 @@ fn build(node: &Node, cx: &mut Cx<'_>) -> Result<Box<dyn Query>> {
             let mut positive = false;
             for item in items {
                 match item {
-                    Node::Not(inner) => clauses.push((Occur::MustNot, build(inner, cx)?)),
+                    Node::Not(inner) => clauses.push((
+                        Occur::MustNot,
+                        Box::new(Excluded(build(inner, cx)?)) as Box<dyn Query>,
+                    )),
                     other => {
                         positive = true;
                         clauses.push((Occur::Must, build(other, cx)?))
@@ -442,9 +468,80 @@ fn build(node: &Node, cx: &mut Cx<'_>) -> Result<Box<dyn Query>> {
         }
         Node::Not(inner) => Box::new(BooleanQuery::new(vec![
             (Occur::Must, Box::new(AllQuery)),
-            (Occur::MustNot, build(inner, cx)?),
+            (Occur::MustNot, Box::new(Excluded(build(inner, cx)?))),
         ])),
     })
+}
+
+/// A clause to exclude (`NOT x`, `-x`). tantivy's exclusion asks the
+/// excluded scorer to "seek" targets that can lie before where it stands,
+/// which its phrase scorer does not allow (a debug assertion fails on
+/// `-"nato nato"`; found by the query fuzz target). This wrapper answers
+/// those seeks with the plain, always-safe `seek`.
+#[derive(Debug)]
+struct Excluded(Box<dyn Query>);
+
+impl Clone for Excluded {
+    fn clone(&self) -> Self {
+        Excluded(self.0.box_clone())
+    }
+}
+
+impl Query for Excluded {
+    fn weight(
+        &self,
+        scoring: tantivy::query::EnableScoring<'_>,
+    ) -> tantivy::Result<Box<dyn tantivy::query::Weight>> {
+        Ok(Box::new(ExcludedWeight(self.0.weight(scoring)?)))
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        self.0.query_terms(visitor)
+    }
+}
+
+struct ExcludedWeight(Box<dyn tantivy::query::Weight>);
+
+impl tantivy::query::Weight for ExcludedWeight {
+    fn scorer(
+        &self,
+        reader: &tantivy::SegmentReader,
+        boost: tantivy::Score,
+    ) -> tantivy::Result<Box<dyn tantivy::query::Scorer>> {
+        Ok(Box::new(ExcludedScorer(self.0.scorer(reader, boost)?)))
+    }
+
+    fn explain(
+        &self,
+        reader: &tantivy::SegmentReader,
+        doc: tantivy::DocId,
+    ) -> tantivy::Result<tantivy::query::Explanation> {
+        self.0.explain(reader, doc)
+    }
+}
+
+/// Delegates everything but `seek_danger`, which keeps the trait's default.
+struct ExcludedScorer(Box<dyn tantivy::query::Scorer>);
+
+impl tantivy::DocSet for ExcludedScorer {
+    fn advance(&mut self) -> tantivy::DocId {
+        self.0.advance()
+    }
+    fn seek(&mut self, target: tantivy::DocId) -> tantivy::DocId {
+        self.0.seek(target)
+    }
+    fn doc(&self) -> tantivy::DocId {
+        self.0.doc()
+    }
+    fn size_hint(&self) -> u32 {
+        self.0.size_hint()
+    }
+}
+
+impl tantivy::query::Scorer for ExcludedScorer {
+    fn score(&mut self) -> tantivy::Score {
+        self.0.score()
+    }
 }
 
 fn field_query(name: &str, value: &Node, cx: &mut Cx<'_>) -> Result<Box<dyn Query>> {
@@ -617,5 +714,28 @@ mod tests {
             ]))
         );
         assert_eq!(parse_lenient("((("), None);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_a_stack_overflow() {
+        let ok = format!("{}nato{}", "(".repeat(MAX_DEPTH), ")".repeat(MAX_DEPTH));
+        assert!(parse(&ok).unwrap().is_some());
+        for q in [
+            format!("{}nato{}", "(".repeat(100_000), ")".repeat(100_000)),
+            format!("{}nato", "NOT ".repeat(100_000)),
+            format!("{}nato", "-(".repeat(50_000)),
+        ] {
+            match parse(&q) {
+                Err(Error::QuerySyntax { message, .. }) => {
+                    assert!(message.contains("deep"), "{message}")
+                }
+                other => panic!("expected a depth error, got {other:?}"),
+            }
+            assert_eq!(
+                parse_lenient(&q),
+                Some(Node::Word("nato".into())),
+                "the lenient parse keeps the words"
+            );
+        }
     }
 }

@@ -103,7 +103,7 @@ pub fn render(markdown: &str, resolver: &dyn Resolver) -> Rendered {
     let mut used_ids: HashSet<String> = HashSet::new();
     let mut skip_image = false;
     let mut in_metadata = false;
-    for ev in Parser::new_ext(markdown, options()) {
+    for ev in limit_nesting(Parser::new_ext(markdown, options())) {
         if skip_image {
             // An embed's alt text is replaced by the embed.
             if matches!(ev, Event::End(TagEnd::Image)) {
@@ -215,6 +215,33 @@ pub fn render(markdown: &str, resolver: &dyn Resolver) -> Rendered {
     }
 }
 
+/// How deeply rendered elements may nest. Markdown nested deeper (block
+/// quotes, lists, emphasis: `>>>>…` a hundred thousand deep) keeps its text,
+/// but the elements below this depth are left out, so that neither the
+/// sanitiser nor the web view meets a tree they take quadratic time over.
+pub const MAX_NESTING: usize = 32;
+
+/// Drops the start and end of every element nested deeper than [`MAX_NESTING`].
+fn limit_nesting<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Item = Event<'a>> {
+    // For each open element: whether its start was kept.
+    let mut open: Vec<bool> = Vec::new();
+    let mut kept = 0usize;
+    events.filter(move |ev| match ev {
+        Event::Start(_) => {
+            let keep = kept < MAX_NESTING;
+            kept += usize::from(keep);
+            open.push(keep);
+            keep
+        }
+        Event::End(_) => {
+            let keep = open.pop().unwrap_or(true);
+            kept -= usize::from(keep && kept > 0);
+            keep
+        }
+        _ => true,
+    })
+}
+
 /// `![[source#^annotation]]` → the quoted passage with its citation;
 /// `![[target]]` of anything else → a link to it.
 fn embed_html(target: &str, resolver: &dyn Resolver, links: &mut Vec<RenderedLink>) -> String {
@@ -278,8 +305,90 @@ fn url_escape(s: &str) -> String {
     out
 }
 
+/// How deeply raw HTML may nest when it reaches the sanitiser.
+pub const MAX_HTML_NESTING: usize = 64;
+
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Drops the tags of elements nested deeper than `max` (their text stays),
+/// in one pass over the HTML. The HTML parser behind the sanitiser (and
+/// behind the article importer) takes time quadratic in the depth of the
+/// tree: `<div>` nested a hundred thousand deep takes it most of a minute.
+/// A rough tokenizer is enough here: whatever it lets through still goes
+/// through the parser and the sanitiser's allow-list.
+pub fn limit_html_nesting(html: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut out = String::new();
+    let mut kept_from = 0usize;
+    let mut depth = 0usize;
+    let mut i = 0usize;
+    let mut dropped = false;
+    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
+        let lt = i + off;
+        if html[lt..].starts_with("<!--") {
+            i = match html[lt + 4..].find("-->") {
+                Some(e) => lt + 4 + e + 3,
+                None => bytes.len(),
+            };
+            continue;
+        }
+        let close = bytes.get(lt + 1) == Some(&b'/');
+        let name_start = lt + 1 + usize::from(close);
+        let name_len = bytes[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 {
+            i = lt + 1;
+            continue;
+        }
+        // The end of the tag: the first '>' outside quotes.
+        let mut quote = None;
+        let mut gt = None;
+        for (j, &b) in bytes[name_start + name_len..].iter().enumerate() {
+            match (quote, b) {
+                (None, b'"' | b'\'') => quote = Some(b),
+                (Some(q), _) if b == q => quote = None,
+                (None, b'>') => {
+                    gt = Some(name_start + name_len + j);
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let Some(gt) = gt else { break };
+        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        let void = VOID.contains(&name.as_str()) || bytes[gt - 1] == b'/';
+        let drop = if close {
+            let deep = depth > max;
+            depth = depth.saturating_sub(1);
+            deep
+        } else if void {
+            false
+        } else {
+            depth += 1;
+            depth > max
+        };
+        if drop {
+            out.push_str(&html[kept_from..lt]);
+            kept_from = gt + 1;
+            dropped = true;
+        }
+        i = gt + 1;
+    }
+    if !dropped {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    out.push_str(&html[kept_from..]);
+    std::borrow::Cow::Owned(out)
+}
+
 /// The allow-list sanitiser every piece of HTML passes before the web view.
 pub fn sanitize(html: &str) -> String {
+    let html = limit_html_nesting(html, MAX_HTML_NESTING);
     use std::sync::OnceLock;
     static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
     CLEANER
@@ -298,7 +407,7 @@ pub fn sanitize(html: &str) -> String {
                 .add_allowed_classes("code", ["language-rust", "language-text"]);
             b
         })
-        .clean(html)
+        .clean(&html)
         .to_string()
 }
 

@@ -235,19 +235,33 @@ fn query_annotations(
     let mut rows = stmt
         .query_map(params, annotation_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut tags = conn.prepare_cached(
-        "SELECT tag FROM annotation_tags WHERE annotation_id = ?1 ORDER BY rowid",
-    )?;
-    let mut ents = conn.prepare_cached(
-        "SELECT entity_id FROM annotation_entities WHERE annotation_id = ?1 ORDER BY entity_id",
-    )?;
+    // Tags and entity links in one query each, not two per annotation: a
+    // source with thousands of annotations is read on every write.
+    let mut tags: std::collections::HashMap<String, Vec<String>> = Default::default();
+    let mut stmt = conn.prepare(&format!(
+        "SELECT t.annotation_id, t.tag FROM annotation_tags t
+         JOIN annotations ON annotations.id = t.annotation_id {where_clause} ORDER BY t.rowid"
+    ))?;
+    for r in stmt.query_map(params, |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })? {
+        let (id, tag) = r?;
+        tags.entry(id).or_default().push(tag);
+    }
+    let mut ents: std::collections::HashMap<String, Vec<i64>> = Default::default();
+    let mut stmt = conn.prepare(&format!(
+        "SELECT e.annotation_id, e.entity_id FROM annotation_entities e
+         JOIN annotations ON annotations.id = e.annotation_id {where_clause} ORDER BY e.entity_id"
+    ))?;
+    for r in stmt.query_map(params, |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+    })? {
+        let (id, entity) = r?;
+        ents.entry(id).or_default().push(entity);
+    }
     for row in &mut rows {
-        row.tags = tags
-            .query_map([&row.id], |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<String>>>()?;
-        row.entities = ents
-            .query_map([&row.id], |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<i64>>>()?;
+        row.tags = tags.remove(&row.id).unwrap_or_default();
+        row.entities = ents.remove(&row.id).unwrap_or_default();
     }
     Ok(rows)
 }
@@ -434,6 +448,31 @@ impl Store {
             .prepare("SELECT path, title FROM notes ORDER BY path")?;
         let rows = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Sources whose current text the index does not hold.
+    pub fn sources_to_index(&self) -> Result<Vec<SourceRow>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {SOURCE_COLUMNS} FROM sources
+             WHERE indexed_hash IS NULL OR indexed_hash != hash ORDER BY id"
+        ))?;
+        let rows = stmt
+            .query_map([], source_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Notes whose current text the index does not hold (without reading
+    /// every note's body on each save).
+    pub fn notes_to_index(&self) -> Result<Vec<NoteRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT path, title, hash, body, file_stamp, indexed_hash FROM notes
+             WHERE indexed_hash IS NULL OR indexed_hash != hash ORDER BY path",
+        )?;
+        let rows = stmt
+            .query_map([], note_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }

@@ -874,6 +874,8 @@ impl Notebook {
         kind: Option<&str>,
         aliases: Option<Vec<String>>,
     ) -> Result<crate::Entity> {
+        // The index writer first: a busy notebook is reported before anything is written.
+        self.index.lock_for_writing()?;
         let key = normalise_name(name);
         let s = self
             .suggest(source)?

@@ -64,6 +64,8 @@ impl Notebook {
     }
 
     fn write_new_note(&mut self, path: &str, body: &str) -> Result<Note> {
+        // The index writer first: a busy notebook is reported before anything is written.
+        self.index.lock_for_writing()?;
         let abs = self.root().join(path);
         if abs.exists() || self.store.note(path)?.is_some() {
             return Err(Error::BadInput(format!(
@@ -80,6 +82,8 @@ impl Notebook {
     /// file keeps the other program's text and this one goes to a conflict
     /// copy beside it.
     pub fn save_note(&mut self, path: &str, body: &str, expected: Option<&str>) -> Result<Saved> {
+        // The index writer first: a busy notebook is reported before anything is written.
+        self.index.lock_for_writing()?;
         let path = checked_note_path(path)?;
         let abs = self.root().join(&path);
         if let (Some(expected), Ok(current)) = (expected, std::fs::read_to_string(&abs)) {
@@ -169,6 +173,8 @@ impl Notebook {
     /// Renames (moves) a note and rewrites the wiki links that point to it.
     /// Returns the notes whose links were updated.
     pub fn rename_note(&mut self, old: &str, new: &str) -> Result<Vec<String>> {
+        // The index writer first: a busy notebook is reported before anything is written.
+        self.index.lock_for_writing()?;
         let old = checked_note_path(old)?;
         let new = checked_note_path(new)?;
         let note = self.note(&old)?;
@@ -232,6 +238,8 @@ impl Notebook {
 
     /// Deletes a note: the file moves to `.dossier/trash/`, where it can be recovered.
     pub fn delete_note(&mut self, path: &str) -> Result<String> {
+        // The index writer first: a busy notebook is reported before anything is written.
+        self.index.lock_for_writing()?;
         let path = checked_note_path(path)?;
         self.note(&path)?;
         let abs = self.root().join(&path);
@@ -337,6 +345,8 @@ impl Notebook {
         end: usize,
         target: &str,
     ) -> Result<Saved> {
+        // The index writer first: a busy notebook is reported before anything is written.
+        self.index.lock_for_writing()?;
         let note = self.note(path)?;
         let chars: Vec<char> = note.body.chars().collect();
         if start >= end || end > chars.len() {

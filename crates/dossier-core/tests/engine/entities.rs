@@ -100,6 +100,15 @@ fn entity_search_finds_a_passage_that_uses_only_an_alias() {
     assert_eq!(phrase.total, 2, "the passage with \"Alexey\" is found too");
     let err = nb.search("entity:Nobody", 10).unwrap_err();
     assert_eq!(err.code(), "not_found");
+    // Found by the query fuzz target: the lenient search (the search box
+    // while typing) failed on a name not (yet) known; it finds nothing.
+    assert_eq!(nb.search_lenient("entity:Nobod", 10).unwrap().total, 0);
+    assert_eq!(
+        nb.search_lenient("Kyiv entity:\"Alexei Makark\"", 10)
+            .unwrap()
+            .total,
+        0
+    );
 }
 
 #[test]

@@ -5,9 +5,14 @@
 mod anchoring;
 mod annotations;
 mod common;
+mod concurrency;
+mod crash;
 mod entities;
 mod export;
+mod hostile;
 mod import;
+mod limits;
+mod migration;
 mod recovery;
 mod search;
 mod writing;

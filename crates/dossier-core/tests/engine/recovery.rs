@@ -113,3 +113,114 @@ fn opening_something_that_is_not_a_folder_is_an_error() {
         .expect("refused");
     assert!(err.to_string().contains("no such notebook folder"), "{err}");
 }
+
+/// Keeps a database's first page (header, schema) and overwrites the rest.
+fn damage_after_first_page(db: &std::path::Path) -> Vec<u8> {
+    let mut bytes = std::fs::read(db).unwrap();
+    let page = match u16::from_be_bytes([bytes[16], bytes[17]]) {
+        1 => 65_536,
+        n => n as usize,
+    };
+    assert!(bytes.len() > page * 2, "a store of several pages");
+    let mut x = 0x9E37_79B9u32;
+    for b in &mut bytes[page..] {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        *b = x as u8;
+    }
+    std::fs::write(db, &bytes).unwrap();
+    bytes
+}
+
+#[test]
+fn a_damaged_database_is_refused_and_left_untouched() {
+    let dir = copy_of_bundled();
+    drop(Notebook::open(dir.path()).unwrap());
+    let db = dir.path().join(".dossier/dossier.db");
+    assert!(
+        !dir.path().join(".dossier/dossier.db-wal").exists()
+            || std::fs::metadata(dir.path().join(".dossier/dossier.db-wal"))
+                .unwrap()
+                .len()
+                == 0,
+        "closing checkpoints the log into the database"
+    );
+    let damaged = damage_after_first_page(&db);
+    let err = Notebook::open(dir.path()).err().expect("refused");
+    let msg = err.to_string();
+    assert_eq!(err.code(), "corrupt", "{msg}");
+    assert!(
+        msg.contains("dossier.db") && msg.contains("damaged"),
+        "says which file and what is wrong: {msg}"
+    );
+    assert_eq!(std::fs::read(&db).unwrap(), damaged, "never overwritten");
+    // A second try says the same and still writes nothing.
+    let again = Notebook::open(dir.path()).err().expect("refused again");
+    assert_eq!(again.code(), "corrupt");
+    assert_eq!(std::fs::read(&db).unwrap(), damaged);
+}
+
+#[test]
+fn a_truncated_database_is_refused_and_left_untouched() {
+    let dir = copy_of_bundled();
+    drop(Notebook::open(dir.path()).unwrap());
+    let db = dir.path().join(".dossier/dossier.db");
+    let bytes = std::fs::read(&db).unwrap();
+    std::fs::write(&db, &bytes[..bytes.len() / 3]).unwrap();
+    let err = Notebook::open(dir.path()).err().expect("refused");
+    assert_eq!(err.code(), "corrupt", "{err}");
+    assert_eq!(std::fs::read(&db).unwrap(), &bytes[..bytes.len() / 3]);
+}
+
+#[test]
+fn another_programs_sqlite_database_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join(".dossier/dossier.db");
+    std::fs::create_dir_all(db.parent().unwrap()).unwrap();
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO photos (name) VALUES ('holiday');")
+            .unwrap();
+    }
+    let before = std::fs::read(&db).unwrap();
+    let err = Notebook::open(dir.path()).err().expect("refused");
+    assert_eq!(err.code(), "corrupt");
+    assert!(err.to_string().contains("not a Dossier store"), "{err}");
+    assert_eq!(std::fs::read(&db).unwrap(), before, "never overwritten");
+}
+
+#[test]
+fn a_damaged_index_segment_is_rebuilt_and_check_finds_damage() {
+    let dir = copy_of_bundled();
+    let before = snapshot(&Notebook::open(dir.path()).unwrap());
+    let index = dir.path().join(".dossier/index");
+    // Flip bytes in the middle of every document store file: the checksum breaks.
+    for e in std::fs::read_dir(&index).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "store") {
+            let mut b = std::fs::read(&p).unwrap();
+            let mid = b.len() / 2;
+            let end = mid + 8.min(b.len() - mid);
+            for x in &mut b[mid..end] {
+                *x ^= 0xFF;
+            }
+            std::fs::write(&p, b).unwrap();
+        }
+    }
+    let nb = Notebook::open(dir.path()).unwrap();
+    let report = nb.check().unwrap();
+    if nb.last_sync().index_rebuilt {
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+    } else {
+        assert!(
+            report.problems.iter().any(|p| p.contains("damaged")),
+            "check names the damaged index file: {:?}",
+            report.problems
+        );
+        let mut nb = nb;
+        nb.reindex().unwrap();
+        assert!(nb.check().unwrap().problems.is_empty());
+    }
+    assert_eq!(snapshot(&Notebook::open(dir.path()).unwrap()), before);
+}

@@ -222,3 +222,29 @@ fn a_changed_note_is_searchable_after_reopen() {
     assert_eq!(nb.search("narwhal", 10).unwrap().total, 2);
     assert!(nb.check().unwrap().problems.is_empty());
 }
+
+/// Found by the query fuzz target: excluding a phrase (`-"nato nato"`)
+/// tripped an assertion in tantivy's phrase scorer (a panic in debug builds).
+#[test]
+fn an_excluded_phrase_is_searched_not_a_panic() {
+    let dir = crate::common::copy_of_bundled();
+    let nb = dossier_core::Notebook::open(dir.path()).unwrap();
+    let all = nb.search("nato", 100).unwrap().total;
+    let with = nb
+        .search("nato \"security guarantees\"", 100)
+        .unwrap()
+        .total;
+    let without = nb
+        .search("nato -\"security guarantees\"", 100)
+        .unwrap()
+        .total;
+    assert!(with > 0 && without > 0, "{with} {without}");
+    assert_eq!(with + without, all, "the exclusion is exact");
+    for q in [
+        "-\"nato nato\"",
+        "NOT \"nato russia\"",
+        "-\u{1}nato\0-\u{1}nato\0\0[\0\u{12}\0[\0\u{12}",
+    ] {
+        nb.search(q, 5).unwrap();
+    }
+}
