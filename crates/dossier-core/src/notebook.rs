@@ -498,13 +498,18 @@ impl Notebook {
             done_notes.push((row.path, row.hash));
         }
         let mut done_annotations = Vec::new();
-        let titles: HashMap<String, (String, String)> = self
-            .store
-            .sources()?
-            .into_iter()
-            .map(|r| (r.id, (r.title, r.path)))
-            .collect();
+        // Titles of the annotated sources only, looked up as needed: reading
+        // every source's row on each save grows with the notebook.
+        let mut titles: HashMap<String, (String, String)> = HashMap::new();
         for row in self.store.annotations(None)? {
+            if !titles.contains_key(&row.source_id) {
+                let t = self
+                    .store
+                    .source(&row.source_id)?
+                    .map(|r| (r.title, r.path))
+                    .unwrap_or_default();
+                titles.insert(row.source_id.clone(), t);
+            }
             let (title, path) = titles.get(&row.source_id).cloned().unwrap_or_default();
             let hash = annotation_hash(&row, &title);
             if row.indexed_hash.as_deref() == Some(hash.as_str()) {
