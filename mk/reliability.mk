@@ -16,7 +16,8 @@ CRASH_KILLS ?= 150
 FUZZ_SECONDS ?= 20
 FUZZ_TARGETS := render import_html query anchor
 TARGET ?= render
-FUZZ_RUN := RUSTC_BOOTSTRAP=1 cargo fuzz run --sanitizer none
+FUZZ_FLAGS := --sanitizer none --codegen-units 16
+FUZZ_RUN := RUSTC_BOOTSTRAP=1 cargo fuzz run $(FUZZ_FLAGS)
 # Runs read the committed seeds (fuzz/corpus/T) and write what they find
 # under fuzz/target/, so that the tree stays clean.
 FUZZ_WORK := target/corpus
@@ -33,7 +34,7 @@ fuzz-deps: deps-rust
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 
 fuzz-smoke: fuzz-deps
-	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz build --sanitizer none
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz build $(FUZZ_FLAGS)
 	cd fuzz && for t in $(FUZZ_TARGETS); do \
 	  mkdir -p $(FUZZ_WORK)/$$t && \
 	  if $(FUZZ_RUN) $$t $(FUZZ_WORK)/$$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) -timeout=10 \

@@ -119,7 +119,7 @@ fn links_out_of_the_notebook_are_not_followed() {
     );
     assert_eq!(nb.search("secretword", 5).unwrap().total, 0);
     // A note path that leaves the notebook is refused.
-    for bad in ["../escape.md", "/tmp/escape.md", "a/../../escape.md"] {
+    for bad in ["../escape.md", "/escape.md", "a/../../escape.md"] {
         let err = nb.save_note(bad, "x", None).unwrap_err();
         assert_eq!(err.code(), "bad_input", "{bad}: {err}");
     }
