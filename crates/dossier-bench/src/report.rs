@@ -670,27 +670,33 @@ fn features_section(s: &mut String, f: &Value) {
             m["bytes"].as_f64().unwrap_or(0.0) / 1e6
         );
         let d = m["dossier_mbs"].as_f64();
-        let _ = writeln!(s, "| engine | MB/s | matches | Dossier vs it |");
+        let _ = writeln!(s, "| engine | MB/s | matches | Dossier's speed ÷ its |");
         let _ = writeln!(s, "|---|---:|---:|---:|");
+        let speed = |v: Option<f64>| match v {
+            Some(v) if v < 10.0 => format!("{v:.2}"),
+            Some(v) => format!("{v:.0}"),
+            None => "—".into(),
+        };
         let _ = writeln!(
             s,
-            "| Dossier (`Gazetteer::find`) | {:.0} | {} | — |",
-            d.unwrap_or(f64::NAN),
+            "| Dossier (`Gazetteer::find`) | {} | {} | — |",
+            speed(d),
             m["found"]
         );
         let _ = writeln!(
             s,
-            "| bare aho-corasick | {:.0} | {} | {} |",
-            m["bare_mbs"].as_f64().unwrap_or(f64::NAN),
+            "| bare aho-corasick | {} | {} | {} |",
+            speed(m["bare_mbs"].as_f64()),
             m["bare_found"],
-            ratio(m["bare_mbs"].as_f64(), d)
+            ratio(d, m["bare_mbs"].as_f64())
         );
         match m["rg_mbs"].as_f64() {
             Some(r) => {
                 let _ = writeln!(
                     s,
-                    "| ripgrep `-F -i -c -f` (process start included) | {r:.0} | — | {} |",
-                    ratio(Some(r), d)
+                    "| ripgrep `-F -i -c -f` (process start included) | {} | — | {} |",
+                    speed(Some(r)),
+                    ratio(d, Some(r))
                 );
             }
             None => {
