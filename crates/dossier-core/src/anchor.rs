@@ -254,11 +254,7 @@ fn anchor_with(
     // 1. The position, verified against the quote (the span must fit the
     // text and the quote's length: `slice` clamps, so a span running past
     // the end could otherwise "verify").
-    if !sel.exact.is_empty()
-        && exp_end <= text.len()
-        && exp_end.checked_sub(exp_start) == Some(len)
-        && text.slice(exp_start, exp_end) == sel.exact
-    {
+    if verified(text, sel, exp_start, exp_end, len) {
         let status = if exp_start == sel.start {
             AnchorStatus::Exact
         } else {
@@ -535,6 +531,16 @@ pub fn reanchor_all(old: Option<&str>, new: &str, selectors: &[Selector]) -> Vec
         .collect()
 }
 
+/// Whether `start..end` of the text holds the quote: the span must fit the
+/// text and the quote's length (`slice` clamps, so a span running past the
+/// end could otherwise "verify").
+fn verified(text: &CharText<'_>, sel: &Selector, start: usize, end: usize, len: usize) -> bool {
+    !sel.exact.is_empty()
+        && end <= text.len()
+        && end.checked_sub(start) == Some(len)
+        && text.slice(start, end) == sel.exact
+}
+
 /// The cheap part of [`anchor`]: the expected place verified against the
 /// quote, or the quote with its context intact near it; `None` otherwise.
 fn quick(
@@ -554,7 +560,7 @@ fn quick(
             AnchorStatus::Moved
         }
     };
-    if text.slice(exp_start, exp_end) == sel.exact {
+    if verified(text, sel, exp_start, exp_end, len) {
         return Some(Anchored {
             status: status(exp_start),
             start: exp_start,
@@ -603,6 +609,22 @@ mod tests {
         let t = CharText::new(text);
         let at = t.find_all(quote)[0];
         selector_at(&t, at, at + quote.chars().count())
+    }
+
+    #[test]
+    fn a_span_past_the_end_is_not_verified_in_bulk_either() {
+        // Found by the `anchor` fuzz target: the quick pass of reanchor_all
+        // took a clamped slice as the quote.
+        let sel = Selector {
+            exact: "\0".into(),
+            prefix: String::new(),
+            suffix: String::new(),
+            start: 0,
+            end: 11,
+        };
+        for a in reanchor_all(Some(""), "\0", std::slice::from_ref(&sel)) {
+            assert!(a.start <= a.end && a.end <= 1, "{a:?}");
+        }
     }
 
     #[test]
