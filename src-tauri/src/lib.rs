@@ -73,12 +73,47 @@ fn watch_files(session: &Session, app: &AppHandle) {
     }
 }
 
+/// Whether the window may load `url`: the app's own pages (the embedded UI
+/// at `tauri://localhost`, or `http://tauri.localhost` where the platform
+/// serves it so, and the Vite dev server on localhost in development).
+pub fn navigation_allowed(url: &str) -> bool {
+    // Without the UI embedded, the window loads the Vite dev server.
+    const DEV_SERVER: bool = !cfg!(feature = "custom-protocol");
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return false;
+    };
+    let host = rest
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or("")
+        .rsplit('@')
+        .next()
+        .unwrap_or("");
+    let hostname = host.split(':').next().unwrap_or("");
+    match scheme {
+        "tauri" => hostname == "localhost",
+        "http" | "https" => {
+            hostname == "tauri.localhost"
+                || (DEV_SERVER && (hostname == "localhost" || hostname == "127.0.0.1"))
+        }
+        _ => false,
+    }
+}
+
 pub fn run() {
     let launched = Instant::now();
     let notebook = launch_notebook(std::env::var_os(NOTEBOOK_ENV), std::env::args_os().skip(1));
 
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        // The window never leaves the app: a link that slipped past the UI's
+        // routing (web links go to the system browser through
+        // `open_web_link`) is refused here rather than loaded in the window.
+        .plugin(
+            tauri::plugin::Builder::<tauri::Wry>::new("navigation-guard")
+                .on_navigation(|_, url| navigation_allowed(url.as_str()))
+                .build(),
+        )
         .setup(move |app| {
             let recent_file = app
                 .path()
@@ -178,6 +213,29 @@ pub fn run() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_window_only_loads_the_apps_own_pages() {
+        assert!(navigation_allowed("tauri://localhost/index.html"));
+        assert!(navigation_allowed("http://tauri.localhost/"));
+        assert_eq!(
+            navigation_allowed("http://localhost:1420/"),
+            !cfg!(feature = "custom-protocol"),
+            "the dev server only in a build without the UI embedded"
+        );
+        for url in [
+            "https://example.org/",
+            "http://localhost.evil.example/",
+            "https://user@evil.example/",
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "data:text/html,<script>1</script>",
+            "dossier:note/x",
+            "tauri://evil.example/",
+        ] {
+            assert!(!navigation_allowed(url), "{url} is refused");
+        }
+    }
 
     #[test]
     fn launch_notebook_prefers_the_environment() {

@@ -286,4 +286,24 @@ describe("Dossier window", () => {
       const mark = await driver.wait(until.elementLocated(By.css('[data-testid="search-hit"] mark')), WAIT);
       assert.match(await mark.getText(), new RegExp(IMPORT_WORD, "i"), "the imported text is searchable");
     }));
+
+  it("never leaves the app for a web page, even for a link the UI does not route", () =>
+    step("navigation-guard", async () => {
+      await driver.findElement(byTest("search-input")).sendKeys(Key.ESCAPE);
+      const home = await driver.executeScript("return window.location.href");
+      // A plain link, as hostile HTML that got past the sanitiser would be,
+      // clicked without the UI's link routing.
+      await driver.executeScript(
+        `const a = document.createElement("a");
+         a.href = "https://example.org/";
+         a.textContent = "away";
+         a.setAttribute("data-testid", "hostile-link");
+         document.body.append(a);
+         a.click();`,
+      );
+      await driver.sleep(1500);
+      assert.equal(await driver.executeScript("return window.location.href"), home, "the window is still on the app");
+      assert.ok((await driver.findElements(byTest("reader-title"))).length === 1, "and still shows the reader");
+      await driver.executeScript(`document.querySelector('[data-testid="hostile-link"]')?.remove()`);
+    }));
 });
