@@ -78,6 +78,32 @@ async function step(name, body) {
 
 const byTest = (id) => By.css(`[data-testid="${id}"]`);
 
+/**
+ * The text of the first element at `locator` once it matches `pattern`. The
+ * results are drawn again as each character of a query arrives, so an element
+ * found a moment ago may be gone: it is looked up afresh until the wait ends.
+ */
+async function textMatching(locator, pattern, what) {
+  let seen = "";
+  try {
+    return await driver.wait(
+      async () => {
+        try {
+          seen = await (await driver.findElement(locator)).getText();
+          return pattern.test(seen) ? seen : null;
+        } catch (e) {
+          if (e.name === "StaleElementReferenceError" || e.name === "NoSuchElementError") return null;
+          throw e;
+        }
+      },
+      WAIT,
+      what,
+    );
+  } catch (e) {
+    throw new Error(`${e.message} (last seen: ${JSON.stringify(seen)})`);
+  }
+}
+
 async function searchFor(text) {
   const input = await driver.wait(until.elementLocated(byTest("search-input")), WAIT);
   await driver.wait(until.elementIsEnabled(input), WAIT);
@@ -181,11 +207,12 @@ describe("Dossier window", () => {
       const focused = await driver.executeScript("return document.activeElement?.dataset?.testid ?? null");
       assert.equal(focused, "search-input", "Ctrl+K focuses the search box");
       await searchFor("Bucharest");
-      const mark = await driver.wait(
-        until.elementLocated(By.css('[data-testid="search-hit"][data-kind="source"] [data-testid="search-snippet"] mark')),
-        WAIT,
+      const marked = await textMatching(
+        By.css('[data-testid="search-hit"][data-kind="source"] [data-testid="search-snippet"] mark'),
+        /^bucharest$/i,
+        "the matched word is marked in the snippet",
       );
-      assert.match(await mark.getText(), /^bucharest$/i, "the matched word is marked in the snippet");
+      assert.match(marked, /^bucharest$/i, "the matched word is marked in the snippet");
       const html = await driver.executeScript(
         "return document.querySelector('[data-testid=search-snippet]').innerHTML",
       );
@@ -238,9 +265,27 @@ describe("Dossier window", () => {
     it(`explains bad query syntax instead of showing nothing: ${bad}`, () =>
       step(`bad-syntax-${bad}`, async () => {
         await searchFor(bad);
-        const note = await driver.wait(until.elementLocated(byTest("search-syntax")), WAIT);
-        await driver.wait(until.elementIsVisible(note), WAIT);
-        const text = await note.getText();
+        // Results update as each character arrives, so the message may be
+        // drawn again between finding it and reading it: look it up afresh
+        // until it says what went wrong.
+        let seen = "";
+        const text = await driver.wait(
+          async () => {
+            try {
+              const note = await driver.findElement(byTest("search-syntax"));
+              if (!(await note.isDisplayed())) return null;
+              seen = await note.getText();
+              return /not closed|couldn't be read|need a word/.test(seen) ? seen : null;
+            } catch (e) {
+              if (e.name === "StaleElementReferenceError" || e.name === "NoSuchElementError") return null;
+              throw e;
+            }
+          },
+          WAIT,
+          "a friendly message about the syntax",
+        ).catch((e) => {
+          throw new Error(`${e.message} (last seen: ${JSON.stringify(seen)})`);
+        });
         assert.match(text, /not closed|couldn't be read|need a word/, `a friendly message (got: ${text})`);
         const shown = (await driver.findElements(byTest("search-hit"))).length;
         const empty = (await driver.findElements(byTest("search-empty"))).length;
@@ -258,8 +303,8 @@ describe("Dossier window", () => {
     step("prefix", async () => {
       await searchFor("Makark");
       await driver.wait(until.elementLocated(byTest("search-widened")), WAIT);
-      const mark = await driver.wait(until.elementLocated(By.css('[data-testid="search-hit"] mark')), WAIT);
-      assert.match(await mark.getText(), /^makark/i, "the words starting with it are marked");
+      const marked = await textMatching(By.css('[data-testid="search-hit"] mark'), /^makark/i, "the words starting with it are marked");
+      assert.match(marked, /^makark/i, "the words starting with it are marked");
       await driver.findElement(byTest("search-input")).sendKeys(Key.ESCAPE);
     }));
 
@@ -283,8 +328,8 @@ describe("Dossier window", () => {
       await driver.wait(until.elementTextMatches(outcome, /Imported 1 file/), WAIT);
       await driver.wait(async () => (await driver.findElements(byTest("source-item"))).length === before + 1, WAIT);
       await searchFor(IMPORT_WORD);
-      const mark = await driver.wait(until.elementLocated(By.css('[data-testid="search-hit"] mark')), WAIT);
-      assert.match(await mark.getText(), new RegExp(IMPORT_WORD, "i"), "the imported text is searchable");
+      const marked = await textMatching(By.css('[data-testid="search-hit"] mark'), new RegExp(IMPORT_WORD, "i"), "the imported text is searchable");
+      assert.match(marked, new RegExp(IMPORT_WORD, "i"), "the imported text is searchable");
     }));
 
   it("never leaves the app for a web page, even for a link the UI does not route", () =>
