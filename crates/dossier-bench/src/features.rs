@@ -196,13 +196,29 @@ fn mentions(texts: &[String], args: &FeatureArgs<'_>, runs: usize) -> Res<Value>
             .collect::<Vec<_>>(),
     );
     let build_ms = ms(t);
+    // What `update_mentions` runs: the texts shared among the cores.
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let mut dossier = Vec::new();
     let mut found = 0usize;
     for _ in 0..runs {
         let t = Instant::now();
-        found = texts.iter().map(|x| gz.find(x).len()).sum();
+        found = gz.find_many(&refs).iter().map(Vec::len).sum();
         dossier.push(t.elapsed().as_secs_f64());
     }
+    // One thread, text after text.
+    let mut one = Vec::new();
+    let mut one_found = 0usize;
+    for _ in 0..runs {
+        let t = Instant::now();
+        one_found = texts.iter().map(|x| gz.find(x).len()).sum();
+        one.push(t.elapsed().as_secs_f64());
+    }
+    if one_found != found {
+        return Err(format!(
+            "find_many found {found} mentions, find one by one {one_found}"
+        ));
+    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     // The same names in one bare automaton, ASCII case folded, on the raw text.
     let ac = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
@@ -251,6 +267,9 @@ fn mentions(texts: &[String], args: &FeatureArgs<'_>, runs: usize) -> Res<Value>
         "found": found,
         "dossier_mbs": mbs(&dossier),
         "dossier_s": dossier,
+        "threads": threads,
+        "one_thread_mbs": mbs(&one),
+        "one_thread_s": one,
         "bare_found": bare_found,
         "bare_mbs": mbs(&bare),
         "rg_mbs": (!rg.is_empty()).then(|| mbs(&rg)),

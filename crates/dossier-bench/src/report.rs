@@ -548,7 +548,12 @@ pub fn render(doc: &Value, analysis: Option<&str>) -> String {
     if let Some(v) = f["mentions"]["dossier_mbs"].as_f64() {
         let _ = writeln!(
             s,
-            "| mention finding ≥ {MENTIONS_BUDGET_MBS:.0} MB/s (10,000 names) | {set} | {v:.0} MB/s | {} |",
+            "| mention finding ≥ {MENTIONS_BUDGET_MBS:.0} MB/s (10,000 names) | {set} | {v:.0} MB/s on {} threads{} | {} |",
+            f["mentions"]["threads"],
+            f["mentions"]["one_thread_mbs"]
+                .as_f64()
+                .map(|o| format!(" ({o:.0} MB/s on one)"))
+                .unwrap_or_default(),
             verdict(v >= MENTIONS_BUDGET_MBS)
         );
     }
@@ -657,13 +662,18 @@ fn features_section(s: &mut String, f: &Value) {
         let _ = writeln!(s, "### Mention finding, {} names\n", m["names"]);
         let _ = writeln!(
             s,
-            "`Gazetteer::find`, which `update_mentions` runs on every source and note: the text \
-             normalised (case, diacritics, the transliteration table), one Aho–Corasick pass, \
-             word boundaries, acronyms checked in capitals, offsets mapped back to chars. The names are \
-             the {} most frequent capitalised runs of the set's own text, so most of them do occur. \
-             Beside it: a bare `aho-corasick` automaton (ASCII case folding only, no boundaries, no \
-             offsets) and ripgrep with the names as fixed strings (`{}`), on the same {} documents \
-             ({:.1} MB). Budget: {MENTIONS_BUDGET_MBS:.0} MB/s.\n",
+            "`Gazetteer::find_many`, what `update_mentions` runs on the sources and notes whose \
+             mentions are stale: the texts shared among the machine's {} cores, and in each text, \
+             one pass word by word (case, diacritics and the transliteration table folded, each \
+             word looked up in the dictionary of the names' words, the trie of names walked from a \
+             word that starts one), word boundaries, acronyms checked in capitals, offsets mapped \
+             back to chars. `Gazetteer::find` is the same on one thread, text after text. The names \
+             are the {} most frequent capitalised runs of the set's own text, so most of them do \
+             occur. Beside it: a bare `aho-corasick` automaton (ASCII case folding only, no \
+             boundaries, no offsets; one thread) and ripgrep with the names as fixed strings \
+             (`{}`; its own threads), on the same {} documents ({:.1} MB). Budget: \
+             {MENTIONS_BUDGET_MBS:.0} MB/s.\n",
+            m["threads"],
             m["names"],
             m["command"].as_str().unwrap_or("rg"),
             m["documents"],
@@ -679,10 +689,20 @@ fn features_section(s: &mut String, f: &Value) {
         };
         let _ = writeln!(
             s,
-            "| Dossier (`Gazetteer::find`) | {} | {} | — |",
+            "| Dossier (`Gazetteer::find_many`, {} threads) | {} | {} | — |",
+            m["threads"],
             speed(d),
             m["found"]
         );
+        if let Some(one) = m["one_thread_mbs"].as_f64() {
+            let _ = writeln!(
+                s,
+                "| Dossier (`Gazetteer::find`, one thread) | {} | {} | {} |",
+                speed(Some(one)),
+                m["found"],
+                ratio(d, Some(one))
+            );
+        }
         let _ = writeln!(
             s,
             "| bare aho-corasick | {} | {} | {} |",

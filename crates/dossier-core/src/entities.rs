@@ -392,44 +392,59 @@ impl Notebook {
             }
         };
         let mut updates: Vec<(String, String, Vec<MentionRow>, String)> = Vec::new();
-        for (kind, target, want) in stale {
-            let rows = if gazetteer.is_empty() {
-                Vec::new()
+        // Texts are read in batches, and each batch's mentions are found on
+        // every core at once.
+        let mut batch: Vec<(String, String, String, String)> = Vec::new();
+        let mut batch_bytes = 0usize;
+        let mut stale = stale.into_iter().peekable();
+        while let Some((kind, target, want)) = stale.next() {
+            let body = if gazetteer.is_empty() {
+                String::new()
             } else if kind == "source" {
-                let body = self.store.source_text(&target)?.unwrap_or_default();
-                let passages = text::passages(&body);
-                gazetteer
-                    .find(&body)
-                    .into_iter()
-                    .filter_map(|f| {
-                        let part = passages.partition_point(|p| p.end <= f.start);
-                        (part < passages.len()).then(|| mention_row(f, part))
-                    })
-                    .collect()
+                self.store.source_text(&target)?.unwrap_or_default()
             } else {
-                let body = self
-                    .store
+                self.store
                     .note(&target)?
                     .map(|n| n.body)
-                    .unwrap_or_default();
-                let stem = target
-                    .rsplit('/')
-                    .next()
-                    .unwrap_or(&target)
-                    .trim_end_matches(".md");
-                let sections = notes::parse(&body, stem).sections;
-                gazetteer
-                    .find(&body)
-                    .into_iter()
-                    .filter_map(|f| {
-                        let part = sections
-                            .iter()
-                            .position(|s| s.start <= f.start && f.end <= s.end)?;
-                        Some(mention_row(f, part))
-                    })
-                    .collect()
+                    .unwrap_or_default()
             };
-            updates.push((kind, target, rows, want));
+            batch_bytes += body.len();
+            batch.push((kind, target, want, body));
+            if batch_bytes < MENTION_BATCH_BYTES && stale.peek().is_some() {
+                continue;
+            }
+            let found =
+                gazetteer.find_many(&batch.iter().map(|b| b.3.as_str()).collect::<Vec<_>>());
+            for ((kind, target, want, body), found) in batch.drain(..).zip(found) {
+                let rows = if kind == "source" {
+                    let passages = text::passages(&body);
+                    found
+                        .into_iter()
+                        .filter_map(|f| {
+                            let part = passages.partition_point(|p| p.end <= f.start);
+                            (part < passages.len()).then(|| mention_row(f, part))
+                        })
+                        .collect()
+                } else {
+                    let stem = target
+                        .rsplit('/')
+                        .next()
+                        .unwrap_or(&target)
+                        .trim_end_matches(".md");
+                    let sections = notes::parse(&body, stem).sections;
+                    found
+                        .into_iter()
+                        .filter_map(|f| {
+                            let part = sections
+                                .iter()
+                                .position(|s| s.start <= f.start && f.end <= s.end)?;
+                            Some(mention_row(f, part))
+                        })
+                        .collect()
+                };
+                updates.push((kind, target, rows, want));
+            }
+            batch_bytes = 0;
         }
         if updates.is_empty() {
             return Ok(());
@@ -516,6 +531,10 @@ impl Notebook {
         })
     }
 }
+
+/// How much text `update_mentions` reads before it finds the mentions of
+/// the batch (on every core).
+const MENTION_BATCH_BYTES: usize = 8 << 20;
 
 fn mention_row(f: crate::gazetteer::Found, part: usize) -> MentionRow {
     MentionRow {

@@ -1,5 +1,6 @@
 //! The gazetteer: every known entity name and alias, found in a text in one
-//! pass (Aho–Corasick over a normalised form of the text).
+//! pass (a trie of names over words, walked from each word that starts one;
+//! see [`Gazetteer`]).
 //!
 //! Normalising: the text is cut into words (tantivy's simple tokenizer),
 //! each word lowercased, its diacritics folded (ASCII folding) and mapped
@@ -10,14 +11,9 @@
 //! in capitals only (an acronym such as `US`, `NATO`) matches only where the
 //! text has it in capitals, so that "us" is not the United States.
 
-use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
-};
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer, TokenStream,
 };
-
-use crate::anchor::CharText;
 
 /// Spelling variants folded together: (variant, canonical form), lowercase,
 /// diacritics already folded. One table; it can grow.
@@ -69,21 +65,6 @@ pub struct Found {
     pub text: String,
 }
 
-/// A word of a normalised text.
-struct Word {
-    /// Byte span in the original text.
-    from: usize,
-    to: usize,
-    /// Byte offset of the word in the normalised text.
-    at: usize,
-}
-
-/// A text in normalised form, with the map back to the original.
-pub struct Normalised {
-    pub text: String,
-    words: Vec<Word>,
-}
-
 fn analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(LowerCaser)
@@ -127,9 +108,8 @@ fn variant(word: &str) -> &str {
 /// with other letters goes through tantivy's lowercaser and ASCII folding,
 /// so the result is the same as running the analyzer on the whole text
 /// (`normalise_matches_the_analyzer` checks it), only faster.
-pub fn normalise(text: &str) -> Normalised {
+pub fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
-    let mut words = Vec::with_capacity(text.len() / 6);
     let mut an: Option<TextAnalyzer> = None;
     let mut word = String::new();
     let bytes = text.as_bytes();
@@ -181,11 +161,6 @@ pub fn normalise(text: &str) -> Normalised {
             };
             out.push_str(if joined { " " } else { " | " });
         }
-        words.push(Word {
-            from,
-            to,
-            at: out.len(),
-        });
         word.clear();
         if ascii {
             word.extend(
@@ -203,12 +178,12 @@ pub fn normalise(text: &str) -> Normalised {
         out.push_str(variant(&word));
         last_to = Some(to);
     }
-    Normalised { text: out, words }
+    out
 }
 
 /// Normalises a name: its words, as they would appear in a normalised text.
 pub fn normalise_name(name: &str) -> String {
-    normalise(name).text
+    normalise(name)
 }
 
 /// Whether a name is an acronym, matched case-sensitively: 2–6 letters, all capitals.
@@ -219,18 +194,487 @@ pub fn is_acronym(name: &str) -> bool {
         && !name.contains(' ')
 }
 
-/// The automaton over every known name.
+/// Below this much text a second thread costs more than it saves.
+const PARALLEL_MIN_BYTES: usize = 256 << 10;
+
+/// Reserved word ids: a word no name has, and the " | " between two words
+/// that punctuation separates.
+const OTHER: u32 = 0;
+const SEP: u32 = 1;
+/// "No node" in the trie, and "no pattern" at a node.
+const NONE: u32 = u32::MAX;
+/// A trie step to a node with no children, where a name ends: the bit, and
+/// the name's pattern in the others (no node is looked up).
+const LEAF: u32 = 1 << 31;
+
+/// What a byte of a text is to the word scanner.
+const GAP_JOIN: u8 = 0;
+const GAP_SEP: u8 = 1;
+const ALNUM: u8 = 2;
+const HIGH: u8 = 3;
+
+/// Classes of the 256 bytes: ASCII letters and digits make words; ASCII
+/// whitespace (vertical tab included) and `-` join two words; any other ASCII
+/// byte separates them; a byte of 0x80 or more starts (or continues) a char
+/// that is looked at whole.
+static CLASS: [u8; 256] = {
+    let mut c = [GAP_SEP; 256];
+    let mut b = 0;
+    while b < 256 {
+        let x = b as u8;
+        c[b] = if x >= 0x80 {
+            HIGH
+        } else if x.is_ascii_alphanumeric() {
+            ALNUM
+        } else if x.is_ascii_whitespace() || x == b'-' || x == 0x0b {
+            GAP_JOIN
+        } else {
+            GAP_SEP
+        };
+        b += 1;
+    }
+    c
+};
+
+const LOWER: u64 = 0x2020_2020_2020_2020;
+const MUL: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// `n` (1–8) bytes of `bytes` from `at`, little-endian, the rest zero.
+/// Reads the 8 bytes in place where the slice has them.
+#[inline(always)]
+fn chunk(bytes: &[u8], at: usize, n: usize) -> u64 {
+    if let Some(w) = bytes.get(at..at + 8) {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(w);
+        let v = u64::from_le_bytes(a);
+        if n == 8 {
+            v
+        } else {
+            v & ((1u64 << (8 * n)) - 1)
+        }
+    } else {
+        bytes[at..at + n]
+            .iter()
+            .enumerate()
+            .fold(0, |v, (k, &b)| v | u64::from(b) << (8 * k))
+    }
+}
+
+/// A word's key in the dictionary. A word of up to 8 bytes is its own key
+/// (its bytes, little-endian; no byte of a word is zero, so the length is in
+/// the key too); a longer word's key is a hash with the low byte zero, so it
+/// is never a short word's key and is checked against the word's spelling.
+/// With `lower`, each byte is ORed with 0x20 first: that lowercases an ASCII
+/// letter and leaves a digit (and a lowercase word) as it is, so a text's
+/// ASCII word is keyed in place, without a copy.
+#[inline(always)]
+fn key(bytes: &[u8], from: usize, to: usize, lower: bool) -> u64 {
+    let len = to - from;
+    let or = if lower { LOWER } else { 0 };
+    if len <= 8 {
+        let v = chunk(bytes, from, len) | or;
+        return if len == 8 {
+            v
+        } else {
+            v & ((1u64 << (8 * len)) - 1)
+        };
+    }
+    let mut h = (len as u64).wrapping_mul(MUL);
+    let mut at = from;
+    while at < to {
+        let n = (to - at).min(8);
+        let mut v = chunk(bytes, at, n) | or;
+        if n < 8 {
+            v &= (1u64 << (8 * n)) - 1;
+        }
+        h = (h.rotate_left(23) ^ v).wrapping_mul(MUL);
+        at += n;
+    }
+    // (Never 0, an empty slot's key.)
+    ((h ^ (h >> 29)) & !0xff).max(0x100)
+}
+
+fn is_long(key: u64) -> bool {
+    key & 0xff == 0
+}
+
+/// A slot of the dictionary: a word's key, its id, and the trie node of the
+/// names that start with it. `id` 0 ([`OTHER`]) marks an empty slot.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    key: u64,
+    id: u32,
+    root: u32,
+}
+
+/// Four slots: one cache line.
+#[derive(Clone, Copy, Default)]
+#[repr(align(64))]
+struct Bucket([Slot; 4]);
+
+/// The words of the names, and the variants of the transliteration table
+/// that stand for one of them: a hash table of 64-byte buckets of four
+/// 16-byte slots, at most about a third full, so that a word of the text is
+/// looked up in one cache line, with no branch on what is found (a full
+/// bucket spills into the next one).
+struct Dictionary {
+    buckets: Vec<Bucket>,
+    shift: u32,
+    mask: usize,
+    /// For a long word's slot (bucket * 4 + slot): its spelling in `arena`,
+    /// to rule out a hash collision.
+    spelling: Vec<(u32, u32)>,
+    arena: Vec<u8>,
+}
+
+impl Dictionary {
+    /// `spellings`: (normalised spelling, word id, root node).
+    fn new(spellings: &[(&str, u32, u32)]) -> Dictionary {
+        let size = (spellings.len() * 3 / 4).max(2).next_power_of_two();
+        let mut d = Dictionary {
+            buckets: vec![Bucket::default(); size],
+            shift: 64 - size.trailing_zeros(),
+            mask: size - 1,
+            spelling: vec![(0, 0); size * 4],
+            arena: Vec::new(),
+        };
+        for &(text, id, root) in spellings {
+            let k = key(text.as_bytes(), 0, text.len(), false);
+            let mut i = d.home(k);
+            let j = loop {
+                if let Some(j) = d.buckets[i].0.iter().position(|s| s.id == OTHER) {
+                    break j;
+                }
+                i = (i + 1) & d.mask;
+            };
+            d.buckets[i].0[j] = Slot { key: k, id, root };
+            if is_long(k) {
+                let start = d.arena.len() as u32;
+                d.arena.extend_from_slice(text.as_bytes());
+                d.spelling[i * 4 + j] = (start, d.arena.len() as u32);
+            }
+        }
+        d
+    }
+
+    #[inline(always)]
+    fn home(&self, key: u64) -> usize {
+        (key.wrapping_mul(MUL) >> self.shift) as usize & self.mask
+    }
+
+    /// The slot of the word `bytes[from..to]`, compared lowercased (`lower`)
+    /// or exactly; an empty slot if no name has the word.
+    #[inline(always)]
+    fn get(&self, bytes: &[u8], from: usize, to: usize, lower: bool) -> Slot {
+        let k = key(bytes, from, to, lower);
+        let mut i = self.home(k);
+        loop {
+            let b = &self.buckets[i].0;
+            // Which slot has the key (keys in a table are distinct, and never
+            // 0, an empty slot's): chosen by index, not by branches.
+            let hits = u32::from(b[0].key == k)
+                | u32::from(b[1].key == k) << 1
+                | u32::from(b[2].key == k) << 2
+                | u32::from(b[3].key == k) << 3;
+            let at = (hits | 16).trailing_zeros() as usize;
+            let ids = [b[0].id, b[1].id, b[2].id, b[3].id, OTHER];
+            let roots = [b[0].root, b[1].root, b[2].root, b[3].root, NONE];
+            let found = Slot {
+                key: k,
+                id: ids[at],
+                root: roots[at],
+            };
+            // (`&`, not `&&`: no branch on whether the word was found.)
+            if is_long(k) & (hits != 0) && !self.spelled(i * 4 + at, &bytes[from..to], lower) {
+                return Slot::default();
+            }
+            // Not here, and the bucket full: it may have spilled into the next.
+            if (hits == 0) & (b[3].id != OTHER) {
+                i = (i + 1) & self.mask;
+                continue;
+            }
+            return found;
+        }
+    }
+
+    fn spelled(&self, i: usize, word: &[u8], lower: bool) -> bool {
+        let (s, e) = self.spelling[i];
+        let known = &self.arena[s as usize..e as usize];
+        known.len() == word.len()
+            && known
+                .iter()
+                .zip(word)
+                .all(|(k, b)| *k == if lower { b | 0x20 } else { *b })
+    }
+}
+
+/// The trie's edges below the first word: (node << 32 | word id + 1) →
+/// the next node; buckets of four (key, value) pairs, one cache line, like
+/// the [`Dictionary`]'s; grown as names are added. Key 0 is an empty slot.
+#[derive(Clone, Copy)]
+#[repr(align(64))]
+struct EdgeBucket([(u64, u32); 4]);
+
+struct Edges {
+    buckets: Vec<EdgeBucket>,
+    mask: usize,
+    len: usize,
+}
+
+impl Edges {
+    fn with_capacity(n: usize) -> Edges {
+        let size = (n / 2).max(2).next_power_of_two();
+        Edges {
+            buckets: vec![EdgeBucket([(0, NONE); 4]); size],
+            mask: size - 1,
+            len: 0,
+        }
+    }
+
+    fn key(node: u32, id: u32) -> u64 {
+        u64::from(node) << 32 | (u64::from(id) + 1)
+    }
+
+    #[inline(always)]
+    fn home(&self, key: u64) -> usize {
+        (key.wrapping_mul(MUL) >> 32) as usize & self.mask
+    }
+
+    /// The node after `node` by word `id`, or [`NONE`].
+    #[inline(always)]
+    fn get(&self, node: u32, id: u32) -> u32 {
+        let key = Edges::key(node, id);
+        let mut i = self.home(key);
+        loop {
+            let b = &self.buckets[i].0;
+            let hits = u32::from(b[0].0 == key)
+                | u32::from(b[1].0 == key) << 1
+                | u32::from(b[2].0 == key) << 2
+                | u32::from(b[3].0 == key) << 3;
+            let values = [b[0].1, b[1].1, b[2].1, b[3].1, NONE];
+            let v = values[(hits | 16).trailing_zeros() as usize];
+            if hits != 0 || b[3].0 == 0 {
+                return v;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Every (node, word id, next node).
+    fn all(&self) -> impl Iterator<Item = (u32, u32, u32)> + '_ {
+        self.buckets
+            .iter()
+            .flat_map(|b| b.0.iter())
+            .filter(|(k, _)| *k != 0)
+            .map(|&(k, v)| ((k >> 32) as u32, (k as u32) - 1, v))
+    }
+
+    fn insert(&mut self, node: u32, id: u32, value: u32) {
+        if (self.len + 1) * 3 > self.buckets.len() * 4 {
+            let mut bigger = Edges::with_capacity(self.buckets.len() * 8);
+            for (n, w, v) in self.all() {
+                bigger.insert(n, w, v);
+            }
+            *self = bigger;
+        }
+        let key = Edges::key(node, id);
+        let mut i = self.home(key);
+        loop {
+            let b = &mut self.buckets[i].0;
+            if let Some(slot) = b.iter_mut().find(|(k, _)| *k == key || *k == 0) {
+                if slot.0 == 0 {
+                    self.len += 1;
+                }
+                *slot = (key, value);
+                return;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
+/// A word of a text, as the scanner hands it to the matcher.
+#[derive(Clone, Copy)]
+struct Tok {
+    /// Its id in the dictionary, or [`OTHER`].
+    id: u32,
+    /// The trie node of the names it starts, or [`NONE`].
+    root: u32,
+    /// Its byte span in the text.
+    from: usize,
+    to: usize,
+    /// Whether punctuation (not only spaces and hyphens) stands before it.
+    sep_before: bool,
+}
+
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Per byte of `x` (a byte's value below 0x80): 0x80 where it is `c` or more.
+#[inline(always)]
+fn at_least(x: u64, c: u8) -> u64 {
+    x.wrapping_add(u64::from(0x80 - c) * 0x0101_0101_0101_0101) & HIGH_BITS
+}
+
+/// The high bit of each byte of `m` gathered into the low 8 bits (byte i →
+/// bit i).
+#[inline(always)]
+fn gather(m: u64) -> u64 {
+    (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
+/// [`CLASS`] for 8 bytes at once (SWAR): the bits of the word bytes (ASCII
+/// letters and digits, and every byte of 0x80 or more), of the separating
+/// ASCII bytes, and of the bytes of 0x80 or more.
+#[inline(always)]
+fn classify8(v: u64) -> (u64, u64, u64) {
+    let high = v & HIGH_BITS;
+    let a = v & !HIGH_BITS;
+    let x = a | LOWER;
+    let letter = at_least(x, b'a') & !at_least(x, b'z' + 1);
+    let digit = at_least(a, b'0') & !at_least(a, b'9' + 1);
+    let word = ((letter | digit) & !high) | high;
+    let eq = |c: u8| at_least(a, c) & !at_least(a, c + 1);
+    let join = (at_least(a, 0x09) & !at_least(a, 0x0e)) | eq(b' ') | eq(b'-');
+    let sep = HIGH_BITS & !word & !join;
+    (gather(word), gather(sep), gather(high))
+}
+
+/// Bitmaps of a text, a bit a byte: bytes of words (ASCII letters and
+/// digits, and every byte of 0x80 or more, which the slow path looks at as
+/// chars), ASCII punctuation between words, and bytes of 0x80 or more. Made
+/// in one branch-free pass, so that the scanner finds words with
+/// `trailing_zeros` rather than byte by byte.
+struct Bits {
+    word: Vec<u64>,
+    sep: Vec<u64>,
+    high: Vec<u64>,
+    len: usize,
+}
+
+impl Bits {
+    fn new(bytes: &[u8]) -> Bits {
+        let n = bytes.len().div_ceil(64);
+        let mut b = Bits {
+            word: Vec::with_capacity(n),
+            sep: Vec::with_capacity(n),
+            high: Vec::with_capacity(n),
+            len: bytes.len(),
+        };
+        for block in bytes.chunks(64) {
+            let (mut w, mut s, mut h) = (0u64, 0u64, 0u64);
+            for (k, eight) in block.chunks(8).enumerate() {
+                let mut a = [0u8; 8];
+                a[..eight.len()].copy_from_slice(eight);
+                let (wk, sk, hk) = classify8(u64::from_le_bytes(a));
+                w |= wk << (8 * k);
+                s |= sk << (8 * k);
+                h |= hk << (8 * k);
+            }
+            let valid = if block.len() == 64 {
+                !0
+            } else {
+                (1u64 << block.len()) - 1
+            };
+            b.word.push(w & valid);
+            b.sep.push(s & valid);
+            b.high.push(h & valid);
+        }
+        b
+    }
+
+    /// The first clear bit at or after `from` (the text's length if none).
+    #[inline(always)]
+    fn next_clear(&self, bits: &[u64], from: usize) -> usize {
+        let mut i = from / 64;
+        let Some(&first) = bits.get(i) else {
+            return self.len;
+        };
+        let mut w = !first & (!0u64 << (from % 64));
+        while w == 0 {
+            i += 1;
+            match bits.get(i) {
+                Some(&x) => w = !x,
+                None => return self.len,
+            }
+        }
+        (i * 64 + w.trailing_zeros() as usize).min(self.len)
+    }
+
+    /// Whether a bit in `from..to` is set.
+    #[inline(always)]
+    fn any(&self, bits: &[u64], from: usize, to: usize) -> bool {
+        if from >= to {
+            return false;
+        }
+        let (a, b) = (from / 64, (to - 1) / 64);
+        let low = !0u64 << (from % 64);
+        let high = !0u64 >> (63 - (to - 1) % 64);
+        if a == b {
+            return bits[a] & low & high != 0;
+        }
+        bits[a] & low != 0 || bits[a + 1..b].iter().any(|&w| w != 0) || bits[b] & high != 0
+    }
+}
+
+/// The buffers for words with chars beyond ASCII (folded by tantivy's
+/// filters, as [`normalise`] does).
+#[derive(Default)]
+struct Fold {
+    analyzer: Option<TextAnalyzer>,
+    word: String,
+}
+
+/// Char offsets of byte offsets, asked in increasing order.
+struct CharCount<'a> {
+    bytes: &'a [u8],
+    byte: usize,
+    chars: usize,
+}
+
+impl CharCount<'_> {
+    fn at(&mut self, byte: usize) -> usize {
+        self.chars += self.bytes[self.byte..byte]
+            .iter()
+            .filter(|&&b| (b as i8) >= -0x40)
+            .count();
+        self.byte = byte;
+        self.chars
+    }
+}
+
+/// Every known name, ready to be found in a text.
+///
+/// Names are normalised (see [`normalise`]) and cut into words; each
+/// distinct word gets an id in a hashed dictionary (the variants of the
+/// transliteration table share their canonical word's id), and the names
+/// form a trie over word ids: the goto function of an Aho–Corasick automaton
+/// whose alphabet is words. A text is scanned once, word by word: each word
+/// is keyed straight from the text's bytes and looked up (one cache line),
+/// and a word that starts some name walks the trie over the words after it,
+/// which are kept for the scan to go on from. No copy of the text is made.
+/// The result is the same as an anchored, leftmost-longest byte automaton
+/// over the normalised text at every word start (the tests check the two
+/// against each other), several times faster.
 pub struct Gazetteer {
-    ac: Option<AhoCorasick>,
-    /// For each distinct normalised name (the automaton's patterns): every
-    /// (entity, acronym to check case against) that has it.
+    /// Each word of the names, and each variant of one → its word id (2..;
+    /// see [`OTHER`] and [`SEP`]) and root node.
+    dict: Dictionary,
+    /// (node << 32 | word id) → the next node.
+    edges: Edges,
+    /// For each node: the pattern that ends there, or [`NONE`].
+    terminal: Vec<u32>,
+    /// For each distinct normalised name: every (entity, acronym to check
+    /// case against) that has it.
     patterns: Vec<Vec<(i64, Option<String>)>>,
 }
 
 impl Gazetteer {
     pub fn new(names: &[Name]) -> Gazetteer {
-        let mut texts: Vec<String> = Vec::new();
-        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+        // Word id → the node of the names that start with it.
+        let mut root: Vec<u32> = vec![NONE, NONE];
+        let mut edges = Edges::with_capacity(names.len());
+        let mut terminal: Vec<u32> = Vec::new();
         let mut patterns: Vec<Vec<(i64, Option<String>)>> = Vec::new();
         for n in names {
             let norm = normalise_name(&n.text);
@@ -238,81 +682,352 @@ impl Gazetteer {
                 continue;
             }
             let acronym = is_acronym(&n.text).then(|| n.text.clone());
-            // A name ends where a word ends: each pattern carries the space
-            // that follows a word in the normalised text.
-            let key = format!("{norm} ");
-            let at = *index.entry(key.clone()).or_insert_with(|| {
-                texts.push(key);
+            let mut node = NONE;
+            for word in norm.split(' ') {
+                let id = if word == "|" {
+                    SEP
+                } else {
+                    let next = root.len() as u32;
+                    let id = *ids.entry(word.to_string()).or_insert(next);
+                    if id == next {
+                        root.push(NONE);
+                    }
+                    id
+                };
+                let mut next = if node == NONE {
+                    root[id as usize]
+                } else {
+                    edges.get(node, id)
+                };
+                if next == NONE {
+                    next = terminal.len() as u32;
+                    terminal.push(NONE);
+                    if node == NONE {
+                        root[id as usize] = next;
+                    } else {
+                        edges.insert(node, id, next);
+                    }
+                }
+                node = next;
+            }
+            let slot = &mut terminal[node as usize];
+            if *slot == NONE {
+                *slot = patterns.len() as u32;
                 patterns.push(Vec::new());
-                patterns.len() - 1
-            });
-            patterns[at].push((n.entity, acronym));
+            }
+            patterns[*slot as usize].push((n.entity, acronym));
         }
-        let ac = if texts.is_empty() {
-            None
-        } else {
-            // Searched anchored at each word start, longest name first. A DFA
-            // is several times faster to run than an NFA on thousands of
-            // names, and built once per set of names (the notebook keeps it);
-            // an NFA if the DFA would be too large.
-            let build = |kind| {
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .start_kind(StartKind::Anchored)
-                    .kind(kind)
-                    .build(&texts)
-            };
-            build(Some(AhoCorasickKind::DFA))
-                .or_else(|_| build(None))
-                .ok()
+        // A step to a childless node carries its pattern instead.
+        let mut parent = vec![false; terminal.len()];
+        for (node, _, _) in edges.all() {
+            parent[node as usize] = true;
+        }
+        let step = |node: u32| {
+            if node != NONE && !parent[node as usize] && terminal[node as usize] != NONE {
+                LEAF | terminal[node as usize]
+            } else {
+                node
+            }
         };
-        Gazetteer { ac, patterns }
+        let mut compact = Edges::with_capacity(edges.len);
+        for (node, id, next) in edges.all() {
+            compact.insert(node, id, step(next));
+        }
+        // A variant in a text is its canonical word.
+        let mut spellings: Vec<(&str, u32, u32)> = ids
+            .iter()
+            .map(|(w, &id)| (w.as_str(), id, step(root[id as usize])))
+            .collect();
+        for (variant, canonical) in VARIANTS {
+            if let Some(&id) = ids.get(*canonical) {
+                if !ids.contains_key(*variant) {
+                    spellings.push((variant, id, step(root[id as usize])));
+                }
+            }
+        }
+        spellings.sort_unstable();
+        Gazetteer {
+            dict: Dictionary::new(&spellings),
+            edges: compact,
+            terminal,
+            patterns,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
         self.patterns.is_empty()
     }
 
+    /// Every word of `text`, looked up. A 64-byte block of ASCII is read
+    /// from its bitmaps: word starts are the set bits of `word & !(word <<
+    /// 1)`, taken with `trailing_zeros`, and a word's end is the next clear
+    /// bit, so there is no branch per byte. A block with a byte of 0x80 or
+    /// more is read char by char ([`Gazetteer::next_word_slow`]).
+    fn words(&self, text: &str, fold: &mut Fold) -> Vec<Tok> {
+        let bytes = text.as_bytes();
+        let bits = Bits::new(bytes);
+        let mut out: Vec<Tok> = Vec::with_capacity(bytes.len() / 6 + 1);
+        // Bytes before `pos` are read; `sep` says whether punctuation stood
+        // between the last word and `pos`.
+        let mut pos = 0usize;
+        let mut sep = false;
+        let blocks = bits.word.len();
+        let mut slow = |pos: &mut usize, sep: &mut bool, out: &mut Vec<Tok>, until: usize| {
+            while *pos < until {
+                match self.next_word_slow(text, pos, fold) {
+                    Some(mut t) => {
+                        t.sep_before |= *sep;
+                        *sep = false;
+                        out.push(t);
+                    }
+                    None => {
+                        *pos = bytes.len();
+                        break;
+                    }
+                }
+            }
+        };
+        for bi in 0..blocks {
+            let base = bi * 64;
+            let block_end = (base + 64).min(bytes.len());
+            if pos >= block_end {
+                continue;
+            }
+            if bits.high[bi] != 0 {
+                slow(&mut pos, &mut sep, &mut out, block_end);
+                continue;
+            }
+            let word = bits.word[bi];
+            let from = !0u64 << (pos - base);
+            let mut starts = word & !(word << 1) & from;
+            while starts != 0 {
+                let s = base + starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                let rest = !word >> (s - base);
+                let e = if rest != 0 {
+                    s + rest.trailing_zeros() as usize
+                } else {
+                    // The word runs into the next block(s): char by char if
+                    // they have bytes of 0x80 or more.
+                    let e = bits.next_clear(&bits.word, base + 64);
+                    if bits.any(&bits.high, base + 64, e) {
+                        slow(&mut pos, &mut sep, &mut out, s + 1);
+                        break;
+                    }
+                    // (It is the block's last word.)
+                    e
+                };
+                let gap = (s - base) - (pos.max(base) - base);
+                let sep_bits = (bits.sep[bi] >> (pos.max(base) - base)) & ((1u64 << gap) - 1);
+                let slot = self.dict.get(bytes, s, e, true);
+                out.push(Tok {
+                    id: slot.id,
+                    root: if slot.id == OTHER { NONE } else { slot.root },
+                    from: s,
+                    to: e,
+                    sep_before: sep || sep_bits != 0,
+                });
+                sep = false;
+                pos = e;
+            }
+            if pos < block_end {
+                sep |= bits.sep[bi] >> (pos - base) != 0;
+                pos = block_end;
+            }
+        }
+        out
+    }
+
+    /// The next word of `text` from byte `pos` (moved past it), or None at
+    /// the end, char by char: for a gap or word with chars beyond ASCII.
+    #[cold]
+    fn next_word_slow(&self, text: &str, pos: &mut usize, fold: &mut Fold) -> Option<Tok> {
+        let bytes = text.as_bytes();
+        let mut i = *pos;
+        let mut sep_before = false;
+        // The gap before the word.
+        loop {
+            let &b = bytes.get(i)?;
+            match CLASS[b as usize] {
+                ALNUM => break,
+                GAP_JOIN => i += 1,
+                GAP_SEP => {
+                    sep_before = true;
+                    i += 1;
+                }
+                _ => {
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    if c.is_alphanumeric() {
+                        break;
+                    }
+                    if !(c.is_whitespace() || c == '\u{2010}') {
+                        sep_before = true;
+                    }
+                    i += c.len_utf8();
+                }
+            }
+        }
+        let from = i;
+        let mut ascii = true;
+        while let Some(&b) = bytes.get(i) {
+            match CLASS[b as usize] {
+                ALNUM => i += 1,
+                HIGH => {
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    if !c.is_alphanumeric() {
+                        break;
+                    }
+                    ascii = false;
+                    i += c.len_utf8();
+                }
+                _ => break,
+            }
+        }
+        *pos = i;
+        let slot = if ascii {
+            self.dict.get(bytes, from, i, true)
+        } else {
+            let an = fold.analyzer.get_or_insert_with(analyzer);
+            fold.word.clear();
+            let mut stream = an.token_stream(&text[from..i]);
+            while stream.advance() {
+                fold.word.push_str(&stream.token().text);
+            }
+            let w = fold.word.as_bytes();
+            self.dict.get(w, 0, w.len(), false)
+        };
+        Some(Tok {
+            id: slot.id,
+            root: if slot.id == OTHER { NONE } else { slot.root },
+            from,
+            to: i,
+            sep_before,
+        })
+    }
+
+    /// [`Gazetteer::find`] on each text, the texts shared out among the
+    /// machine's cores (one thread if there is little text).
+    pub fn find_many(&self, texts: &[&str]) -> Vec<Vec<Found>> {
+        let bytes: usize = texts.iter().map(|t| t.len()).sum();
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(texts.len())
+            .min(bytes / PARALLEL_MIN_BYTES)
+            .max(1);
+        if threads == 1 {
+            return texts.iter().map(|t| self.find(t)).collect();
+        }
+        // Consecutive runs of texts of about equal size, one a thread.
+        let share = bytes.div_ceil(threads);
+        let mut runs: Vec<&[&str]> = Vec::with_capacity(threads);
+        let (mut from, mut size) = (0, 0);
+        for (i, t) in texts.iter().enumerate() {
+            size += t.len();
+            if size >= share || i + 1 == texts.len() {
+                runs.push(&texts[from..=i]);
+                from = i + 1;
+                size = 0;
+            }
+        }
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = runs
+                .iter()
+                .map(|run| {
+                    scope.spawn(move || run.iter().map(|t| self.find(t)).collect::<Vec<_>>())
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    }
+
     /// Every mention in `text`: at word boundaries, longest first, not
     /// overlapping. (When the longest name at a word is an acronym the text
     /// does not write in capitals, that word starts no mention.)
     pub fn find(&self, text: &str) -> Vec<Found> {
-        let Some(ac) = &self.ac else {
-            return Vec::new();
-        };
-        let mut norm = normalise(text);
-        norm.text.push(' ');
-        let chars = CharText::new(text);
         let mut out = Vec::new();
-        let mut taken_to = 0usize;
-        for (k, w) in norm.words.iter().enumerate() {
-            if w.at < taken_to {
+        if self.is_empty() {
+            return out;
+        }
+        let mut fold = Fold::default();
+        let mut chars = CharCount {
+            bytes: text.as_bytes(),
+            byte: 0,
+            chars: 0,
+        };
+        // First every word, looked up (no lookup waits for another), then
+        // the walks over them.
+        let words = self.words(text, &mut fold);
+        // The words that start a name, listed without a branch per word.
+        let mut starts = vec![0u32; words.len()];
+        let mut count = 0;
+        for (i, w) in words.iter().enumerate() {
+            starts[count] = i as u32;
+            count += usize::from(w.root != NONE);
+        }
+        // Words before `k` are taken by a mention.
+        let mut k = 0;
+        for &at in &starts[..count] {
+            let at = at as usize;
+            if at < k {
                 continue;
             }
-            let input = Input::new(&norm.text)
-                .span(w.at..norm.text.len())
-                .anchored(Anchored::Yes);
-            let Some(m) = ac.find(input) else {
+            let first = words[at];
+            k = at + 1;
+            let mut node = first.root;
+            // Walk the trie over the words that follow; keep the longest
+            // name that ends at a word: (pattern, its end, words taken).
+            let mut best = None;
+            let mut end = first.to;
+            let mut j = k;
+            loop {
+                if node & LEAF != 0 {
+                    best = Some((node & !LEAF, end, j));
+                    break;
+                }
+                let p = self.terminal[node as usize];
+                if p != NONE {
+                    best = Some((p, end, j));
+                }
+                let Some(t) = words.get(j) else {
+                    break;
+                };
+                j += 1;
+                if t.sep_before {
+                    node = self.edges.get(node, SEP);
+                    // (No name ends at a separator.)
+                    if node == NONE || node & LEAF != 0 {
+                        break;
+                    }
+                }
+                if t.id == OTHER {
+                    break;
+                }
+                node = self.edges.get(node, t.id);
+                if node == NONE {
+                    break;
+                }
+                end = t.to;
+            }
+            let Some((p, to, taken)) = best else {
                 continue;
             };
-            // The match ends with the space after its last word.
-            let e = m.end() - 1;
-            let last = k + norm.words[k..].partition_point(|x| x.at < e) - 1;
-            let wl = &norm.words[last];
-            let original = &text[w.from..wl.to];
-            let Some((entity, _)) = self.patterns[m.pattern().as_usize()]
+            let original = &text[first.from..to];
+            let Some((entity, _)) = self.patterns[p as usize]
                 .iter()
                 .find(|(_, acronym)| acronym.as_deref().is_none_or(|a| a == original))
             else {
                 continue;
             };
-            taken_to = e;
             out.push(Found {
                 entity: *entity,
-                start: chars.char_at_byte(w.from),
-                end: chars.char_at_byte(wl.to),
+                start: chars.at(first.from),
+                end: chars.at(to),
                 text: original.to_string(),
             });
+            k = taken;
         }
         out
     }
@@ -361,22 +1076,269 @@ mod tests {
         fn normalise_matches_the_analyzer(
             text in "[a-zA-Z0-9 ,.\\-\n\t\u{b}\u{2010}éÉüßøŁłЁёСергейКиївἈ🎄\u{301}’']{0,80}"
         ) {
-            let fast = normalise(&text);
-            let (text_ref, words_ref) = normalise_reference(&text);
-            proptest::prop_assert_eq!(&fast.text, &text_ref);
-            let words: Vec<(usize, usize, usize)> =
-                fast.words.iter().map(|w| (w.from, w.to, w.at)).collect();
-            proptest::prop_assert_eq!(words, words_ref);
+            let (text_ref, _) = normalise_reference(&text);
+            proptest::prop_assert_eq!(normalise(&text), text_ref);
         }
+    }
+
+    /// The previous way of finding names, kept as the oracle: the text
+    /// normalised by the analyzer, then a byte automaton (names with a
+    /// trailing space, leftmost-longest) anchored at every word start.
+    fn find_reference(names: &[Name], text: &str) -> Vec<Found> {
+        use aho_corasick::{AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+        let mut texts: Vec<String> = Vec::new();
+        let mut patterns: Vec<Vec<(i64, Option<String>)>> = Vec::new();
+        for n in names {
+            let norm = normalise_name(&n.text);
+            if norm.is_empty() {
+                continue;
+            }
+            let key = format!("{norm} ");
+            let at = match texts.iter().position(|t| *t == key) {
+                Some(at) => at,
+                None => {
+                    texts.push(key);
+                    patterns.push(Vec::new());
+                    patterns.len() - 1
+                }
+            };
+            patterns[at].push((n.entity, is_acronym(&n.text).then(|| n.text.clone())));
+        }
+        if texts.is_empty() {
+            return Vec::new();
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(&texts)
+            .unwrap();
+        let (mut norm, words) = normalise_reference(text);
+        norm.push(' ');
+        let chars = crate::anchor::CharText::new(text);
+        let mut out = Vec::new();
+        let mut taken_to = 0usize;
+        for (k, &(from, _, at)) in words.iter().enumerate() {
+            if at < taken_to {
+                continue;
+            }
+            let input = Input::new(&norm)
+                .span(at..norm.len())
+                .anchored(Anchored::Yes);
+            let Some(m) = ac.find(input) else {
+                continue;
+            };
+            let e = m.end() - 1;
+            let last = k + words[k..].partition_point(|x| x.2 < e) - 1;
+            let to = words[last].1;
+            let original = &text[from..to];
+            let Some((entity, _)) = patterns[m.pattern().as_usize()]
+                .iter()
+                .find(|(_, acronym)| acronym.as_deref().is_none_or(|a| a == original))
+            else {
+                continue;
+            };
+            taken_to = e;
+            out.push(Found {
+                entity: *entity,
+                start: chars.char_at_byte(from),
+                end: chars.char_at_byte(to),
+                text: original.to_string(),
+            });
+        }
+        out
+    }
+
+    /// Words that names and texts are made of: names that share words,
+    /// acronyms, variants, diacritics, digits and non-Latin scripts.
+    const VOCABULARY: &[&str] = &[
+        "the",
+        "The",
+        "THE",
+        "new",
+        "New",
+        "York",
+        "york",
+        "Times",
+        "US",
+        "us",
+        "Us",
+        "NATO",
+        "Nato",
+        "D",
+        "C",
+        "Alexey",
+        "Alexei",
+        "ALEKSEI",
+        "Kyiv",
+        "Kiev",
+        "Zürich",
+        "Zurich",
+        "Сергей",
+        "сергей",
+        "Київ",
+        "1991",
+        "G7",
+        "g7",
+        "bank",
+        "of",
+        "England",
+        "Straße",
+        "strasse",
+        "Łódź",
+        "Lodz",
+        "état",
+        "Etat",
+        "a",
+        "A",
+        "x9",
+        "Bucharest",
+        "BUCHAREST",
+        "Washington",
+        "Tchaikovsky",
+        "chaikovsky",
+        "Zelenskyy",
+        "Zelensky",
+        "Международный",
+        "Pneumonoultramicroscopicsilicovolcanoconiosis1234567890abcdefghijklmnopqrstuvwxyz",
+        "pneumonoultramicroscopicsilicovolcanoconiosis1234567890ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        "международный",
+        "Organisation12",
+        "Sécurité",
+        "Securite",
+    ];
+    const GAPS: &[&str] = &[
+        " ", "  ", "-", " - ", ", ", ". ", "\n", "\t", "\u{b}", "\u{2010}", "’", "—", " (",
+        "\u{301}", "\u{a0}", "🎄",
+    ];
+
+    fn names_of(picks: &[(u8, Vec<u8>)]) -> Vec<Name> {
+        picks
+            .iter()
+            .enumerate()
+            .map(|(i, (sep, words))| {
+                let sep = if sep % 4 == 0 { ", " } else { " " };
+                let text = words
+                    .iter()
+                    .map(|w| VOCABULARY[*w as usize % VOCABULARY.len()])
+                    .collect::<Vec<_>>()
+                    .join(sep);
+                Name {
+                    entity: i as i64 % 7,
+                    text,
+                }
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn find_matches_the_reference(
+            picks in proptest::collection::vec(
+                (0u8..8, proptest::collection::vec(0u8..64, 1..4)),
+                0..12,
+            ),
+            text in proptest::collection::vec((0u8..64, 0u8..32), 0..60),
+            ascii in proptest::bool::ANY,
+        ) {
+            let names = names_of(&picks);
+            // ASCII only half the time, so that the blocks of 64 bytes read
+            // from bitmaps (not char by char) are tried as much.
+            let text: String = text
+                .iter()
+                .map(|(w, g)| {
+                    let pick = |list: &[&'static str], i: u8| {
+                        let list: Vec<&str> =
+                            list.iter().copied().filter(|x| !ascii || x.is_ascii()).collect();
+                        list[i as usize % list.len()]
+                    };
+                    format!("{}{}", pick(VOCABULARY, *w), pick(GAPS, *g))
+                })
+                .collect();
+            let fast = Gazetteer::new(&names).find(&text);
+            let slow = find_reference(&names, &text);
+            proptest::prop_assert_eq!(fast, slow, "names {:?} text {:?}", names, text);
+        }
+    }
+
+    #[test]
+    fn bitmaps_classify_every_byte_as_the_table_does() {
+        let bytes: Vec<u8> = (0..=255u8).chain((0..=255u8).rev()).chain(0..77).collect();
+        for len in [0, 1, 7, 8, 63, 64, 65, 200, bytes.len()] {
+            let b = Bits::new(&bytes[..len]);
+            for (i, &x) in bytes[..len].iter().enumerate() {
+                let bit = |v: &[u64]| v[i / 64] >> (i % 64) & 1 == 1;
+                let c = CLASS[x as usize];
+                assert_eq!(bit(&b.word), c >= ALNUM, "byte {x:#x}");
+                assert_eq!(bit(&b.sep), c == GAP_SEP, "byte {x:#x}");
+                assert_eq!(bit(&b.high), c == HIGH, "byte {x:#x}");
+            }
+            // Nothing past the end.
+            if len % 64 != 0 {
+                let last = len / 64;
+                for v in [&b.word, &b.sep, &b.high] {
+                    assert_eq!(v[last] >> (len % 64), 0);
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+        /// Any text at all (control chars, long runs, every script), the
+        /// names cut from it.
+        #[test]
+        fn find_matches_the_reference_on_any_text(
+            text in "(\\PC|[\\x00-\\x1f]| |[a-zA-Z0-9]{60,80}){0,300}",
+            cuts in proptest::collection::vec((0usize..400, 1usize..40), 0..6),
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            let names: Vec<Name> = cuts
+                .iter()
+                .enumerate()
+                .filter(|(_, (at, _))| *at < chars.len())
+                .map(|(i, &(at, len))| Name {
+                    entity: i as i64,
+                    text: chars[at..(at + len).min(chars.len())].iter().collect(),
+                })
+                .collect();
+            let fast = Gazetteer::new(&names).find(&text);
+            let slow = find_reference(&names, &text);
+            proptest::prop_assert_eq!(fast, slow);
+        }
+    }
+
+    #[test]
+    fn find_many_is_find_on_each_text() {
+        let gz = g(&[
+            (1, "Sergei Lavrov"),
+            (2, "NATO"),
+            (3, "Kyiv"),
+            (4, "Bucharest summit"),
+        ]);
+        // Enough text for several threads, of uneven sizes.
+        let texts: Vec<String> = (0..700)
+            .map(|i| {
+                "Sergey Lavrov told NATO in Kiev, at the Bucharest summit; nato. "
+                    .repeat(1 + i % 37)
+            })
+            .collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        assert!(refs.iter().map(|t| t.len()).sum::<usize>() > 2 * PARALLEL_MIN_BYTES);
+        let many = gz.find_many(&refs);
+        let one: Vec<Vec<Found>> = refs.iter().map(|t| gz.find(t)).collect();
+        assert_eq!(many.len(), refs.len());
+        assert_eq!(many, one);
+        assert_eq!(many[0].len(), 4);
     }
 
     #[test]
     fn normalise_folds_and_maps_variants() {
         assert_eq!(
-            normalise("Alexey, in KYIV—Zürich").text,
+            normalise("Alexey, in KYIV—Zürich"),
             "alexei | in kiev | zurich"
         );
-        assert_eq!(normalise("Sergei Lavrov").text, "sergei lavrov");
+        assert_eq!(normalise("Sergei Lavrov"), "sergei lavrov");
     }
 
     fn g(names: &[(i64, &str)]) -> Gazetteer {
