@@ -350,6 +350,13 @@ impl Notebook {
 
     /// Finds mentions again where a text or the set of names changed.
     pub(crate) fn update_mentions(&mut self) -> Result<()> {
+        self.update_mentions_of(None)
+    }
+
+    /// [`Notebook::update_mentions`] for one text only (`kind` "source" or
+    /// "note", and its id or path), when only that text changed: a save
+    /// then costs one row, not a look at every text of the notebook.
+    pub(crate) fn update_mentions_of(&mut self, only: Option<(&str, &str)>) -> Result<()> {
         let entities = self.store.entities()?;
         let mut names = Vec::new();
         for e in &entities {
@@ -371,9 +378,15 @@ impl Notebook {
                 .collect::<Vec<_>>()
                 .join("\n"),
         );
-        let stale: Vec<(String, String, String)> = self
-            .store
-            .mention_states()?
+        let states = match only {
+            None => self.store.mention_states()?,
+            Some((kind, target)) => self
+                .store
+                .mention_state(kind, target)?
+                .into_iter()
+                .collect(),
+        };
+        let stale: Vec<(String, String, String)> = states
             .into_iter()
             .filter_map(|(kind, target, hash, mentions_hash)| {
                 let want = text::hash(&format!("{hash}|{names_hash}"));

@@ -656,6 +656,21 @@ impl Store {
         Ok(rows)
     }
 
+    /// One source's or note's mention state (`kind` "source" or "note").
+    pub fn mention_state(&self, kind: &str, target: &str) -> Result<Option<MentionState>> {
+        let sql = if kind == "source" {
+            "SELECT 'source', id, hash, mentions_hash FROM sources WHERE id = ?1"
+        } else {
+            "SELECT 'note', path, hash, mentions_hash FROM notes WHERE path = ?1"
+        };
+        Ok(self
+            .conn
+            .query_row(sql, [target], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
+            .optional()?)
+    }
+
     /// An entity's name.
     pub fn entity_name(&self, id: i64) -> Result<Option<String>> {
         Ok(self

@@ -167,7 +167,7 @@ impl Notebook {
         self.store
             .transaction(|tx| tx.upsert_note(&row, &parsed.links, &now))?;
         self.index_pending()?;
-        self.update_mentions()
+        self.update_mentions_of(Some(("note", path)))
     }
 
     /// Renames (moves) a note and rewrites the wiki links that point to it.

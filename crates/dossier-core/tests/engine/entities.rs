@@ -309,6 +309,28 @@ fn mentions_follow_edited_notes() {
     );
 }
 
+#[test]
+fn a_note_saved_in_the_app_has_its_mentions_at_once() {
+    let (_d, mut nb) = open();
+    let before = nb.entity("China").unwrap().mentions;
+    nb.save_note(
+        "china.md",
+        "# Notes\n\nChina and Beijing; china again.\n",
+        None,
+    )
+    .unwrap();
+    assert_eq!(nb.entity("China").unwrap().mentions, before + 2);
+    let page = nb.entity_page("China").unwrap();
+    assert!(page
+        .mentions
+        .iter()
+        .any(|m| m.path.as_deref() == Some("china.md") && m.text == "china"));
+    // Saved again without the name: its mentions go.
+    nb.save_note("china.md", "# Notes\n\nBeijing only.\n", None)
+        .unwrap();
+    assert_eq!(nb.entity("China").unwrap().mentions, before);
+}
+
 /// Precision and recall of `suggest` on real articles other than the seed:
 /// two 1961 news reports from the Brown corpus, each against a list of its
 /// entities made by hand from the text before `suggest` was run on it
