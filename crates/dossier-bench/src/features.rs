@@ -196,23 +196,22 @@ fn mentions(texts: &[String], args: &FeatureArgs<'_>, runs: usize) -> Res<Value>
             .collect::<Vec<_>>(),
     );
     let build_ms = ms(t);
+    // Each way of finding, `runs` times: (seconds of each run, matches).
+    let timed = |find: &dyn Fn() -> usize| {
+        let mut secs = Vec::with_capacity(runs);
+        let mut found = 0;
+        for _ in 0..runs {
+            let t = Instant::now();
+            found = find();
+            secs.push(t.elapsed().as_secs_f64());
+        }
+        (secs, found)
+    };
     // What `update_mentions` runs: the texts shared among the cores.
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let mut dossier = Vec::new();
-    let mut found = 0usize;
-    for _ in 0..runs {
-        let t = Instant::now();
-        found = gz.find_many(&refs).iter().map(Vec::len).sum();
-        dossier.push(t.elapsed().as_secs_f64());
-    }
+    let (dossier, found) = timed(&|| gz.find_many(&refs).iter().map(Vec::len).sum());
     // One thread, text after text.
-    let mut one = Vec::new();
-    let mut one_found = 0usize;
-    for _ in 0..runs {
-        let t = Instant::now();
-        one_found = texts.iter().map(|x| gz.find(x).len()).sum();
-        one.push(t.elapsed().as_secs_f64());
-    }
+    let (one, one_found) = timed(&|| texts.iter().map(|x| gz.find(x).len()).sum());
     if one_found != found {
         return Err(format!(
             "find_many found {found} mentions, find one by one {one_found}"
@@ -225,13 +224,7 @@ fn mentions(texts: &[String], args: &FeatureArgs<'_>, runs: usize) -> Res<Value>
         .ascii_case_insensitive(true)
         .build(&names)
         .map_err(err)?;
-    let mut bare = Vec::new();
-    let mut bare_found = 0usize;
-    for _ in 0..runs {
-        let t = Instant::now();
-        bare_found = texts.iter().map(|x| ac.find_iter(x).count()).sum();
-        bare.push(t.elapsed().as_secs_f64());
-    }
+    let (bare, bare_found) = timed(&|| texts.iter().map(|x| ac.find_iter(x).count()).sum());
     let mbs = |secs: &[f64]| bytes as f64 / 1e6 / median(secs);
     // ripgrep over the same documents, the names as fixed strings.
     let names_file = args.scratch.join("names.txt");

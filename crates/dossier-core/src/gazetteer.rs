@@ -239,25 +239,23 @@ static CLASS: [u8; 256] = {
 const LOWER: u64 = 0x2020_2020_2020_2020;
 const MUL: u64 = 0x9E37_79B9_7F4A_7C15;
 
-/// `n` (1–8) bytes of `bytes` from `at`, little-endian, the rest zero.
-/// Reads the 8 bytes in place where the slice has them.
+/// `n` (1–8) bytes of `bytes` from `at`, little-endian, each ORed with
+/// `or`'s byte, the rest zero. Reads 8 bytes in place where the slice has
+/// them (no copy, no branch on `n`).
 #[inline(always)]
-fn chunk(bytes: &[u8], at: usize, n: usize) -> u64 {
-    if let Some(w) = bytes.get(at..at + 8) {
-        let mut a = [0u8; 8];
-        a.copy_from_slice(w);
-        let v = u64::from_le_bytes(a);
-        if n == 8 {
-            v
-        } else {
-            v & ((1u64 << (8 * n)) - 1)
+fn chunk(bytes: &[u8], at: usize, n: usize, or: u64) -> u64 {
+    let raw = match bytes.get(at..at + 8) {
+        Some(w) => {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(w);
+            u64::from_le_bytes(a)
         }
-    } else {
-        bytes[at..at + n]
+        None => bytes[at..at + n]
             .iter()
             .enumerate()
-            .fold(0, |v, (k, &b)| v | u64::from(b) << (8 * k))
-    }
+            .fold(0, |v, (k, &b)| v | u64::from(b) << (8 * k)),
+    };
+    (raw | or) & (u64::MAX >> (8 * (8 - n)))
 }
 
 /// A word's key in the dictionary. A word of up to 8 bytes is its own key
@@ -272,22 +270,13 @@ fn key(bytes: &[u8], from: usize, to: usize, lower: bool) -> u64 {
     let len = to - from;
     let or = if lower { LOWER } else { 0 };
     if len <= 8 {
-        let v = chunk(bytes, from, len) | or;
-        return if len == 8 {
-            v
-        } else {
-            v & ((1u64 << (8 * len)) - 1)
-        };
+        return chunk(bytes, from, len, or);
     }
     let mut h = (len as u64).wrapping_mul(MUL);
     let mut at = from;
     while at < to {
         let n = (to - at).min(8);
-        let mut v = chunk(bytes, at, n) | or;
-        if n < 8 {
-            v &= (1u64 << (8 * n)) - 1;
-        }
-        h = (h.rotate_left(23) ^ v).wrapping_mul(MUL);
+        h = (h.rotate_left(23) ^ chunk(bytes, at, n, or)).wrapping_mul(MUL);
         at += n;
     }
     // (Never 0, an empty slot's key.)
@@ -305,6 +294,15 @@ struct Slot {
     key: u64,
     id: u32,
     root: u32,
+}
+
+/// Which of a bucket's four keys is `key`: bit i for key i, no branch.
+#[inline(always)]
+fn hits4(keys: [u64; 4], key: u64) -> u32 {
+    u32::from(keys[0] == key)
+        | u32::from(keys[1] == key) << 1
+        | u32::from(keys[2] == key) << 2
+        | u32::from(keys[3] == key) << 3
 }
 
 /// Four slots: one cache line.
@@ -372,28 +370,30 @@ impl Dictionary {
             let b = &self.buckets[i].0;
             // Which slot has the key (keys in a table are distinct, and never
             // 0, an empty slot's): chosen by index, not by branches.
-            let hits = u32::from(b[0].key == k)
-                | u32::from(b[1].key == k) << 1
-                | u32::from(b[2].key == k) << 2
-                | u32::from(b[3].key == k) << 3;
-            let at = (hits | 16).trailing_zeros() as usize;
-            let ids = [b[0].id, b[1].id, b[2].id, b[3].id, OTHER];
-            let roots = [b[0].root, b[1].root, b[2].root, b[3].root, NONE];
+            let hits = hits4([b[0].key, b[1].key, b[2].key, b[3].key], k);
+            // All ones if found: the slot's id and root, else OTHER (0) and
+            // NONE (all ones), by masks rather than a branch.
+            let at = (hits.trailing_zeros() & 3) as usize;
+            let mask = 0u32.wrapping_sub(u32::from(hits != 0));
             let found = Slot {
                 key: k,
-                id: ids[at],
-                root: roots[at],
+                id: b[at].id & mask,
+                root: b[at].root | !mask,
             };
             // (`&`, not `&&`: no branch on whether the word was found.)
             if is_long(k) & (hits != 0) && !self.spelled(i * 4 + at, &bytes[from..to], lower) {
                 return Slot::default();
             }
-            // Not here, and the bucket full: it may have spilled into the next.
-            if (hits == 0) & (b[3].id != OTHER) {
-                i = (i + 1) & self.mask;
-                continue;
+            // A bucket that is not full holds every word that hashes to it
+            // (nearly always so: asked first, it is a branch that predicts).
+            if b[3].id == OTHER {
+                return found;
             }
-            return found;
+            if hits != 0 {
+                return found;
+            }
+            // Full, and not here: it may have spilled into the next one.
+            i = (i + 1) & self.mask;
         }
     }
 
@@ -447,12 +447,10 @@ impl Edges {
         let mut i = self.home(key);
         loop {
             let b = &self.buckets[i].0;
-            let hits = u32::from(b[0].0 == key)
-                | u32::from(b[1].0 == key) << 1
-                | u32::from(b[2].0 == key) << 2
-                | u32::from(b[3].0 == key) << 3;
-            let values = [b[0].1, b[1].1, b[2].1, b[3].1, NONE];
-            let v = values[(hits | 16).trailing_zeros() as usize];
+            let hits = hits4([b[0].0, b[1].0, b[2].0, b[3].0], key);
+            let at = (hits.trailing_zeros() & 3) as usize;
+            // NONE (all ones) if not found, by a mask rather than a branch.
+            let v = b[at].1 | !0u32.wrapping_sub(u32::from(hits != 0));
             if hits != 0 || b[3].0 == 0 {
                 return v;
             }
@@ -626,6 +624,8 @@ struct Fold {
 
 /// Char offsets of byte offsets, asked in increasing order.
 struct CharCount<'a> {
+    /// An ASCII text's chars are its bytes.
+    ascii: bool,
     bytes: &'a [u8],
     byte: usize,
     chars: usize,
@@ -633,6 +633,9 @@ struct CharCount<'a> {
 
 impl CharCount<'_> {
     fn at(&mut self, byte: usize) -> usize {
+        if self.ascii {
+            return byte;
+        }
         self.chars += self.bytes[self.byte..byte]
             .iter()
             .filter(|&&b| (b as i8) >= -0x40)
@@ -817,8 +820,8 @@ impl Gazetteer {
                     // (It is the block's last word.)
                     e
                 };
-                let gap = (s - base) - (pos.max(base) - base);
-                let sep_bits = (bits.sep[bi] >> (pos.max(base) - base)) & ((1u64 << gap) - 1);
+                // (`pos` is in this block: its words and gaps start here.)
+                let sep_bits = (bits.sep[bi] >> (pos - base)) & ((1u64 << (s - pos)) - 1);
                 let slot = self.dict.get(bytes, s, e, true);
                 out.push(Tok {
                     id: slot.id,
@@ -953,6 +956,7 @@ impl Gazetteer {
         }
         let mut fold = Fold::default();
         let mut chars = CharCount {
+            ascii: text.is_ascii(),
             bytes: text.as_bytes(),
             byte: 0,
             chars: 0,
