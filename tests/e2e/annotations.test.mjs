@@ -12,27 +12,15 @@
 
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
-import os from "node:os";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { Builder, By, Key, until } from "selenium-webdriver";
+import { By, Key, until } from "selenium-webdriver";
+import { WAIT, appBin, byTest, screenshots, startApp, step as harnessStep, workspace } from "./harness.mjs";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, "../..");
-const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(repo, process.env.CARGO_TARGET_DIR) : path.join(repo, "target");
-const appBin = process.env.DOSSIER_APP_BIN ?? path.join(targetDir, "debug", "dossier-app");
-const screenshots = path.join(here, "screenshots");
-const WAIT = 30_000;
 // A step that hangs (a WebDriver call that never answers) fails instead of
 // holding the whole run.
 const STEP_TIMEOUT = 120_000;
-const PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
-const NATIVE_PORT = Number(process.env.TAURI_DRIVER_NATIVE_PORT ?? PORT + 1);
 
-// The sentence highlighted first, and words that are in no bundled file.
 const SENTENCE = "The experts told what to expect from these negotiations.";
 const COMMENT_WORD = "Zephyrine";
 const TAG = "expectations";
@@ -46,57 +34,19 @@ const SCRIPTS_TEXT =
 
 let work;
 let notebook;
+let env;
+let app;
 let driver;
-let tauriDriver;
-let driverLog = "";
 
-function waitForPort(port, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const attempt = () => {
-      const socket = net.connect(port, "127.0.0.1");
-      socket.once("connect", () => {
-        socket.end();
-        resolve();
-      });
-      socket.once("error", () => {
-        socket.destroy();
-        if (Date.now() > deadline) reject(new Error(`tauri-driver did not listen on ${port}:\n${driverLog}`));
-        else setTimeout(attempt, 100);
-      });
-    };
-    attempt();
-  });
-}
-
+/** Starts the app on the test's notebook and waits for the article. */
 async function launch() {
-  driver = await new Builder()
-    .usingServer(`http://127.0.0.1:${PORT}/`)
-    .withCapabilities({ browserName: "wry", "tauri:options": { application: appBin } })
-    .build();
-  await driver.manage().setTimeouts({ script: WAIT });
+  app = await startApp(env);
+  driver = app.driver;
   await driver.wait(until.elementLocated(byTest("reader-title")), WAIT);
 }
 
-/** Runs a test body; on failure saves a screenshot named after the test. */
-async function step(name, body) {
-  try {
-    await body();
-  } catch (e) {
-    if (driver) {
-      try {
-        mkdirSync(screenshots, { recursive: true });
-        const file = path.join(screenshots, `annotations-${name.replace(/[^\w-]+/g, "_")}.png`);
-        writeFileSync(file, await driver.takeScreenshot(), "base64");
-        console.error(`screenshot of the failure: ${path.relative(repo, file)}`);
-      } catch (shotError) {
-        console.error(`could not take a screenshot: ${shotError}`);
-      }
-    }
-    if (process.env.DOSSIER_E2E_VERBOSE) console.error(driverLog);
-    throw e;
-  }
-}
+const step = (name, body) =>
+  harnessStep(() => driver, name, body, { prefix: "annotations-", log: () => app?.log() ?? "" });
 
 /** With DOSSIER_E2E_SHOTS set, saves a screenshot of the window for a person to look at. */
 async function shot(name) {
@@ -105,7 +55,6 @@ async function shot(name) {
   writeFileSync(path.join(screenshots, `look-${name}.png`), await driver.takeScreenshot(), "base64");
 }
 
-const byTest = (id) => By.css(`[data-testid="${id}"]`);
 
 /**
  * An element's text. WebKitWebDriver's getText() leaves out text clamped with
@@ -179,54 +128,19 @@ async function openSourceTitled(title) {
 describe("Highlights and entities in the window", () => {
   before(async () => {
     assert.ok(existsSync(appBin), `no app binary at ${appBin}: run \`make app-build\` first`);
-    work = mkdtempSync(path.join(os.tmpdir(), "dossier-e2e-annot-"));
-    notebook = path.join(work, "notes");
-    cpSync(path.join(repo, "notes"), notebook, {
-      recursive: true,
-      filter: (src) => path.basename(src) !== ".dossier",
-    });
+    const ws = workspace("dossier-e2e-annot-");
+    ({ work, notebook } = ws);
     const scripts = path.join(work, "incoming", "field-notes.txt");
     mkdirSync(path.dirname(scripts), { recursive: true });
     writeFileSync(scripts, SCRIPTS_TEXT);
-    for (const d of ["config", "data", "cache"]) mkdirSync(path.join(work, d));
-
-    tauriDriver = spawn("tauri-driver", ["--port", String(PORT), "--native-port", String(NATIVE_PORT)], {
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        ...process.env,
-        DOSSIER_NOTEBOOK: notebook,
-        DOSSIER_E2E_IMPORT: scripts,
-        XDG_CONFIG_HOME: path.join(work, "config"),
-        XDG_DATA_HOME: path.join(work, "data"),
-        XDG_CACHE_HOME: path.join(work, "cache"),
-        NO_AT_BRIDGE: "1",
-      },
-    });
-    const keep = (chunk) => {
-      driverLog += chunk;
-      if (driverLog.length > 20_000) driverLog = driverLog.slice(-20_000);
-    };
-    tauriDriver.stdout.on("data", keep);
-    tauriDriver.stderr.on("data", keep);
-    await waitForPort(PORT, 20_000);
+    env = { ...ws.env, DOSSIER_E2E_IMPORT: scripts };
     await launch();
   });
 
   after(async () => {
     try {
-      await Promise.race([driver?.quit(), new Promise((r) => setTimeout(r, 10_000))]);
+      await app?.stop();
     } finally {
-      if (tauriDriver?.pid) {
-        try {
-          process.kill(-tauriDriver.pid, "SIGKILL");
-        } catch {
-          // the group has already ended
-        }
-      }
-      tauriDriver?.stdout?.destroy();
-      tauriDriver?.stderr?.destroy();
-      tauriDriver?.unref();
       if (work) rmSync(work, { recursive: true, force: true });
     }
   });
@@ -264,7 +178,7 @@ describe("Highlights and entities in the window", () => {
 
   it("keeps the highlight when the app is started again", { timeout: STEP_TIMEOUT }, () =>
     step("restart", async () => {
-      await driver.quit();
+      await app.stop();
       driver = null;
       await launch();
       const drawn = await driver.wait(async () => {

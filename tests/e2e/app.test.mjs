@@ -11,72 +11,19 @@
 
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
-import os from "node:os";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { Builder, By, Key, until } from "selenium-webdriver";
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, "../..");
-const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(repo, process.env.CARGO_TARGET_DIR) : path.join(repo, "target");
-const appBin = process.env.DOSSIER_APP_BIN ?? path.join(targetDir, "debug", "dossier-app");
-const screenshots = path.join(here, "screenshots");
-const WAIT = 30_000;
-const PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
-// WebKitWebDriver's own port: two runs at once (say, two checkouts) need both
-// ports apart.
-const NATIVE_PORT = Number(process.env.TAURI_DRIVER_NATIVE_PORT ?? PORT + 1);
+import { By, Key, until } from "selenium-webdriver";
+import { WAIT, appBin, byTest, startApp, step as harnessStep, workspace } from "./harness.mjs";
 
 // A word that is in no bundled file, so only the imported one can match it.
 const IMPORT_WORD = "Quillfeather";
 
 let work;
+let app;
 let driver;
-let tauriDriver;
-let driverLog = "";
 
-function waitForPort(port, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const attempt = () => {
-      const socket = net.connect(port, "127.0.0.1");
-      socket.once("connect", () => {
-        socket.end();
-        resolve();
-      });
-      socket.once("error", () => {
-        socket.destroy();
-        if (Date.now() > deadline) reject(new Error(`tauri-driver did not listen on ${port}:\n${driverLog}`));
-        else setTimeout(attempt, 100);
-      });
-    };
-    attempt();
-  });
-}
-
-/** Runs a test body; on failure saves a screenshot named after the test. */
-async function step(name, body) {
-  try {
-    await body();
-  } catch (e) {
-    if (driver) {
-      try {
-        mkdirSync(screenshots, { recursive: true });
-        const file = path.join(screenshots, `${name.replace(/[^\w-]+/g, "_")}.png`);
-        writeFileSync(file, await driver.takeScreenshot(), "base64");
-        console.error(`screenshot of the failure: ${path.relative(repo, file)}`);
-      } catch (shotError) {
-        console.error(`could not take a screenshot: ${shotError}`);
-      }
-    }
-    throw e;
-  }
-}
-
-const byTest = (id) => By.css(`[data-testid="${id}"]`);
+const step = (name, body) => harnessStep(() => driver, name, body, { log: () => app?.log() ?? "" });
 
 /**
  * The text of the first element at `locator` once it matches `pattern`. The
@@ -117,12 +64,8 @@ async function searchFor(text) {
 describe("Dossier window", () => {
   before(async () => {
     assert.ok(existsSync(appBin), `no app binary at ${appBin}: run \`make app-build\` first`);
-    work = mkdtempSync(path.join(os.tmpdir(), "dossier-e2e-"));
-    const notebook = path.join(work, "notes");
-    cpSync(path.join(repo, "notes"), notebook, {
-      recursive: true,
-      filter: (src) => path.basename(src) !== ".dossier",
-    });
+    const ws = workspace("dossier-e2e-");
+    work = ws.work;
     const importFile = path.join(work, "incoming", "field-report.txt");
     mkdirSync(path.dirname(importFile), { recursive: true });
     writeFileSync(
@@ -130,53 +73,14 @@ describe("Dossier window", () => {
       `Field report from Geneva\n\nThe delegation code-named ${IMPORT_WORD} met on the shore of Lake Geneva before the talks.\n` +
         `Observers said the meeting lasted two hours and ended without a statement.\n`,
     );
-    for (const d of ["config", "data", "cache"]) mkdirSync(path.join(work, d));
-
-    // Its own process group, so that teardown can end the driver, WebKitWebDriver
-    // and the app together: an app left running would hold the pipes below
-    // open and keep this process (and `make test`) waiting forever.
-    tauriDriver = spawn("tauri-driver", ["--port", String(PORT), "--native-port", String(NATIVE_PORT)], {
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        ...process.env,
-        DOSSIER_NOTEBOOK: notebook,
-        DOSSIER_E2E_IMPORT: importFile,
-        XDG_CONFIG_HOME: path.join(work, "config"),
-        XDG_DATA_HOME: path.join(work, "data"),
-        XDG_CACHE_HOME: path.join(work, "cache"),
-        NO_AT_BRIDGE: "1",
-      },
-    });
-    const keep = (chunk) => {
-      driverLog += chunk;
-      if (driverLog.length > 20_000) driverLog = driverLog.slice(-20_000);
-    };
-    tauriDriver.stdout.on("data", keep);
-    tauriDriver.stderr.on("data", keep);
-    await waitForPort(PORT, 20_000);
-
-    driver = await new Builder()
-      .usingServer(`http://127.0.0.1:${PORT}/`)
-      .withCapabilities({ browserName: "wry", "tauri:options": { application: appBin } })
-      .build();
-    await driver.manage().setTimeouts({ script: WAIT });
+    app = await startApp({ ...ws.env, DOSSIER_E2E_IMPORT: importFile });
+    driver = app.driver;
   });
 
   after(async () => {
     try {
-      await Promise.race([driver?.quit(), new Promise((r) => setTimeout(r, 10_000))]);
+      await app?.stop();
     } finally {
-      if (tauriDriver?.pid) {
-        try {
-          process.kill(-tauriDriver.pid, "SIGKILL");
-        } catch {
-          // the group has already ended
-        }
-      }
-      tauriDriver?.stdout?.destroy();
-      tauriDriver?.stderr?.destroy();
-      tauriDriver?.unref();
       if (work) rmSync(work, { recursive: true, force: true });
     }
   });

@@ -1,12 +1,14 @@
-// Starting and stopping the real app under WebDriver, for the notes tests:
-// tauri-driver (its own process group, so the driver, WebKitWebDriver and the
-// app end together) in front of Debian's WebKitWebDriver. The same steps as
-// app.test.mjs; an app can be started again on the same notebook (close and
-// reopen).
+// Starting and stopping the real app under WebDriver, for every e2e test
+// file: tauri-driver (its own process group, so the driver, WebKitWebDriver
+// and the app end together) in front of Debian's WebKitWebDriver. An app can
+// be started again on the same notebook (close and reopen). Each test file
+// works on its own temporary copy of the bundled notebook, with its own
+// config, data and cache folders, so nothing touches the user's files.
 
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Builder, By } from "selenium-webdriver";
@@ -15,12 +17,34 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const repo = path.resolve(here, "../..");
 const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(repo, process.env.CARGO_TARGET_DIR) : path.join(repo, "target");
 export const appBin = process.env.DOSSIER_APP_BIN ?? path.join(targetDir, "debug", "dossier-app");
-const screenshots = path.join(here, "screenshots");
+export const screenshots = path.join(here, "screenshots");
 export const WAIT = 30_000;
 const PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
 const NATIVE_PORT = Number(process.env.TAURI_DRIVER_NATIVE_PORT ?? PORT + 1);
 
 export const byTest = (id) => By.css(`[data-testid="${id}"]`);
+
+/**
+ * A temporary folder with a copy of the bundled notebook (its derived
+ * `.dossier/` left out) and empty config, data and cache folders; `env` points
+ * the app at them.
+ */
+export function workspace(prefix) {
+  const work = mkdtempSync(path.join(os.tmpdir(), prefix));
+  const notebook = path.join(work, "notes");
+  cpSync(path.join(repo, "notes"), notebook, {
+    recursive: true,
+    filter: (src) => path.basename(src) !== ".dossier",
+  });
+  for (const d of ["config", "data", "cache"]) mkdirSync(path.join(work, d));
+  const env = {
+    DOSSIER_NOTEBOOK: notebook,
+    XDG_CONFIG_HOME: path.join(work, "config"),
+    XDG_DATA_HOME: path.join(work, "data"),
+    XDG_CACHE_HOME: path.join(work, "cache"),
+  };
+  return { work, notebook, env };
+}
 
 function waitForPort(port, timeoutMs, log) {
   const deadline = Date.now() + timeoutMs;
@@ -101,8 +125,12 @@ export async function startApp(env) {
   }
 }
 
-/** Runs a test body; on failure saves a screenshot named after the test. */
-export async function step(getDriver, name, body) {
+/**
+ * Runs a test body; on failure saves a screenshot named after the test (with
+ * `prefix` before the name) and, with DOSSIER_E2E_VERBOSE set, prints what
+ * the driver said.
+ */
+export async function step(getDriver, name, body, { prefix = "", log = null } = {}) {
   try {
     await body();
   } catch (e) {
@@ -110,13 +138,14 @@ export async function step(getDriver, name, body) {
     if (driver) {
       try {
         mkdirSync(screenshots, { recursive: true });
-        const file = path.join(screenshots, `${name.replace(/[^\w-]+/g, "_")}.png`);
+        const file = path.join(screenshots, `${prefix}${name.replace(/[^\w-]+/g, "_")}.png`);
         writeFileSync(file, await driver.takeScreenshot(), "base64");
         console.error(`screenshot of the failure: ${path.relative(repo, file)}`);
       } catch (shotError) {
         console.error(`could not take a screenshot: ${shotError}`);
       }
     }
+    if (process.env.DOSSIER_E2E_VERBOSE && log) console.error(log());
     throw e;
   }
 }

@@ -10,11 +10,10 @@
 
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { By, Key, until } from "selenium-webdriver";
-import { WAIT, appBin, byTest, repo, startApp, step } from "./harness.mjs";
+import { WAIT, appBin, byTest, startApp, step, workspace } from "./harness.mjs";
 
 // Words in no bundled file, so only what this test writes can match them.
 const TYPED = "Quillwort";
@@ -24,6 +23,7 @@ const REF = `![[russia-nato-talks#^${ANNOTATION}]]`;
 
 let work;
 let notebook;
+let env;
 let exportDir;
 let app;
 let driver;
@@ -33,13 +33,7 @@ let noteTitle;
 const run = (name, body) => step(() => driver, name, body);
 
 async function launch() {
-  app = await startApp({
-    DOSSIER_NOTEBOOK: notebook,
-    DOSSIER_E2E_EXPORT: exportDir,
-    XDG_CONFIG_HOME: path.join(work, "config"),
-    XDG_DATA_HOME: path.join(work, "data"),
-    XDG_CACHE_HOME: path.join(work, "cache"),
-  });
+  app = await startApp({ ...env, DOSSIER_E2E_EXPORT: exportDir });
   driver = app.driver;
   await driver.wait(until.elementLocated(byTest("reader-title")), WAIT);
 }
@@ -66,14 +60,8 @@ async function waitSaved() {
 describe("Writing notes in the Dossier window", () => {
   before(async () => {
     assert.ok(existsSync(appBin), `no app binary at ${appBin}: run \`make app-build\` first`);
-    work = mkdtempSync(path.join(os.tmpdir(), "dossier-e2e-notes-"));
-    notebook = path.join(work, "notes");
+    ({ work, notebook, env } = workspace("dossier-e2e-notes-"));
     exportDir = path.join(work, "export");
-    cpSync(path.join(repo, "notes"), notebook, {
-      recursive: true,
-      filter: (src) => path.basename(src) !== ".dossier",
-    });
-    for (const d of ["config", "data", "cache"]) mkdirSync(path.join(work, d));
     await launch();
   });
 
