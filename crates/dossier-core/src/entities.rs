@@ -249,6 +249,7 @@ impl Notebook {
             }
             let t = &texts[&key];
             let ct = crate::anchor::CharText::new(t);
+            let (before, after) = keyword_in_context(&ct, m.start, m.end);
             mentions.push(Mention {
                 source: (m.target_kind == "source").then(|| m.target.clone()),
                 path: (m.target_kind == "note").then(|| m.target.clone()),
@@ -256,10 +257,8 @@ impl Notebook {
                 part: m.part,
                 start: m.start,
                 end: m.end,
-                before: ct
-                    .slice(m.start.saturating_sub(KWIC), m.start)
-                    .replace('\n', " "),
-                after: ct.slice(m.end, m.end + KWIC).replace('\n', " "),
+                before,
+                after,
                 text: m.text,
                 kind: m.target_kind,
             });
@@ -545,6 +544,31 @@ impl Notebook {
     }
 }
 
+/// The text around a mention (chars `start..end`): up to [`KWIC`] chars on
+/// each side, on one line, cut at a word boundary where it is cut at all, so
+/// that no word is shown in part.
+fn keyword_in_context(
+    ct: &crate::anchor::CharText<'_>,
+    start: usize,
+    end: usize,
+) -> (String, String) {
+    let from = start.saturating_sub(KWIC);
+    let mut before = ct.slice(from, start);
+    if from > 0 && !ct.slice(from - 1, from).chars().all(char::is_whitespace) {
+        if let Some((_, rest)) = before.split_once(char::is_whitespace) {
+            before = rest;
+        }
+    }
+    let to = (end + KWIC).min(ct.len());
+    let mut after = ct.slice(end, to);
+    if to < ct.len() && !ct.slice(to, to + 1).chars().all(char::is_whitespace) {
+        if let Some((kept, _)) = after.rsplit_once(char::is_whitespace) {
+            after = kept;
+        }
+    }
+    (before.replace('\n', " "), after.replace('\n', " "))
+}
+
 /// How much text `update_mentions` reads before it finds the mentions of
 /// the batch (on every core).
 const MENTION_BATCH_BYTES: usize = 8 << 20;
@@ -570,5 +594,58 @@ fn to_entity(r: EntityRow) -> Entity {
         description: r.description,
         external_id: r.external_id,
         mentions: r.mentions,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::anchor::CharText;
+
+    #[test]
+    fn keyword_in_context_shows_whole_words() {
+        let text = format!(
+            "{}Lead-in words here. NATO said more about it{}",
+            "x".repeat(3),
+            "y".repeat(3)
+        );
+        let ct = CharText::new(&text);
+        let at = text.find("NATO").unwrap_or(0);
+        let (before, after) = keyword_in_context(&ct, at, at + 4);
+        // The context reaches past both ends of this short text: nothing cut.
+        assert_eq!(before, "xxxLead-in words here. ");
+        assert_eq!(after, " said more about ityyy");
+        // A long text: the context is cut, at word boundaries only.
+        let long = format!(
+            "{} Putin and NATO met {}",
+            "alphabet soup ".repeat(20),
+            "gamma delta ".repeat(20)
+        );
+        let ct = CharText::new(&long);
+        let at = long.find("NATO").unwrap_or(0);
+        let (before, after) = keyword_in_context(&ct, at, at + 4);
+        assert!(before.len() <= KWIC && after.len() <= KWIC);
+        assert!(before.ends_with("Putin and "), "{before:?}");
+        assert!(after.starts_with(" met gamma"), "{after:?}");
+        for w in before.split_whitespace().chain(after.split_whitespace()) {
+            assert!(
+                ["alphabet", "soup", "Putin", "and", "met", "gamma", "delta"].contains(&w),
+                "{w:?} is part of a word"
+            );
+        }
+        // Non-ASCII text, cut in chars.
+        let ru = format!(
+            "{}Переговоры в Женеве и NATO {}",
+            "слово ".repeat(30),
+            "ещё ".repeat(40)
+        );
+        let ct = CharText::new(&ru);
+        let at = ru.chars().position(|c| c == 'N').unwrap_or(0);
+        let (before, after) = keyword_in_context(&ct, at, at + 4);
+        assert!(before.ends_with("Женеве и "), "{before:?}");
+        assert!(before
+            .split_whitespace()
+            .all(|w| ["слово", "Переговоры", "в", "Женеве", "и"].contains(&w)));
+        assert!(after.split_whitespace().all(|w| w == "ещё"), "{after:?}");
     }
 }
