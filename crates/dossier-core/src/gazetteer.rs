@@ -662,7 +662,8 @@ pub struct Gazetteer {
     /// Each word of the names, and each variant of one → its word id (2..;
     /// see [`OTHER`] and [`SEP`]) and root node.
     dict: Dictionary,
-    /// (node << 32 | word id) → the next node.
+    /// (node, word id) → the next node (or, for a node without children,
+    /// [`LEAF`] and the pattern that ends there).
     edges: Edges,
     /// For each node: the pattern that ends there, or [`NONE`].
     terminal: Vec<u32>,
