@@ -272,16 +272,7 @@ fn anchor_with(
     // intact scores above any farther one, so the whole text is searched
     // only when there is none.
     if let Some(best) = near_exact(text, sel, exp_start, exp_end, len) {
-        return Anchored {
-            status: if best == sel.start {
-                AnchorStatus::Exact
-            } else {
-                AnchorStatus::Moved
-            },
-            start: best,
-            end: best + len,
-            score: 1.0,
-        };
+        return exact_at(sel, best, len);
     }
     let found = match occurrences {
         Some(o) => o.to_vec(),
@@ -297,16 +288,7 @@ fn anchor_with(
                 sa.partial_cmp(&sb).unwrap_or(std::cmp::Ordering::Equal)
             })
             .unwrap_or(found[0]);
-        return Anchored {
-            status: if best == sel.start {
-                AnchorStatus::Exact
-            } else {
-                AnchorStatus::Moved
-            },
-            start: best,
-            end: best + len,
-            score: 1.0,
-        };
+        return exact_at(sel, best, len);
     }
     // 3. An approximate match near the expected place: close by first
     // (the diff puts it within the paragraph that changed), then wider.
@@ -328,6 +310,20 @@ fn anchor_with(
         start: sel.start,
         end: sel.end.max(sel.start),
         score: 0.0,
+    }
+}
+
+/// The quote found whole at `best`: exact if that is where it was, else moved.
+fn exact_at(sel: &Selector, best: usize, len: usize) -> Anchored {
+    Anchored {
+        status: if best == sel.start {
+            AnchorStatus::Exact
+        } else {
+            AnchorStatus::Moved
+        },
+        start: best,
+        end: best + len,
+        score: 1.0,
     }
 }
 
