@@ -287,22 +287,37 @@ fn is_long(key: u64) -> bool {
     key & 0xff == 0
 }
 
-/// A slot of the dictionary: a word's key, its id, and the trie node of the
-/// names that start with it. `id` 0 ([`OTHER`]) marks an empty slot.
+/// What the dictionary knows of a word: its id and the trie node of the
+/// names that start with it, packed as `id << 32 | !root` so that a word no
+/// name has (id [`OTHER`], root [`NONE`]) is 0, what masks leave of a slot
+/// that does not match.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
+struct Entry(u64);
+
+impl Entry {
+    const ABSENT: Entry = Entry(0);
+
+    fn new(id: u32, root: u32) -> Entry {
+        Entry(u64::from(id) << 32 | u64::from(!root))
+    }
+
+    #[inline(always)]
+    fn id(self) -> u32 {
+        (self.0 >> 32) as u32
+    }
+
+    #[inline(always)]
+    fn root(self) -> u32 {
+        !(self.0 as u32)
+    }
+}
+
+/// A slot of the dictionary: a word's key and its entry. Key 0 marks an
+/// empty slot (no word's key is 0).
 #[derive(Clone, Copy, Default)]
 struct Slot {
     key: u64,
-    id: u32,
-    root: u32,
-}
-
-/// Which of a bucket's four keys is `key`: bit i for key i, no branch.
-#[inline(always)]
-fn hits4(keys: [u64; 4], key: u64) -> u32 {
-    u32::from(keys[0] == key)
-        | u32::from(keys[1] == key) << 1
-        | u32::from(keys[2] == key) << 2
-        | u32::from(keys[3] == key) << 3
+    entry: Entry,
 }
 
 /// Four slots: one cache line.
@@ -340,12 +355,15 @@ impl Dictionary {
             let k = key(text.as_bytes(), 0, text.len(), false);
             let mut i = d.home(k);
             let j = loop {
-                if let Some(j) = d.buckets[i].0.iter().position(|s| s.id == OTHER) {
+                if let Some(j) = d.buckets[i].0.iter().position(|s| s.key == 0) {
                     break j;
                 }
                 i = (i + 1) & d.mask;
             };
-            d.buckets[i].0[j] = Slot { key: k, id, root };
+            d.buckets[i].0[j] = Slot {
+                key: k,
+                entry: Entry::new(id, root),
+            };
             if is_long(k) {
                 let start = d.arena.len() as u32;
                 d.arena.extend_from_slice(text.as_bytes());
@@ -360,52 +378,63 @@ impl Dictionary {
         (key.wrapping_mul(MUL) >> self.shift) as usize & self.mask
     }
 
-    /// The slot of the word `bytes[from..to]`, compared lowercased (`lower`)
-    /// or exactly; an empty slot if no name has the word.
+    /// The entry of the word `bytes[from..to]`, compared lowercased
+    /// (`lower`) or exactly; [`Entry::ABSENT`] if no name has the word.
     #[inline(always)]
-    fn get(&self, bytes: &[u8], from: usize, to: usize, lower: bool) -> Slot {
+    fn get(&self, bytes: &[u8], from: usize, to: usize, lower: bool) -> Entry {
         let k = key(bytes, from, to, lower);
         let mut i = self.home(k);
         loop {
             let b = &self.buckets[i].0;
-            // Which slot has the key (keys in a table are distinct, and never
-            // 0, an empty slot's): chosen by index, not by branches.
-            let hits = hits4([b[0].key, b[1].key, b[2].key, b[3].key], k);
-            // All ones if found: the slot's id and root, else OTHER (0) and
-            // NONE (all ones), by masks rather than a branch.
-            let at = (hits.trailing_zeros() & 3) as usize;
-            let mask = 0u32.wrapping_sub(u32::from(hits != 0));
-            let found = Slot {
-                key: k,
-                id: b[at].id & mask,
-                root: b[at].root | !mask,
-            };
-            // (`&`, not `&&`: no branch on whether the word was found.)
-            if is_long(k) & (hits != 0) && !self.spelled(i * 4 + at, &bytes[from..to], lower) {
-                return Slot::default();
-            }
-            // A bucket that is not full holds every word that hashes to it
-            // (nearly always so: asked first, it is a branch that predicts).
-            if b[3].id == OTHER {
+            // The entry of the slot with the key, the others masked out (keys
+            // in a table are distinct, and never 0, an empty slot's): no
+            // branch on which slot, or whether any, has it.
+            let pick = |s: &Slot| std::hint::select_unpredictable(s.key == k, s.entry.0, 0);
+            let found = Entry(pick(&b[0]) | pick(&b[1]) | pick(&b[2]) | pick(&b[3]));
+            // Found, or not and not to be found: a bucket that is not full
+            // holds every word that hashes to it (a full one may have
+            // spilled into the next). Nearly always so: one branch that
+            // predicts, none on whether the word was found.
+            let here = found != Entry::ABSENT;
+            if here | (b[3].key == 0) {
+                if is_long(k) & here {
+                    return self.spelled(i, k, &bytes[from..to], lower);
+                }
                 return found;
             }
-            if hits != 0 {
-                return found;
-            }
-            // Full, and not here: it may have spilled into the next one.
             i = (i + 1) & self.mask;
         }
     }
 
-    fn spelled(&self, i: usize, word: &[u8], lower: bool) -> bool {
-        let (s, e) = self.spelling[i];
+    /// The entry of the long word `word`, found with key `k` in bucket `i`,
+    /// if the word is spelled as the one with that key (not a collision).
+    #[cold]
+    fn spelled(&self, i: usize, k: u64, word: &[u8], lower: bool) -> Entry {
+        let Some(j) = self.buckets[i].0.iter().position(|s| s.key == k) else {
+            return Entry::ABSENT;
+        };
+        let (s, e) = self.spelling[i * 4 + j];
         let known = &self.arena[s as usize..e as usize];
-        known.len() == word.len()
+        let same = known.len() == word.len()
             && known
                 .iter()
                 .zip(word)
-                .all(|(k, b)| *k == if lower { b | 0x20 } else { *b })
+                .all(|(k, b)| *k == if lower { b | 0x20 } else { *b });
+        if same {
+            self.buckets[i].0[j].entry
+        } else {
+            Entry::ABSENT
+        }
     }
+}
+
+/// Which of a bucket's four keys is `key`: bit i for key i, no branch.
+#[inline(always)]
+fn hits4(keys: [u64; 4], key: u64) -> u32 {
+    u32::from(keys[0] == key)
+        | u32::from(keys[1] == key) << 1
+        | u32::from(keys[2] == key) << 2
+        | u32::from(keys[3] == key) << 3
 }
 
 /// The trie's edges below the first word: (node << 32 | word id + 1) →
@@ -494,10 +523,8 @@ impl Edges {
 /// A word of a text, as the scanner hands it to the matcher.
 #[derive(Clone, Copy)]
 struct Tok {
-    /// Its id in the dictionary, or [`OTHER`].
-    id: u32,
-    /// The trie node of the names it starts, or [`NONE`].
-    root: u32,
+    /// Its id in the dictionary and the trie node of the names it starts.
+    entry: Entry,
     /// Its byte span in the text.
     from: usize,
     to: usize,
@@ -505,92 +532,89 @@ struct Tok {
     sep_before: bool,
 }
 
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// Per byte of `x` (a byte's value below 0x80): 0x80 where it is `c` or more.
-#[inline(always)]
-fn at_least(x: u64, c: u8) -> u64 {
-    x.wrapping_add(u64::from(0x80 - c) * 0x0101_0101_0101_0101) & HIGH_BITS
-}
-
-/// The high bit of each byte of `m` gathered into the low 8 bits (byte i →
-/// bit i).
+/// The high bit of each byte of `m` (0x80 or 0) gathered into the low 8
+/// bits (byte i → bit i).
 #[inline(always)]
 fn gather(m: u64) -> u64 {
     (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
-/// [`CLASS`] for 8 bytes at once (SWAR): the bits of the word bytes (ASCII
-/// letters and digits, and every byte of 0x80 or more), of the separating
-/// ASCII bytes, and of the bytes of 0x80 or more.
+/// [`CLASS`] for a block of 64 bytes: the bits of the word bytes (ASCII
+/// letters and digits, and every byte of 0x80 or more), the bits of the
+/// separating ASCII bytes, and whether a byte is 0x80 or more. Written as
+/// plain loops over fixed arrays with no branch, which the compiler turns
+/// into 16-byte vector compares.
 #[inline(always)]
-fn classify8(v: u64) -> (u64, u64, u64) {
-    let high = v & HIGH_BITS;
-    let a = v & !HIGH_BITS;
-    let x = a | LOWER;
-    let letter = at_least(x, b'a') & !at_least(x, b'z' + 1);
-    let digit = at_least(a, b'0') & !at_least(a, b'9' + 1);
-    let word = ((letter | digit) & !high) | high;
-    let eq = |c: u8| at_least(a, c) & !at_least(a, c + 1);
-    let join = (at_least(a, 0x09) & !at_least(a, 0x0e)) | eq(b' ') | eq(b'-');
-    let sep = HIGH_BITS & !word & !join;
-    (gather(word), gather(sep), gather(high))
+fn classify64(block: &[u8; 64]) -> (u64, u64, bool) {
+    let mut word = [0u8; 64];
+    let mut sep = [0u8; 64];
+    for ((&c, w), s) in block.iter().zip(&mut word).zip(&mut sep) {
+        let is_word =
+            ((c | 0x20).wrapping_sub(b'a') < 26) | (c.wrapping_sub(b'0') < 10) | (c >= 0x80);
+        let is_join = (c.wrapping_sub(0x09) < 5) | (c == b' ') | (c == b'-');
+        *w = u8::from(is_word) << 7;
+        *s = u8::from(!(is_word | is_join)) << 7;
+    }
+    let (mut w, mut s) = (0u64, 0u64);
+    for (k, (a, b)) in word.as_chunks::<8>().0.iter().zip(sep.as_chunks::<8>().0).enumerate() {
+        w |= gather(u64::from_le_bytes(*a)) << (8 * k);
+        s |= gather(u64::from_le_bytes(*b)) << (8 * k);
+    }
+    let high = block.iter().fold(0u8, |a, &c| a | c) >= 0x80;
+    (w, s, high)
 }
 
 /// Bitmaps of a text, a bit a byte: bytes of words (ASCII letters and
 /// digits, and every byte of 0x80 or more, which the slow path looks at as
-/// chars), ASCII punctuation between words, and bytes of 0x80 or more. Made
-/// in one branch-free pass, so that the scanner finds words with
-/// `trailing_zeros` rather than byte by byte.
+/// chars) and ASCII punctuation between words; and, for each 64-byte block,
+/// whether it has a byte of 0x80 or more. Made in one branch-free pass, so
+/// that the scanner finds words with `trailing_zeros` rather than byte by
+/// byte.
+#[derive(Default)]
 struct Bits {
     word: Vec<u64>,
     sep: Vec<u64>,
-    high: Vec<u64>,
+    high: Vec<bool>,
     len: usize,
 }
 
 impl Bits {
-    fn new(bytes: &[u8]) -> Bits {
-        let n = bytes.len().div_ceil(64);
-        let mut b = Bits {
-            word: Vec::with_capacity(n),
-            sep: Vec::with_capacity(n),
-            high: Vec::with_capacity(n),
-            len: bytes.len(),
-        };
-        for block in bytes.chunks(64) {
-            let (mut w, mut s, mut h) = (0u64, 0u64, 0u64);
-            for (k, eight) in block.chunks(8).enumerate() {
-                let mut a = [0u8; 8];
-                a[..eight.len()].copy_from_slice(eight);
-                let (wk, sk, hk) = classify8(u64::from_le_bytes(a));
-                w |= wk << (8 * k);
-                s |= sk << (8 * k);
-                h |= hk << (8 * k);
-            }
-            let valid = if block.len() == 64 {
-                !0
-            } else {
-                (1u64 << block.len()) - 1
-            };
-            b.word.push(w & valid);
-            b.sep.push(s & valid);
-            b.high.push(h & valid);
+    /// The bitmaps of `bytes`, in place of the last text's.
+    fn fill(&mut self, bytes: &[u8]) {
+        self.word.clear();
+        self.sep.clear();
+        self.high.clear();
+        self.len = bytes.len();
+        let (blocks, rest) = bytes.as_chunks::<64>();
+        for block in blocks {
+            let (w, s, h) = classify64(block);
+            self.word.push(w);
+            self.sep.push(s);
+            self.high.push(h);
         }
-        b
+        if !rest.is_empty() {
+            let mut last = [0u8; 64];
+            last[..rest.len()].copy_from_slice(rest);
+            let (w, s, h) = classify64(&last);
+            let valid = (1u64 << rest.len()) - 1;
+            self.word.push(w & valid);
+            self.sep.push(s & valid);
+            self.high.push(h);
+        }
     }
 
-    /// The first clear bit at or after `from` (the text's length if none).
+    /// The first clear bit of `word` at or after `from` (the text's length
+    /// if none).
     #[inline(always)]
-    fn next_clear(&self, bits: &[u64], from: usize) -> usize {
+    fn next_clear(&self, from: usize) -> usize {
         let mut i = from / 64;
-        let Some(&first) = bits.get(i) else {
+        let Some(&first) = self.word.get(i) else {
             return self.len;
         };
         let mut w = !first & (!0u64 << (from % 64));
         while w == 0 {
             i += 1;
-            match bits.get(i) {
+            match self.word.get(i) {
                 Some(&x) => w = !x,
                 None => return self.len,
             }
@@ -598,19 +622,10 @@ impl Bits {
         (i * 64 + w.trailing_zeros() as usize).min(self.len)
     }
 
-    /// Whether a bit in `from..to` is set.
+    /// Whether a block with bytes in `from..to` has a byte of 0x80 or more.
     #[inline(always)]
-    fn any(&self, bits: &[u64], from: usize, to: usize) -> bool {
-        if from >= to {
-            return false;
-        }
-        let (a, b) = (from / 64, (to - 1) / 64);
-        let low = !0u64 << (from % 64);
-        let high = !0u64 >> (63 - (to - 1) % 64);
-        if a == b {
-            return bits[a] & low & high != 0;
-        }
-        bits[a] & low != 0 || bits[a + 1..b].iter().any(|&w| w != 0) || bits[b] & high != 0
+    fn any_high(&self, from: usize, to: usize) -> bool {
+        from < to && self.high[from / 64..=(to - 1) / 64].iter().any(|&h| h)
     }
 }
 
@@ -620,6 +635,17 @@ impl Bits {
 struct Fold {
     analyzer: Option<TextAnalyzer>,
     word: String,
+}
+
+/// The buffers [`Gazetteer::find`] fills for a text: kept from text to
+/// text by [`Gazetteer::find_many`], so that a text costs no allocation but
+/// its mentions.
+#[derive(Default)]
+struct Scratch {
+    bits: Bits,
+    words: Vec<Tok>,
+    starts: Vec<u32>,
+    fold: Fold,
 }
 
 /// Char offsets of byte offsets, asked in increasing order.
@@ -767,10 +793,15 @@ impl Gazetteer {
     /// 1)`, taken with `trailing_zeros`, and a word's end is the next clear
     /// bit, so there is no branch per byte. A block with a byte of 0x80 or
     /// more is read char by char ([`Gazetteer::next_word_slow`]).
-    fn words(&self, text: &str, fold: &mut Fold) -> Vec<Tok> {
+    fn words(&self, text: &str, scratch: &mut Scratch) {
         let bytes = text.as_bytes();
-        let bits = Bits::new(bytes);
-        let mut out: Vec<Tok> = Vec::with_capacity(bytes.len() / 6 + 1);
+        let Scratch { bits, fold, .. } = scratch;
+        bits.fill(bytes);
+        // (Moved out while it is filled, so that its length stays in a
+        // register.)
+        let mut words = std::mem::take(&mut scratch.words);
+        let out = &mut words;
+        out.clear();
         // Bytes before `pos` are read; `sep` says whether punctuation stood
         // between the last word and `pos`.
         let mut pos = 0usize;
@@ -797,49 +828,56 @@ impl Gazetteer {
             if pos >= block_end {
                 continue;
             }
-            if bits.high[bi] != 0 {
-                slow(&mut pos, &mut sep, &mut out, block_end);
+            if bits.high[bi] {
+                slow(&mut pos, &mut sep, out, block_end);
                 continue;
             }
             let word = bits.word[bi];
             let from = !0u64 << (pos - base);
+            let gap = !word & from;
+            // Which words have punctuation before them, for the whole block
+            // at once: a run of gap bits with a separator bit in it, added
+            // to that bit, carries into the bit above the run, the first of
+            // the next word (`sep`, from the blocks before, is carried in at
+            // `pos`; a carry out of the block is the next block's `sep`).
+            let (x, c1) = gap.overflowing_add(bits.sep[bi] & from);
+            let (x, c2) = x.overflowing_add(u64::from(sep) << (pos - base));
+            let sep_before = x & !gap;
+            let mut carry = c1 | c2;
             let mut starts = word & !(word << 1) & from;
             while starts != 0 {
-                let s = base + starts.trailing_zeros() as usize;
+                let at = starts.trailing_zeros() as usize;
                 starts &= starts - 1;
-                let rest = !word >> (s - base);
+                let s = base + at;
+                let rest = !word >> at;
                 let e = if rest != 0 {
                     s + rest.trailing_zeros() as usize
                 } else {
                     // The word runs into the next block(s): char by char if
                     // they have bytes of 0x80 or more.
-                    let e = bits.next_clear(&bits.word, base + 64);
-                    if bits.any(&bits.high, base + 64, e) {
-                        slow(&mut pos, &mut sep, &mut out, s + 1);
+                    let e = bits.next_clear(base + 64);
+                    if bits.any_high(base + 64, e) {
+                        sep = sep_before >> at & 1 != 0;
+                        pos = s;
+                        slow(&mut pos, &mut sep, out, s + 1);
+                        carry = sep;
                         break;
                     }
                     // (It is the block's last word.)
                     e
                 };
-                // (`pos` is in this block: its words and gaps start here.)
-                let sep_bits = (bits.sep[bi] >> (pos - base)) & ((1u64 << (s - pos)) - 1);
-                let slot = self.dict.get(bytes, s, e, true);
                 out.push(Tok {
-                    id: slot.id,
-                    root: if slot.id == OTHER { NONE } else { slot.root },
+                    entry: self.dict.get(bytes, s, e, true),
                     from: s,
                     to: e,
-                    sep_before: sep || sep_bits != 0,
+                    sep_before: sep_before >> at & 1 != 0,
                 });
-                sep = false;
                 pos = e;
             }
-            if pos < block_end {
-                sep |= bits.sep[bi] >> (pos - base) != 0;
-                pos = block_end;
-            }
+            sep = carry;
+            pos = pos.max(block_end);
         }
-        out
+        scratch.words = words;
     }
 
     /// The next word of `text` from byte `pos` (moved past it), or None at
@@ -888,7 +926,7 @@ impl Gazetteer {
             }
         }
         *pos = i;
-        let slot = if ascii {
+        let entry = if ascii {
             self.dict.get(bytes, from, i, true)
         } else {
             let an = fold.analyzer.get_or_insert_with(analyzer);
@@ -901,8 +939,7 @@ impl Gazetteer {
             self.dict.get(w, 0, w.len(), false)
         };
         Some(Tok {
-            id: slot.id,
-            root: if slot.id == OTHER { NONE } else { slot.root },
+            entry,
             from,
             to: i,
             sep_before,
@@ -919,7 +956,8 @@ impl Gazetteer {
             .min(bytes / PARALLEL_MIN_BYTES)
             .max(1);
         if threads == 1 {
-            return texts.iter().map(|t| self.find(t)).collect();
+            let mut scratch = Scratch::default();
+            return texts.iter().map(|t| self.find_with(t, &mut scratch)).collect();
         }
         // Consecutive runs of texts of about equal size, one a thread.
         let share = bytes.div_ceil(threads);
@@ -937,7 +975,12 @@ impl Gazetteer {
             let handles: Vec<_> = runs
                 .iter()
                 .map(|run| {
-                    scope.spawn(move || run.iter().map(|t| self.find(t)).collect::<Vec<_>>())
+                    scope.spawn(move || {
+                        let mut scratch = Scratch::default();
+                        run.iter()
+                            .map(|t| self.find_with(t, &mut scratch))
+                            .collect::<Vec<_>>()
+                    })
                 })
                 .collect();
             handles
@@ -951,11 +994,15 @@ impl Gazetteer {
     /// overlapping. (When the longest name at a word is an acronym the text
     /// does not write in capitals, that word starts no mention.)
     pub fn find(&self, text: &str) -> Vec<Found> {
+        self.find_with(text, &mut Scratch::default())
+    }
+
+    /// [`Gazetteer::find`], with buffers kept from text to text.
+    fn find_with(&self, text: &str, scratch: &mut Scratch) -> Vec<Found> {
         let mut out = Vec::new();
         if self.is_empty() {
             return out;
         }
-        let mut fold = Fold::default();
         let mut chars = CharCount {
             ascii: text.is_ascii(),
             bytes: text.as_bytes(),
@@ -964,13 +1011,15 @@ impl Gazetteer {
         };
         // First every word, looked up (no lookup waits for another), then
         // the walks over them.
-        let words = self.words(text, &mut fold);
+        self.words(text, scratch);
+        let Scratch { words, starts, .. } = scratch;
         // The words that start a name, listed without a branch per word.
-        let mut starts = vec![0u32; words.len()];
+        starts.clear();
+        starts.resize(words.len(), 0);
         let mut count = 0;
         for (i, w) in words.iter().enumerate() {
             starts[count] = i as u32;
-            count += usize::from(w.root != NONE);
+            count += usize::from(w.entry.root() != NONE);
         }
         // Words before `k` are taken by a mention.
         let mut k = 0;
@@ -981,7 +1030,7 @@ impl Gazetteer {
             }
             let first = words[at];
             k = at + 1;
-            let mut node = first.root;
+            let mut node = first.entry.root();
             // Walk the trie over the words that follow; keep the longest
             // name that ends at a word: (pattern, its end, words taken).
             let mut best = None;
@@ -1007,10 +1056,11 @@ impl Gazetteer {
                         break;
                     }
                 }
-                if t.id == OTHER {
+                let id = t.entry.id();
+                if id == OTHER {
                     break;
                 }
-                node = self.edges.get(node, t.id);
+                node = self.edges.get(node, id);
                 if node == NONE {
                     break;
                 }
@@ -1270,18 +1320,23 @@ mod tests {
     fn bitmaps_classify_every_byte_as_the_table_does() {
         let bytes: Vec<u8> = (0..=255u8).chain((0..=255u8).rev()).chain(0..77).collect();
         for len in [0, 1, 7, 8, 63, 64, 65, 200, bytes.len()] {
-            let b = Bits::new(&bytes[..len]);
+            let mut b = Bits::default();
+            b.fill(&bytes[..len]);
             for (i, &x) in bytes[..len].iter().enumerate() {
                 let bit = |v: &[u64]| v[i / 64] >> (i % 64) & 1 == 1;
                 let c = CLASS[x as usize];
                 assert_eq!(bit(&b.word), c >= ALNUM, "byte {x:#x}");
                 assert_eq!(bit(&b.sep), c == GAP_SEP, "byte {x:#x}");
-                assert_eq!(bit(&b.high), c == HIGH, "byte {x:#x}");
             }
+            for (k, block) in bytes[..len].chunks(64).enumerate() {
+                let has_high = block.iter().any(|&x| CLASS[x as usize] == HIGH);
+                assert_eq!(b.high[k], has_high, "block {k} of {len} bytes");
+            }
+            assert_eq!(b.word.len(), len.div_ceil(64));
             // Nothing past the end.
             if len % 64 != 0 {
                 let last = len / 64;
-                for v in [&b.word, &b.sep, &b.high] {
+                for v in [&b.word, &b.sep] {
                     assert_eq!(v[last] >> (len % 64), 0);
                 }
             }
