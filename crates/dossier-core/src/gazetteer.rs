@@ -560,7 +560,8 @@ fn classify64(block: &[u8; 64]) -> (u64, u64, bool) {
         w |= gather(u64::from_le_bytes(*a)) << (8 * k);
         s |= gather(u64::from_le_bytes(*b)) << (8 * k);
     }
-    let high = block.iter().fold(0u8, |a, &c| a | c) >= 0x80;
+    let any = block.as_chunks::<8>().0.iter();
+    let high = any.fold(0u64, |a, c| a | u64::from_le_bytes(*c)) & 0x8080_8080_8080_8080 != 0;
     (w, s, high)
 }
 
