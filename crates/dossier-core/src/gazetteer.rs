@@ -272,6 +272,14 @@ fn key(bytes: &[u8], from: usize, to: usize, lower: bool) -> u64 {
     if len <= 8 {
         return chunk(bytes, from, len, or);
     }
+    long_key(bytes, from, to, or)
+}
+
+/// [`key`] of a word of more than 8 bytes: out of line, so that the loops
+/// that key short words keep their values in registers.
+#[inline(never)]
+fn long_key(bytes: &[u8], from: usize, to: usize, or: u64) -> u64 {
+    let len = to - from;
     let mut h = (len as u64).wrapping_mul(MUL);
     let mut at = from;
     while at < to {
@@ -375,17 +383,28 @@ impl Dictionary {
 
     #[inline(always)]
     fn home(&self, key: u64) -> usize {
-        (key.wrapping_mul(MUL) >> self.shift) as usize & self.mask
+        // (The top bits of the product: below the table's size.)
+        (key.wrapping_mul(MUL) >> self.shift) as usize
     }
 
     /// The entry of the word `bytes[from..to]`, compared lowercased
     /// (`lower`) or exactly; [`Entry::ABSENT`] if no name has the word.
     #[inline(always)]
     fn get(&self, bytes: &[u8], from: usize, to: usize, lower: bool) -> Entry {
-        let k = key(bytes, from, to, lower);
+        self.get_key(key(bytes, from, to, lower), bytes, from, to, lower)
+    }
+
+    /// [`Dictionary::get`] of the word whose key is `k`.
+    #[inline(always)]
+    fn get_key(&self, k: u64, bytes: &[u8], from: usize, to: usize, lower: bool) -> Entry {
+        // (Never empty: with the mask from the length, no bounds check.)
+        if self.buckets.is_empty() {
+            return Entry::ABSENT;
+        }
+        let mask = self.buckets.len() - 1;
         let mut i = self.home(k);
         loop {
-            let b = &self.buckets[i].0;
+            let b = &self.buckets[i & mask].0;
             // The entry of the slot with the key, the others masked out (keys
             // in a table are distinct, and never 0, an empty slot's): no
             // branch on which slot, or whether any, has it.
@@ -402,7 +421,7 @@ impl Dictionary {
                 }
                 return found;
             }
-            i = (i + 1) & self.mask;
+            i = (i + 1) & mask;
         }
     }
 
@@ -521,7 +540,7 @@ impl Edges {
 }
 
 /// A word of a text, as the scanner hands it to the matcher.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 struct Tok {
     /// Its id in the dictionary and the trie node of the names it starts.
     entry: Entry,
@@ -645,6 +664,8 @@ struct Fold {
 struct Scratch {
     bits: Bits,
     words: Vec<Tok>,
+    /// The words of one block, before they join `words`.
+    block: [Tok; 32],
     starts: Vec<u32>,
     fold: Fold,
 }
@@ -796,7 +817,9 @@ impl Gazetteer {
     /// more is read char by char ([`Gazetteer::next_word_slow`]).
     fn words(&self, text: &str, scratch: &mut Scratch) {
         let bytes = text.as_bytes();
-        let Scratch { bits, fold, .. } = scratch;
+        let Scratch {
+            bits, fold, block, ..
+        } = scratch;
         bits.fill(bytes);
         // (Moved out while it is filled, so that its length stays in a
         // register.)
@@ -846,39 +869,90 @@ impl Gazetteer {
             let sep_before = x & !gap;
             let mut carry = c1 | c2;
             let mut starts = word & !(word << 1) & from;
-            while starts != 0 {
-                let at = starts.trailing_zeros() as usize;
-                starts &= starts - 1;
-                let s = base + at;
-                let rest = !word >> at;
-                let e = if rest != 0 {
-                    s + rest.trailing_zeros() as usize
+            // A word that runs to the block's last byte may go on into the
+            // next block: the block's last word start, left out of the
+            // block's own loop.
+            let runs_on = (word >> 63 != 0 && starts != 0).then(|| 63 - starts.leading_zeros());
+            if let Some(at) = runs_on {
+                starts ^= 1 << at;
+            }
+            // The block and the 8 bytes after it, which keys read (past
+            // the text's end, zeros).
+            let padded: [u8; 72];
+            let window = match bytes.get(base..).and_then(|b| b.first_chunk::<72>()) {
+                Some(w) => w,
+                None => {
+                    let mut last = [0u8; 72];
+                    let rest = &bytes[base..];
+                    last[..rest.len()].copy_from_slice(rest);
+                    padded = last;
+                    &padded
+                }
+            };
+            self.scan_block(window, base, (word, starts, sep_before), out, block);
+            if let Some(at) = runs_on {
+                let (at, s) = (at as usize, base + at as usize);
+                // Char by char if the blocks it runs into have bytes of 0x80
+                // or more.
+                let e = bits.next_clear(base + 64);
+                if bits.any_high(base + 64, e) {
+                    sep = sep_before >> at & 1 != 0;
+                    pos = s;
+                    slow(&mut pos, &mut sep, out, s + 1);
+                    carry = sep;
                 } else {
-                    // The word runs into the next block(s): char by char if
-                    // they have bytes of 0x80 or more.
-                    let e = bits.next_clear(base + 64);
-                    if bits.any_high(base + 64, e) {
-                        sep = sep_before >> at & 1 != 0;
-                        pos = s;
-                        slow(&mut pos, &mut sep, out, s + 1);
-                        carry = sep;
-                        break;
-                    }
-                    // (It is the block's last word.)
-                    e
-                };
-                out.push(Tok {
-                    entry: self.dict.get(bytes, s, e, true),
-                    from: s,
-                    to: e,
-                    sep_before: sep_before >> at & 1 != 0,
-                });
-                pos = e;
+                    out.push(Tok {
+                        entry: self.dict.get(bytes, s, e, true),
+                        from: s,
+                        to: e,
+                        sep_before: sep_before >> at & 1 != 0,
+                    });
+                    pos = e;
+                }
             }
             sep = carry;
             pos = pos.max(block_end);
         }
         scratch.words = words;
+    }
+
+    /// The words of a 64-byte block of ASCII from `base` that start at the
+    /// set bits of `starts` and end in the block (`word`: the block's word
+    /// bits; `sep_before`: the bits of the words with punctuation before
+    /// them), looked up, onto `out` (through `toks`). `window` is the block
+    /// and the 8 bytes after it. A loop of its own, with few values live, so
+    /// that they stay in registers.
+    #[inline(never)]
+    fn scan_block(
+        &self,
+        window: &[u8; 72],
+        base: usize,
+        (word, mut starts, sep_before): (u64, u64, u64),
+        out: &mut Vec<Tok>,
+        toks: &mut [Tok; 32],
+    ) {
+        // (A block has at most 32 words: each is followed by a gap.)
+        let mut n = 0usize;
+        while starts != 0 {
+            let at = starts.trailing_zeros() as usize & 63;
+            starts &= starts - 1;
+            // (At least 1: the bit at `at` is a word's.)
+            let len = (!word >> at).trailing_zeros() as usize;
+            let k = if len <= 8 {
+                let raw = window[at..].first_chunk::<8>().map_or(0, |w| u64::from_le_bytes(*w));
+                (raw | LOWER) & u64::MAX.wrapping_shr(8 * (8 - len as u32))
+            } else {
+                long_key(window, at, at + len, LOWER)
+            };
+            toks[n & 31] = Tok {
+                entry: self.dict.get_key(k, window, at, at + len, true),
+                from: base + at,
+                to: base + at + len,
+                sep_before: sep_before >> at & 1 != 0,
+            };
+            n += 1;
+        }
+        out.extend_from_slice(&toks[..n.min(32)]);
     }
 
     /// The next word of `text` from byte `pos` (moved past it), or None at
