@@ -575,7 +575,13 @@ fn classify64(block: &[u8; 64]) -> (u64, u64, bool) {
         *s = u8::from(!(is_word | is_join)) << 7;
     }
     let (mut w, mut s) = (0u64, 0u64);
-    for (k, (a, b)) in word.as_chunks::<8>().0.iter().zip(sep.as_chunks::<8>().0).enumerate() {
+    for (k, (a, b)) in word
+        .as_chunks::<8>()
+        .0
+        .iter()
+        .zip(sep.as_chunks::<8>().0)
+        .enumerate()
+    {
         w |= gather(u64::from_le_bytes(*a)) << (8 * k);
         s |= gather(u64::from_le_bytes(*b)) << (8 * k);
     }
@@ -939,7 +945,9 @@ impl Gazetteer {
             // (At least 1: the bit at `at` is a word's.)
             let len = (!word >> at).trailing_zeros() as usize;
             let k = if len <= 8 {
-                let raw = window[at..].first_chunk::<8>().map_or(0, |w| u64::from_le_bytes(*w));
+                let raw = window[at..]
+                    .first_chunk::<8>()
+                    .map_or(0, |w| u64::from_le_bytes(*w));
                 (raw | LOWER) & u64::MAX.wrapping_shr(8 * (8 - len as u32))
             } else {
                 long_key(window, at, at + len, LOWER)
@@ -1032,7 +1040,10 @@ impl Gazetteer {
             .max(1);
         if threads == 1 {
             let mut scratch = Scratch::default();
-            return texts.iter().map(|t| self.find_with(t, &mut scratch)).collect();
+            return texts
+                .iter()
+                .map(|t| self.find_with(t, &mut scratch))
+                .collect();
         }
         // Consecutive runs of texts of about equal size, one a thread.
         let share = bytes.div_ceil(threads);
