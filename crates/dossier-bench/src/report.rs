@@ -90,10 +90,19 @@ pub fn render(doc: &Value, analysis: Option<&str>) -> String {
             ""
         }
     );
+    // A features section measured again on its own (`make bench-features`)
+    // says so, here and in its section.
+    let features_apart = doc["features"]["commit"].as_str().map(|c| {
+        format!(
+            ", except those of *Mention finding, re-anchoring, Markdown preview* (and their budget \
+             rows), measured again by `make bench-features` on {} at commit `{c}`",
+            doc["features"]["generated"].as_str().unwrap_or("?")
+        )
+    });
     let _ = writeln!(
         s,
         "Written by `make bench` (`dossier-bench run`) on {} at commit {}{}. Every figure below comes \
-         from that run (raw figures: `bench/results.json`); edit the code in `crates/dossier-bench`, \
+         from that run{} (raw figures: `bench/results.json`); edit the code in `crates/dossier-bench`, \
          never this file. Budgets are those of PRODUCT.md.\n",
         doc["generated"].as_str().unwrap_or("?"),
         commit,
@@ -101,7 +110,8 @@ pub fn render(doc: &Value, analysis: Option<&str>) -> String {
             " — **smoke run: tiny generated corpus, one iteration; not figures to quote**"
         } else {
             ""
-        }
+        },
+        features_apart.unwrap_or_default()
     );
 
     // Machine.
@@ -650,7 +660,14 @@ fn features_section(s: &mut String, f: &Value) {
     let _ = writeln!(s, "## Mention finding, re-anchoring, Markdown preview\n");
     let _ = writeln!(
         s,
-        "Measured in one process on the `{set}` set{}, medians of the runs. Reproduce: {}.\n",
+        "Measured in one process on the `{set}` set{}{}, medians of the runs. Reproduce: {}.\n",
+        f["commit"]
+            .as_str()
+            .map(|c| format!(
+                " by `make bench-features` on {} at commit `{c}`",
+                f["generated"].as_str().unwrap_or("?")
+            ))
+            .unwrap_or_default(),
         f["loadavg"]
             .as_str()
             .map(|l| format!(" (load average {l})"))
