@@ -663,9 +663,18 @@ struct Fold {
     word: String,
 }
 
+thread_local! {
+    /// Each thread's buffers for [`Gazetteer::find`], kept from call to call.
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
+/// Words a thread's buffers keep room for between texts (2 MB of them); a
+/// longer text's are given back.
+const KEEP_WORDS: usize = 1 << 16;
+
 /// The buffers [`Gazetteer::find`] fills for a text: kept from text to
-/// text by [`Gazetteer::find_many`], so that a text costs no allocation but
-/// its mentions.
+/// text (one set a thread), so that a text costs no allocation but its
+/// mentions.
 #[derive(Default)]
 struct Scratch {
     bits: Bits,
@@ -674,6 +683,15 @@ struct Scratch {
     block: [Tok; 32],
     starts: Vec<u32>,
     fold: Fold,
+}
+
+impl Scratch {
+    /// Gives back the room a long text took.
+    fn trim(&mut self) {
+        if self.words.capacity() > KEEP_WORDS {
+            *self = Scratch::default();
+        }
+    }
 }
 
 /// Char offsets of byte offsets, asked in increasing order.
@@ -1039,11 +1057,7 @@ impl Gazetteer {
             .min(bytes / PARALLEL_MIN_BYTES)
             .max(1);
         if threads == 1 {
-            let mut scratch = Scratch::default();
-            return texts
-                .iter()
-                .map(|t| self.find_with(t, &mut scratch))
-                .collect();
+            return texts.iter().map(|t| self.find(t)).collect();
         }
         // Consecutive runs of texts of about equal size, one a thread.
         let share = bytes.div_ceil(threads);
@@ -1061,12 +1075,7 @@ impl Gazetteer {
             let handles: Vec<_> = runs
                 .iter()
                 .map(|run| {
-                    scope.spawn(move || {
-                        let mut scratch = Scratch::default();
-                        run.iter()
-                            .map(|t| self.find_with(t, &mut scratch))
-                            .collect::<Vec<_>>()
-                    })
+                    scope.spawn(move || run.iter().map(|t| self.find(t)).collect::<Vec<_>>())
                 })
                 .collect();
             handles
@@ -1080,7 +1089,11 @@ impl Gazetteer {
     /// overlapping. (When the longest name at a word is an acronym the text
     /// does not write in capitals, that word starts no mention.)
     pub fn find(&self, text: &str) -> Vec<Found> {
-        self.find_with(text, &mut Scratch::default())
+        SCRATCH.with_borrow_mut(|scratch| {
+            let found = self.find_with(text, scratch);
+            scratch.trim();
+            found
+        })
     }
 
     /// [`Gazetteer::find`], with buffers kept from text to text.
