@@ -1492,6 +1492,19 @@ mod tests {
     }
 
     #[test]
+    fn a_long_text_gives_its_buffers_back_and_the_next_text_is_read_afresh() {
+        let gz = g(&[(1, "Sergei Lavrov"), (2, "NATO")]);
+        let long = "Sergey Lavrov told NATO. ".repeat(KEEP_WORDS / 2);
+        assert_eq!(gz.find(&long).len(), KEEP_WORDS);
+        SCRATCH.with_borrow(|s| assert!(s.words.capacity() <= KEEP_WORDS));
+        // A shorter text after it: nothing of the long one's words is left.
+        let found = gz.find("nato, and NATO.");
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].start, found[0].end), (10, 14));
+        SCRATCH.with_borrow(|s| assert!(s.words.len() == 3));
+    }
+
+    #[test]
     fn normalise_folds_and_maps_variants() {
         assert_eq!(
             normalise("Alexey, in KYIV—Zürich"),
