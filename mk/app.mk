@@ -20,7 +20,7 @@ UI_SOURCES := $(shell find ui/src -type f 2>/dev/null) ui/index.html ui/vite.con
 APP_XVFB := xvfb-run -a -s "-screen 0 1440x960x24"
 APP_ENV := NO_AT_BRIDGE=1 WEBKIT_DISABLE_COMPOSITING_MODE=1
 
-.PHONY: app-deps app-debs app-tauri-driver app-build ui-build test-app run-app app-display package
+.PHONY: app-deps app-debs app-tauri-driver app-build app-build-plain ui-build test-app run-app app-display package
 
 app-deps: app-debs ui/node_modules/.package-lock.json tests/e2e/node_modules/.package-lock.json app-tauri-driver
 
@@ -50,14 +50,23 @@ ui/dist/index.html: $(UI_SOURCES) ui/node_modules/.package-lock.json
 ui-build: ui/dist/index.html
 
 # `custom-protocol` embeds ui/dist in the binary (what `tauri build` does);
-# without it the binary would look for the Vite dev server.
+# without it the binary would look for the Vite dev server. `e2e` lets the
+# WebDriver tests answer the file dialogs; `make run` and `make package`
+# build without it.
 app-build: app-deps ui-build
+	cargo build --locked -p dossier-app --features custom-protocol,e2e
+
+app-build-plain: app-deps ui-build
 	cargo build --locked -p dossier-app --features custom-protocol
 
-test-app: app-deps app-build
+test-app: app-deps ui-build
 	cd ui && npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings
 	cd ui && npx vitest run
-	cargo test --locked -p dossier-app --features custom-protocol
+	# The shell's own tests with the shipped feature set (the test hooks off),
+	# then with the end-to-end build's, whose binary the WebDriver tests run.
+	cargo test --locked -p dossier-app --features custom-protocol --lib
+	$(MAKE) app-build
+	cargo test --locked -p dossier-app --features custom-protocol,e2e
 	$(APP_ENV) timeout --kill-after=30 900 $(APP_XVFB) npm --prefix tests/e2e test
 
 app-display:
@@ -67,9 +76,11 @@ app-display:
 	  exit 1; \
 	fi
 
-run-app: app-display app-build
+run-app: app-display app-build-plain
 	DOSSIER_NOTEBOOK="$(abspath $(NOTEBOOK))" $(APP_BIN)
 
 package: app-deps ui-build
 	cd src-tauri && ../ui/node_modules/.bin/tauri build --bundles deb
+	@! grep -q -a -e DOSSIER_E2E_IMPORT -e DOSSIER_E2E_EXPORT $(APP_TARGET_DIR)/release/dossier-app || \
+	  { echo "package: the release binary holds the end-to-end test hooks"; exit 1; }
 	@ls -1 $(APP_TARGET_DIR)/release/bundle/deb/*.deb

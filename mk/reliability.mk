@@ -2,7 +2,9 @@
 # full size, and fuzzing. Included by the root Makefile.
 #
 #   make test-reliability   the #[ignore]d engine tests: $(CRASH_KILLS) SIGKILLs of a
-#                           writing child, a 50 MB import, ten thousand notes
+#                           writing child, a 50 MB import, ten thousand notes; and the
+#                           command line's: six importers and a searcher on a new
+#                           notebook at once, twenty times
 #   make crash-long         the crash test with CRASH_KILLS=1000
 #   make fuzz-smoke         each fuzz target for FUZZ_SECONDS (20) seconds
 #   make fuzz TARGET=render FUZZ_SECONDS=3600   one target, for longer
@@ -26,6 +28,7 @@ FUZZ_WORK := target/corpus
 
 test-reliability: deps-rust
 	DOSSIER_CRASH_KILLS=$(CRASH_KILLS) cargo test --locked -p dossier-core --test engine -- --ignored --nocapture
+	cargo test --locked -p dossier-cli --test cli -- --ignored --nocapture
 
 crash-long: deps-rust
 	DOSSIER_CRASH_KILLS=1000 cargo test --locked -p dossier-core --test engine -- --ignored --nocapture --exact crash::killed_at_random_moments_nothing_acknowledged_is_lost

@@ -4,7 +4,7 @@
 //! made from the text (any quote, any position).
 #![no_main]
 
-use dossier_core::anchor::{anchor, reanchor_all, selector_at, AnchorStatus, CharText, Selector};
+use dossier_text::anchor::{anchor, reanchor_all, selector_at, AnchorStatus, CharText, Selector};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|input: (String, String, u16, u8, String, u16, u16)| {
@@ -31,7 +31,7 @@ fuzz_target!(|input: (String, String, u16, u8, String, u16, u16)| {
     }
 });
 
-fn check(text: &CharText<'_>, sel: &Selector, got: dossier_core::anchor::Anchored) {
+fn check(text: &CharText<'_>, sel: &Selector, got: dossier_text::anchor::Anchored) {
     if got.status == AnchorStatus::Orphan {
         return;
     }

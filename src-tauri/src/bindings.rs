@@ -4,8 +4,6 @@
 
 use ts_rs::{Config, TS};
 
-use crate::command_names::COMMANDS;
-use crate::commands::signatures;
 use crate::transport::*;
 
 /// Path of the generated file, relative to this crate.
@@ -17,6 +15,42 @@ pub const EVENT_DRAG_HOVER: &str = "dossier://drag-hover";
 pub const EVENT_NOTEBOOK_CHANGED: &str = "dossier://notebook-changed";
 /// The window is about to close: write what is unsaved, then call `close_window`.
 pub const EVENT_CLOSE_REQUESTED: &str = "dossier://close-requested";
+
+/// One command as TypeScript sees it: argument names and types, result type.
+pub struct Signature {
+    pub name: &'static str,
+    pub args: Vec<(&'static str, String)>,
+    pub result: String,
+}
+
+/// An argument's TypeScript type: a progress channel, or a transport type.
+macro_rules! arg_ts {
+    ($cfg:ident, channel, $t:ty) => {
+        format!("Channel<{}>", <$t as TS>::name($cfg))
+    };
+    ($cfg:ident, , $t:ty) => {
+        <$t as TS>::name($cfg)
+    };
+}
+
+/// `signatures()` and `COMMANDS` from the command list.
+macro_rules! signatures {
+    ($($name:ident ($($(#[$c:ident])? $arg:ident : $ty:ty),*) -> $ret:ty;)*) => {
+        /// The TypeScript signature of every command, in the list's order.
+        pub fn signatures(cfg: &Config) -> Vec<Signature> {
+            vec![$(Signature {
+                name: stringify!($name),
+                args: vec![$((stringify!($arg), arg_ts!(cfg, $($c)?, $ty))),*],
+                result: <$ret as TS>::name(cfg),
+            }),*]
+        }
+    };
+}
+
+for_each_command!(signatures);
+
+/// Every command's name, in the list's order.
+pub const COMMANDS: &[&str] = for_each_command!(command_names);
 
 macro_rules! declarations {
     ($cfg:expr; $($t:ty),* $(,)?) => {
@@ -72,6 +106,18 @@ pub fn typescript() -> String {
     ));
     out.push_str(&format!("  closeRequested: \"{EVENT_CLOSE_REQUESTED}\",\n"));
     out.push_str("} as const;\n\n");
+    out.push_str(
+        "/** The kinds of entity, in the order the app lists them (from the engine). */\n",
+    );
+    out.push_str(&format!(
+        "export const ENTITY_KINDS = [{}] as const;\n",
+        dossier_core::EntityKind::ALL
+            .iter()
+            .map(|k| format!("\"{}\"", k.as_str()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    out.push_str("export type EntityKind = (typeof ENTITY_KINDS)[number];\n\n");
     out.push_str(&format!(
         "export const COMMAND_NAMES = [{}] as const;\n",
         COMMANDS
@@ -108,40 +154,33 @@ mod tests {
     }
 
     #[test]
-    fn every_command_has_a_signature_and_a_permission() {
-        let cfg = Config::new();
-        let mut signed: Vec<&str> = signatures(&cfg).iter().map(|s| s.name).collect();
-        let mut listed: Vec<&str> = COMMANDS.to_vec();
-        signed.sort_unstable();
-        listed.sort_unstable();
-        assert_eq!(
-            signed, listed,
-            "command_names.rs and commands::signatures() must list the same commands"
-        );
-
-        let capability = std::fs::read_to_string(crate_file("capabilities/main-window.json"))
-            .expect("read the main window's capability");
+    fn the_window_may_call_each_listed_command_and_nothing_else() {
         let capability: serde_json::Value =
-            serde_json::from_str(&capability).expect("capability is JSON");
+            serde_json::from_str(&crate::command_list::main_window_capability(COMMANDS))
+                .expect("the generated capability is JSON");
         let granted: Vec<String> = capability["permissions"]
             .as_array()
             .expect("permissions array")
             .iter()
             .filter_map(|p| p.as_str().map(str::to_string))
             .collect();
+        assert_eq!(capability["windows"], serde_json::json!(["main"]));
         for c in COMMANDS {
             let permission = format!("allow-{}", c.replace('_', "-"));
             assert!(
                 granted.contains(&permission),
-                "the main window must be granted `{permission}` explicitly, or the UI can't call `{c}`"
+                "the main window must be granted `{permission}`, or the UI can't call `{c}`"
             );
         }
+        assert_eq!(granted.len(), COMMANDS.len() + 2, "{granted:?}");
         for p in &granted {
             assert!(
                 p.starts_with("allow-") || p.starts_with("core:event:allow-"),
                 "the main window gets only explicit allow-* permissions, not `{p}`"
             );
         }
+        let signed: Vec<&str> = signatures(&Config::new()).iter().map(|s| s.name).collect();
+        assert_eq!(signed, COMMANDS, "one signature per listed command");
     }
 
     #[test]

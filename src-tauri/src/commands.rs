@@ -3,10 +3,9 @@
 //! window) and hands it to `Session`. Errors reach the UI as
 //! `{code, message}` (`CommandError`).
 //!
-//! Adding a command: write it here, add it to `generate_handler!` in
-//! `lib.rs`, to `COMMANDS` in `command_names.rs`, to `signatures()` below, and
-//! its `allow-*` permission to `capabilities/main-window.json`; the tests in
-//! `bindings.rs` fail until all of these agree.
+//! Adding a command: write it here and add its line to `command_list.rs`;
+//! the invoke handler, the permission, the window's capability and the
+//! TypeScript signature are derived from that list.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -14,7 +13,6 @@ use std::sync::Arc;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
-use ts_rs::{Config, TS};
 
 use crate::session::{Result, Session};
 use crate::transport::{
@@ -27,14 +25,34 @@ use crate::transport::{
     SuggestionView, UrlRequest,
 };
 
-/// For end-to-end tests only: when set, "Import files…" takes these paths
-/// (separated like `PATH`) instead of showing the file dialog. What follows —
-/// granting, importing, indexing — is the same as for a real dialog.
-pub const E2E_IMPORT_ENV: &str = "DOSSIER_E2E_IMPORT";
+/// A system dialog that an end-to-end test may answer instead of a person.
+#[derive(Debug, Clone, Copy)]
+pub enum Dialog {
+    /// "Import files…": with the `e2e` feature, `DOSSIER_E2E_IMPORT` gives
+    /// the paths (separated like `PATH`). What follows — granting,
+    /// importing, indexing — is the same as for a real dialog.
+    Import,
+    /// "Export…": with the `e2e` feature, `DOSSIER_E2E_EXPORT` gives the
+    /// folder. Granting and exporting are as for a real one.
+    Export,
+}
 
-/// For end-to-end tests only: when set, "Export…" takes this folder instead
-/// of showing the folder dialog. Granting and exporting are as for a real one.
-pub const E2E_EXPORT_ENV: &str = "DOSSIER_E2E_EXPORT";
+/// The dialog's answer given by a test, in the `e2e` build only.
+#[cfg(feature = "e2e")]
+pub fn dialog_answer_for_tests(dialog: Dialog) -> Option<std::ffi::OsString> {
+    std::env::var_os(match dialog {
+        Dialog::Import => "DOSSIER_E2E_IMPORT",
+        Dialog::Export => "DOSSIER_E2E_EXPORT",
+    })
+}
+
+/// The dialog's answer given by a test: never, in every build but the
+/// end-to-end tests' (the shipped app always asks the person, and its
+/// binary does not even hold the variables' names).
+#[cfg(not(feature = "e2e"))]
+pub fn dialog_answer_for_tests(_dialog: Dialog) -> Option<std::ffi::OsString> {
+    None
+}
 
 pub type Shared = Arc<Session>;
 
@@ -127,7 +145,7 @@ pub async fn choose_import_files(
 ) -> Result<Vec<String>> {
     let s = Arc::clone(&session);
     blocking(move || {
-        let paths: Vec<PathBuf> = match std::env::var_os(E2E_IMPORT_ENV) {
+        let paths: Vec<PathBuf> = match dialog_answer_for_tests(Dialog::Import) {
             Some(list) => std::env::split_paths(&list).collect(),
             None => app
                 .dialog()
@@ -339,7 +357,7 @@ pub async fn choose_export_folder(
 ) -> Result<Option<String>> {
     let s = Arc::clone(&session);
     blocking(move || {
-        let folder: Option<PathBuf> = match std::env::var_os(E2E_EXPORT_ENV) {
+        let folder: Option<PathBuf> = match dialog_answer_for_tests(Dialog::Export) {
             Some(dir) => Some(PathBuf::from(dir)),
             None => app
                 .dialog()
@@ -400,160 +418,16 @@ pub fn report_first_paint(session: State<'_, Shared>) -> FirstPaint {
     }
 }
 
-/// One command as TypeScript sees it: argument names and types, result type.
-pub struct Signature {
-    pub name: &'static str,
-    pub args: Vec<(&'static str, String)>,
-    pub result: String,
-}
+#[cfg(all(test, not(feature = "e2e")))]
+mod tests {
+    use super::*;
 
-fn ts<T: TS>(cfg: &Config) -> String {
-    T::name(cfg)
-}
-
-/// The TypeScript signature of every command above, for `bindings.ts`.
-/// Argument names are as the UI passes them (Tauri turns `on_progress` into
-/// `onProgress`).
-pub fn signatures(cfg: &Config) -> Vec<Signature> {
-    let sig = |name, args: Vec<(&'static str, String)>, result| Signature { name, args, result };
-    vec![
-        sig("startup", vec![], ts::<Startup>(cfg)),
-        sig(
-            "open_notebook",
-            vec![("request", ts::<PathRequest>(cfg))],
-            ts::<NotebookView>(cfg),
-        ),
-        sig("choose_notebook", vec![], ts::<Option<NotebookView>>(cfg)),
-        sig("recent_notebooks", vec![], ts::<Vec<RecentNotebook>>(cfg)),
-        sig(
-            "get_source",
-            vec![("request", ts::<IdRequest>(cfg))],
-            ts::<SourceView>(cfg),
-        ),
-        sig(
-            "get_note",
-            vec![("request", ts::<PathRequest>(cfg))],
-            ts::<NoteView>(cfg),
-        ),
-        sig(
-            "get_entity",
-            vec![("request", ts::<NameRequest>(cfg))],
-            ts::<EntityView>(cfg),
-        ),
-        sig(
-            "search",
-            vec![("request", ts::<SearchRequest>(cfg))],
-            ts::<SearchResponse>(cfg),
-        ),
-        sig("choose_import_files", vec![], ts::<Vec<String>>(cfg)),
-        sig(
-            "import_files",
-            vec![
-                ("request", ts::<ImportRequest>(cfg)),
-                (
-                    "onProgress",
-                    format!("Channel<{}>", ts::<ImportProgress>(cfg)),
-                ),
-            ],
-            ts::<ImportSummary>(cfg),
-        ),
-        sig("report_first_paint", vec![], ts::<FirstPaint>(cfg)),
-        sig(
-            "annotate",
-            vec![("request", ts::<AnnotateRequest>(cfg))],
-            ts::<AnnotationView>(cfg),
-        ),
-        sig(
-            "edit_annotation",
-            vec![("request", ts::<AnnotationEditRequest>(cfg))],
-            ts::<AnnotationView>(cfg),
-        ),
-        sig(
-            "delete_annotation",
-            vec![("request", ts::<IdRequest>(cfg))],
-            ts::<()>(cfg),
-        ),
-        sig(
-            "suggestions",
-            vec![("request", ts::<IdRequest>(cfg))],
-            ts::<Vec<SuggestionView>>(cfg),
-        ),
-        sig(
-            "accept_suggestion",
-            vec![("request", ts::<AcceptSuggestionRequest>(cfg))],
-            ts::<EntitiesChanged>(cfg),
-        ),
-        sig(
-            "reject_suggestion",
-            vec![("request", ts::<NameRequest>(cfg))],
-            ts::<()>(cfg),
-        ),
-        sig(
-            "add_entity",
-            vec![("request", ts::<NewEntityRequest>(cfg))],
-            ts::<EntitiesChanged>(cfg),
-        ),
-        sig(
-            "save_note",
-            vec![("request", ts::<SaveNoteRequest>(cfg))],
-            ts::<SavedNote>(cfg),
-        ),
-        sig(
-            "reload_note",
-            vec![("request", ts::<ReloadNoteRequest>(cfg))],
-            ts::<Option<NoteView>>(cfg),
-        ),
-        sig(
-            "render_markdown",
-            vec![("request", ts::<RenderRequest>(cfg))],
-            ts::<RenderedView>(cfg),
-        ),
-        sig(
-            "new_note",
-            vec![("request", ts::<NewNoteRequest>(cfg))],
-            ts::<NoteChange>(cfg),
-        ),
-        sig(
-            "rename_note",
-            vec![("request", ts::<RenameNoteRequest>(cfg))],
-            ts::<NoteChange>(cfg),
-        ),
-        sig(
-            "delete_note",
-            vec![("request", ts::<PathRequest>(cfg))],
-            ts::<NoteChange>(cfg),
-        ),
-        sig(
-            "backlinks",
-            vec![("request", ts::<NameRequest>(cfg))],
-            ts::<BacklinksView>(cfg),
-        ),
-        sig(
-            "link_mention",
-            vec![("request", ts::<LinkMentionRequest>(cfg))],
-            ts::<SavedNote>(cfg),
-        ),
-        sig(
-            "open_web_link",
-            vec![("request", ts::<UrlRequest>(cfg))],
-            "null".to_string(),
-        ),
-        sig("choose_export_folder", vec![], ts::<Option<String>>(cfg)),
-        sig(
-            "export",
-            vec![
-                ("request", ts::<ExportRequest>(cfg)),
-                (
-                    "onProgress",
-                    format!("Channel<{}>", ts::<ExportProgress>(cfg)),
-                ),
-            ],
-            ts::<ExportSummary>(cfg),
-        ),
-        sig(
-            "close_window",
-            vec![("request", ts::<CloseRequest>(cfg))],
-            "null".to_string(),
-        ),
-    ]
+    #[test]
+    fn without_the_e2e_feature_the_dialogs_ignore_the_test_variables() {
+        // The build that ships (`make package`) has no `e2e` feature.
+        std::env::set_var("DOSSIER_E2E_IMPORT", "/tmp/whatever.html");
+        std::env::set_var("DOSSIER_E2E_EXPORT", "/tmp");
+        assert_eq!(dialog_answer_for_tests(Dialog::Import), None);
+        assert_eq!(dialog_answer_for_tests(Dialog::Export), None);
+    }
 }

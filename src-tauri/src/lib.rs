@@ -6,8 +6,20 @@
 //! - `bindings`: the generated TypeScript twin of `transport` and `commands`.
 //! - `recent`: the recent-notebooks list in the app's config folder.
 
+// The command list (macros) comes first: the modules below use it.
+#[macro_use]
+mod command_list {
+    include!("command_list.rs");
+}
+
+/// `commands::NAME` for each command of the list, as Tauri's invoke handler.
+macro_rules! invoke_handler {
+    ($($name:ident ($($(#[$c:ident])? $arg:ident : $ty:ty),*) -> $ret:ty;)*) => {
+        tauri::generate_handler![$(commands::$name),*]
+    };
+}
+
 pub mod bindings;
-pub mod command_names;
 pub mod commands;
 mod recent;
 pub mod session;
@@ -170,38 +182,7 @@ pub fn run() {
                 eprintln!("dossier: could not tell the window about a drag and drop: {e}");
             }
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::startup,
-            commands::open_notebook,
-            commands::choose_notebook,
-            commands::recent_notebooks,
-            commands::get_source,
-            commands::get_note,
-            commands::get_entity,
-            commands::search,
-            commands::choose_import_files,
-            commands::import_files,
-            commands::report_first_paint,
-            commands::annotate,
-            commands::edit_annotation,
-            commands::delete_annotation,
-            commands::suggestions,
-            commands::accept_suggestion,
-            commands::reject_suggestion,
-            commands::add_entity,
-            commands::save_note,
-            commands::reload_note,
-            commands::render_markdown,
-            commands::new_note,
-            commands::rename_note,
-            commands::delete_note,
-            commands::backlinks,
-            commands::link_mention,
-            commands::open_web_link,
-            commands::choose_export_folder,
-            commands::export,
-            commands::close_window,
-        ])
+        .invoke_handler(for_each_command!(invoke_handler))
         .run(tauri::generate_context!());
 
     if let Err(e) = result {

@@ -8,7 +8,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, TryLockError};
 use std::time::Instant;
 
-use dossier_core::writing::note_path_for;
 use dossier_core::{
     AnnotationEdit, ExportOptions, ImportOptions, NewAnnotation, NewEntity, Notebook, Scope,
 };
@@ -427,21 +426,7 @@ impl Session {
         self.with_notebook_mut(|nb| {
             let note = match source {
                 None => nb.new_note(title)?,
-                Some(id) => {
-                    let title = title.trim();
-                    if title.is_empty() {
-                        return Err(CommandError::new("bad_input", "A note needs a title."));
-                    }
-                    let src = nb.source(id)?;
-                    let label: String = src
-                        .meta
-                        .title
-                        .chars()
-                        .map(|c| if matches!(c, '[' | ']' | '|') { ' ' } else { c })
-                        .collect();
-                    let body = format!("# {title}\n\nOn [[{}|{}]].\n\n", src.id, label.trim());
-                    nb.create_note_at(&note_path_for(title)?, &body)?
-                }
+                Some(id) => nb.new_note_about(title, id)?,
             };
             Ok(NoteChange {
                 note: Some(note.into()),
@@ -455,7 +440,7 @@ impl Session {
     pub fn rename_note(&self, path: &str, new_path: &str) -> Result<NoteChange> {
         self.with_notebook_mut(|nb| {
             let updated = nb.rename_note(path, new_path)?;
-            let new_path = dossier_core::writing::checked_note_path(new_path)?;
+            let new_path = dossier_core::note_path(new_path)?;
             Ok(NoteChange {
                 note: Some(nb.note(&new_path)?.into()),
                 detail: updated,
@@ -521,100 +506,51 @@ impl Session {
             ));
         }
         self.with_notebook(|nb| {
-            let (out, root) = (wanted.clone(), canonical(nb.root()));
-            if out.starts_with(&root) || root.starts_with(&out) {
-                return Err(CommandError::new(
-                    "bad_input",
-                    "Choose a folder outside the notebook (and not one that holds it): exported files there would mix with your notes.",
-                ));
-            }
             let scope = match &request.scope {
                 ExportScope::Note(n) => Scope::Note(n.clone()),
                 ExportScope::Source(s) => Scope::Source(s.clone()),
                 ExportScope::Entity(e) => Scope::Entity(e.clone()),
                 ExportScope::All => Scope::All,
             };
-            let mut summary = match request.format {
-                ExportFormat::Markdown => {
-                    let options = ExportOptions {
-                        out: out.clone(),
-                        scope,
-                        template: None,
-                        vault: request.vault,
-                    };
-                    let report = nb.export_markdown_with(&options, &mut |done, total| {
-                        progress(ExportProgress {
-                            done: u32::try_from(done).unwrap_or(u32::MAX),
-                            total: u32::try_from(total).unwrap_or(u32::MAX),
-                        })
-                    })?;
-                    ExportSummary::from(report)
-                }
-                ExportFormat::Jsonld => {
-                    let source = match scope {
-                        Scope::Source(s) => Some(nb.source(&s)?.id),
-                        Scope::All => None,
-                        _ => {
-                            return Err(CommandError::new(
-                                "bad_input",
-                                "JSON-LD exports annotations: choose a source or the whole notebook.",
-                            ))
-                        }
-                    };
-                    let doc = nb.export_jsonld(source.as_deref())?;
-                    let name = format!("{}.jsonld", source.as_deref().unwrap_or("annotations"));
-                    let json = serde_json::to_string_pretty(&doc)
-                        .map_err(|e| CommandError::new("internal", e.to_string()))?;
-                    std::fs::create_dir_all(&out).map_err(|e| {
-                        CommandError::new("io", format!("{}: {e}", out.display()))
-                    })?;
-                    dossier_core::text::write_atomic(&out.join(&name), json.as_bytes())?;
-                    progress(ExportProgress { done: 1, total: 1 });
-                    ExportSummary {
-                        folder: String::new(),
-                        written: vec![name],
-                        unchanged: Vec::new(),
-                        kept: Vec::new(),
-                    }
-                }
+            let options = ExportOptions {
+                out: wanted.clone(),
+                scope,
+                format: match request.format {
+                    ExportFormat::Markdown => dossier_core::ExportFormat::Markdown,
+                    ExportFormat::Jsonld => dossier_core::ExportFormat::JsonLd,
+                },
+                template: None,
+                vault: request.vault,
             };
-            summary.folder = out.display().to_string();
+            let report = nb.export(&options, &mut |done, total| {
+                progress(ExportProgress {
+                    done: u32::try_from(done).unwrap_or(u32::MAX),
+                    total: u32::try_from(total).unwrap_or(u32::MAX),
+                })
+            })?;
+            let mut summary = ExportSummary::from(report);
+            summary.folder = wanted.display().to_string();
             Ok(summary)
         })
     }
 
-    /// Strict search first; if the query is not valid syntax, the lenient
-    /// reading, with the syntax problem alongside so the UI can explain it.
+    /// Strict search first; if the query is not valid syntax, its words,
+    /// with the engine's description of the problem for the UI to show.
     pub fn search(&self, query: &str, limit: Option<u32>) -> Result<SearchResponse> {
         let started = Instant::now();
         let limit = limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT) as usize;
-        let empty = |syntax_error| SearchResponse {
-            query: query.to_string(),
-            total: 0,
-            hits: Vec::new(),
-            syntax_error,
-            elapsed_ms: 0.0,
-        };
-        if query.trim().is_empty() {
-            return Ok(empty(None));
-        }
         self.with_notebook(|nb| {
-            let (results, syntax_error) = match nb.search(query, limit) {
-                Ok(r) => (r, None),
-                Err(dossier_core::Error::QuerySyntax { message, position }) => {
-                    let problem = QuerySyntaxProblem {
-                        message,
-                        position: u32::try_from(position).unwrap_or(u32::MAX),
-                    };
-                    (nb.search_lenient(query, limit)?, Some(problem))
-                }
-                Err(e) => return Err(e.into()),
-            };
+            let searched = nb.search_forgiving(query, limit)?;
             Ok(SearchResponse {
                 query: query.to_string(),
-                total: u32::try_from(results.total).unwrap_or(u32::MAX),
-                hits: results.hits.into_iter().map(SearchHit::from).collect(),
-                syntax_error,
+                total: u32::try_from(searched.results.total).unwrap_or(u32::MAX),
+                hits: searched
+                    .results
+                    .hits
+                    .into_iter()
+                    .map(SearchHit::from)
+                    .collect(),
+                syntax_error: searched.problem.map(QuerySyntaxProblem::from),
                 elapsed_ms: started.elapsed().as_secs_f64() * 1000.0,
             })
         })

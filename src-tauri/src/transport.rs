@@ -246,8 +246,11 @@ pub struct AnnotationView {
     pub end: u32,
     /// The quote as it was highlighted.
     pub exact: String,
-    /// Markdown, shown as text.
+    /// Markdown, as written (what the editor shows).
     pub comment: String,
+    /// The comment as one line of plain text (the engine takes the Markdown
+    /// off), for lists and tooltips.
+    pub comment_text: String,
     pub tags: Vec<String>,
     pub entities: Vec<String>,
     /// A colour name (`yellow`, `green`, `blue`, `pink`, `purple`, `orange`) or `#rrggbb`.
@@ -373,8 +376,8 @@ pub struct BacklinkView {
     /// Code-point offsets in the note's file (give them back to `link_mention`).
     pub start: u32,
     pub end: u32,
-    /// The words as written, and up to 60 characters either side (line
-    /// breaks as spaces).
+    /// The words as plain text, and up to 60 characters either side, cut
+    /// at word boundaries by the engine (Markdown taken off).
     pub text: String,
     pub before: String,
     pub after: String,
@@ -492,9 +495,25 @@ pub struct SearchHit {
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct QuerySyntaxProblem {
+    /// What kind of problem (`unclosed_quote`, `parenthesis`, `missing_operand`, …).
+    pub kind: String,
+    /// The engine's sentence for people: shown as it is.
+    pub explanation: String,
+    /// The parser's own words.
     pub message: String,
     /// Code-point offset in the query where the problem was found.
     pub position: u32,
+}
+
+impl From<dossier_core::QueryProblem> for QuerySyntaxProblem {
+    fn from(p: dossier_core::QueryProblem) -> Self {
+        QuerySyntaxProblem {
+            kind: p.kind.as_str().to_string(),
+            explanation: p.explanation,
+            message: p.message,
+            position: count(p.position),
+        }
+    }
 }
 
 /// Answer to one search. When the query is not valid strict syntax,
@@ -668,6 +687,7 @@ impl From<&dossier_core::Annotation> for AnnotationView {
             end: count(a.end),
             exact: a.exact.clone(),
             comment: a.comment.clone(),
+            comment_text: dossier_core::inline_text(&a.comment),
             tags: a.tags.clone(),
             entities: a.entities.clone(),
             color: a.color.clone(),
@@ -759,7 +779,7 @@ impl From<dossier_core::EntityPage> for EntityView {
 impl From<dossier_core::Note> for NoteView {
     fn from(n: dossier_core::Note) -> Self {
         NoteView {
-            hash: dossier_core::text::hash(&n.body),
+            hash: dossier_core::content_hash(&n.body),
             path: n.path,
             title: n.title,
             body: n.body,
@@ -769,21 +789,14 @@ impl From<dossier_core::Note> for NoteView {
 
 impl From<dossier_core::Backlinks> for BacklinksView {
     fn from(b: dossier_core::Backlinks) -> Self {
-        let one = |h: dossier_core::BacklinkHit| {
-            // `context` runs from 60 characters before the words (fewer at
-            // the start of the file) to 60 after them.
-            let ctx: Vec<char> = h.context.chars().collect();
-            let lead = h.start.min(60).min(ctx.len());
-            let len = (h.end - h.start).min(ctx.len() - lead);
-            BacklinkView {
-                before: ctx[..lead].iter().collect(),
-                text: ctx[lead..lead + len].iter().collect(),
-                after: ctx[lead + len..].iter().collect(),
-                path: h.path,
-                title: h.title,
-                start: count(h.start),
-                end: count(h.end),
-            }
+        let one = |h: dossier_core::BacklinkHit| BacklinkView {
+            before: h.before,
+            text: h.text,
+            after: h.after,
+            path: h.path,
+            title: h.title,
+            start: count(h.start),
+            end: count(h.end),
         };
         BacklinksView {
             target: b.target,

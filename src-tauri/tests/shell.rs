@@ -808,7 +808,7 @@ fn backlinks_reach_the_ui_and_an_unlinked_mention_is_linked() {
         all.linked.len() + 1,
         "one more linked mention"
     );
-    let stale = dossier_core::text::hash("an editor's older text");
+    let stale = dossier_core::content_hash("an editor's older text");
     let fresh = session
         .reload_note(&mention.path, &stale)
         .expect("reload")

@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use dossier_core::text::passages;
+use dossier_text::passages::passages;
 
 /// One normalised document: a title and paragraphs of plain text, one line each.
 #[derive(Debug, Clone)]

@@ -18,9 +18,9 @@ use std::process::Command;
 use std::time::Instant;
 
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
-use dossier_core::anchor::{reanchor_all, selector_at, AnchorStatus, CharText};
-use dossier_core::gazetteer::{Gazetteer, Name};
 use dossier_core::{ImportOptions, NewAnnotation, Notebook};
+use dossier_text::anchor::{reanchor_all, selector_at, AnchorStatus, CharText};
+use dossier_text::gazetteer::{Gazetteer, Name};
 use serde_json::{json, Value};
 
 use crate::corpus::doc_files;

@@ -338,48 +338,75 @@ fn notes_new_mv_render_backlinks() {
 /// Several `dossier` processes writing one notebook at once: each waits for
 /// the others (SQLite's busy timeout, then the index writer), none fails,
 /// nothing is lost.
+/// A program run by a shell that prints the time (ns) as it starts and as
+/// it ends, so that the test sees each one's life from the inside.
+fn timed(script: &str) -> std::process::Child {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "date +%s%N; {script}; code=$?; date +%s%N; exit $code"
+        ))
+        .env("DOSSIER", env!("CARGO_BIN_EXE_dossier"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start sh")
+}
+
+/// Waits for every child; returns each one's (start, end, stderr), failing
+/// the test on any that failed.
+fn lives(children: Vec<std::process::Child>) -> Vec<(u128, u128)> {
+    let mut out = Vec::new();
+    for c in children {
+        let o = c.wait_with_output().unwrap();
+        let stdout = String::from_utf8_lossy(&o.stdout);
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(o.status.success(), "a process failed: {stderr}\n{stdout}");
+        assert!(
+            !stderr.contains("database error") && !stderr.contains("not a Dossier store"),
+            "{stderr}"
+        );
+        let times: Vec<u128> = stdout
+            .lines()
+            .filter_map(|l| l.trim().parse().ok())
+            .collect();
+        out.push((times[0], *times.last().unwrap()));
+    }
+    out
+}
+
+/// The most processes alive at one moment.
+fn most_at_once(lives: &[(u128, u128)]) -> usize {
+    lives
+        .iter()
+        .map(|(s, _)| lives.iter().filter(|(a, b)| a <= s && s < b).count())
+        .max()
+        .unwrap_or(0)
+}
+
 #[test]
 fn concurrent_commands_wait_their_turn_and_lose_nothing() {
     let nb = copy_of_bundled();
     assert_eq!(dossier(nb.path(), &["sources"]).code, 0);
-    let spawn = |args: Vec<String>| {
-        Command::new(env!("CARGO_BIN_EXE_dossier"))
-            .arg("--notebook")
-            .arg(nb.path())
-            .args(["--wait", "60"])
-            .args(args)
-            .output()
-            .expect("run dossier")
-    };
+    let path = nb.path().display().to_string();
+    // Spawned all at once, then awaited.
     let children: Vec<_> = (0..6)
         .map(|i| {
-            let args: Vec<String> = if i % 2 == 0 {
-                vec!["note".into(), "new".into(), format!("Concurrent note {i}")]
+            let what = if i % 2 == 0 {
+                format!("note new 'Concurrent note {i}'")
             } else {
-                vec![
-                    "entity".into(),
-                    "add".into(),
-                    format!("Concurrent Person {i}"),
-                    "--kind".into(),
-                    "person".into(),
-                ]
+                format!("entity add 'Concurrent Person {i}' --kind person")
             };
-            let spawn = &spawn;
-            std::thread::scope(|_| ());
-            std::thread::spawn({
-                let out = spawn(args);
-                move || out
-            })
+            timed(&format!(
+                "\"$DOSSIER\" --notebook '{path}' --wait 60 {what}"
+            ))
         })
         .collect();
-    for c in children {
-        let out = c.join().unwrap();
-        assert!(
-            out.status.success(),
-            "every writer gets its turn: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
+    let lives = lives(children);
+    assert!(
+        most_at_once(&lives) >= 2,
+        "the writers ran at the same time: {lives:?}"
+    );
     let notes = json(&dossier(nb.path(), &["notes", "--json"]));
     let entities = json(&dossier(nb.path(), &["entities", "--json"]));
     for i in 0..6 {
@@ -395,6 +422,72 @@ fn concurrent_commands_wait_their_turn_and_lose_nothing() {
     }
     let check = dossier(nb.path(), &["check"]);
     assert_eq!(check.code, 0, "{}{}", check.stdout, check.stderr);
+}
+
+/// Six importers (ten files each, one process a file) and a searcher start
+/// together on a new copy of the bundled notebook (no `.dossier/` yet):
+/// every import succeeds, every file is imported once, no search fails,
+/// and `check` is clean.
+fn six_importers_and_a_searcher_on_a_new_notebook() {
+    let nb = copy_of_bundled();
+    let files = tempfile::tempdir().unwrap();
+    let path = nb.path().display().to_string();
+    let mut children = Vec::new();
+    for i in 0..6 {
+        let mut list = Vec::new();
+        for j in 0..10 {
+            let f = files.path().join(format!("article-{i}-{j}.txt"));
+            // Half the titles are shared between importers: ids are chosen
+            // under the writer, so two importers never pick the same one.
+            let title = if j % 2 == 0 {
+                format!("Shared title {j}")
+            } else {
+                format!("Article {i} {j}")
+            };
+            std::fs::write(&f, format!("{title}\n\nReport number {i}-{j} on the talks in Geneva, with words of its own: w{i}x{j}.\n")).unwrap();
+            list.push(format!("'{}'", f.display()));
+        }
+        children.push(timed(&format!(
+            "for f in {}; do \"$DOSSIER\" --notebook '{path}' --wait 60 import \"$f\" >/dev/null || exit 1; done",
+            list.join(" ")
+        )));
+    }
+    children.push(timed(&format!(
+        "for k in 1 2 3 4 5; do \"$DOSSIER\" --notebook '{path}' --wait 60 search Geneva --json >/dev/null || exit 1; done"
+    )));
+    let lives = lives(children);
+    assert!(
+        most_at_once(&lives) >= 3,
+        "the processes ran at the same time: {lives:?}"
+    );
+    let sources = json(&dossier(nb.path(), &["sources", "--json"]));
+    let list = sources.as_array().unwrap();
+    assert_eq!(list.len(), 61, "the seed and 60 imports, each once");
+    for i in 0..6 {
+        for j in 0..10 {
+            let hits = json(&dossier(
+                nb.path(),
+                &["search", &format!("w{i}x{j}"), "--json"],
+            ));
+            assert_eq!(hits["total"], 1, "article {i}-{j} is in the notebook once");
+        }
+    }
+    let check = dossier(nb.path(), &["check"]);
+    assert_eq!(check.code, 0, "{}{}", check.stdout, check.stderr);
+}
+
+#[test]
+fn importers_and_a_searcher_together_on_a_new_notebook() {
+    six_importers_and_a_searcher_on_a_new_notebook();
+}
+
+/// The same, twenty times (`make test-reliability`).
+#[test]
+#[ignore = "slow: run by make test-reliability"]
+fn importers_and_a_searcher_together_twenty_times() {
+    for _ in 0..20 {
+        six_importers_and_a_searcher_on_a_new_notebook();
+    }
 }
 
 /// While another process (here the engine in this test) holds the index
@@ -419,4 +512,95 @@ fn a_busy_notebook_is_reported_clearly() {
     let out = dossier(nb.path(), &["note", "new", "Blocked"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(nb.path().join("Blocked.md").exists());
+}
+
+#[test]
+fn export_into_the_notebook_is_refused_as_in_the_app() {
+    let nb = copy_of_bundled();
+    for format in ["markdown", "jsonld"] {
+        let r = dossier(
+            nb.path(),
+            &[
+                "export",
+                "--out",
+                &nb.path().join("sub").to_string_lossy(),
+                "--all",
+                "--format",
+                format,
+            ],
+        );
+        assert_eq!(r.code, 2, "{format}: {}", r.stderr);
+        assert!(r.stderr.contains("inside the notebook"), "{}", r.stderr);
+        assert!(!nb.path().join("sub").exists(), "nothing was written");
+    }
+    // A relative folder inside it, from the notebook's own folder.
+    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .current_dir(nb.path())
+        .args(["--notebook", ".", "export", "--out", "exported", "--all"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!nb.path().join("exported").exists());
+    let elsewhere = tempfile::tempdir().unwrap();
+    let ok = dossier(
+        nb.path(),
+        &[
+            "export",
+            "--out",
+            &elsewhere.path().to_string_lossy(),
+            "--all",
+        ],
+    );
+    assert_eq!(ok.code, 0, "{}", ok.stderr);
+}
+
+#[test]
+fn human_output_shows_text_not_html_entities() {
+    let nb = copy_of_bundled();
+    let r = dossier(nb.path(), &["search", "article's"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stdout.contains("&#"), "{}", r.stdout);
+    assert!(
+        !r.stdout.contains("&amp;") && !r.stdout.contains("&quot;"),
+        "{}",
+        r.stdout
+    );
+}
+
+/// The shape of a JSON value: its keys and the types of their values, with
+/// an array shown by its first element. What `--json` promises, without
+/// the values that change from run to run.
+fn shape(v: &Value) -> Value {
+    match v {
+        Value::Object(m) => Value::Object(m.iter().map(|(k, v)| (k.clone(), shape(v))).collect()),
+        Value::Array(a) => Value::Array(a.first().map(shape).into_iter().collect()),
+        Value::String(_) => Value::String("string".into()),
+        Value::Number(_) => Value::String("number".into()),
+        Value::Bool(_) => Value::String("bool".into()),
+        Value::Null => Value::String("null".into()),
+    }
+}
+
+#[test]
+fn json_shapes_are_the_contract() {
+    let nb = copy_of_bundled();
+    let shapes: Vec<(&str, Vec<&str>)> = vec![
+        ("sources", vec!["sources", "--json"]),
+        ("show", vec!["show", "russia-nato-talks", "--json"]),
+        ("search", vec!["search", "Bucharest", "--json"]),
+        ("notes", vec!["notes", "--json"]),
+        ("annotations", vec!["annotations", "--json"]),
+        ("entities", vec!["entities", "--json"]),
+        (
+            "entity_show",
+            vec!["entity", "show", "Alexei Makarkin", "--json"],
+        ),
+        ("backlinks", vec!["backlinks", "Alexei Makarkin", "--json"]),
+        ("suggest", vec!["suggest", "russia-nato-talks", "--json"]),
+        ("check", vec!["check", "--json"]),
+    ];
+    for (name, args) in shapes {
+        let v = json(&dossier(nb.path(), &args));
+        insta::assert_snapshot!(name, serde_json::to_string_pretty(&shape(&v)).unwrap());
+    }
 }

@@ -12,8 +12,68 @@ use crate::notes;
 use crate::store::{EntityRow, MentionRow};
 use crate::text;
 
-/// The kinds of entity.
-pub const KINDS: [&str; 6] = ["person", "organisation", "place", "event", "date", "other"];
+/// The kinds of entity, in the order the app lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Organisation,
+    Place,
+    Event,
+    Date,
+    Other,
+}
+
+impl EntityKind {
+    /// Every kind, in the order the app lists them.
+    pub const ALL: [EntityKind; 6] = [
+        EntityKind::Person,
+        EntityKind::Organisation,
+        EntityKind::Place,
+        EntityKind::Event,
+        EntityKind::Date,
+        EntityKind::Other,
+    ];
+
+    /// The kind's name as stored and shown (`person`, `organisation`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organisation => "organisation",
+            EntityKind::Place => "place",
+            EntityKind::Event => "event",
+            EntityKind::Date => "date",
+            EntityKind::Other => "other",
+        }
+    }
+
+    /// A kind from what a person typed: any case, and the American
+    /// "organization" (or "org") for organisation. An unknown kind is a
+    /// `BadInput` error that lists the kinds.
+    pub fn parse(s: &str) -> Result<EntityKind> {
+        let lower = s.trim().to_lowercase();
+        let lower = match lower.as_str() {
+            "organization" | "org" => "organisation",
+            other => other,
+        };
+        EntityKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == lower)
+            .ok_or_else(|| {
+                Error::BadInput(format!(
+                    "unknown kind {:?} (kinds: {})",
+                    s.trim(),
+                    EntityKind::ALL.map(EntityKind::as_str).join(", ")
+                ))
+            })
+    }
+}
+
+impl std::fmt::Display for EntityKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
 
 /// An entity as callers see it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -100,7 +160,8 @@ pub struct SourceMention {
     pub text: String,
 }
 
-const KWIC: usize = 60;
+/// How many characters of context a mention shows on each side.
+pub(crate) const CONTEXT_CHARS: usize = 60;
 
 impl Notebook {
     /// Every entity, by name.
@@ -232,7 +293,7 @@ impl Notebook {
         for n in self.store.notes()? {
             titles.insert(("note".into(), n.path.clone()), n.title);
         }
-        let mut texts: HashMap<(String, String), String> = HashMap::new();
+        let mut texts: HashMap<(String, String), dossier_text::plain::PlainText> = HashMap::new();
         let mut mentions = Vec::new();
         for m in self.store.mentions(Some(row.id), None)? {
             let key = (m.target_kind.clone(), m.target.clone());
@@ -245,11 +306,10 @@ impl Notebook {
                         .map(|n| n.body)
                         .unwrap_or_default()
                 };
-                texts.insert(key.clone(), t);
+                texts.insert(key.clone(), dossier_text::plain::plain_text(&t));
             }
-            let t = &texts[&key];
-            let ct = crate::anchor::CharText::new(t);
-            let (before, after) = keyword_in_context(&ct, m.start, m.end);
+            let c = texts[&key].context(m.start, m.end, CONTEXT_CHARS);
+            let (before, after) = (c.before, c.after);
             mentions.push(Mention {
                 source: (m.target_kind == "source").then(|| m.target.clone()),
                 path: (m.target_kind == "note").then(|| m.target.clone()),
@@ -485,17 +545,7 @@ impl Notebook {
                 "an entity needs a name with letters or digits in it".into(),
             ));
         }
-        let kind = kind.trim().to_lowercase();
-        let kind = match kind.as_str() {
-            "organization" | "org" => "organisation".to_string(),
-            _ => kind,
-        };
-        if !KINDS.contains(&kind.as_str()) {
-            return Err(Error::BadInput(format!(
-                "unknown kind {kind:?} (kinds: {})",
-                KINDS.join(", ")
-            )));
-        }
+        let kind = EntityKind::parse(&kind)?.as_str().to_string();
         let mut clean: Vec<String> = Vec::new();
         for a in aliases {
             let a = a.trim().to_string();
@@ -544,31 +594,6 @@ impl Notebook {
     }
 }
 
-/// The text around a mention (chars `start..end`): up to [`KWIC`] chars on
-/// each side, on one line, cut at a word boundary where it is cut at all, so
-/// that no word is shown in part.
-fn keyword_in_context(
-    ct: &crate::anchor::CharText<'_>,
-    start: usize,
-    end: usize,
-) -> (String, String) {
-    let from = start.saturating_sub(KWIC);
-    let mut before = ct.slice(from, start);
-    if from > 0 && !ct.slice(from - 1, from).chars().all(char::is_whitespace) {
-        if let Some((_, rest)) = before.split_once(char::is_whitespace) {
-            before = rest;
-        }
-    }
-    let to = (end + KWIC).min(ct.len());
-    let mut after = ct.slice(end, to);
-    if to < ct.len() && !ct.slice(to, to + 1).chars().all(char::is_whitespace) {
-        if let Some((kept, _)) = after.rsplit_once(char::is_whitespace) {
-            after = kept;
-        }
-    }
-    (before.replace('\n', " "), after.replace('\n', " "))
-}
-
 /// How much text `update_mentions` reads before it finds the mentions of
 /// the batch (on every core).
 const MENTION_BATCH_BYTES: usize = 8 << 20;
@@ -594,58 +619,5 @@ fn to_entity(r: EntityRow) -> Entity {
         description: r.description,
         external_id: r.external_id,
         mentions: r.mentions,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::anchor::CharText;
-
-    #[test]
-    fn keyword_in_context_shows_whole_words() {
-        let text = format!(
-            "{}Lead-in words here. NATO said more about it{}",
-            "x".repeat(3),
-            "y".repeat(3)
-        );
-        let ct = CharText::new(&text);
-        let at = text.find("NATO").unwrap_or(0);
-        let (before, after) = keyword_in_context(&ct, at, at + 4);
-        // The context reaches past both ends of this short text: nothing cut.
-        assert_eq!(before, "xxxLead-in words here. ");
-        assert_eq!(after, " said more about ityyy");
-        // A long text: the context is cut, at word boundaries only.
-        let long = format!(
-            "{} Putin and NATO met {}",
-            "alphabet soup ".repeat(20),
-            "gamma delta ".repeat(20)
-        );
-        let ct = CharText::new(&long);
-        let at = long.find("NATO").unwrap_or(0);
-        let (before, after) = keyword_in_context(&ct, at, at + 4);
-        assert!(before.len() <= KWIC && after.len() <= KWIC);
-        assert!(before.ends_with("Putin and "), "{before:?}");
-        assert!(after.starts_with(" met gamma"), "{after:?}");
-        for w in before.split_whitespace().chain(after.split_whitespace()) {
-            assert!(
-                ["alphabet", "soup", "Putin", "and", "met", "gamma", "delta"].contains(&w),
-                "{w:?} is part of a word"
-            );
-        }
-        // Non-ASCII text, cut in chars.
-        let ru = format!(
-            "{}Переговоры в Женеве и NATO {}",
-            "слово ".repeat(30),
-            "ещё ".repeat(40)
-        );
-        let ct = CharText::new(&ru);
-        let at = ru.chars().position(|c| c == 'N').unwrap_or(0);
-        let (before, after) = keyword_in_context(&ct, at, at + 4);
-        assert!(before.ends_with("Женеве и "), "{before:?}");
-        assert!(before
-            .split_whitespace()
-            .all(|w| ["слово", "Переговоры", "в", "Женеве", "и"].contains(&w)));
-        assert!(after.split_whitespace().all(|w| w == "ещё"), "{after:?}");
     }
 }

@@ -26,7 +26,11 @@ pub enum Error {
     /// A search query that does not parse. `position` counts characters
     /// (Unicode scalar values) from the start of the query.
     #[error("bad query at character {position}: {message}")]
-    QuerySyntax { message: String, position: usize },
+    QuerySyntax {
+        kind: QueryProblemKind,
+        message: String,
+        position: usize,
+    },
 
     /// A source, note or other object that does not exist.
     #[error("{what} not found: {id}")]
@@ -114,6 +118,60 @@ impl Error {
         Error::Io {
             path: path.into(),
             source,
+        }
+    }
+}
+
+/// What is wrong with a query that does not parse, for a caller that words
+/// it for people ([`QueryProblemKind::explanation`]) or branches on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QueryProblemKind {
+    /// A `"` with no closing one.
+    UnclosedQuote,
+    /// A bracket not closed, closed without being opened, or empty.
+    Parenthesis,
+    /// AND, OR or NOT without a word on one side.
+    MissingOperand,
+    /// A field (`kind:`, `tag:` …) without a value, or with a wrong one.
+    FieldValue,
+    /// A field name the query language does not have.
+    UnknownField,
+    /// A prefix or fuzzy term that cannot be matched as written.
+    BadTerm,
+    /// Brackets or NOTs nested deeper than the engine reads.
+    TooDeep,
+    /// Anything else.
+    Other,
+}
+
+impl QueryProblemKind {
+    /// The kind's stable name (`unclosed_quote`, `parenthesis`, …), as serialised.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QueryProblemKind::UnclosedQuote => "unclosed_quote",
+            QueryProblemKind::Parenthesis => "parenthesis",
+            QueryProblemKind::MissingOperand => "missing_operand",
+            QueryProblemKind::FieldValue => "field_value",
+            QueryProblemKind::UnknownField => "unknown_field",
+            QueryProblemKind::BadTerm => "bad_term",
+            QueryProblemKind::TooDeep => "too_deep",
+            QueryProblemKind::Other => "other",
+        }
+    }
+
+    /// A sentence for people: what is wrong, and that the words are
+    /// searched instead.
+    pub fn explanation(self) -> &'static str {
+        match self {
+            QueryProblemKind::UnclosedQuote => "A quotation mark is not closed, so this isn't read as a phrase. Showing results for the words instead.",
+            QueryProblemKind::Parenthesis => "A bracket is not closed, or closes nothing. Showing results for the words instead.",
+            QueryProblemKind::MissingOperand => "AND, OR and NOT need a word on each side. Showing results for the words instead.",
+            QueryProblemKind::FieldValue => "A field name needs a value after the colon (kind: takes source, note, annotation or entity). Showing results for the words instead.",
+            QueryProblemKind::UnknownField => "That field name is not one Dossier knows. Showing results for the words instead.",
+            QueryProblemKind::BadTerm => "A prefix (word*) or fuzzy (word~) term must be one word with letters, and ~ allows at most 2 edits. Showing results for the words instead.",
+            QueryProblemKind::TooDeep => "The brackets or NOTs nest too deep. Showing results for the words instead.",
+            QueryProblemKind::Other => "This search couldn't be read as a query. Showing results for the words instead.",
         }
     }
 }

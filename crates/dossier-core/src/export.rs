@@ -38,6 +38,37 @@ use crate::text::{self, slug};
 
 const MANIFEST: &str = ".dossier-export.json";
 
+/// `path` made absolute and canonical as far as it exists: a folder that is
+/// still to be created is its nearest existing parent's canonical path with
+/// the rest joined on.
+fn nearest_canonical(path: &Path) -> PathBuf {
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(path))
+            .unwrap_or_else(|_| path.to_path_buf())
+    };
+    let mut rest = Vec::new();
+    let mut at = absolute.as_path();
+    loop {
+        if let Ok(c) = at.canonicalize() {
+            let mut out = c;
+            for part in rest.iter().rev() {
+                out.push(part);
+            }
+            return out;
+        }
+        match (at.parent(), at.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                at = parent;
+            }
+            _ => return absolute,
+        }
+    }
+}
+
 /// What to export.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Scope {
@@ -47,11 +78,23 @@ pub enum Scope {
     All,
 }
 
+/// What to export as.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Markdown files from templates.
+    #[default]
+    Markdown,
+    /// The annotations as W3C Web Annotation JSON-LD (one file).
+    JsonLd,
+}
+
 /// How to export.
 #[derive(Debug, Clone)]
 pub struct ExportOptions {
+    /// The folder to write into: never inside the notebook, nor one that holds it.
     pub out: PathBuf,
     pub scope: Scope,
+    pub format: ExportFormat,
     /// A template for the exported scope, instead of the default.
     pub template: Option<PathBuf>,
     /// Keep `[[wiki links]]` (an Obsidian vault) instead of relative Markdown links.
@@ -67,6 +110,9 @@ pub struct ExportReport {
     pub unchanged: Vec<String>,
     /// Files the user had changed since the last export: (kept file, new file written beside it).
     pub kept: Vec<(String, String)>,
+    /// For JSON-LD, how many annotations the file holds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub annotations: Option<usize>,
 }
 
 /// What an import of annotations did.
@@ -96,14 +142,66 @@ struct Layout {
 }
 
 impl Notebook {
-    /// Exports Markdown into `options.out`.
-    pub fn export_markdown(&self, options: &ExportOptions) -> Result<ExportReport> {
-        self.export_markdown_with(options, &mut |_, _| {})
+    /// Exports into `options.out` in `options.format`, calling
+    /// `progress(done, total)` as each file is made (the files are written
+    /// together at the end). A folder inside the notebook, or one that holds
+    /// it, is refused before anything is written.
+    pub fn export(
+        &self,
+        options: &ExportOptions,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<ExportReport> {
+        self.refuse_export_inside(&options.out)?;
+        match options.format {
+            ExportFormat::Markdown => self.export_markdown_files(options, progress),
+            ExportFormat::JsonLd => {
+                let source =
+                    match &options.scope {
+                        Scope::Source(s) => Some(self.source(s)?.id),
+                        Scope::All => None,
+                        _ => return Err(Error::BadInput(
+                            "JSON-LD exports annotations: export a source or the whole notebook"
+                                .into(),
+                        )),
+                    };
+                let doc = self.export_jsonld(source.as_deref())?;
+                let name = format!("{}.jsonld", source.as_deref().unwrap_or("annotations"));
+                let json = serde_json::to_string_pretty(&doc)
+                    .map_err(|e| Error::BadInput(format!("JSON-LD: {e}")))?;
+                std::fs::create_dir_all(&options.out).map_err(|e| Error::io(&options.out, e))?;
+                text::write_atomic(&options.out.join(&name), json.as_bytes())?;
+                progress(1, 1);
+                Ok(ExportReport {
+                    written: vec![name],
+                    annotations: doc["total"].as_u64().map(|n| n as usize),
+                    ..ExportReport::default()
+                })
+            }
+        }
     }
 
-    /// Exports Markdown into `options.out`, calling `progress(done, total)`
-    /// as each file is made (the files are written together at the end).
-    pub fn export_markdown_with(
+    /// Exports Markdown into `options.out` (whatever `options.format` says).
+    pub fn export_markdown(&self, options: &ExportOptions) -> Result<ExportReport> {
+        self.refuse_export_inside(&options.out)?;
+        self.export_markdown_files(options, &mut |_, _| {})
+    }
+
+    /// Refuses an export folder inside the notebook, or one that holds it:
+    /// exported files there would mix with the notes (and be read as notes).
+    fn refuse_export_inside(&self, out: &Path) -> Result<()> {
+        let root = nearest_canonical(self.root());
+        let target = nearest_canonical(out);
+        if target.starts_with(&root) || root.starts_with(&target) {
+            return Err(Error::BadInput(format!(
+                "will not export into {}: it is inside the notebook {} (or holds it), where exported files would mix with your notes; choose a folder outside it",
+                out.display(),
+                self.root().display()
+            )));
+        }
+        Ok(())
+    }
+
+    fn export_markdown_files(
         &self,
         options: &ExportOptions,
         progress: &mut dyn FnMut(usize, usize),

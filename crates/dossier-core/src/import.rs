@@ -291,13 +291,13 @@ fn from_markdown(text: &str, stem: &str) -> Result<(SourceMeta, String), String>
     let (yaml, body) = split_front_matter(text);
     let mut meta = SourceMeta::default();
     if let Some(yaml) = yaml {
-        let value: serde_yaml::Value = serde_yaml::from_str(yaml)
+        let value = crate::yaml::value(yaml)
             .map_err(|e| format!("its YAML front matter does not parse ({e})"))?;
         let get = |keys: &[&str]| -> Option<String> {
             keys.iter().find_map(|k| match value.get(*k)? {
-                serde_yaml::Value::String(s) => Some(s.clone()),
-                serde_yaml::Value::Number(n) => Some(n.to_string()),
-                serde_yaml::Value::Sequence(items) => Some(
+                serde_json::Value::String(s) => Some(s.clone()),
+                serde_json::Value::Number(n) => Some(n.to_string()),
+                serde_json::Value::Array(items) => Some(
                     items
                         .iter()
                         .filter_map(|i| i.as_str())

@@ -333,6 +333,7 @@ impl SearchIndex {
         })
     }
 
+    #[cfg(any(test, feature = "internals"))]
     pub fn dir(&self) -> &Path {
         &self.dir
     }
@@ -375,6 +376,19 @@ impl SearchIndex {
         self.writer
             .as_mut()
             .ok_or_else(|| Error::BadInput("index writer unavailable".into()))
+    }
+
+    /// Lets go of the index writer, if this process holds one, dropping what
+    /// was not committed.
+    pub fn release_writer(&mut self) {
+        if let Some(mut w) = self.writer.take() {
+            let _ = w.rollback();
+        }
+    }
+
+    /// Whether this process holds the index writer now.
+    pub fn holds_writer(&self) -> bool {
+        self.writer.is_some()
     }
 
     /// Takes the index writer now, so that a busy notebook is reported before any work.

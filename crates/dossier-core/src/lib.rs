@@ -1,35 +1,54 @@
 //! The Dossier engine: a local-first research notebook.
 //!
 //! A [`Notebook`] is a folder of plain files (sources and Markdown notes)
-//! plus derived state in `.dossier/`: the [`store::Store`] (SQLite, the truth
-//! for what is not a file) and the [`index::SearchIndex`] (tantivy, a cache
-//! that can always be rebuilt). This crate knows nothing of Tauri, JSON
-//! transport or any user interface.
+//! plus derived state in `.dossier/`: the store (SQLite, the truth for what
+//! is not a file) and the search index (tantivy, a cache that can always be
+//! rebuilt). This crate knows nothing of Tauri, JSON transport or any user
+//! interface. The text algorithms it stores and indexes the results of
+//! (passages, anchoring, the gazetteer, …) live in `dossier-text`.
+//!
+//! The public API is [`Notebook`] and the types its methods take and return,
+//! re-exported below. The implementation modules are private to the crate;
+//! the `internals` feature opens some of them to the benchmark harness, the
+//! fuzz targets and this crate's own integration tests, never to the command
+//! line or the desktop shell.
 //!
 //! Offsets (`start`, `end`) count Unicode scalar values everywhere in this crate.
 
-pub mod anchor;
-pub mod annotations;
-pub mod entities;
-pub mod error;
-pub mod export;
-pub mod gazetteer;
-pub mod import;
-pub mod index;
-pub mod notebook;
-pub mod notes;
-pub mod query;
-pub mod render;
-pub mod store;
-pub mod suggest;
-pub mod text;
-pub mod writing;
+/// Modules private to the engine, opened by the `internals` feature.
+macro_rules! internal_modules {
+    ($($(#[$attr:meta])* $name:ident),* $(,)?) => {$(
+        $(#[$attr])*
+        #[cfg(feature = "internals")]
+        pub mod $name;
+        $(#[$attr])*
+        #[cfg(not(feature = "internals"))]
+        pub(crate) mod $name;
+    )*};
+}
 
-pub use anchor::AnchorStatus;
+internal_modules!(import, index, query, render, store, text);
+
+mod annotations;
+mod entities;
+mod error;
+mod export;
+mod notebook;
+mod notes;
+mod search;
+mod suggest;
+mod writing;
+mod yaml;
+
+pub(crate) use dossier_text::{anchor, gazetteer};
+
 pub use annotations::{Annotation, AnnotationEdit, NewAnnotation};
-pub use entities::{Entity, EntityEdit, EntityPage, Mention, NewEntity, SourceMention};
+pub use dossier_text::anchor::AnchorStatus;
+pub use dossier_text::context::InContext;
+pub use dossier_text::passages::Passage;
+pub use entities::{Entity, EntityEdit, EntityKind, EntityPage, Mention, NewEntity, SourceMention};
 pub use error::{Error, Result};
-pub use export::{AnnotationImport, ExportOptions, ExportReport, Scope};
+pub use export::{AnnotationImport, ExportFormat, ExportOptions, ExportReport, Scope};
 pub use import::{Format, SourceMeta};
 pub use index::{Hit, HitKind, SearchResults};
 pub use notebook::{
@@ -37,6 +56,18 @@ pub use notebook::{
     SourceSummary, SyncReport,
 };
 pub use render::{LinkTarget, Rendered};
+pub use search::{QueryProblem, QueryProblemKind, Searched};
 pub use suggest::Suggestion;
-pub use text::Passage;
-pub use writing::{BacklinkHit, Backlinks, Saved};
+pub use writing::{checked_note_path as note_path, BacklinkHit, Backlinks, Saved};
+
+/// A short, stable hash of a text (hex): what the engine compares to tell
+/// whether a note or source changed.
+pub fn content_hash(text: &str) -> String {
+    text::hash(text)
+}
+
+/// Markdown as one line of plain text: `[[target|label]]` reads as its
+/// label, links as their text, emphasis and code markers dropped.
+pub fn inline_text(markdown: &str) -> String {
+    dossier_text::plain::inline_text(markdown)
+}

@@ -169,7 +169,19 @@ impl Notebook {
     /// sync included) waits up to `wait` for another process that is writing
     /// the index before it fails with [`Error::Busy`].
     pub fn open_waiting(root: impl AsRef<Path>, wait: std::time::Duration) -> Result<Notebook> {
-        let root = root.as_ref();
+        Self::open_with(root.as_ref(), wait, false)
+    }
+
+    /// Opens the notebook to read it (search, list, show): like
+    /// [`Notebook::open_waiting`], but when another process is writing and
+    /// still holds the index after `wait`, the notebook opens as it was last
+    /// indexed instead of failing, and `last_sync().warnings` says so. A
+    /// reader never fails because another process is writing.
+    pub fn open_for_reading(root: impl AsRef<Path>, wait: std::time::Duration) -> Result<Notebook> {
+        Self::open_with(root.as_ref(), wait, true)
+    }
+
+    fn open_with(root: &Path, wait: std::time::Duration, reading: bool) -> Result<Notebook> {
         let meta = std::fs::metadata(root).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => {
                 Error::BadInput(format!("{}: no such notebook folder", root.display()))
@@ -192,7 +204,7 @@ impl Notebook {
                 b"# Derived and private state of Dossier; never committed.\n*\n",
             )?;
         }
-        let mut store = Store::open(&state.join("dossier.db"))?;
+        let mut store = Store::open_waiting(&state.join("dossier.db"), wait)?;
         let (mut index, rebuilt) = SearchIndex::open(&state.join("index"))?;
         index.set_writer_wait(wait);
         if rebuilt {
@@ -205,7 +217,18 @@ impl Notebook {
             last_sync: SyncReport::default(),
             gazetteer: None,
         };
-        let mut report = nb.sync()?;
+        let mut report = match nb.sync() {
+            Err(Error::Busy) if reading && !rebuilt => {
+                nb.index.release_writer();
+                SyncReport {
+                    warnings: vec![
+                        "another Dossier process is writing this notebook: showing it as it was last indexed (changes made since show up when it has finished)".into(),
+                    ],
+                    ..SyncReport::default()
+                }
+            }
+            other => other?,
+        };
         report.index_rebuilt = rebuilt;
         nb.last_sync = report;
         Ok(nb)
@@ -228,6 +251,7 @@ impl Notebook {
         &self.last_sync
     }
 
+    #[cfg(feature = "internals")]
     pub fn store(&self) -> &Store {
         &self.store
     }
@@ -240,138 +264,159 @@ impl Notebook {
     }
 
     /// Reads the files again and brings store and index in line with them.
+    ///
+    /// What to write is decided from the files and the store; when there is
+    /// anything, the index writer is taken (waiting for another process that
+    /// holds it) and the decision made again under it, since the other
+    /// process may have written the same files' rows meanwhile. So two
+    /// processes never insert the same source or note.
     pub fn sync(&mut self) -> Result<SyncReport> {
-        let mut report = SyncReport::default();
-        let now = now();
-        let files = self.scan()?;
+        let mut locked = self.index.holds_writer();
+        loop {
+            let mut report = SyncReport::default();
+            let now = now();
+            let files = self.scan()?;
 
-        // Sources.
-        let known: HashMap<String, SourceRow> = self
-            .store
-            .sources()?
-            .into_iter()
-            .map(|r| (r.id.clone(), r))
-            .collect();
-        let mut changed_sources: Vec<(SourceRow, String)> = Vec::new();
-        let mut stamps: Vec<(String, String)> = Vec::new();
-        let mut seen = HashSet::new();
-        for rel in &files.sources {
-            let id = Path::new(rel)
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            seen.insert(id.clone());
-            let abs = self.root.join(rel);
-            let stamp = file_stamp(&abs);
-            let prev = known.get(&id);
-            if prev.is_some_and(|p| p.file_stamp.as_deref() == Some(stamp.as_str())) {
-                continue;
-            }
-            match read_source_file(&abs) {
-                Ok((file, body)) => {
-                    let hash = text::hash(&body);
-                    if prev.is_some_and(|p| p.hash == hash && p.title == file.meta.title) {
-                        stamps.push((id, stamp));
-                        continue;
-                    }
-                    let row = SourceRow {
-                        id,
-                        title: file.meta.title.clone(),
-                        outlet: file.meta.outlet.clone(),
-                        author: file.meta.author.clone(),
-                        published: file.meta.published.clone(),
-                        url: file.meta.url.clone(),
-                        path: rel.clone(),
-                        format: file.format.clone(),
-                        hash,
-                        passages: text::passages(&body).len(),
-                        file_stamp: Some(stamp),
-                        indexed_hash: None,
-                    };
-                    changed_sources.push((row, body));
+            // Sources.
+            let known: HashMap<String, SourceRow> = self
+                .store
+                .sources()?
+                .into_iter()
+                .map(|r| (r.id.clone(), r))
+                .collect();
+            let mut changed_sources: Vec<(SourceRow, String)> = Vec::new();
+            let mut stamps: Vec<(String, String)> = Vec::new();
+            let mut seen = HashSet::new();
+            for rel in &files.sources {
+                let id = Path::new(rel)
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                seen.insert(id.clone());
+                let abs = self.root.join(rel);
+                let stamp = file_stamp(&abs);
+                let prev = known.get(&id);
+                if prev.is_some_and(|p| p.file_stamp.as_deref() == Some(stamp.as_str())) {
+                    continue;
                 }
-                Err(reason) => report
-                    .warnings
-                    .push(format!("{rel}: {reason}; left as it is")),
-            }
-        }
-        let gone_sources: Vec<String> = known
-            .keys()
-            .filter(|id| !seen.contains(*id))
-            .cloned()
-            .collect();
-
-        // Notes.
-        let known_notes: HashMap<String, NoteRow> = self
-            .store
-            .notes()?
-            .into_iter()
-            .map(|n| (n.path.clone(), n))
-            .collect();
-        let mut changed_notes: Vec<(NoteRow, Vec<crate::store::NoteLink>)> = Vec::new();
-        let mut note_stamps: Vec<(String, String)> = Vec::new();
-        for rel in &files.notes {
-            let abs = self.root.join(rel);
-            let stamp = file_stamp(&abs);
-            let prev = known_notes.get(rel);
-            if prev.is_some_and(|p| p.file_stamp.as_deref() == Some(stamp.as_str())) {
-                continue;
-            }
-            match read_text_file(&abs) {
-                Ok(body) => {
-                    let hash = text::hash(&body);
-                    if prev.is_some_and(|p| p.hash == hash) {
-                        note_stamps.push((rel.clone(), stamp));
-                        continue;
-                    }
-                    let parsed = notes::parse(&body, &note_stem(rel));
-                    changed_notes.push((
-                        NoteRow {
+                match read_source_file(&abs) {
+                    Ok((file, body)) => {
+                        let hash = text::hash(&body);
+                        if prev.is_some_and(|p| p.hash == hash && p.title == file.meta.title) {
+                            stamps.push((id, stamp));
+                            continue;
+                        }
+                        let row = SourceRow {
+                            id,
+                            title: file.meta.title.clone(),
+                            outlet: file.meta.outlet.clone(),
+                            author: file.meta.author.clone(),
+                            published: file.meta.published.clone(),
+                            url: file.meta.url.clone(),
                             path: rel.clone(),
-                            title: parsed.title,
+                            format: file.format.clone(),
                             hash,
-                            body,
+                            passages: text::passages(&body).len(),
                             file_stamp: Some(stamp),
                             indexed_hash: None,
-                        },
-                        parsed.links,
-                    ));
-                }
-                Err(reason) => report
-                    .warnings
-                    .push(format!("{rel}: {reason}; left as it is")),
-            }
-        }
-        let note_set: HashSet<&String> = files.notes.iter().collect();
-        let gone_notes: Vec<String> = known_notes
-            .keys()
-            .filter(|p| !note_set.contains(p))
-            .cloned()
-            .collect();
-
-        let mut old_texts: HashMap<String, String> = HashMap::new();
-        for (row, _) in &changed_sources {
-            if known.contains_key(&row.id) {
-                if let Some(t) = self.store.source_text(&row.id)? {
-                    old_texts.insert(row.id.clone(), t);
+                        };
+                        changed_sources.push((row, body));
+                    }
+                    Err(reason) => report
+                        .warnings
+                        .push(format!("{rel}: {reason}; left as it is")),
                 }
             }
-        }
-        let annotation_files = self.read_annotation_files(&files, &mut report)?;
-        let mut annotation_texts: HashMap<String, String> = HashMap::new();
-        for (_, _, id, _) in &annotation_files {
-            let text = match changed_sources.iter().find(|(r, _)| &r.id == id) {
-                Some((_, body)) => Some(body.clone()),
-                None => self.store.source_text(id)?,
-            };
-            if let Some(t) = text {
-                annotation_texts.insert(id.clone(), t);
-            }
-        }
+            let gone_sources: Vec<String> = known
+                .keys()
+                .filter(|id| !seen.contains(*id))
+                .cloned()
+                .collect();
 
-        let mut removed_sources = Vec::new();
-        let mut reanchored = 0usize;
-        self.store.transaction(|tx| {
+            // Notes.
+            let known_notes: HashMap<String, NoteRow> = self
+                .store
+                .notes()?
+                .into_iter()
+                .map(|n| (n.path.clone(), n))
+                .collect();
+            let mut changed_notes: Vec<(NoteRow, Vec<crate::store::NoteLink>)> = Vec::new();
+            let mut note_stamps: Vec<(String, String)> = Vec::new();
+            for rel in &files.notes {
+                let abs = self.root.join(rel);
+                let stamp = file_stamp(&abs);
+                let prev = known_notes.get(rel);
+                if prev.is_some_and(|p| p.file_stamp.as_deref() == Some(stamp.as_str())) {
+                    continue;
+                }
+                match read_text_file(&abs) {
+                    Ok(body) => {
+                        let hash = text::hash(&body);
+                        if prev.is_some_and(|p| p.hash == hash) {
+                            note_stamps.push((rel.clone(), stamp));
+                            continue;
+                        }
+                        let parsed = notes::parse(&body, &note_stem(rel));
+                        changed_notes.push((
+                            NoteRow {
+                                path: rel.clone(),
+                                title: parsed.title,
+                                hash,
+                                body,
+                                file_stamp: Some(stamp),
+                                indexed_hash: None,
+                            },
+                            parsed.links,
+                        ));
+                    }
+                    Err(reason) => report
+                        .warnings
+                        .push(format!("{rel}: {reason}; left as it is")),
+                }
+            }
+            let note_set: HashSet<&String> = files.notes.iter().collect();
+            let gone_notes: Vec<String> = known_notes
+                .keys()
+                .filter(|p| !note_set.contains(p))
+                .cloned()
+                .collect();
+
+            let mut old_texts: HashMap<String, String> = HashMap::new();
+            for (row, _) in &changed_sources {
+                if known.contains_key(&row.id) {
+                    if let Some(t) = self.store.source_text(&row.id)? {
+                        old_texts.insert(row.id.clone(), t);
+                    }
+                }
+            }
+            let annotation_files = self.read_annotation_files(&files, &mut report)?;
+            let mut annotation_texts: HashMap<String, String> = HashMap::new();
+            for (_, _, id, _) in &annotation_files {
+                let text = match changed_sources.iter().find(|(r, _)| &r.id == id) {
+                    Some((_, body)) => Some(body.clone()),
+                    None => self.store.source_text(id)?,
+                };
+                if let Some(t) = text {
+                    annotation_texts.insert(id.clone(), t);
+                }
+            }
+
+            let has_work = !changed_sources.is_empty()
+                || !stamps.is_empty()
+                || !gone_sources.is_empty()
+                || !changed_notes.is_empty()
+                || !note_stamps.is_empty()
+                || !gone_notes.is_empty()
+                || !annotation_files.is_empty();
+            if has_work && !locked {
+                self.index.lock_for_writing()?;
+                locked = true;
+                continue;
+            }
+
+            let mut removed_sources = Vec::new();
+            let mut reanchored = 0usize;
+            self.store.transaction(|tx| {
             for (row, body) in &changed_sources {
                 if known.contains_key(&row.id) {
                     tx.update_source(row, body, &now)?;
@@ -418,21 +463,22 @@ impl Notebook {
             }
             Ok(())
         })?;
-        report.sources_changed = changed_sources.len();
-        report.reanchored = reanchored;
-        report.notes_changed = changed_notes.len();
-        report.removed = removed_sources.len() + gone_notes.len();
+            report.sources_changed = changed_sources.len();
+            report.reanchored = reanchored;
+            report.notes_changed = changed_notes.len();
+            report.removed = removed_sources.len() + gone_notes.len();
 
-        for id in &removed_sources {
-            self.index.remove(&source_owner(id))?;
+            for id in &removed_sources {
+                self.index.remove(&source_owner(id))?;
+            }
+            for path in &gone_notes {
+                self.index.remove(&note_owner(path))?;
+            }
+            self.index_pending()?;
+            self.take_entities_file(&mut report)?;
+            self.update_mentions()?;
+            return Ok(report);
         }
-        for path in &gone_notes {
-            self.index.remove(&note_owner(path))?;
-        }
-        self.index_pending()?;
-        self.take_entities_file(&mut report)?;
-        self.update_mentions()?;
-        Ok(report)
     }
 
     /// Takes `entities.json` (a readable list of entities with their kind,
@@ -445,6 +491,11 @@ impl Notebook {
             return Ok(());
         }
         let stamp = file_stamp(&abs);
+        if self.store.taken_stamp(rel)?.as_deref() == Some(stamp.as_str()) {
+            return Ok(());
+        }
+        // Under the writer, and asked again: another process may have taken it.
+        self.index.lock_for_writing()?;
         if self.store.taken_stamp(rel)?.as_deref() == Some(stamp.as_str()) {
             return Ok(());
         }
@@ -473,8 +524,10 @@ impl Notebook {
                     external_id: e.external_id.clone(),
                     mentions: 0,
                 };
-                if !crate::entities::KINDS.contains(&row.kind.as_str()) {
-                    continue;
+                let mut row = row;
+                match crate::entities::EntityKind::parse(&row.kind) {
+                    Ok(kind) => row.kind = kind.as_str().to_string(),
+                    Err(_) => continue,
                 }
                 tx.insert_entity(&row, &now, true)?;
             }
@@ -995,7 +1048,7 @@ fn read_source_file(path: &Path) -> std::result::Result<(SourceFile, String), St
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut file = match yaml {
-        Some(y) => serde_yaml::from_str::<SourceFile>(y)
+        Some(y) => crate::yaml::from_str::<SourceFile>(y)
             .map_err(|e| format!("its front matter does not parse ({e})"))?,
         None => SourceFile {
             meta: SourceMeta::default(),
@@ -1015,7 +1068,7 @@ fn read_source_file(path: &Path) -> std::result::Result<(SourceFile, String), St
 }
 
 fn source_file_contents(file: &SourceFile, body: &str) -> Result<String> {
-    let yaml = serde_yaml::to_string(file)
+    let yaml = crate::yaml::to_string(file)
         .map_err(|e| Error::BadInput(format!("cannot write metadata: {e}")))?;
     Ok(format!("---\n{yaml}---\n{body}"))
 }

@@ -31,7 +31,7 @@ pub fn parse(text: &str, stem: &str) -> ParsedNote {
     let (yaml, body) = split_front_matter(text);
     let body_offset = text[..text.len() - body.len()].chars().count();
     let fm_title = yaml
-        .and_then(|y| serde_yaml::from_str::<serde_yaml::Value>(y).ok())
+        .and_then(|y| crate::yaml::value(y).ok())
         .and_then(|v| v.get("title").and_then(|t| t.as_str()).map(str::to_string));
 
     // Split at ATX headings outside code fences.

@@ -21,7 +21,7 @@ use tantivy::query::{
 use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, QueryProblemKind, Result};
 use crate::index::{plain_analyzer, tokens, words_analyzer, Fields, HitKind, SearchIndex};
 
 /// The fields a query may filter on.
@@ -94,6 +94,7 @@ fn lex(q: &str) -> Result<Vec<(Tok, usize)>> {
                         Ok(d) if d <= 2 => Some(d),
                         _ => {
                             return Err(syntax(
+                                QueryProblemKind::BadTerm,
                                 "a fuzzy word allows at most 2 edits (write ~1 or ~2)",
                                 start,
                             ))
@@ -119,7 +120,7 @@ fn lex(q: &str) -> Result<Vec<(Tok, usize)>> {
                     i += 1;
                 }
                 if i >= chars.len() {
-                    return Err(syntax("this quote is never closed", start));
+                    return Err(syntax(QueryProblemKind::UnclosedQuote, "this quote is never closed", start));
                 }
                 i += 1;
                 out.push((Tok::Phrase(s), start));
@@ -147,8 +148,9 @@ fn lex(q: &str) -> Result<Vec<(Tok, usize)>> {
     Ok(out)
 }
 
-fn syntax(message: impl Into<String>, position: usize) -> Error {
+fn syntax(kind: QueryProblemKind, message: impl Into<String>, position: usize) -> Error {
     Error::QuerySyntax {
+        kind,
         message: message.into(),
         position,
     }
@@ -183,6 +185,7 @@ impl Parser {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             return Err(syntax(
+                QueryProblemKind::TooDeep,
                 format!("the query nests parentheses or NOTs more than {MAX_DEPTH} deep"),
                 at,
             ));
@@ -198,7 +201,7 @@ impl Parser {
             if self.starts_operand() {
                 items.push(self.and()?);
             } else {
-                return Err(syntax("OR needs something on its right", at));
+                return Err(syntax(QueryProblemKind::MissingOperand, "OR needs something on its right", at));
             }
         }
         Ok(if items.len() == 1 {
@@ -223,7 +226,7 @@ impl Parser {
                     let at = self.at();
                     self.pos += 1;
                     if !self.starts_operand() {
-                        return Err(syntax("AND needs something on its right", at));
+                        return Err(syntax(QueryProblemKind::MissingOperand, "AND needs something on its right", at));
                     }
                     items.push(self.unary()?);
                 }
@@ -244,7 +247,7 @@ impl Parser {
                 let at = self.at();
                 self.pos += 1;
                 if !self.starts_operand() {
-                    return Err(syntax("NOT needs something to exclude", at));
+                    return Err(syntax(QueryProblemKind::MissingOperand, "NOT needs something to exclude", at));
                 }
                 self.deeper(at)?;
                 let inner = self.unary()?;
@@ -260,15 +263,15 @@ impl Parser {
         match self.next() {
             Some((Tok::LParen, _)) => {
                 if self.peek() == Some(&Tok::RParen) {
-                    return Err(syntax("empty parentheses", at));
+                    return Err(syntax(QueryProblemKind::Parenthesis, "empty parentheses", at));
                 }
                 self.deeper(at)?;
                 let inner = self.or()?;
                 self.depth -= 1;
                 match self.next() {
                     Some((Tok::RParen, _)) => Ok(inner),
-                    Some((_, p)) => Err(syntax("expected ')' here", p)),
-                    None => Err(syntax("this parenthesis is never closed", at)),
+                    Some((_, p)) => Err(syntax(QueryProblemKind::Parenthesis, "expected ')' here", p)),
+                    None => Err(syntax(QueryProblemKind::Parenthesis, "this parenthesis is never closed", at)),
                 }
             }
             Some((Tok::Phrase(s), _)) => Ok(Node::Phrase(vec![s])),
@@ -279,15 +282,15 @@ impl Parser {
                 }
                 self.word_suffix(w)
             }
-            Some((Tok::RParen, p)) => Err(syntax("')' without a matching '('", p)),
-            Some((Tok::Colon, p)) => Err(syntax("':' must follow a field name", p)),
-            Some((Tok::Star, p)) => Err(syntax("'*' must end a word", p)),
-            Some((Tok::Tilde(_), p)) => Err(syntax("'~' must end a word", p)),
+            Some((Tok::RParen, p)) => Err(syntax(QueryProblemKind::Parenthesis, "')' without a matching '('", p)),
+            Some((Tok::Colon, p)) => Err(syntax(QueryProblemKind::FieldValue, "':' must follow a field name", p)),
+            Some((Tok::Star, p)) => Err(syntax(QueryProblemKind::BadTerm, "'*' must end a word", p)),
+            Some((Tok::Tilde(_), p)) => Err(syntax(QueryProblemKind::BadTerm, "'~' must end a word", p)),
             Some((Tok::Or | Tok::And, p)) => {
-                Err(syntax("OR and AND need something on their left", p))
+                Err(syntax(QueryProblemKind::MissingOperand, "OR and AND need something on their left", p))
             }
-            Some((Tok::Not | Tok::Minus, p)) => Err(syntax("unexpected NOT", p)),
-            None => Err(syntax("the query ends too early", at)),
+            Some((Tok::Not | Tok::Minus, p)) => Err(syntax(QueryProblemKind::MissingOperand, "unexpected NOT", p)),
+            None => Err(syntax(QueryProblemKind::MissingOperand, "the query ends too early", at)),
         }
     }
 
@@ -318,6 +321,7 @@ impl Parser {
         let lower = name.to_lowercase();
         if !FIELDS.contains(&lower.as_str()) {
             return Err(syntax(
+                QueryProblemKind::UnknownField,
                 format!("unknown field '{name}' (fields: {})", FIELDS.join(", ")),
                 at,
             ));
@@ -326,14 +330,15 @@ impl Parser {
         let value = match self.next() {
             Some((Tok::Word(w), _)) => self.word_suffix(w)?,
             Some((Tok::Phrase(s), _)) => Node::Phrase(vec![s]),
-            _ => return Err(syntax(format!("'{name}:' needs a value"), vat)),
+            _ => return Err(syntax(QueryProblemKind::FieldValue, format!("'{name}:' needs a value"), vat)),
         };
         if lower == "kind" {
             let Node::Word(k) = &value else {
-                return Err(syntax("kind: takes one word", vat));
+                return Err(syntax(QueryProblemKind::FieldValue, "kind: takes one word", vat));
             };
             if HitKind::parse(&k.to_lowercase()).is_none() {
                 return Err(syntax(
+                    QueryProblemKind::FieldValue,
                     format!("unknown kind '{k}' (kinds: source, note, annotation, entity)"),
                     vat,
                 ));
@@ -357,11 +362,11 @@ pub fn parse(q: &str) -> Result<Option<Node>> {
     };
     let node = p.or()?;
     if let Some((t, at)) = p.toks.get(p.pos) {
-        let msg = match t {
-            Tok::RParen => "')' without a matching '('",
-            _ => "unexpected text here",
+        let (kind, msg) = match t {
+            Tok::RParen => (QueryProblemKind::Parenthesis, "')' without a matching '('"),
+            _ => (QueryProblemKind::Other, "unexpected text here"),
         };
-        return Err(syntax(msg, *at));
+        return Err(syntax(kind, msg, *at));
     }
     Ok(Some(node))
 }
@@ -626,8 +631,9 @@ fn plain_word(w: &str) -> Result<String> {
     let mut words = tokens(&mut plain_analyzer(), w);
     match words.len() {
         1 => Ok(words.remove(0)),
-        0 => Err(syntax(format!("'{w}' has no letters to match"), 0)),
+        0 => Err(syntax(QueryProblemKind::BadTerm, format!("'{w}' has no letters to match"), 0)),
         _ => Err(syntax(
+            QueryProblemKind::BadTerm,
             format!("'{w}' is several words; a prefix or fuzzy term must be one word"),
             0,
         )),

@@ -59,9 +59,11 @@ pub trait Resolver {
     fn embed(&self, source: &str, annotation: &str) -> Option<Embed>;
 }
 
+#[cfg(any(test, feature = "internals"))]
 /// A resolver that knows nothing: every link is unresolved.
 pub struct NoLinks;
 
+#[cfg(any(test, feature = "internals"))]
 impl Resolver for NoLinks {
     fn resolve(&self, _: &str) -> Option<LinkTarget> {
         None

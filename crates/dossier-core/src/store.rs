@@ -302,55 +302,61 @@ impl Store {
     /// Opens (or creates) the store at `path` and brings its schema up to date.
     /// A file that is not a Dossier database is refused and left untouched.
     pub fn open(path: &Path) -> Result<Store> {
-        let existed = path.exists();
-        if existed {
+        Self::open_waiting(path, Duration::from_secs(5))
+    }
+
+    /// Opens the store like [`Store::open`], waiting up to `wait` (at least
+    /// five seconds) for another process that is creating or migrating it,
+    /// or writing to it.
+    ///
+    /// Several processes may open a new notebook at once: creating and
+    /// migrating the schema happens in one write transaction per step, with
+    /// the schema version read again inside it, so the step runs once and
+    /// the others wait for it and find it done. A store that another process
+    /// is still creating (an empty file, or one with no tables and no
+    /// application id yet) is waited for, never called foreign; "not a
+    /// Dossier store" is said only of a file that has tables of its own.
+    pub fn open_waiting(path: &Path, wait: Duration) -> Result<Store> {
+        let wait = wait.max(Duration::from_secs(5));
+        if path.exists() {
             check_header(path)?;
         }
         let conn = Connection::open(path).map_err(|e| corrupt(path, e))?;
-        conn.busy_timeout(Duration::from_secs(5))?;
-        let app_id: i32 = conn
-            .query_row("PRAGMA application_id", [], |r| r.get(0))
-            .map_err(|e| corrupt(path, e))?;
-        let version: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|e| corrupt(path, e))?;
-        if existed
-            && app_id != APPLICATION_ID
-            && !(app_id == 0 && version == 0 && is_empty_db(&conn)?)
-        {
-            return Err(Error::Corrupt {
-                path: path.to_path_buf(),
-                reason: "this file is not a Dossier store (unknown application id); it was left untouched".into(),
-            });
-        }
-        if version > schema_version() {
-            return Err(Error::Corrupt {
-                path: path.to_path_buf(),
-                reason: format!(
-                    "the store has schema version {version}, newer than this build knows ({}); use a newer Dossier",
-                    schema_version()
-                ),
-            });
-        }
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.busy_timeout(wait)?;
+        let (app_id, version, empty) = read_identity(&conn).map_err(|e| busy_or(path, e))?;
+        check_identity(path, app_id, version, empty)?;
+        retry_busy(wait, || conn.pragma_update(None, "journal_mode", "WAL"))
+            .map_err(|e| busy_or(path, e))?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         let mut store = Store { conn };
-        store.migrate(version)?;
+        store.migrate(path)?;
         Ok(store)
     }
 
-    fn migrate(&mut self, from: i64) -> Result<()> {
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
-            let tx = self.conn.transaction()?;
+    /// Runs the migrations the store lacks, each in a write transaction
+    /// that reads the schema version again first: when another process ran
+    /// a step meanwhile, it is not run twice.
+    fn migrate(&mut self, path: &Path) -> Result<()> {
+        loop {
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(|e| busy_or(path, e))?;
+            let (app_id, version, empty) = read_identity(&tx).map_err(|e| busy_or(path, e))?;
+            check_identity(path, app_id, version, empty)?;
+            let Some(sql) = MIGRATIONS.get(version as usize) else {
+                tx.commit()?;
+                return Ok(());
+            };
             tx.execute_batch(sql)?;
-            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+            tx.pragma_update(None, "user_version", version + 1)?;
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
             tx.commit()?;
         }
-        Ok(())
     }
 
+    #[cfg(any(test, feature = "internals"))]
     /// The schema version on disk.
     pub fn version(&self) -> Result<i64> {
         Ok(self
@@ -1121,9 +1127,71 @@ fn corrupt(path: &Path, e: rusqlite::Error) -> Error {
     }
 }
 
-fn is_empty_db(conn: &Connection) -> Result<bool> {
-    let n: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
-    Ok(n == 0)
+/// The store's application id, schema version and whether it has no table
+/// yet, read together (one snapshot: a process creating the store commits
+/// all three at once).
+fn read_identity(conn: &Connection) -> rusqlite::Result<(i32, i64, bool)> {
+    conn.query_row(
+        "SELECT (SELECT application_id FROM pragma_application_id), \
+                (SELECT user_version FROM pragma_user_version), \
+                (SELECT count(*) FROM sqlite_master) = 0",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
+}
+
+/// Refuses a database that belongs to something else, or to a newer Dossier.
+fn check_identity(path: &Path, app_id: i32, version: i64, empty: bool) -> Result<()> {
+    let new = app_id == 0 && version == 0 && empty;
+    if app_id != APPLICATION_ID && !new {
+        return Err(Error::Corrupt {
+            path: path.to_path_buf(),
+            reason: "this file is not a Dossier store (another program's SQLite database); it was left untouched".into(),
+        });
+    }
+    if version > schema_version() {
+        return Err(Error::Corrupt {
+            path: path.to_path_buf(),
+            reason: format!(
+                "the store has schema version {version}, newer than this build knows ({}); use a newer Dossier",
+                schema_version()
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// SQLite's "busy" or "locked" after the wait: the notebook is busy (in
+/// words); anything else as it is.
+fn busy_or(path: &Path, e: rusqlite::Error) -> Error {
+    use rusqlite::ErrorCode::{DatabaseBusy, DatabaseCorrupt, DatabaseLocked, NotADatabase};
+    match &e {
+        rusqlite::Error::SqliteFailure(f, _) if matches!(f.code, DatabaseBusy | DatabaseLocked) => {
+            Error::Busy
+        }
+        rusqlite::Error::SqliteFailure(f, _) if matches!(f.code, DatabaseCorrupt | NotADatabase) => {
+            Error::from(e)
+        }
+        _ => corrupt(path, e),
+    }
+}
+
+/// Runs `f` again while SQLite answers busy (a statement the busy handler
+/// does not cover, such as switching the journal mode), up to `wait`.
+fn retry_busy<T>(wait: Duration, mut f: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+    use rusqlite::ErrorCode::{DatabaseBusy, DatabaseLocked};
+    let until = std::time::Instant::now() + wait;
+    loop {
+        match f() {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(e.code, DatabaseBusy | DatabaseLocked)
+                    && std::time::Instant::now() < until =>
+            {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            other => return other,
+        }
+    }
 }
 
 /// Refuses a non-empty file that does not start with SQLite's header.

@@ -9,7 +9,7 @@
 //! surname joins the person whose last name it is. Known names and rejected
 //! suggestions are left out; a rejection is remembered in the store.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use crate::error::{Error, Result};
 use crate::gazetteer::{is_acronym, normalise_name};
@@ -864,6 +864,26 @@ impl Notebook {
         self.accept_suggestion_as(source, name, kind, None)
     }
 
+    /// Accepts a suggestion of whichever source makes it (the first, in the
+    /// order the sources are listed).
+    pub fn accept_suggestion_anywhere(
+        &mut self,
+        name: &str,
+        kind: Option<&str>,
+    ) -> Result<crate::Entity> {
+        let sources: Vec<String> = self.sources()?.into_iter().map(|s| s.id).collect();
+        for s in &sources {
+            match self.accept_suggestion(s, name, kind) {
+                Err(Error::NotFound { .. }) => continue,
+                other => return other,
+            }
+        }
+        Err(Error::NotFound {
+            what: "suggestion",
+            id: name.to_string(),
+        })
+    }
+
     /// Accepts a suggestion as the user edited it: `kind` overrides the
     /// guess, `aliases` (when given) replace the spellings seen. The
     /// suggestion must still stand (not known, not rejected).
@@ -912,9 +932,4 @@ impl Notebook {
         }
         self.store.transaction(|tx| tx.reject(&key))
     }
-}
-
-/// Names in a text, by how often: for tests and evaluation.
-pub fn names(s: &[Suggestion]) -> HashMap<String, String> {
-    s.iter().map(|x| (x.name.clone(), x.kind.clone())).collect()
 }

@@ -39,8 +39,12 @@ pub struct BacklinkHit {
     /// Character offsets in the note's file.
     pub start: usize,
     pub end: usize,
-    /// The line around it.
-    pub context: String,
+    /// The words before the mention, as plain text (Markdown taken off).
+    pub before: String,
+    /// The mention as plain text.
+    pub text: String,
+    /// The words after it.
+    pub after: String,
 }
 
 const TRASH: &str = "trash";
@@ -54,6 +58,25 @@ impl Notebook {
         }
         let path = note_path_for(title)?;
         let body = format!("# {title}\n\n");
+        self.write_new_note(&path, &body)
+    }
+
+    /// Creates a note about a source, named after its title: it starts with
+    /// the title as a heading and a link to the source.
+    pub fn new_note_about(&mut self, title: &str, source: &str) -> Result<Note> {
+        let title = title.trim();
+        if title.is_empty() {
+            return Err(Error::BadInput("a note needs a title".into()));
+        }
+        let src = self.source(source)?;
+        let label: String = src
+            .meta
+            .title
+            .chars()
+            .map(|c| if matches!(c, '[' | ']' | '|') { ' ' } else { c })
+            .collect();
+        let body = format!("# {title}\n\nOn [[{}|{}]].\n\n", src.id, label.trim());
+        let path = note_path_for(title)?;
         self.write_new_note(&path, &body)
     }
 
@@ -283,11 +306,15 @@ impl Notebook {
                 continue;
             }
             let links = self.store.note_links(&n.path)?;
-            let ct = crate::anchor::CharText::new(&n.body);
+            let plain = std::cell::OnceCell::new();
+            let hit = |start: usize, end: usize| {
+                let plain = plain.get_or_init(|| dossier_text::plain::plain_text(&n.body));
+                hit(&n, plain, start, end)
+            };
             for l in &links {
                 let base = l.target.split('#').next().unwrap_or(&l.target);
                 if keys.contains(&normalise_name(base)) {
-                    linked.push(hit(&n, &ct, l.start, l.end));
+                    linked.push(hit(l.start, l.end));
                 }
             }
             // Unlinked: a name in the text, outside any link and the front matter.
@@ -307,7 +334,7 @@ impl Notebook {
                     let before = at.checked_sub(1).and_then(|i| lower.chars().nth(i));
                     let after = lower.chars().nth(end);
                     if !inside_link && at >= body_from && word_edge(before) && word_edge(after) {
-                        unlinked.push(hit(&n, &ct, at, end));
+                        unlinked.push(hit(at, end));
                     }
                 }
             }
@@ -584,15 +611,21 @@ impl Resolver for Links<'_> {
     }
 }
 
-fn hit(n: &NoteRow, ct: &crate::anchor::CharText<'_>, start: usize, end: usize) -> BacklinkHit {
-    let from = start.saturating_sub(60);
-    let to = end + 60;
+fn hit(
+    n: &NoteRow,
+    plain: &dossier_text::plain::PlainText,
+    start: usize,
+    end: usize,
+) -> BacklinkHit {
+    let c = plain.context(start, end, crate::entities::CONTEXT_CHARS);
     BacklinkHit {
         path: n.path.clone(),
         title: n.title.clone(),
         start,
         end,
-        context: ct.slice(from, to).replace('\n', " "),
+        before: c.before,
+        text: c.text,
+        after: c.after,
     }
 }
 

@@ -8,3 +8,17 @@
 //!
 //! Offsets (`start`, `end`) count Unicode scalar values (Rust `char`s), as
 //! everywhere in Dossier.
+//!
+//! - [`passages`]: a text cut into paragraphs, the unit of search and citation.
+//! - [`anchor`]: W3C selectors and re-anchoring highlights after an edit.
+//! - [`gazetteer`]: every known name found in a text in one pass.
+//! - [`fold`]: case and diacritics folded for matching.
+//! - [`context`]: a span with the words around it.
+//! - [`plain`]: Markdown as plain text, with offsets mapped back.
+
+pub mod anchor;
+pub mod context;
+pub mod fold;
+pub mod gazetteer;
+pub mod passages;
+pub mod plain;

@@ -3,7 +3,7 @@ import type { AnnotationView, PassageView } from "./bindings";
 import { annotationColor, passageOf, splitOrphans } from "./annotations";
 
 const ann = (id: string, start: number, status = "exact"): AnnotationView => ({
-  id, start, end: start + 3, exact: "x", comment: "", tags: [], entities: [], color: "pink", status,
+  id, start, end: start + 3, exact: "x", comment: "", commentText: "", tags: [], entities: [], color: "pink", status,
 });
 const passages: PassageView[] = [
   { ordinal: 0, start: 0, end: 10, text: "" },

@@ -60,9 +60,14 @@ start: number, end: number,
  */
 exact: string, 
 /**
- * Markdown, shown as text.
+ * Markdown, as written (what the editor shows).
  */
-comment: string, tags: Array<string>, entities: Array<string>, 
+comment: string, 
+/**
+ * The comment as one line of plain text (the engine takes the Markdown
+ * off), for lists and tooltips.
+ */
+commentText: string, tags: Array<string>, entities: Array<string>, 
 /**
  * A colour name (`yellow`, `green`, `blue`, `pink`, `purple`, `orange`) or `#rrggbb`.
  */
@@ -146,7 +151,19 @@ path: string | null,
  */
 annotation: string | null, };
 
-export type QuerySyntaxProblem = { message: string, 
+export type QuerySyntaxProblem = { 
+/**
+ * What kind of problem (`unclosed_quote`, `parenthesis`, `missing_operand`, …).
+ */
+kind: string, 
+/**
+ * The engine's sentence for people: shown as it is.
+ */
+explanation: string, 
+/**
+ * The parser's own words.
+ */
+message: string, 
 /**
  * Code-point offset in the query where the problem was found.
  */
@@ -426,8 +443,8 @@ export type BacklinkView = { path: string, title: string,
  */
 start: number, end: number, 
 /**
- * The words as written, and up to 60 characters either side (line
- * breaks as spaces).
+ * The words as plain text, and up to 60 characters either side, cut
+ * at word boundaries by the engine (Markdown taken off).
  */
 text: string, before: string, after: string, };
 
@@ -523,5 +540,9 @@ export const EVENTS = {
   notebookChanged: "dossier://notebook-changed",
   closeRequested: "dossier://close-requested",
 } as const;
+
+/** The kinds of entity, in the order the app lists them (from the engine). */
+export const ENTITY_KINDS = ["person", "organisation", "place", "event", "date", "other"] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 export const COMMAND_NAMES = ["startup", "open_notebook", "choose_notebook", "recent_notebooks", "get_source", "get_note", "get_entity", "search", "choose_import_files", "import_files", "report_first_paint", "annotate", "edit_annotation", "delete_annotation", "suggestions", "accept_suggestion", "reject_suggestion", "add_entity", "save_note", "reload_note", "render_markdown", "new_note", "rename_note", "delete_note", "backlinks", "link_mention", "open_web_link", "choose_export_folder", "export", "close_window"] as const;

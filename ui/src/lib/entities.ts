@@ -1,9 +1,11 @@
 // Entities in the sidebar: grouped by kind in a fixed order.
-import type { EntityItem } from "./bindings";
+import { ENTITY_KINDS, type EntityItem, type EntityKind } from "./bindings";
 
-export const ENTITY_KINDS = ["person", "organisation", "place", "event", "date", "other"] as const;
+// The kinds come from the engine (generated into bindings.ts); the labels
+// below must name each of them, which TypeScript checks.
+export { ENTITY_KINDS };
 
-export const ENTITY_KIND_LABEL: Record<string, string> = {
+export const ENTITY_KIND_LABEL: Record<EntityKind, string> = {
   person: "People",
   organisation: "Organisations",
   place: "Places",
@@ -22,7 +24,7 @@ export function groupEntities(entities: EntityItem[]): EntityGroup[] {
     const of = entities
       .filter((e) => (known.has(e.kind) ? e.kind : "other") === kind)
       .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
-    if (of.length) groups.push({ kind, label: ENTITY_KIND_LABEL[kind] ?? kind, entities: of });
+    if (of.length) groups.push({ kind, label: ENTITY_KIND_LABEL[kind], entities: of });
   }
   return groups;
 }
@@ -70,7 +72,7 @@ export function exactEntity(entities: EntityItem[], typed: string): EntityItem |
 }
 
 /** One entity's kind, as a word. */
-export const ENTITY_KIND_NAME: Record<string, string> = {
+export const ENTITY_KIND_NAME: Record<EntityKind, string> = {
   person: "person",
   organisation: "organisation",
   place: "place",
@@ -78,6 +80,16 @@ export const ENTITY_KIND_NAME: Record<string, string> = {
   date: "date",
   other: "other",
 };
+
+/** A kind's name for people; a kind the app does not know is shown as it is. */
+export function kindName(kind: string): string {
+  return (ENTITY_KIND_NAME as Record<string, string>)[kind] ?? kind;
+}
+
+/** A kind's plural label for people (sidebar groups). */
+export function kindLabel(kind: string): string {
+  return (ENTITY_KIND_LABEL as Record<string, string>)[kind] ?? kind;
+}
 
 /** Aliases typed in one field, separated by commas (names may have spaces); blanks and repeats dropped. */
 export function parseAliasInput(input: string): string[] {

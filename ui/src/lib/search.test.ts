@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SearchHit } from "./bindings";
-import { flatten, friendlySyntaxMessage, groupHits, moveSelection, prefixRetry } from "./search";
+import { flatten, groupHits, moveSelection, prefixRetry } from "./search";
 
 const hit = (kind: SearchHit["kind"], title: string): SearchHit => ({
   kind,
@@ -42,22 +42,6 @@ describe("moveSelection", () => {
     expect(moveSelection(2, 3, 1)).toBe(0);
     expect(moveSelection(0, 3, -1)).toBe(2);
     expect(moveSelection(0, 0, 1)).toBe(-1);
-  });
-});
-
-describe("friendlySyntaxMessage", () => {
-  const p = { message: "syntax error", position: 0 };
-  it("names an unclosed quote", () => {
-    expect(friendlySyntaxMessage('"unclosed', p)).toMatch(/quotation mark is not closed/);
-  });
-  it("names an unclosed bracket", () => {
-    expect(friendlySyntaxMessage("(a OR", p)).toMatch(/bracket is not closed/);
-  });
-  it("names a dangling operator", () => {
-    expect(friendlySyntaxMessage("nato OR", p)).toMatch(/need a word on each side/);
-  });
-  it("falls back to a general sentence with the position", () => {
-    expect(friendlySyntaxMessage("a ^ b", { message: "x", position: 2 })).toMatch(/near character 3/);
   });
 });
 

@@ -1,7 +1,7 @@
 // Search results as the search box shows them: grouped by kind in a fixed
-// order, one keyboard selection across the groups, and friendly words for
-// queries the engine can't read.
-import type { HitKind, QuerySyntaxProblem, SearchHit } from "./bindings";
+// order, one keyboard selection across the groups, and a prefix retry while
+// typing. The words for a query the engine can't read come from the engine.
+import type { HitKind, SearchHit } from "./bindings";
 
 export const KIND_ORDER: HitKind[] = ["source", "note", "annotation", "entity"];
 
@@ -42,28 +42,6 @@ function count(text: string, ch: string): number {
   let n = 0;
   for (const c of text) if (c === ch) n++;
   return n;
-}
-
-/**
- * A sentence for people about why `query` isn't valid syntax. The engine's
- * own message is shown beside it, so nothing is hidden.
- */
-export function friendlySyntaxMessage(query: string, problem: QuerySyntaxProblem): string {
-  const q = query.trim();
-  if (count(q, '"') % 2 === 1) {
-    return "A quotation mark is not closed, so this isn't read as a phrase. Showing results for the words instead.";
-  }
-  if (count(q, "(") !== count(q, ")")) {
-    return "A bracket is not closed. Showing results for the words instead.";
-  }
-  if (/(^|\s)(AND|OR|NOT)$/.test(q) || /^(AND|OR)(\s|$)/.test(q)) {
-    return "AND, OR and NOT need a word on each side. Showing results for the words instead.";
-  }
-  if (/(^|\s)[\w-]+:\s*$/.test(q)) {
-    return "A field name needs a value after the colon. Showing results for the words instead.";
-  }
-  const at = problem.position > 0 ? ` near character ${problem.position + 1}` : "";
-  return `This search couldn't be read as a query${at}. Showing results for the words instead.`;
 }
 
 /**

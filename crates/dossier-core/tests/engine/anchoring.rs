@@ -1,8 +1,7 @@
 //! Anchors survive edits: property tests over random texts and edits,
 //! with Cyrillic, accents, emoji and combining marks in the mix.
 
-use dossier_core::anchor::{reanchor_all, selector_at, AnchorStatus, CharText};
-use dossier_core::text::{char_from_utf16, utf16_from_char};
+use dossier_text::anchor::{reanchor_all, selector_at, AnchorStatus, CharText};
 use proptest::prelude::*;
 
 const WORDS: &[&str] = &[
@@ -125,30 +124,6 @@ proptest! {
         let a = reanchor_all(Some(&text), &new, std::slice::from_ref(&sel))[0];
         prop_assert_eq!(a.status, AnchorStatus::Orphan);
     }
-
-    #[test]
-    fn offsets_round_trip_through_utf16(text in words(0..40), pick in 0.0f64..1.0) {
-        let n = text.chars().count();
-        let c = ((pick * n as f64) as usize).min(n);
-        let u = utf16_from_char(&text, c);
-        prop_assert_eq!(char_from_utf16(&text, u), Some(c));
-        let js: Vec<u16> = text.encode_utf16().collect();
-        let prefix: String = text.chars().take(c).collect();
-        prop_assert_eq!(String::from_utf16_lossy(&js[..u]), prefix);
-    }
-}
-
-#[test]
-fn utf16_inside_a_surrogate_pair_is_refused() {
-    let s = "a🎄b";
-    assert_eq!(utf16_from_char(s, 2), 3);
-    assert_eq!(
-        char_from_utf16(s, 2),
-        None,
-        "the middle of 🎄 is no char boundary"
-    );
-    assert_eq!(char_from_utf16(s, 4), Some(3));
-    assert_eq!(char_from_utf16(s, 5), None);
 }
 
 #[test]

@@ -2,13 +2,14 @@
 
 use std::path::Path;
 
-use dossier_core::{AnchorStatus, ExportOptions, Notebook, Scope};
+use dossier_core::{AnchorStatus, ExportFormat, ExportOptions, Notebook, Scope};
 
 use crate::common::{copy_of_bundled, write};
 
 fn export(nb: &Notebook, out: &Path, scope: Scope, vault: bool) -> dossier_core::ExportReport {
     nb.export_markdown(&ExportOptions {
         out: out.to_path_buf(),
+        format: ExportFormat::Markdown,
         scope,
         template: None,
         vault,
@@ -46,7 +47,7 @@ fn the_whole_notebook_exports_with_links_that_resolve_and_quotes_that_are_exact(
         // Front matter parses as YAML.
         if let Some(rest) = text.strip_prefix("---\n") {
             let end = rest.find("\n---\n").expect("front matter closes");
-            serde_yaml::from_str::<serde_yaml::Value>(&rest[..end])
+            serde_saphyr::from_str::<serde_json::Value>(&rest[..end])
                 .unwrap_or_else(|e| panic!("{}: bad front matter: {e}", f.display()));
         }
         // Every relative link points to an exported file.
@@ -275,6 +276,7 @@ fn bad_output_folders_and_odd_titles() {
     let err = nb
         .export_markdown(&ExportOptions {
             out: blocker.path().join("sub"),
+            format: ExportFormat::Markdown,
             scope: Scope::All,
             template: None,
             vault: false,
@@ -305,6 +307,7 @@ fn bad_output_folders_and_odd_titles() {
     let err = nb
         .export_markdown(&ExportOptions {
             out: out.path().to_path_buf(),
+            format: ExportFormat::Markdown,
             scope: Scope::Note("Two scenarios".into()),
             template: Some(bad_template.path().to_path_buf()),
             vault: false,
@@ -320,11 +323,12 @@ fn export_reports_progress_up_to_every_file() {
     let out = tempfile::tempdir().unwrap();
     let mut seen: Vec<(usize, usize)> = Vec::new();
     let report = nb
-        .export_markdown_with(
+        .export(
             &ExportOptions {
                 out: out.path().to_path_buf(),
                 scope: Scope::All,
                 template: None,
+                format: ExportFormat::Markdown,
                 vault: false,
             },
             &mut |done, total| seen.push((done, total)),
@@ -344,4 +348,36 @@ fn export_reports_progress_up_to_every_file() {
         Some((files, files)),
         "the last report is every file of the export"
     );
+}
+
+#[test]
+fn export_into_the_notebook_or_a_folder_holding_it_is_refused_before_writing() {
+    let dir = copy_of_bundled();
+    let nb = Notebook::open(dir.path()).unwrap();
+    let inside = dir.path().join("exports/sub");
+    for (out, format) in [
+        (inside.clone(), ExportFormat::Markdown),
+        (inside.clone(), ExportFormat::JsonLd),
+        (dir.path().to_path_buf(), ExportFormat::Markdown),
+        (
+            dir.path().parent().unwrap().to_path_buf(),
+            ExportFormat::Markdown,
+        ),
+    ] {
+        let err = nb
+            .export(
+                &ExportOptions {
+                    out: out.clone(),
+                    format,
+                    scope: Scope::All,
+                    template: None,
+                    vault: false,
+                },
+                &mut |_, _| {},
+            )
+            .expect_err("an export inside the notebook, or around it, is refused");
+        assert_eq!(err.code(), "bad_input", "{err}");
+        assert!(err.to_string().contains("inside the notebook"), "{err}");
+    }
+    assert!(!dir.path().join("exports").exists(), "nothing was written");
 }

@@ -5,7 +5,7 @@
 
 use dossier_core::{NewAnnotation, Notebook};
 
-use crate::common::{import, write};
+use crate::common::{copy_of_bundled, import, write};
 
 #[test]
 fn a_hostile_article_stays_text_and_its_metadata_stays_data() {
@@ -171,9 +171,48 @@ fn a_yaml_bomb_in_front_matter_is_bounded() {
         notes, 1,
         "the note is read (its front matter title ignored)"
     );
-    match imported {
-        Ok(_) => {}
-        Err(e) => assert!(e.contains("front matter"), "refused with a reason: {e}"),
+    let e = imported.expect_err("a YAML bomb is refused");
+    assert!(
+        e.contains("front matter") && e.contains("bomb.md"),
+        "refused with a reason that names the file: {e}"
+    );
+}
+
+#[test]
+fn deep_and_huge_front_matter_is_refused_with_a_reason_naming_the_file() {
+    let files = tempfile::tempdir().unwrap();
+    let deep = format!(
+        "---
+title: {}{}
+---
+
+Deep text.
+",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    let huge = format!(
+        "---
+title: Huge
+notes: \"{}\"
+---
+
+Huge text.
+",
+        "x".repeat(50 << 20)
+    );
+    for (name, doc) in [("deep.md", deep), ("huge.md", huge)] {
+        let file = write(files.path(), name, &doc);
+        let dir = copy_of_bundled();
+        let mut nb = Notebook::open(dir.path()).unwrap();
+        let before = nb.sources().unwrap().len();
+        let e = import(&mut nb, &[file]).expect_err(name).to_string();
+        assert!(e.contains(name), "{name}: the reason names the file: {e}");
+        assert!(
+            e.contains("front matter") || e.contains("MB"),
+            "{name}: says what is wrong: {e}"
+        );
+        assert_eq!(nb.sources().unwrap().len(), before, "nothing imported");
     }
 }
 

@@ -112,7 +112,7 @@ fn a_very_long_line_is_imported_cut_into_passages() {
     assert!(s
         .passages
         .iter()
-        .all(|p| p.text.chars().count() <= dossier_core::text::MAX_PASSAGE_CHARS));
+        .all(|p| p.text.chars().count() <= dossier_text::passages::MAX_PASSAGE_CHARS));
     assert!(nb.search("longline", 5).unwrap().total > 100);
     assert!(nb.check().unwrap().problems.is_empty());
 }

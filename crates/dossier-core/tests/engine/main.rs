@@ -11,6 +11,7 @@ mod entities;
 mod export;
 mod hostile;
 mod import;
+mod layout;
 mod limits;
 mod migration;
 mod recovery;

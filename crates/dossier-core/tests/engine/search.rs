@@ -156,19 +156,28 @@ fn kind_source_and_title_filters() {
             .total,
         0
     );
-    assert!(nb
-        .search("title:scenarios", 50)
-        .unwrap()
-        .hits
-        .iter()
-        .all(|h| h.title.contains("scenarios")));
+    let titled = nb.search("title:scenarios", 50).unwrap();
+    assert!(
+        !titled.hits.is_empty(),
+        "the note titled with \"scenarios\" is found"
+    );
+    assert!(
+        titled
+            .hits
+            .iter()
+            .all(|h| h.title.to_lowercase().contains("scenarios")),
+        "{:?}",
+        titled.hits
+    );
 }
 
 #[test]
 fn bad_syntax_says_where_and_lenient_search_still_answers() {
     let (_d, nb) = open();
     match nb.search("Bucharest (summit", 10) {
-        Err(Error::QuerySyntax { position, message }) => {
+        Err(Error::QuerySyntax {
+            position, message, ..
+        }) => {
             assert_eq!(position, 10, "{message}");
         }
         other => panic!("expected a syntax error, got {other:?}"),
@@ -247,4 +256,35 @@ fn an_excluded_phrase_is_searched_not_a_panic() {
     ] {
         nb.search(q, 5).unwrap();
     }
+}
+
+#[test]
+fn a_query_with_bad_syntax_is_searched_as_words_with_a_typed_problem() {
+    use dossier_core::QueryProblemKind as K;
+    let dir = copy_of_bundled();
+    let nb = Notebook::open(dir.path()).unwrap();
+    for (q, kind, words) in [
+        ("\"Bucharest summit", K::UnclosedQuote, true),
+        ("(Bucharest OR NATO", K::Parenthesis, true),
+        ("Bucharest )", K::Parenthesis, true),
+        ("NATO OR", K::MissingOperand, true),
+        ("NATO kind:", K::FieldValue, false),
+        ("NATO kind:planet", K::FieldValue, false),
+        ("colour:red NATO", K::UnknownField, false),
+    ] {
+        let s = nb.search_forgiving(q, 10).unwrap();
+        let p = s.problem.unwrap_or_else(|| panic!("{q:?} has a problem"));
+        assert_eq!(p.kind, kind, "{q:?}: {}", p.message);
+        assert_eq!(p.explanation, kind.explanation());
+        if words {
+            assert!(
+                !s.results.hits.is_empty(),
+                "{q:?}: its words are still searched"
+            );
+        }
+    }
+    let s = nb.search_forgiving("\"Bucharest summit\"", 10).unwrap();
+    assert!(s.problem.is_none() && !s.results.hits.is_empty());
+    let blank = nb.search_forgiving("   ", 10).unwrap();
+    assert!(blank.problem.is_none() && blank.results.hits.is_empty());
 }

@@ -279,3 +279,70 @@ fn assert_inert(html: &str, payload: &str) {
         }
     }
 }
+
+#[test]
+fn backlink_and_mention_contexts_are_plain_text_cut_at_words() {
+    let (_d, mut nb) = open();
+    nb.save_note(
+        "Context.md",
+        "---\ntitle: Context\n---\n## Heading about [[NATO]]\n\nWe quote **Alexei Makarkin** and [[Alexei Makarkin|Makarkin]] on *Geneva* and the [report](https://example.org) here.\n",
+        None,
+    )
+    .unwrap();
+    let b = nb.backlinks("Alexei Makarkin").unwrap();
+    let hits: Vec<_> = b
+        .linked
+        .iter()
+        .chain(&b.unlinked)
+        .filter(|h| h.path == "Context.md")
+        .collect();
+    assert_eq!(hits.len(), 2, "{hits:?}");
+    for h in &hits {
+        let all = format!("{}{}{}", h.before, h.text, h.after);
+        for markup in ["[[", "]]", "**", "##", "](", "---"] {
+            assert!(!all.contains(markup), "{markup:?} in {all:?}");
+        }
+        assert!(all.contains("on Geneva and the report here."), "{all:?}");
+    }
+    let linked = hits
+        .iter()
+        .find(|h| h.text == "Makarkin")
+        .expect("the link reads as its label");
+    assert!(
+        linked.before.ends_with("Alexei Makarkin and "),
+        "{linked:?}"
+    );
+    let page = nb.entity_page("Alexei Makarkin").unwrap();
+    let in_note: Vec<_> = page
+        .mentions
+        .iter()
+        .filter(|m| m.path.as_deref() == Some("Context.md"))
+        .collect();
+    assert!(!in_note.is_empty());
+    for m in in_note {
+        let all = format!("{}{}{}", m.before, m.text, m.after);
+        assert!(
+            !all.contains("[[") && !all.contains("**") && !all.contains('#'),
+            "{all:?}"
+        );
+    }
+}
+
+#[test]
+fn a_note_about_a_source_starts_with_a_link_to_it() {
+    let (_d, mut nb) = open();
+    let n = nb
+        .new_note_about("Reading notes", "russia-nato-talks")
+        .unwrap();
+    assert_eq!(n.path, "Reading notes.md");
+    assert!(
+        n.body
+            .starts_with("# Reading notes\n\nOn [[russia-nato-talks|"),
+        "{}",
+        n.body
+    );
+    let b = nb.backlinks("russia-nato-talks").unwrap();
+    assert!(b.linked.iter().any(|h| h.path == "Reading notes.md"));
+    assert!(nb.new_note_about("Other", "no-such-source").is_err());
+    assert!(nb.new_note_about("  ", "russia-nato-talks").is_err());
+}

@@ -2,8 +2,8 @@
 //! pass (a trie of names over words, walked from each word that starts one;
 //! see [`Gazetteer`]).
 //!
-//! Normalising: the text is cut into words (tantivy's simple tokenizer),
-//! each word lowercased, its diacritics folded (ASCII folding) and mapped
+//! Normalising: the text is cut into words (maximal runs of letters and digits),
+//! each word lowercased, its diacritics folded ([`crate::fold`]) and mapped
 //! through the spelling-variant table ([`VARIANTS`]: Alexey → alexei,
 //! Kyiv → kiev, …); words are joined by one space, or by " | " where
 //! punctuation stood between them, so that a name never matches across a
@@ -11,9 +11,7 @@
 //! in capitals only (an acronym such as `US`, `NATO`) matches only where the
 //! text has it in capitals, so that "us" is not the United States.
 
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer, TokenStream,
-};
+use crate::fold::fold_word_into;
 
 /// Spelling variants folded together: (variant, canonical form), lowercase,
 /// diacritics already folded. One table; it can grow.
@@ -65,13 +63,6 @@ pub struct Found {
     pub text: String,
 }
 
-fn analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .build()
-}
-
 /// For each first byte of a variant, the lengths (bit `len`) of the
 /// variants that start with it: most words are ruled out by one lookup.
 fn variant_filter() -> &'static [u64; 256] {
@@ -103,14 +94,12 @@ fn variant(word: &str) -> &str {
 
 /// Normalises a text (see the module's documentation).
 ///
-/// Words are what tantivy's simple tokenizer cuts (maximal runs of
-/// alphanumeric chars). An ASCII word is lowercased here directly; a word
-/// with other letters goes through tantivy's lowercaser and ASCII folding,
-/// so the result is the same as running the analyzer on the whole text
-/// (`normalise_matches_the_analyzer` checks it), only faster.
+/// Words are maximal runs of alphanumeric chars. An ASCII word is
+/// lowercased here directly; a word with other letters goes through
+/// [`crate::fold`], so the result is the same as folding the text word by
+/// word (`normalise_matches_the_reference` checks it), only faster.
 pub fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
-    let mut an: Option<TextAnalyzer> = None;
     let mut word = String::new();
     let bytes = text.as_bytes();
     let mut last_to: Option<usize> = None;
@@ -169,11 +158,7 @@ pub fn normalise(text: &str) -> String {
                     .map(|b| b.to_ascii_lowercase() as char),
             );
         } else {
-            let an = an.get_or_insert_with(analyzer);
-            let mut stream = an.token_stream(&text[from..to]);
-            while stream.advance() {
-                word.push_str(&stream.token().text);
-            }
+            fold_word_into(&text[from..to], &mut word);
         }
         out.push_str(variant(&word));
         last_to = Some(to);
@@ -655,11 +640,10 @@ impl Bits {
     }
 }
 
-/// The buffers for words with chars beyond ASCII (folded by tantivy's
-/// filters, as [`normalise`] does).
+/// The buffers for words with chars beyond ASCII (folded by [`crate::fold`],
+/// as [`normalise`] does).
 #[derive(Default)]
 struct Fold {
-    analyzer: Option<TextAnalyzer>,
     word: String,
 }
 
@@ -1030,12 +1014,8 @@ impl Gazetteer {
         let entry = if ascii {
             self.dict.get(bytes, from, i, true)
         } else {
-            let an = fold.analyzer.get_or_insert_with(analyzer);
             fold.word.clear();
-            let mut stream = an.token_stream(&text[from..i]);
-            while stream.advance() {
-                fold.word.push_str(&stream.token().text);
-            }
+            fold_word_into(&text[from..i], &mut fold.word);
             let w = fold.word.as_bytes();
             self.dict.get(w, 0, w.len(), false)
         };
@@ -1191,17 +1171,30 @@ impl Gazetteer {
 mod tests {
     use super::*;
 
-    /// The analyzer over the whole text: what `normalise` must equal.
+    /// The plain way over the whole text, word by word: what `normalise`
+    /// must equal.
     fn normalise_reference(text: &str) -> (String, Vec<(usize, usize, usize)>) {
         let mut out = String::new();
         let mut words = Vec::new();
-        let mut an = analyzer();
-        let mut stream = an.token_stream(text);
         let mut last_to: Option<usize> = None;
-        while stream.advance() {
-            let t = stream.token();
+        let mut tokens = Vec::new();
+        let mut from: Option<usize> = None;
+        for (i, c) in text.char_indices() {
+            match (c.is_alphanumeric(), from) {
+                (true, None) => from = Some(i),
+                (false, Some(f)) => {
+                    tokens.push((f, i));
+                    from = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(f) = from {
+            tokens.push((f, text.len()));
+        }
+        for (offset_from, offset_to) in tokens {
             if let Some(prev) = last_to {
-                let gap = &text[prev..t.offset_from];
+                let gap = &text[prev..offset_from];
                 if gap
                     .chars()
                     .all(|c| c.is_whitespace() || c == '-' || c == '\u{2010}')
@@ -1211,8 +1204,8 @@ mod tests {
                     out.push_str(" | ");
                 }
             }
-            words.push((t.offset_from, t.offset_to, out.len()));
-            let w = t.text.clone();
+            words.push((offset_from, offset_to, out.len()));
+            let w = crate::fold::fold_word(&text[offset_from..offset_to]);
             out.push_str(
                 VARIANTS
                     .iter()
@@ -1220,14 +1213,14 @@ mod tests {
                     .map(|(_, c)| *c)
                     .unwrap_or(&w),
             );
-            last_to = Some(t.offset_to);
+            last_to = Some(offset_to);
         }
         (out, words)
     }
 
     proptest::proptest! {
         #[test]
-        fn normalise_matches_the_analyzer(
+        fn normalise_matches_the_reference(
             text in "[a-zA-Z0-9 ,.\\-\n\t\u{b}\u{2010}éÉüßøŁłЁёСергейКиївἈ🎄\u{301}’']{0,80}"
         ) {
             let (text_ref, _) = normalise_reference(&text);
@@ -1236,7 +1229,7 @@ mod tests {
     }
 
     /// The previous way of finding names, kept as the oracle: the text
-    /// normalised by the analyzer, then a byte automaton (names with a
+    /// normalised word by word, then a byte automaton (names with a
     /// trailing space, leftmost-longest) anchored at every word start.
     fn find_reference(names: &[Name], text: &str) -> Vec<Found> {
         use aho_corasick::{AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
