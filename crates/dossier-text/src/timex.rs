@@ -170,7 +170,7 @@ fn granularity(expr: rules::Expr) -> Granularity {
         Expr::MonthDay { .. } | Expr::Weekday { .. } | Expr::Easter { .. } => Granularity::Day,
         Expr::Month { .. } | Expr::NamedMonth { .. } => Granularity::Month,
         Expr::Quarter { .. } => Granularity::Quarter,
-        Expr::NamedSeason { .. } => Granularity::Season,
+        Expr::NamedSeason { .. } | Expr::Season { .. } => Granularity::Season,
         Expr::Offset { unit, .. } => match unit {
             Unit::Day => Granularity::Day,
             Unit::Week | Unit::Weekend => Granularity::Week,

@@ -415,3 +415,40 @@ fn html_to_text_makes_paragraphs_and_decodes_entities() {
     let text = html_to_text("<div><p>One &amp; two</p><p>Three&#160;four<br>five</p></div>");
     assert_eq!(text, "One & two\n\nThree four\n\nfive");
 }
+
+/// Prints what `find_dates` finds in every page of the corpus, with a little
+/// context, for eyeballing false positives on pages without gold:
+/// `cargo test -p dossier-text --test timex_eval -- --ignored --nocapture`.
+#[test]
+#[ignore = "a listing for people, not a check"]
+fn list_dates_in_the_corpus() {
+    let pages = manifest().join("../../../shared/corpus/readability-test-pages");
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&pages)
+        .expect("corpus")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    dirs.sort();
+    for dir in dirs {
+        let Ok(html) = std::fs::read_to_string(dir.join("expected.html")) else {
+            continue;
+        };
+        let text = html_to_text(&html);
+        let chars: Vec<char> = text.chars().collect();
+        for t in find_dates(&text, Some(time::macros::date!(2020 - 06 - 15))) {
+            let from = t.start.saturating_sub(30);
+            let to = (t.end + 30).min(chars.len());
+            let context: String = chars[from..to]
+                .iter()
+                .collect::<String>()
+                .replace('\n', " ");
+            println!(
+                "{}\t{}\t{:?}\t{:?}\t…{}…",
+                dir.file_name().unwrap_or_default().to_string_lossy(),
+                t.text,
+                t.value,
+                t.granularity,
+                context
+            );
+        }
+    }
+}

@@ -46,6 +46,9 @@ pub(super) enum Expr {
     /// An offset from the reference in units: today (0 days), yesterday
     /// (-1 day), last week (-1 week), two years ago (-2 years).
     Offset { unit: Unit, count: i64 },
+    /// A season alone ("during the summer"): the latest one at or before the
+    /// reference, or the next one in a future clause.
+    Season { season: Season },
     /// Easter Sunday of the reference year, shifted by days.
     Easter { days: i64 },
 }
@@ -238,6 +241,20 @@ pub(super) fn resolve(expr: Expr, reference: Date, tense: Tense) -> Option<Value
             }
             calendar::from_month_index(index)
         }
+        Expr::Season { season } => {
+            let season_year = if month == 12 { year + 1 } else { year };
+            let now = season_year * 4 + Season::of_month(month).index();
+            let mut index = season_year * 4 + season.index();
+            match tense {
+                Tense::Past if index > now => index -= 4,
+                Tense::Future if index < now => index += 4,
+                _ => {}
+            }
+            Value::Season {
+                year: index.div_euclid(4),
+                season,
+            }
+        }
         Expr::NamedSeason { season, shift } => {
             // December belongs to the winter of the next year.
             let season_year = if month == 12 { year + 1 } else { year };
@@ -392,7 +409,7 @@ impl Cx<'_> {
             Lex::Cardinal(_) => self.ago(i),
             Lex::Ordinal(_) => self.ordinal(i),
             Lex::Season(season) => self.season(i, season),
-            Lex::Punct('\'' | '’' | '‘') => self.short_decade(i),
+            Lex::Punct('\'' | '’' | '‘') => self.short_decade(i).or_else(|| self.short_year(i)),
             _ => None,
         }
     }
@@ -669,7 +686,7 @@ impl Cx<'_> {
         if self.glued(i)
             && matches!(
                 self.before(i, 1).map(|t| t.lex),
-                Some(Lex::Punct(_) | Lex::Num { .. })
+                Some(Lex::Punct('/' | '.' | ',' | ':' | '-' | '–') | Lex::Num { .. })
             )
         {
             return None;
@@ -824,14 +841,52 @@ impl Cx<'_> {
         Self::found(i, i + 2, Expr::Quarter { quarter })
     }
 
-    /// "summer 2014", "the spring of 2014".
+    /// "summer 2014", "the spring of 2014", and a season alone after "the"
+    /// or a preposition ("during the summer", "in spring"; not "the fall
+    /// of Rome", "a fall in prices").
     fn season(&self, i: usize, season: Season) -> Option<Found> {
         let mut j = i + 1;
         if self.kw(j, Kw::Of) {
             j += 1;
         }
-        let year = self.year_at(j).filter(|_| self.spaced(j))?;
-        Self::found(i, j + 1, Expr::Fixed(Value::Season { year, season }))
+        if let Some(year) = self.year_at(j).filter(|_| self.spaced(j)) {
+            return Self::found(i, j + 1, Expr::Fixed(Value::Season { year, season }));
+        }
+        let cued = matches!(
+            self.before(i, 1).map(|t| t.lex),
+            Some(Lex::Kw(Kw::The | Kw::YearCue | Kw::Edge))
+        );
+        let followed = matches!(
+            self.lex(i + 1),
+            Some(Lex::Kw(Kw::Of | Kw::YearCue) | Lex::Num { .. })
+        );
+        if cued && !followed && self.spaced(i) {
+            return Self::found(i, i + 1, Expr::Season { season });
+        }
+        None
+    }
+
+    /// "in ’91", "since '99", "the class of '08": a two-digit year after an
+    /// apostrophe, read as 19xx from 30 up and 20xx below.
+    fn short_year(&self, i: usize) -> Option<Found> {
+        let cued = matches!(
+            self.before(i, 1).map(|t| t.lex),
+            Some(Lex::Kw(Kw::YearCue | Kw::Of | Kw::The | Kw::Edge) | Lex::Season(_))
+        );
+        if !cued || !self.spaced(i) || !self.glued(i + 1) || self.continues(i + 1) {
+            return None;
+        }
+        let (value, digits) = self.num(i + 1)?;
+        if digits != 2 {
+            return None;
+        }
+        let value = i64::from(value);
+        let year = if value >= 30 {
+            1900 + value
+        } else {
+            2000 + value
+        };
+        Self::found(i, i + 2, Expr::Fixed(Value::Year(year)))
     }
 
     /// "1990s" (decade 199), "1800s" (century 18), "1990's".
