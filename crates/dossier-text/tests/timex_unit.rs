@@ -221,6 +221,22 @@ fn explicit_forms() {
 }
 
 #[test]
+fn holidays_and_coordinated_months() {
+    let reference = date!(2021 - 12 - 20);
+    assert_eq!(
+        value("They met at Christmas.", reference).1,
+        v("2021-12-25")
+    );
+    assert_eq!(value("on New Year's Eve", reference).1, v("2021-12-31"));
+    assert_eq!(value("by New Year's Day", reference).1, v("2022-01-01"));
+    let found = find_dates("set for August and October of 2015", Some(reference));
+    let values: Vec<_> = found.iter().map(|t| t.value.clone()).collect();
+    assert_eq!(values, vec![v("2015-08"), v("2015-10")]);
+    // A name before a past verb is no month.
+    assert!(find_dates("April said no.", Some(reference)).is_empty());
+}
+
+#[test]
 fn relative_months_and_quarters_follow_the_tense() {
     let reference = date!(2021 - 11 - 20);
     assert_eq!(value("Prices fell in March.", reference).1, v("2021-03"));

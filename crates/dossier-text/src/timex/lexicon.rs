@@ -82,6 +82,10 @@ pub(super) enum Kw {
     Before,
     After,
     Easter,
+    Christmas,
+    Eve,
+    /// "New" of "New Year's".
+    NewYear,
 }
 
 /// What a token means to the rules.
@@ -359,6 +363,9 @@ fn keyword(word: &str) -> Option<Kw> {
         "before" => Kw::Before,
         "after" => Kw::After,
         "easter" => Kw::Easter,
+        "christmas" => Kw::Christmas,
+        "eve" => Kw::Eve,
+        "new" => Kw::NewYear,
         _ if is_year_cue(word) => Kw::YearCue,
         _ => return None,
     })

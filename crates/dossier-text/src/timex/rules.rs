@@ -475,9 +475,54 @@ impl Cx<'_> {
             Kw::Easter if self.tok(i).is_some_and(|t| t.capitalized) => {
                 Self::found(i, i + 1, Expr::Easter { days: 0 })
             }
+            Kw::Christmas if self.tok(i).is_some_and(|t| t.capitalized) => {
+                // "Christmas Eve" is the 24th; "Christmas (Day)" the 25th.
+                let (day, last) = if self.kw(i + 1, Kw::Eve) {
+                    (24, i + 2)
+                } else {
+                    (25, i + 1)
+                };
+                self.holiday(i, last, 12, day)
+            }
+            Kw::NewYear if self.tok(i).is_some_and(|t| t.capitalized) => {
+                // "New Year's Day", "New Year's Eve" (tokens: new year ' s day).
+                let apostrophe = matches!(self.lex(i + 2), Some(Lex::Punct('\'' | '’')));
+                let year_word = matches!(
+                    self.lex(i + 1),
+                    Some(Lex::Unit {
+                        unit: Unit::Year,
+                        plural: false
+                    })
+                );
+                if !year_word || !apostrophe || !self.kw(i + 3, Kw::S) {
+                    return None;
+                }
+                if self.kw(i + 4, Kw::Eve) {
+                    self.holiday(i, i + 5, 12, 31)
+                } else if matches!(
+                    self.lex(i + 4),
+                    Some(Lex::Unit {
+                        unit: Unit::Day,
+                        plural: false
+                    })
+                ) {
+                    self.holiday(i, i + 5, 1, 1)
+                } else {
+                    None
+                }
+            }
             Kw::Q => self.quarter_q(i),
             _ => None,
         }
+    }
+
+    /// A fixed-date holiday, with or without the year after it.
+    fn holiday(&self, i: usize, last: usize, month: u8, day: u8) -> Option<Found> {
+        if let Some(year) = self.year_at(last).filter(|_| self.spaced(last)) {
+            let date = calendar::date(year, month, day)?;
+            return Self::found(i, last + 1, Expr::Fixed(Value::Day(date)));
+        }
+        Self::found(i, last, Expr::MonthDay { month, day })
     }
 
     /// What follows last/this/next at `i`.
@@ -657,10 +702,31 @@ impl Cx<'_> {
         if number_near {
             return None;
         }
-        if cued || (!needs_cue && !name_follows && token.gap != Gap::Glued) {
+        // "April said": a name before a verb in the past, not a month.
+        let verb_follows = self
+            .tok(i + 1)
+            .is_some_and(|t| t.ed_form || t.lex == Lex::Kw(Kw::PastVerb));
+        if cued || (!needs_cue && !name_follows && !verb_follows && token.gap != Gap::Glued) {
+            // "August and October of 2015": the year of the second month.
+            if let Some(year) = self.coordinated_year(i + 1) {
+                return Self::found(i, i + 1, Expr::Fixed(Value::Month { year, month }));
+            }
             return Self::found(i, i + 1, Expr::Month { month });
         }
         None
+    }
+
+    /// The year of a month coordinated with the one before `i`: "and
+    /// October of 2015", "or October 2015".
+    fn coordinated_year(&self, i: usize) -> Option<i64> {
+        if !self.kw(i, Kw::Joiner) || !matches!(self.lex(i + 1), Some(Lex::Month { .. })) {
+            return None;
+        }
+        let mut k = i + 2;
+        if self.punct(k, ',') || self.kw(k, Kw::Of) {
+            k += 1;
+        }
+        self.year_at(k).filter(|_| self.spaced(k))
     }
 
     /// A word before token `i` that makes a bare month or number a date:
