@@ -237,6 +237,23 @@ fn holidays_and_coordinated_months() {
 }
 
 #[test]
+fn names_with_day_words_are_not_dates() {
+    let reference = Some(date!(2022 - 01 - 12));
+    for text in [
+        "He wrote for the Sunday Times.",
+        "Order Reprints | Today’s Paper | Subscribe",
+        "a report in USA Today",
+    ] {
+        assert!(find_dates(text, reference).is_empty(), "{text}");
+    }
+    assert_eq!(find_dates("Today, the court ruled.", reference).len(), 1);
+    assert_eq!(
+        find_dates("He left on Sunday. Today he is back.", reference).len(),
+        2
+    );
+}
+
+#[test]
 fn relative_months_and_quarters_follow_the_tense() {
     let reference = date!(2021 - 11 - 20);
     assert_eq!(value("Prices fell in March.", reference).1, v("2021-03"));

@@ -426,6 +426,7 @@ impl Cx<'_> {
         };
         let offset = |unit, count| Expr::Offset { unit, count };
         match kw {
+            Kw::Today | Kw::Tonight | Kw::Yesterday | Kw::Tomorrow if self.in_a_name(i) => None,
             Kw::Today | Kw::Tonight => Self::found(i, i + 1, offset(Unit::Day, 0)),
             Kw::Yesterday => Self::found(i, i + 1, offset(Unit::Day, -1)),
             Kw::Tomorrow => Self::found(i, i + 1, offset(Unit::Day, 1)),
@@ -516,6 +517,31 @@ impl Cx<'_> {
         }
     }
 
+    /// A capitalised word that is part of a title or name: after another
+    /// capitalised word ("USA Today", "New York Today"), or before one,
+    /// possibly through a possessive ("Today’s Paper", "Today Show").
+    fn in_a_name(&self, i: usize) -> bool {
+        let Some(token) = self.tok(i) else {
+            return false;
+        };
+        if !token.capitalized {
+            return false;
+        }
+        let after_name = self
+            .before(i, 1)
+            .is_some_and(|t| t.capitalized && token.gap == Gap::Space);
+        let mut j = i + 1;
+        if matches!(self.lex(j), Some(Lex::Punct('\'' | '’'))) && self.kw(j + 1, Kw::S) {
+            j += 2;
+        }
+        let before_name = self.tok(j).is_some_and(|t| {
+            t.capitalized
+                && t.gap == Gap::Space
+                && !matches!(t.lex, Lex::Month { .. } | Lex::Weekday(_))
+        });
+        after_name || before_name
+    }
+
     /// A fixed-date holiday, with or without the year after it.
     fn holiday(&self, i: usize, last: usize, month: u8, day: u8) -> Option<Found> {
         if let Some(year) = self.year_at(last).filter(|_| self.spaced(last)) {
@@ -566,6 +592,16 @@ impl Cx<'_> {
     /// A weekday, or a weekday heading a full date ("Tuesday, Nov. 29, 2016").
     fn weekday(&self, i: usize, weekday: Weekday) -> Option<Found> {
         if !self.tok(i)?.capitalized {
+            return None;
+        }
+        // "the Sunday Times", "the Sunday Business section": a name.
+        let name = self.before(i, 1).is_some_and(|t| t.lex == Lex::Kw(Kw::The))
+            && self.tok(i + 1).is_some_and(|t| {
+                t.capitalized
+                    && t.gap == Gap::Space
+                    && !matches!(t.lex, Lex::Month { .. } | Lex::Num { .. })
+            });
+        if name {
             return None;
         }
         let mut j = i + 1;
