@@ -200,6 +200,8 @@ fn explicit_forms() {
         ("March 2021", "2021-03", Granularity::Month),
         ("in 2008", "2008", Granularity::Year),
         ("since 1999", "1999", Granularity::Year),
+        ("his 2020 campaign", "2020", Granularity::Year),
+        ("Biden’s 2020 campaign", "2020", Granularity::Year),
         ("Q3 2021", "2021-Q3", Granularity::Quarter),
         ("the first quarter of 2021", "2021-Q1", Granularity::Quarter),
         ("the first half of 2021", "2021-H1", Granularity::Half),

@@ -81,6 +81,8 @@ pub(super) enum Kw {
     Times,
     Before,
     After,
+    /// his, her, their, its, our, my, your: "his 2020 campaign".
+    Determiner,
     Easter,
     Christmas,
     Eve,
@@ -362,6 +364,7 @@ fn keyword(word: &str) -> Option<Kw> {
         "x" => Kw::Times,
         "before" => Kw::Before,
         "after" => Kw::After,
+        "his" | "her" | "their" | "its" | "our" | "my" | "your" => Kw::Determiner,
         "easter" => Kw::Easter,
         "christmas" => Kw::Christmas,
         "eve" => Kw::Eve,

@@ -1061,6 +1061,15 @@ impl Cx<'_> {
             }
             Some(Lex::Kw(Kw::Joiner | Kw::To)) => i >= 2 && self.year_at(i - 2).is_some(),
             Some(Lex::Season(_)) => true,
+            // "his 2020 campaign", "Biden’s 2020 campaign".
+            Some(Lex::Kw(Kw::Determiner)) => true,
+            Some(Lex::Kw(Kw::S)) => {
+                self.glued(i - 1)
+                    && matches!(
+                        self.before(i, 2).map(|t| t.lex),
+                        Some(Lex::Punct('\'' | '’'))
+                    )
+            }
             _ => false,
         } && !self.glued(i);
         let next = self.tok(i + 1);
