@@ -34,6 +34,14 @@
 //!   the reference's ISO week.
 //! - "last week", "next month", "this year", "two days ago", "a decade ago"
 //!   shift the reference by whole units; weeks are ISO weeks (`2021-W52`).
+//! - A season alone after "the" or a preposition ("during the summer")
+//!   follows the tense like a month; "last fall" is the latest fall before
+//!   the reference's season. December belongs to the next year's winter.
+//! - Holidays on fixed dates (Christmas, Christmas Eve, New Year's Day and
+//!   Eve) resolve like a day without a year; Easter is that of the
+//!   reference year.
+//! - A two-digit year after an apostrophe and a cue ("in ’91") is 19xx from
+//!   30 up, 20xx below.
 //! - Without a reference date, an expression that needs one (relative, or
 //!   a date without a year) is kept with `value: None`; it is never guessed.
 //!

@@ -25,10 +25,9 @@ impl Season {
         }
     }
 
-    /// The season a date falls in (northern meteorological seasons; winter
-    /// is counted in the year of its December... and of its January, as
-    /// TIMEX3 annotators usually do: `2022-WI` is the winter around the
-    /// start of 2022).
+    /// The season of a month (northern meteorological seasons: winter is
+    /// December to February; callers count December in the next year's
+    /// winter, so that `2022-WI` is the winter around the start of 2022).
     pub(super) fn of_month(month: u8) -> Season {
         match month {
             3..=5 => Season::Spring,
