@@ -392,19 +392,22 @@ fn timex_on_hand_made_gold() {
     }
     report("timex dev", &dev);
     report("timex held-out", &heldout);
-    assert!(dev.f1() >= 0.90, "dev detection F1 {:.3}", dev.f1());
+    // Floors a little below the figures reached (dev 1.000 / 1.000,
+    // held-out 0.975 / 0.974 when they were set); the product's bar on
+    // unseen news is F1 >= 0.90 and values >= 0.85.
+    assert!(dev.f1() >= 0.97, "dev detection F1 {:.3}", dev.f1());
     assert!(
-        dev.value_accuracy() >= 0.90,
+        dev.value_accuracy() >= 0.97,
         "dev values {:.3}",
         dev.value_accuracy()
     );
     assert!(
-        heldout.f1() >= 0.85,
+        heldout.f1() >= 0.95,
         "held-out detection F1 {:.3}",
         heldout.f1()
     );
     assert!(
-        heldout.value_accuracy() >= 0.80,
+        heldout.value_accuracy() >= 0.95,
         "held-out values {:.3}",
         heldout.value_accuracy()
     );
