@@ -22,3 +22,4 @@ pub mod fold;
 pub mod gazetteer;
 pub mod passages;
 pub mod plain;
+pub mod timex;
