@@ -1,0 +1,1339 @@
+//! Who said what: direct quotes and reported speech, each with its speaker.
+//!
+//! [`find_quotes`] reads plain text (paragraphs separated by newlines) and
+//! returns every quote it finds, in reading order:
+//!
+//! - **Direct quotes**: words between quote marks (straight `"…"`, curly
+//!   `“…”`, guillemets `«…»` and `»…«`, low-high `„…“`, single `‘…’` and
+//!   `'…'`; apostrophes such as "don't", "NATO's" and "the '90s" are told
+//!   apart by the letters around them). A quote whose paragraph ends without
+//!   a closing mark and whose next paragraph opens with a mark runs on: it is
+//!   **one** quote spanning the paragraphs (the span then covers the
+//!   paragraph break and the repeated opening mark). After an attribution
+//!   such as `“…,” comments X. – …`, the words after the dash are X's
+//!   quote too (direct, no marks), up to the paragraph's end, or on to a
+//!   later paragraph that ends with a lone closing mark. Scare quotes and
+//!   quoted titles (one or two words, or words In Title Case, with no speech
+//!   verb next to them) are left out.
+//! - **Reported speech**: the clause after "X said (that) …", "X told
+//!   reporters …", "according to X, …", or before "…, X said." / "…, said
+//!   X." with a general list of speech verbs ([`lexicon::SPEECH_CUES`]).
+//!
+//! The speaker is read from the attribution: "X said", "said X", "X, a
+//! spokesman for Y, said" (X, without the appositive), "said X, director of
+//! Y" (X), a description ("a company spokeswoman said", "analysts said"), or
+//! a pronoun or title ("he", "the minister") standing for the last person
+//! named before it. A quote paragraph with no attribution of its own takes
+//! the speaker of the quote before it in the same paragraph, or of the
+//! paragraph before. A quote with no speaker in sight has `speaker: None`.
+//!
+//! Everything is one pass over the text plus bounded look-arounds (a few
+//! dozen words around each mark or speech verb), so the time is linear in
+//! the text's length, whatever the input.
+
+use serde::Serialize;
+use std::collections::HashMap;
+
+mod lexicon;
+use lexicon::*;
+
+/// What kind of thing a known name stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum NameKind {
+    Person,
+    Organisation,
+    Place,
+    Other,
+}
+
+/// A known entity, by its canonical name, with every name it goes by
+/// (canonical name and aliases), against which speakers are matched.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KnownName<'a> {
+    pub entity: &'a str,
+    pub names: Vec<&'a str>,
+    pub kind: NameKind,
+}
+
+/// Direct (the speaker's own words) or indirect (reported) speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum QuoteKind {
+    Direct,
+    Indirect,
+}
+
+/// How the speaker is written where the quote is attributed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum SpeakerKind {
+    /// A name: "Jane Doe", "the Food Standards Agency".
+    Named,
+    /// A description: "a company spokeswoman", "analysts", "the source".
+    Description,
+    /// A pronoun or a title standing for someone named before ("he", "the
+    /// minister"); `refers_to` names that someone when it could be found.
+    Pronoun,
+}
+
+/// Who said a quote, as written in the text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Speaker {
+    /// Character offsets of the speaker's words in the text (for a quote
+    /// that takes its speaker from an earlier quote, the earlier words).
+    pub start: usize,
+    pub end: usize,
+    /// The speaker as written, without titles or appositives ("Jane Doe",
+    /// "the representative of the Foo Council", "he").
+    pub name: String,
+    pub kind: SpeakerKind,
+    /// For a pronoun or title: the name of the person or body it stands for.
+    pub refers_to: Option<String>,
+    /// The known entity (its canonical name) the speaker is, if any.
+    pub entity: Option<String>,
+}
+
+/// One quote: its words, how it was introduced and by whom.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    /// Character offsets of the quoted words (without the quote marks).
+    pub start: usize,
+    pub end: usize,
+    pub kind: QuoteKind,
+    /// The speech verb or phrase as written ("said", "according to").
+    pub cue: Option<String>,
+    pub speaker: Option<Speaker>,
+}
+
+/// Finds direct quotes and reported speech in `text`, with their speakers,
+/// matched against `known` entities. Offsets count `char`s. Never panics;
+/// time is linear in the text's length.
+pub fn find_quotes(text: &str, known: &[KnownName]) -> Vec<Quote> {
+    let doc = Doc::new(text);
+    let cues = CueTable::new();
+    let known = KnownIndex::new(known);
+    let mut finder = Finder { doc: &doc, cues: &cues, known: &known, quotes: Vec::new() };
+    finder.run();
+    finder.quotes.sort_by_key(|q| (q.start, q.end));
+    finder.quotes.into_iter().map(|q| q.quote).collect()
+}
+
+// ---------------------------------------------------------------------------
+// Text: characters, paragraphs, tokens, sentences.
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+    word: bool,
+}
+
+struct Doc {
+    chars: Vec<char>,
+    /// Paragraphs as character ranges, blank lines dropped, ends trimmed.
+    paras: Vec<(usize, usize)>,
+    toks: Vec<Tok>,
+    /// Character positions where sentences start (paragraph starts included).
+    sentence_starts: Vec<usize>,
+}
+
+fn is_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\'' | '‚' | '‟')
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '–' | '—' | '-' | '―')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Characters allowed inside a word between two word characters.
+fn is_word_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '.' | '\u{ad}' | '&')
+}
+
+impl Doc {
+    fn new(text: &str) -> Doc {
+        let chars: Vec<char> = text.chars().collect();
+        let mut paras = Vec::new();
+        let mut start = 0;
+        for i in 0..=chars.len() {
+            if i == chars.len() || chars[i] == '\n' || chars[i] == '\r' {
+                let (mut s, mut e) = (start, i);
+                while s < e && chars[s].is_whitespace() {
+                    s += 1;
+                }
+                while e > s && chars[e - 1].is_whitespace() {
+                    e -= 1;
+                }
+                if s < e {
+                    paras.push((s, e));
+                }
+                start = i + 1;
+            }
+        }
+        let mut toks = Vec::new();
+        for &(s, e) in &paras {
+            let mut i = s;
+            while i < e {
+                let c = chars[i];
+                if c.is_whitespace() {
+                    i += 1;
+                } else if is_word_char(c) {
+                    let st = i;
+                    i += 1;
+                    while i < e
+                        && (is_word_char(chars[i])
+                            || (is_word_joiner(chars[i]) && i + 1 < e && is_word_char(chars[i + 1])))
+                    {
+                        i += 1;
+                    }
+                    toks.push(Tok { start: st, end: i, word: true });
+                } else {
+                    toks.push(Tok { start: i, end: i + 1, word: false });
+                    i += 1;
+                }
+            }
+        }
+        let mut doc = Doc { chars, paras, toks, sentence_starts: Vec::new() };
+        doc.sentence_starts = doc.find_sentence_starts();
+        doc
+    }
+
+    fn find_sentence_starts(&self) -> Vec<usize> {
+        let mut starts = Vec::new();
+        for &(ps, pe) in &self.paras {
+            starts.push(ps);
+            let first = self.tok_index(ps);
+            let last = self.tok_index(pe);
+            let mut i = first;
+            while i < last {
+                let t = self.toks[i];
+                let c = self.chars[t.start];
+                if !t.word && matches!(c, '.' | '!' | '?' | '…') && !self.is_abbreviation_stop(i, first) {
+                    // Closing marks and brackets after the stop stay in the sentence.
+                    let mut j = i + 1;
+                    while j < last && !self.toks[j].word && {
+                        let d = self.chars[self.toks[j].start];
+                        matches!(d, '”' | '’' | '"' | '»' | ')' | ']' | '\'' | '.' | '!' | '?')
+                            && self.toks[j].start == self.toks[j - 1].end
+                    } {
+                        j += 1;
+                    }
+                    if j < last && self.toks[j].start > self.toks[j - 1].end {
+                        let d = self.chars[self.toks[j].start];
+                        if d.is_uppercase() || d.is_numeric() || is_quote_mark(d) || is_dash(d) || d == '[' || d == '(' {
+                            starts.push(self.toks[j].start);
+                        }
+                    }
+                    i = j;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        starts
+    }
+
+    /// Whether the full stop at token `i` belongs to an abbreviation or an
+    /// initial ("Mr.", "U.S.", "Robert M. Danin") rather than ending a sentence.
+    fn is_abbreviation_stop(&self, i: usize, first: usize) -> bool {
+        if self.chars[self.toks[i].start] != '.' || i == first {
+            return false;
+        }
+        let w = self.toks[i - 1];
+        if !w.word || w.end != self.toks[i].start {
+            return false;
+        }
+        let lc = self.lower(i - 1);
+        let len = w.end - w.start;
+        ABBREVIATIONS.contains(&lc.as_str())
+            || (len == 1 && self.chars[w.start].is_uppercase())
+            || self.chars[w.start..w.end].contains(&'.')
+    }
+
+    /// The first token starting at or after `pos`.
+    fn tok_index(&self, pos: usize) -> usize {
+        self.toks.partition_point(|t| t.start < pos)
+    }
+
+    fn lower(&self, i: usize) -> String {
+        self.toks.get(i).map_or_else(String::new, |t| {
+            self.chars[t.start..t.end].iter().flat_map(|c| c.to_lowercase()).filter(|&c| c != '\u{ad}').collect()
+        })
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.word)
+    }
+
+    fn punct(&self, i: usize) -> Option<char> {
+        self.toks.get(i).filter(|t| !t.word).map(|t| self.chars[t.start])
+    }
+
+    fn capitalised(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.word && self.chars[t.start].is_uppercase())
+    }
+
+    fn text(&self, s: usize, e: usize) -> String {
+        let e = e.min(self.chars.len());
+        self.chars[s.min(e)..e].iter().filter(|&&c| c != '\u{ad}').collect()
+    }
+
+    /// The text of tokens `a..b`, as written.
+    fn tok_text(&self, a: usize, b: usize) -> String {
+        if a >= b || b > self.toks.len() {
+            return String::new();
+        }
+        self.text(self.toks[a].start, self.toks[b - 1].end)
+    }
+
+    fn para_of(&self, pos: usize) -> usize {
+        self.paras.partition_point(|p| p.1 <= pos).min(self.paras.len().saturating_sub(1))
+    }
+
+    /// The sentence around `pos`, as a character range inside its paragraph.
+    fn sentence_of(&self, pos: usize) -> (usize, usize) {
+        let k = self.sentence_starts.partition_point(|&s| s <= pos).saturating_sub(1);
+        let start = self.sentence_starts.get(k).copied().unwrap_or(0);
+        let para_end = self.paras.get(self.para_of(pos)).map_or(self.chars.len(), |p| p.1);
+        let end = self.sentence_starts.get(k + 1).copied().map_or(para_end, |n| n.min(para_end));
+        (start, end.max(start))
+    }
+
+    fn word_count(&self, s: usize, e: usize) -> usize {
+        let (a, b) = (self.tok_index(s), self.tok_index(e));
+        (a..b).filter(|&i| self.is_word(i)).count()
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Quote marks.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Double,
+    Single,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    Either,
+}
+
+/// What the mark at `i` (inside paragraph `(ps, pe)`) can do, from the
+/// characters around it; `None` for an apostrophe or a stray mark.
+fn mark_role(chars: &[char], i: usize, ps: usize, pe: usize) -> Option<(Family, Role)> {
+    let c = chars[i];
+    let prev = (i > ps).then(|| chars[i - 1]);
+    let next = (i + 1 < pe).then(|| chars[i + 1]);
+    let next2 = (i + 2 < pe).then(|| chars[i + 2]);
+    let opener = |p: char| p.is_whitespace() || "([{/:".contains(p) || is_dash(p) || is_quote_mark(p);
+    let space_before = prev.is_none_or(opener);
+    let space_after = next.is_none_or(|n| n.is_whitespace() || ".,;:!?)]}…".contains(n) || is_dash(n) || is_quote_mark(n));
+    let rest_blank = chars[i + 1..pe].iter().all(|c| c.is_whitespace());
+    let alnum_before = prev.is_some_and(char::is_alphanumeric);
+    let alnum_after = next.is_some_and(char::is_alphanumeric);
+    match c {
+        '"' | '‟' => Some((
+            Family::Double,
+            if rest_blank && !space_before {
+                Role::Close
+            } else if space_before && !space_after {
+                Role::Open
+            } else if !space_before && space_after {
+                Role::Close
+            } else {
+                Role::Either
+            },
+        )),
+        '“' => Some((Family::Double, if rest_blank || (!space_before && space_after) { Role::Close } else { Role::Open })),
+        '”' => Some((Family::Double, if space_before && !space_after { Role::Open } else { Role::Close })),
+        '„' => Some((Family::Double, Role::Open)),
+        '«' => Some((Family::Double, if !space_before && space_after { Role::Close } else { Role::Open })),
+        '»' => Some((Family::Double, if space_before && !space_after { Role::Open } else { Role::Close })),
+        '‚' => Some((Family::Single, Role::Open)),
+        '‘' | '’' | '\'' => {
+            if alnum_before && alnum_after {
+                return None; // don't, NATO's
+            }
+            let decade = next.is_some_and(|n| n.is_ascii_digit()) && next2.is_some_and(|n| n.is_ascii_digit());
+            if space_before && alnum_after && !decade && c != '’' {
+                Some((Family::Single, Role::Open))
+            } else if !space_before && space_after {
+                Some((Family::Single, Role::Close))
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// A pair of marks (or a run of paragraphs) holding quoted words.
+#[derive(Debug, Clone, Copy)]
+struct Marked {
+    /// Position of the opening mark.
+    open: usize,
+    /// Position of the closing mark; `None` when the quote ran to a
+    /// paragraph's end unclosed.
+    close: Option<usize>,
+    start: usize,
+    end: usize,
+}
+
+/// Pairs the quote marks of the whole text. Returns the pairs and the
+/// positions of closing double marks that close nothing (which end an
+/// unmarked dash continuation).
+fn pair_marks(doc: &Doc) -> (Vec<Marked>, Vec<usize>) {
+    let chars = &doc.chars;
+    let mut out = Vec::new();
+    let mut dangling = Vec::new();
+    let mut open_double: Option<usize> = None;
+    let mut skip_at: Option<usize> = None;
+    for (pi, &(ps, pe)) in doc.paras.iter().enumerate() {
+        let mut open_single: Option<usize> = None;
+        for i in ps..pe {
+            if !is_quote_mark(chars[i]) || skip_at == Some(i) {
+                continue;
+            }
+            let Some((family, role)) = mark_role(chars, i, ps, pe) else { continue };
+            match family {
+                Family::Double => match open_double {
+                    Some(o) if role != Role::Open => {
+                        out.push(marked(chars, o, Some(i)));
+                        open_double = None;
+                        open_single = None;
+                    }
+                    Some(_) => open_double = Some(i),
+                    None if role == Role::Close => dangling.push(i),
+                    None => open_double = Some(i),
+                },
+                Family::Single if open_double.is_none() => match open_single {
+                    Some(o) if role != Role::Open => {
+                        out.push(marked(chars, o, Some(i)));
+                        open_single = None;
+                    }
+                    Some(_) => open_single = Some(i),
+                    None if role == Role::Close => {}
+                    None => open_single = Some(i),
+                },
+                Family::Single => {}
+            }
+        }
+        skip_at = None;
+        if let Some(o) = open_double {
+            // News convention: a quote running on into the next paragraph
+            // leaves this one unclosed and opens the next with a mark.
+            let runs_on = doc.paras.get(pi + 1).is_some_and(|&(ns, ne)| {
+                is_quote_mark(chars[ns])
+                    && matches!(mark_role(chars, ns, ns, ne), Some((Family::Double, Role::Open | Role::Either)))
+            });
+            if runs_on {
+                skip_at = doc.paras.get(pi + 1).map(|p| p.0);
+            } else {
+                let m = marked(chars, o, None);
+                let m = Marked { end: trim_end(chars, m.start, pe), ..m };
+                if doc.word_count(m.start, m.end) >= 3 {
+                    out.push(m);
+                }
+                open_double = None;
+            }
+        }
+    }
+    (out, dangling)
+}
+
+fn trim_end(chars: &[char], s: usize, mut e: usize) -> usize {
+    while e > s && chars[e - 1].is_whitespace() {
+        e -= 1;
+    }
+    e
+}
+
+fn marked(chars: &[char], open: usize, close: Option<usize>) -> Marked {
+    let mut start = open + 1;
+    let end = close.unwrap_or(start);
+    while start < end && chars[start].is_whitespace() {
+        start += 1;
+    }
+    Marked { open, close, start, end: trim_end(chars, start, end) }
+}
+
+// ---------------------------------------------------------------------------
+// Speech cues.
+
+struct CueTable {
+    /// Cue word sequences by their first word.
+    by_first: HashMap<&'static str, Vec<Vec<&'static str>>>,
+}
+
+impl CueTable {
+    fn new() -> CueTable {
+        let mut by_first: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
+        for cue in SPEECH_CUES {
+            let words: Vec<&'static str> = cue.split(' ').collect();
+            if let Some(first) = words.first() {
+                by_first.entry(first).or_default().push(words);
+            }
+        }
+        for v in by_first.values_mut() {
+            v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        }
+        CueTable { by_first }
+    }
+
+    /// The number of tokens of the speech cue starting at token `i`, if any.
+    fn at(&self, doc: &Doc, i: usize) -> Option<usize> {
+        if !doc.is_word(i) {
+            return None;
+        }
+        let first = doc.lower(i);
+        let seqs = self.by_first.get(first.as_str())?;
+        seqs.iter()
+            .find(|seq| seq.iter().enumerate().skip(1).all(|(k, w)| doc.is_word(i + k) && doc.lower(i + k) == *w))
+            .map(Vec::len)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Known names.
+
+fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        let base = match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ą' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'ě' | 'ę' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ő' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' | 'ů' | 'ű' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'č' | 'ç' | 'ć' => 'c',
+            'ř' => 'r',
+            'š' | 'ś' => 's',
+            'ž' | 'ź' | 'ż' => 'z',
+            'ñ' | 'ň' | 'ń' => 'n',
+            'ť' => 't',
+            'ď' => 'd',
+            'ł' => 'l',
+            '’' => '\'',
+            c => c,
+        };
+        if base.is_alphanumeric() || base == '\'' {
+            out.push(base);
+        } else if !out.ends_with(' ') && !out.is_empty() {
+            out.push(' ');
+        }
+    }
+    out.trim_end().to_string()
+}
+
+struct KnownIndex {
+    /// Folded name or alias → (canonical name, kind).
+    names: HashMap<String, (String, NameKind)>,
+    /// Folded surname (last word of a person's name) → canonical name.
+    surnames: HashMap<String, String>,
+}
+
+impl KnownIndex {
+    fn new(known: &[KnownName]) -> KnownIndex {
+        let mut names = HashMap::new();
+        let mut surnames = HashMap::new();
+        for k in known {
+            for n in k.names.iter().chain(std::iter::once(&k.entity)) {
+                let f = fold(n);
+                if f.is_empty() {
+                    continue;
+                }
+                names.entry(f.clone()).or_insert_with(|| (k.entity.to_string(), k.kind));
+                if k.kind == NameKind::Person {
+                    if let Some(last) = f.split(' ').next_back() {
+                        surnames.entry(last.to_string()).or_insert_with(|| k.entity.to_string());
+                    }
+                }
+            }
+        }
+        KnownIndex { names, surnames }
+    }
+
+    /// The known entity a speaker's name stands for: the whole name, else its
+    /// surname against known people.
+    fn entity(&self, name: &str) -> Option<String> {
+        let f = fold(name);
+        if let Some((e, _)) = self.names.get(&f) {
+            return Some(e.clone());
+        }
+        let last = f.split(' ').next_back()?;
+        self.surnames.get(last).cloned()
+    }
+
+    fn is_person(&self, name: &str) -> bool {
+        self.names.get(&fold(name)).is_some_and(|(_, k)| *k == NameKind::Person)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Finding quotes.
+
+/// A speaker before pronouns are resolved.
+#[derive(Debug, Clone)]
+struct RawSpeaker {
+    start: usize,
+    end: usize,
+    name: String,
+    kind: SpeakerKind,
+    /// "the minister": a title that may stand for the last person named.
+    resolvable_title: bool,
+}
+
+/// How a quote got its speaker, for the passes that fill the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    /// Attributed by a speech verb next to it.
+    Attributed,
+    /// To be taken from the quote before it, or from the paragraph before.
+    Inherit,
+}
+
+struct Found {
+    start: usize,
+    end: usize,
+    quote: Quote,
+    raw: Option<RawSpeaker>,
+    source: Source,
+    /// Whether the quote opens its paragraph.
+    opens_paragraph: bool,
+}
+
+struct Finder<'a> {
+    doc: &'a Doc,
+    cues: &'a CueTable,
+    known: &'a KnownIndex,
+    quotes: Vec<Found>,
+}
+
+/// At most this many words are read around a mark or a cue.
+const WINDOW: usize = 40;
+
+impl Finder<'_> {
+    fn run(&mut self) {
+        let (marked, dangling) = pair_marks(self.doc);
+        self.direct_quotes(&marked, &dangling);
+        self.reported_speech();
+        self.resolve();
+    }
+
+    fn lc_in(&self, i: usize, list: &[&str]) -> bool {
+        self.doc.is_word(i) && list.contains(&self.doc.lower(i).as_str())
+    }
+
+    // -- direct quotes ------------------------------------------------------
+
+    fn direct_quotes(&mut self, marked: &[Marked], dangling: &[usize]) {
+        let doc = self.doc;
+        let mut continuations: Vec<(usize, usize)> = Vec::new();
+        let mut found: Vec<Found> = Vec::new();
+        for m in marked {
+            if m.start >= m.end {
+                continue;
+            }
+            let after = m.close.and_then(|c| self.attribution_after(c));
+            let attributed_after = after.is_some();
+            let (raw, cue, source, attr_end) = match after {
+                Some((raw, cue, end)) => (Some(raw), Some(cue), Source::Attributed, Some(end)),
+                None => match self.attribution_before(m.open) {
+                    Some((raw, cue)) => (Some(raw), Some(cue), Source::Attributed, None),
+                    None => (None, None, Source::Inherit, None),
+                },
+            };
+            if !self.is_speech(m, attributed_after) {
+                continue;
+            }
+            let para = doc.para_of(m.open);
+            let opens_paragraph = doc.paras.get(para).is_some_and(|p| p.0 == m.open);
+            found.push(Found {
+                start: m.start,
+                end: m.end,
+                quote: Quote { start: m.start, end: m.end, kind: QuoteKind::Direct, cue: cue.clone(), speaker: None },
+                raw: raw.clone(),
+                source,
+                opens_paragraph,
+            });
+            if let (Some(end), Some(raw)) = (attr_end, raw) {
+                if let Some((cs, ce)) = self.dash_continuation(end, marked, dangling) {
+                    continuations.push((cs, ce));
+                    found.push(Found {
+                        start: cs,
+                        end: ce,
+                        quote: Quote { start: cs, end: ce, kind: QuoteKind::Direct, cue, speaker: None },
+                        raw: Some(raw),
+                        source: Source::Attributed,
+                        opens_paragraph: false,
+                    });
+                }
+            }
+        }
+        // Marked words inside a continuation (a scare quote in the speaker's
+        // own words) are part of it, not quotes of their own.
+        found.retain(|f| !continuations.iter().any(|&(s, e)| (s, e) != (f.start, f.end) && s <= f.start && f.end <= e));
+        self.quotes = found;
+    }
+
+    /// Whether marked words are speech rather than a scare quote or a title.
+    fn is_speech(&self, m: &Marked, attributed_after: bool) -> bool {
+        if attributed_after {
+            return true;
+        }
+        let doc = self.doc;
+        let words = doc.word_count(m.start, m.end);
+        let last = doc.chars.get(m.end.saturating_sub(1)).copied().unwrap_or(' ');
+        let sentence_like = matches!(last, '.' | ',' | '!' | '?' | '…');
+        if words >= 2 && sentence_like {
+            return true;
+        }
+        if words < 3 {
+            return false;
+        }
+        // Words In Title Case are a title ("Super Mario Run").
+        let (a, b) = (doc.tok_index(m.start), doc.tok_index(m.end));
+        let title = (a..b).filter(|&i| doc.is_word(i)).all(|i| {
+            let len = doc.toks[i].end - doc.toks[i].start;
+            doc.capitalised(i) || len <= 3
+        });
+        !title
+    }
+
+    /// "…,” said X" / "…,” X said" after a closing mark: the speaker, the
+    /// cue and where the attribution's sentence ends.
+    fn attribution_after(&self, close: usize) -> Option<(RawSpeaker, String, usize)> {
+        let doc = self.doc;
+        let (_, sent_end) = doc.sentence_of(close + 1);
+        let para_end = doc.paras.get(doc.para_of(close)).map_or(close, |p| p.1);
+        let limit_pos = sent_end.max(close + 1).min(para_end);
+        let mut i = doc.tok_index(close + 1);
+        let last = doc.tok_index(limit_pos).min(i + WINDOW);
+        while i < last && doc.punct(i).is_some_and(|c| matches!(c, ',' | ':' | ';') || is_dash(c)) {
+            i += 1;
+        }
+        if i >= last {
+            return None;
+        }
+        // "said X" / "according to X"
+        if let Some(n) = self.cues.at(doc, i) {
+            let cue = doc.tok_text(i, i + n);
+            let (a, b) = self.phrase_after(i + n, last);
+            if a < b && !self.lc_in(a, PREPOSITIONS) {
+                let raw = self.speaker_from_phrase(a, b)?;
+                return Some((raw, cue, limit_pos));
+            }
+            return None;
+        }
+        // "X said", "X, a spokesman for Y, said"
+        let mut j = i;
+        while j < last && j < i + 15 {
+            if let Some(c) = doc.punct(j) {
+                if is_quote_mark(c) || matches!(c, '.' | '!' | '?') && !doc.is_abbreviation_stop(j, i) {
+                    return None;
+                }
+            }
+            if let Some(n) = self.cues.at(doc, j) {
+                let cue = doc.tok_text(j, j + n);
+                let raw = self.subject_of(j, i)?;
+                return Some((raw, cue, limit_pos));
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// "X said: “…”", "X said it was “…”", "according to X — “…”": a
+    /// speech cue earlier in the quote's sentence.
+    fn attribution_before(&self, open: usize) -> Option<(RawSpeaker, String)> {
+        let doc = self.doc;
+        let (sent_start, _) = doc.sentence_of(open);
+        let end = doc.tok_index(open);
+        let start = doc.tok_index(sent_start).max(end.saturating_sub(WINDOW));
+        let mut k = end;
+        while k > start {
+            k -= 1;
+            if doc.punct(k).is_some_and(is_quote_mark) {
+                // An earlier quote in the sentence: its own attribution.
+                return None;
+            }
+            // The cue must start here (not be the tail of a longer cue).
+            let Some(n) = self.cues.at(doc, k) else { continue };
+            let cue = doc.tok_text(k, k + n);
+            if self.lc_in(k, SOURCE_CUES) || SOURCE_CUES.contains(&cue.to_lowercase().as_str()) {
+                let (a, b) = self.phrase_after(k + n, end);
+                return Some((self.speaker_from_phrase(a, b)?, cue));
+            }
+            return self.subject_of(k, start).map(|raw| (raw, cue));
+        }
+        None
+    }
+
+    /// The noun phrase after a cue: up to a comma, a stop, a dash, a quote
+    /// mark or `limit`, at most a dozen words.
+    fn phrase_after(&self, from: usize, limit: usize) -> (usize, usize) {
+        let doc = self.doc;
+        let mut j = from;
+        let mut words = 0;
+        while j < limit && words < 12 {
+            match doc.punct(j) {
+                Some('.') if doc.is_abbreviation_stop(j, from) => {}
+                Some('’' | '\'' | '&') => {}
+                Some(_) => break,
+                None => words += 1,
+            }
+            j += 1;
+        }
+        (from, j)
+    }
+
+    /// The subject of the speech verb at token `cue`, read backwards no
+    /// further than token `limit`: "X said", "X, a spokesman for Y, said",
+    /// "her mother, Jane, said", "the source, who …, told".
+    fn subject_of(&self, cue: usize, limit: usize) -> Option<RawSpeaker> {
+        let doc = self.doc;
+        let mut j = cue;
+        while j > limit && self.lc_in(j - 1, BETWEEN_SUBJECT_AND_VERB) {
+            j -= 1;
+        }
+        let (a, b) = self.phrase_before(j, limit);
+        if a < b {
+            if b - a == 1 && doc.lower(a) == "who" {
+                // "the source, who said": the phrase before the comma.
+                if a > limit && doc.punct(a - 1) == Some(',') {
+                    let (c, d) = self.phrase_before(a - 1, limit);
+                    return self.speaker_from_phrase(c, d);
+                }
+                return None;
+            }
+            return self.speaker_from_phrase(a, b);
+        }
+        if j > limit && doc.punct(j - 1) == Some(',') {
+            // An appositive between subject and verb.
+            let mut k = j - 1;
+            let stop = limit.max(k.saturating_sub(30));
+            while k > stop && doc.punct(k - 1) != Some(',') {
+                if doc.punct(k - 1).is_some_and(|c| matches!(c, '.' | ';' | ':') || is_quote_mark(c)) {
+                    return None;
+                }
+                k -= 1;
+            }
+            if k <= stop {
+                return None;
+            }
+            let appositive = (k, j - 1);
+            let (c, d) = self.phrase_before(k - 1, limit);
+            if c >= d {
+                return None;
+            }
+            let head = self.speaker_from_phrase(c, d)?;
+            let app_words: Vec<usize> = (appositive.0..appositive.1).filter(|&i| doc.is_word(i)).collect();
+            let app_is_name =
+                !app_words.is_empty() && app_words.len() <= 3 && app_words.iter().all(|&i| doc.capitalised(i));
+            if head.kind == SpeakerKind::Description && app_is_name {
+                return self.speaker_from_phrase(appositive.0, appositive.1);
+            }
+            if doc.lower(appositive.0) == "who" || head.kind != SpeakerKind::Pronoun || !app_is_name {
+                return Some(head);
+            }
+            return Some(head);
+        }
+        // "… and said": the subject is the last name in the sentence before.
+        self.last_name_before(j, limit)
+    }
+
+    /// The words before token `end` up to a clause boundary (at most ten).
+    fn phrase_before(&self, end: usize, limit: usize) -> (usize, usize) {
+        let doc = self.doc;
+        let mut a = end;
+        let mut words = 0;
+        while a > limit && words < 10 {
+            let t = a - 1;
+            match doc.punct(t) {
+                Some('.') if t > 0 && doc.is_abbreviation_stop(t, limit) => {}
+                Some('’' | '\'' | '&') => {}
+                Some(_) => break,
+                None => {
+                    if self.lc_in(t, CLAUSE_BOUNDARIES) || self.cues.at(doc, t).is_some() {
+                        break;
+                    }
+                    words += 1;
+                }
+            }
+            a -= 1;
+        }
+        // A sentence-opening word ("However") is not part of the subject.
+        (a, end)
+    }
+
+    /// The last run of two or more capitalised words before token `end`
+    /// (for "…, saying that" and "… and said").
+    fn last_name_before(&self, end: usize, limit: usize) -> Option<RawSpeaker> {
+        let doc = self.doc;
+        let mut k = end;
+        while k > limit {
+            k -= 1;
+            if doc.capitalised(k) {
+                let e = k + 1;
+                let mut s = k;
+                while s > limit && (doc.capitalised(s - 1) || doc.punct(s - 1) == Some('.') && s >= 2 && doc.capitalised(s - 2)) {
+                    s -= 1;
+                }
+                let words = (s..e).filter(|&i| doc.is_word(i)).count();
+                if words >= 2 {
+                    return self.speaker_from_phrase(s, e);
+                }
+                k = s;
+            }
+        }
+        None
+    }
+
+    /// A speaker from the tokens `a..b` of a noun phrase.
+    fn speaker_from_phrase(&self, a: usize, b: usize) -> Option<RawSpeaker> {
+        let doc = self.doc;
+        let words: Vec<usize> = (a..b).filter(|&i| doc.is_word(i)).collect();
+        let (&first, &last) = (words.first()?, words.last()?);
+        let span = |s: usize, e: usize| (doc.toks[s].start, doc.toks[e].end);
+        if words.len() == 1 && self.lc_in(first, PRONOUNS) {
+            let (s, e) = span(first, first);
+            return Some(RawSpeaker {
+                start: s,
+                end: e,
+                name: doc.tok_text(first, first + 1),
+                kind: SpeakerKind::Pronoun,
+                resolvable_title: false,
+            });
+        }
+        // The head: the words before the first preposition.
+        let head_end = words.iter().position(|&i| i != first && self.lc_in(i, PREPOSITIONS) && !doc.capitalised(i));
+        let head: &[usize] = match head_end {
+            Some(p) => &words[..p],
+            None => &words,
+        };
+        let head_last = *head.last()?;
+        let starts_with_determiner = self.lc_in(first, DETERMINERS);
+        if doc.capitalised(head_last) && !(starts_with_determiner && head.len() == 1) {
+            // A name: the capitalised run ending the head, without titles.
+            let mut s = head.len() - 1;
+            while s > 0 && doc.capitalised(head[s - 1]) {
+                s -= 1;
+            }
+            let run = &head[s..];
+            let after_title = run.iter().rposition(|&i| self.lc_in(i, TITLES)).map_or(0, |p| p + 1);
+            let run = if after_title < run.len() { &run[after_title..] } else { run };
+            let run = if run.len() > 1 && self.lc_in(run[0], DETERMINERS) { &run[1..] } else { run };
+            let (&rs, &re) = (run.first()?, run.last()?);
+            let (s, e) = span(rs, re);
+            return Some(RawSpeaker {
+                start: s,
+                end: e,
+                name: doc.tok_text(rs, re + 1),
+                kind: SpeakerKind::Named,
+                resolvable_title: false,
+            });
+        }
+        let (s, e) = span(first, last);
+        let resolvable_title = doc.lower(first) == "the"
+            && head.len() <= 4
+            && head.len() == words.len()
+            && self.lc_in(head_last, RESOLVING_ROLES);
+        Some(RawSpeaker {
+            start: s,
+            end: e,
+            name: doc.tok_text(first, last + 1),
+            kind: SpeakerKind::Description,
+            resolvable_title,
+        })
+    }
+
+    /// After an attribution ending at `attr_end`: "… comments X. – The main
+    /// point …". The continuation runs to the paragraph's end, or on to the
+    /// first later paragraph ending in a lone closing mark when no new quote
+    /// opens before it.
+    fn dash_continuation(&self, attr_end: usize, marked: &[Marked], dangling: &[usize]) -> Option<(usize, usize)> {
+        let doc = self.doc;
+        let chars = &doc.chars;
+        let pi = doc.para_of(attr_end.saturating_sub(1));
+        let &(_, pe) = doc.paras.get(pi)?;
+        let mut i = attr_end;
+        while i < pe && chars[i].is_whitespace() {
+            i += 1;
+        }
+        if i >= pe || !is_dash(chars[i]) || !chars.get(i + 1).is_some_and(|c| c.is_whitespace()) {
+            return None;
+        }
+        let mut start = i + 1;
+        while start < pe && chars[start].is_whitespace() {
+            start += 1;
+        }
+        if start >= pe {
+            return None;
+        }
+        let dangling_in = |s: usize, e: usize| {
+            let k = dangling.partition_point(|&d| d < s);
+            dangling.get(k).copied().filter(|&d| d < e)
+        };
+        let opens_quote_in = |s: usize, e: usize| {
+            let k = marked.partition_point(|m| m.open < s);
+            marked.get(k).is_some_and(|m| m.open < e && doc.word_count(m.start, m.end) >= 4)
+        };
+        if let Some(d) = dangling_in(start, pe) {
+            return Some((start, trim_end(chars, start, d)));
+        }
+        for pj in pi + 1..(pi + 12).min(doc.paras.len()) {
+            let (s, e) = doc.paras[pj];
+            if opens_quote_in(s, e) {
+                break;
+            }
+            if let Some(d) = dangling_in(s, e) {
+                return Some((start, trim_end(chars, s, d)));
+            }
+        }
+        Some((start, pe))
+    }
+
+    // -- reported speech ----------------------------------------------------
+
+    fn inside_direct(&self, pos: usize) -> bool {
+        let k = self.quotes.partition_point(|f| f.start <= pos);
+        // Quotes are few per paragraph and do not nest: look back a little.
+        self.quotes[..k]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|f| f.quote.kind == QuoteKind::Direct && f.start <= pos && pos < f.end)
+    }
+
+    fn reported_speech(&mut self) {
+        let doc = self.doc;
+        self.quotes.sort_by_key(|f| (f.start, f.end));
+        let mut reported: Vec<Found> = Vec::new();
+        for (si, &s_start) in doc.sentence_starts.iter().enumerate() {
+            let para_end = doc.paras.get(doc.para_of(s_start)).map_or(s_start, |p| p.1);
+            let s_end = doc.sentence_starts.get(si + 1).map_or(para_end, |&n| n.min(para_end)).max(s_start);
+            let (a, b) = (doc.tok_index(s_start), doc.tok_index(s_end));
+            let mut cues: Vec<(usize, usize)> = Vec::new();
+            let mut i = a;
+            while i < b {
+                match self.cues.at(doc, i) {
+                    Some(n) if !self.inside_direct(doc.toks[i].start) => {
+                        cues.push((i, n));
+                        i += n;
+                    }
+                    _ => i += 1,
+                }
+            }
+            let mut consumed_until = a;
+            for (k, &(c, n)) in cues.iter().enumerate() {
+                if c < consumed_until {
+                    continue;
+                }
+                let next = cues.get(k + 1).map(|&(m, _)| m);
+                if let Some(f) = self.reported_at(c, n, a, b, next) {
+                    consumed_until = doc.tok_index(f.end);
+                    reported.push(f);
+                }
+            }
+        }
+        // A direct quote inside reported speech is the same speaker's.
+        for f in &mut self.quotes {
+            if f.raw.is_none() {
+                if let Some(r) = reported.iter().find(|r| r.start <= f.start && f.end <= r.end + 1) {
+                    f.raw = r.raw.clone();
+                    f.quote.cue = r.quote.cue.clone();
+                    f.source = Source::Attributed;
+                }
+            }
+        }
+        self.quotes.extend(reported);
+        self.quotes.sort_by_key(|f| (f.start, f.end));
+    }
+
+    /// Reported speech introduced by the cue at token `c` (`n` tokens) in
+    /// the sentence of tokens `a..b`; `next` is the next cue in the sentence.
+    fn reported_at(&self, c: usize, n: usize, a: usize, b: usize, next: Option<usize>) -> Option<Found> {
+        let doc = self.doc;
+        let cue = doc.tok_text(c, c + n);
+        let cue_lc = cue.to_lowercase();
+        let sentence_words = (c + n..b).filter(|&i| doc.is_word(i)).count();
+        if SOURCE_CUES.contains(&cue_lc.as_str()) {
+            let (pa, pb) = self.phrase_after(c + n, b);
+            let raw = self.speaker_from_phrase(pa, pb)?;
+            let before_words = (a..c).filter(|&i| doc.is_word(i)).count();
+            if c > a && doc.punct(c - 1) == Some(',') && before_words >= 3 {
+                // "…, according to X."
+                return self.reported(a, c - 1, raw, cue);
+            }
+            // "According to X, …"
+            if doc.punct(pb) == Some(',') {
+                return self.reported(pb + 1, b, raw, cue);
+            }
+            return None;
+        }
+        // "X said (that) …"
+        let mut j = c + n;
+        let mut skipped = 0;
+        let object_first = matches!(cue_lc.as_str(), "told" | "tells" | "tell" | "telling" | "asked" | "asks");
+        while j < b && skipped < 8 && doc.is_word(j) {
+            let w = doc.lower(j);
+            if w == "that" || (skipped > 0 && object_first && self.lc_in(j, CLAUSE_STARTERS) && self.lc_in(j, PRONOUNS)) {
+                break;
+            }
+            if !(object_first || AFTER_VERB_ADVERBIALS.contains(&w.as_str()) || doc.capitalised(j) && skipped > 0) {
+                break;
+            }
+            j += 1;
+            skipped += 1;
+        }
+        let mut content_start = None;
+        if j < b && doc.lower(j) == "that" {
+            content_start = Some(j + 1);
+        } else {
+            // Without "that": the next words must open a clause.
+            let j = if object_first { j } else { c + n };
+            let w = doc.lower(j);
+            let pronoun_subject = self.lc_in(j, PRONOUNS) || w == "there";
+            let needs_that = NEEDS_THAT.contains(&cue_lc.as_str());
+            let opens = pronoun_subject
+                || (!needs_that
+                    && (self.lc_in(j, CLAUSE_STARTERS)
+                        || doc.capitalised(j)
+                        || doc.toks.get(j).is_some_and(|t| doc.chars[t.start].is_numeric())
+                        || doc.punct(j).is_some_and(is_quote_mark)));
+            if j < b && opens && !self.lc_in(j, PREPOSITIONS) {
+                content_start = Some(j);
+            }
+        }
+        if let Some(cs) = content_start {
+            let raw = self.subject_of(c, a)?;
+            // Up to the sentence's end, or to the boundary before a next
+            // speech verb that has a subject of its own ("…, and he noted").
+            let mut ce = b;
+            if let Some(m) = next {
+                let mut k = m;
+                while k > cs {
+                    k -= 1;
+                    if doc.punct(k).is_some_and(|p| matches!(p, ',' | ';') || is_dash(p))
+                        || self.lc_in(k, &["and", "but"])
+                    {
+                        ce = k;
+                        break;
+                    }
+                    if m - k > 6 {
+                        break;
+                    }
+                }
+            }
+            return self.reported(cs, ce, raw, cue);
+        }
+        // "…, X said." / "…, said X."
+        if sentence_words > 8 || (c + n..b).any(|i| doc.lower(i) == "that") {
+            return None;
+        }
+        let subject = {
+            let mut j = c;
+            while j > a && self.lc_in(j - 1, BETWEEN_SUBJECT_AND_VERB) {
+                j -= 1;
+            }
+            let (pa, _) = self.phrase_before(j, a);
+            if pa < j {
+                Some((pa, self.subject_of(c, a)?))
+            } else {
+                None
+            }
+        };
+        let (boundary, raw) = match subject {
+            Some((pa, raw)) => {
+                // The comma before the subject, skipping an appositive.
+                let mut k = pa;
+                if raw.start < doc.toks[pa].start {
+                    k = doc.tok_index(raw.start);
+                }
+                (k.checked_sub(1).filter(|&k| doc.punct(k) == Some(','))?, raw)
+            }
+            None if c > a && doc.punct(c - 1) == Some(',') => {
+                let (pa, pb) = self.phrase_after(c + n, b);
+                (c - 1, self.speaker_from_phrase(pa, pb)?)
+            }
+            None => return None,
+        };
+        if (a..boundary).filter(|&i| doc.is_word(i)).count() < 4 {
+            return None;
+        }
+        self.reported(a, boundary, raw, cue)
+    }
+
+    /// Reported speech over tokens `a..b`, unless it is too short or is a
+    /// direct quote already.
+    fn reported(&self, a: usize, b: usize, raw: RawSpeaker, cue: String) -> Option<Found> {
+        let doc = self.doc;
+        let mut b = b;
+        while b > a && doc.punct(b - 1).is_some_and(|p| matches!(p, '.' | ',' | ';' | ':' | '!' | '?')) {
+            b -= 1;
+        }
+        if (a..b).filter(|&i| doc.is_word(i)).count() < 3 {
+            return None;
+        }
+        let (s, e) = (doc.toks.get(a)?.start, doc.toks.get(b - 1)?.end);
+        // "He said “…”": the direct quote says it all.
+        if doc.punct(a).is_some_and(is_quote_mark) {
+            let k = self.quotes.partition_point(|f| f.start <= s + 1);
+            if k > 0 && self.quotes[k - 1].start <= s + 1 && 2 * (self.quotes[k - 1].end - self.quotes[k - 1].start) >= e - s {
+                return None;
+            }
+        }
+        if self.inside_direct(s) {
+            return None;
+        }
+        Some(Found {
+            start: s,
+            end: e,
+            quote: Quote { start: s, end: e, kind: QuoteKind::Indirect, cue: Some(cue), speaker: None },
+            raw: Some(raw),
+            source: Source::Attributed,
+            opens_paragraph: false,
+        })
+    }
+
+    // -- speakers -------------------------------------------------------------
+
+    /// People and bodies named in the text, in order, that a pronoun or a
+    /// title may stand for: names after a title or role ("Mr Doe",
+    /// "spokesman John Doe"), names with an appositive ("Jane Doe, head of
+    /// …"), known people, and runs of capitalised words naming a body.
+    fn mentions(&self) -> Vec<(usize, String, bool)> {
+        let doc = self.doc;
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < doc.toks.len() {
+            if !doc.capitalised(i) {
+                i += 1;
+                continue;
+            }
+            let s = i;
+            let mut e = i + 1;
+            while e < doc.toks.len()
+                && e - s < 8
+                && (doc.capitalised(e) || doc.punct(e) == Some('.') && doc.toks[e - 1].end - doc.toks[e - 1].start == 1)
+            {
+                e += 1;
+            }
+            i = e;
+            let mut ws: Vec<usize> = (s..e).filter(|&k| doc.is_word(k)).collect();
+            while ws.len() > 1 && (self.lc_in(ws[0], CLAUSE_STARTERS) || self.lc_in(ws[0], DETERMINERS) || self.lc_in(ws[0], TITLES)) {
+                ws.remove(0);
+            }
+            let (Some(&fw), Some(&lw)) = (ws.first(), ws.last()) else { continue };
+            let name = doc.tok_text(fw, lw + 1);
+            let org = ws.iter().any(|&k| self.lc_in(k, ORGANISATION_WORDS));
+            if org {
+                if ws.len() >= 2 {
+                    out.push((doc.toks[fw].start, name, false));
+                }
+                continue;
+            }
+            if ws.len() > 3 {
+                continue;
+            }
+            let titled = s > 0 && (self.lc_in(s - 1, TITLES) || self.lc_in(s - 1, ROLE_NOUNS))
+                || (s..fw).any(|k| self.lc_in(k, TITLES));
+            let appositive = doc.punct(e) == Some(',')
+                && (self.lc_in(e + 1, DETERMINERS) || (doc.is_word(e + 1) && !doc.capitalised(e + 1)));
+            let sentence_start = doc.sentence_starts.binary_search(&doc.toks[s].start).is_ok();
+            let known = self.known.is_person(&name);
+            if known || titled || (appositive && (ws.len() >= 2 || !sentence_start || fw != s)) {
+                out.push((doc.toks[fw].start, name, true));
+            }
+        }
+        out
+    }
+
+    fn resolve(&mut self) {
+        let mentions = self.mentions();
+        let mut mi = 0;
+        let mut last_person: Option<String> = None;
+        let mut last_body: Option<String> = None;
+        let mut last_plural: Option<String> = None;
+        // Resolve in the order the speakers are written.
+        let mut order: Vec<usize> = (0..self.quotes.len()).filter(|&k| self.quotes[k].raw.is_some()).collect();
+        order.sort_by_key(|&k| self.quotes[k].raw.as_ref().map_or(0, |r| r.start));
+        let mut resolved: Vec<Option<Speaker>> = vec![None; self.quotes.len()];
+        for k in order {
+            let Some(raw) = self.quotes[k].raw.clone() else { continue };
+            while mi < mentions.len() && mentions[mi].0 < raw.start {
+                let (_, name, person) = &mentions[mi];
+                if *person {
+                    last_person = Some(name.clone());
+                } else {
+                    last_body = Some(name.clone());
+                }
+                mi += 1;
+            }
+            let lc = raw.name.to_lowercase();
+            let (kind, refers_to) = match raw.kind {
+                SpeakerKind::Pronoun => {
+                    let r = match lc.as_str() {
+                        "it" => last_body.clone(),
+                        "they" => last_plural.clone().or_else(|| last_body.clone()),
+                        _ => last_person.clone(),
+                    };
+                    (SpeakerKind::Pronoun, r)
+                }
+                SpeakerKind::Description if raw.resolvable_title && last_person.is_some() => {
+                    (SpeakerKind::Pronoun, last_person.clone())
+                }
+                kind => (kind, None),
+            };
+            match kind {
+                SpeakerKind::Named => {
+                    let org = raw.name.split_whitespace().any(|w| ORGANISATION_WORDS.contains(&w.to_lowercase().as_str()));
+                    if org {
+                        last_body = Some(raw.name.clone());
+                    } else {
+                        last_person = Some(raw.name.clone());
+                    }
+                }
+                SpeakerKind::Description if lc.ends_with('s') => last_plural = Some(raw.name.clone()),
+                _ => {}
+            }
+            let entity = self.known.entity(refers_to.as_deref().unwrap_or(&raw.name));
+            resolved[k] = Some(Speaker { start: raw.start, end: raw.end, name: raw.name, kind, refers_to, entity });
+        }
+        // Quotes with no attribution of their own.
+        let doc = self.doc;
+        let mut last_in_para: Vec<Option<Speaker>> = vec![None; doc.paras.len()];
+        let mut last_direct: Option<(usize, Speaker)> = None;
+        for (k, f) in self.quotes.iter_mut().enumerate() {
+            let para = doc.para_of(f.start);
+            let speaker = match (f.source, resolved[k].take()) {
+                (_, Some(s)) => Some(s),
+                (Source::Inherit, None) if f.quote.kind == QuoteKind::Direct => {
+                    let same_para = last_direct.as_ref().filter(|(p, _)| *p == para).map(|(_, s)| s.clone());
+                    let before = if f.opens_paragraph {
+                        para.checked_sub(1).and_then(|p| last_in_para[p].clone())
+                    } else {
+                        None
+                    };
+                    same_para.or(before)
+                }
+                _ => None,
+            };
+            if let Some(s) = &speaker {
+                if let Some(slot) = last_in_para.get_mut(para) {
+                    *slot = Some(s.clone());
+                }
+                if f.quote.kind == QuoteKind::Direct {
+                    last_direct = Some((doc.para_of(f.end.saturating_sub(1).max(f.start)), s.clone()));
+                }
+            }
+            f.quote.speaker = speaker;
+        }
+    }
+}
