@@ -626,6 +626,26 @@ impl Finder<'_> {
         self.resolve();
     }
 
+    /// The speech cue at token `i` (its length in tokens), when it is used
+    /// as one: lower case unless it opens a sentence, not "to say", not
+    /// "continued to".
+    fn cue_at(&self, i: usize) -> Option<usize> {
+        let doc = self.doc;
+        let n = self.cues.at(doc, i)?;
+        if doc.capitalised(i) {
+            let start = doc.toks[i].start;
+            let opens = doc.sentence_starts.binary_search(&start).is_ok()
+                || i.checked_sub(1).and_then(|p| doc.punct(p)).is_some_and(|c| is_quote_mark(c) || is_dash(c));
+            if !opens {
+                return None;
+            }
+        }
+        if i > 0 && doc.lower(i - 1) == "to" || (n == 1 && doc.lower(i + n) == "to" && doc.is_word(i + n)) {
+            return None;
+        }
+        Some(n)
+    }
+
     fn lc_in(&self, i: usize, list: &[&str]) -> bool {
         self.doc.is_word(i) && list.contains(&self.doc.lower(i).as_str())
     }
@@ -641,9 +661,9 @@ impl Finder<'_> {
                 continue;
             }
             let after = m.close.and_then(|c| self.attribution_after(c));
-            let attributed_after = after.is_some();
+            let attributed_after = after.as_ref().is_some_and(|a| a.3);
             let (raw, cue, source, attr_end) = match after {
-                Some((raw, cue, end)) => (Some(raw), Some(cue), Source::Attributed, Some(end)),
+                Some((raw, cue, end, adjacent)) => (Some(raw), Some(cue), Source::Attributed, adjacent.then_some(end)),
                 None => match self.attribution_before(m.open) {
                     Some((raw, cue)) => (Some(raw), Some(cue), Source::Attributed, None),
                     None => (None, None, Source::Inherit, None),
@@ -708,7 +728,10 @@ impl Finder<'_> {
 
     /// "…,” said X" / "…,” X said" after a closing mark: the speaker, the
     /// cue and where the attribution's sentence ends.
-    fn attribution_after(&self, close: usize) -> Option<(RawSpeaker, String, usize)> {
+    /// The flag says whether the attribution follows the mark at once
+    /// ("…,” she said") rather than after other words ("…” in that law, she
+    /// said"): only then does it make one or two quoted words speech.
+    fn attribution_after(&self, close: usize) -> Option<(RawSpeaker, String, usize, bool)> {
         let doc = self.doc;
         let (_, sent_end) = doc.sentence_of(close + 1);
         let para_end = doc.paras.get(doc.para_of(close)).map_or(close, |p| p.1);
@@ -722,12 +745,12 @@ impl Finder<'_> {
             return None;
         }
         // "said X" / "according to X"
-        if let Some(n) = self.cues.at(doc, i) {
+        if let Some(n) = self.cue_at(i) {
             let cue = doc.tok_text(i, i + n);
             let (a, b) = self.phrase_after(i + n, last);
             if a < b && !self.lc_in(a, PREPOSITIONS) {
                 let raw = self.speaker_from_phrase(a, b)?;
-                return Some((raw, cue, limit_pos));
+                return Some((raw, cue, limit_pos, true));
             }
             return None;
         }
@@ -739,10 +762,12 @@ impl Finder<'_> {
                     return None;
                 }
             }
-            if let Some(n) = self.cues.at(doc, j) {
+            if let Some(n) = self.cue_at(j) {
                 let cue = doc.tok_text(j, j + n);
-                let raw = self.subject_of(j, i)?;
-                return Some((raw, cue, limit_pos));
+                // The subject must follow the mark: "…,” she said", not
+                // "…” in his entourage, a source said".
+                let (raw, start) = self.subject_of(j, i)?;
+                return Some((raw, cue, limit_pos, start == i));
             }
             j += 1;
         }
@@ -764,13 +789,13 @@ impl Finder<'_> {
                 return None;
             }
             // The cue must start here (not be the tail of a longer cue).
-            let Some(n) = self.cues.at(doc, k) else { continue };
+            let Some(n) = self.cue_at(k) else { continue };
             let cue = doc.tok_text(k, k + n);
             if self.lc_in(k, SOURCE_CUES) || SOURCE_CUES.contains(&cue.to_lowercase().as_str()) {
                 let (a, b) = self.phrase_after(k + n, end);
                 return Some((self.speaker_from_phrase(a, b)?, cue));
             }
-            return self.subject_of(k, start).map(|raw| (raw, cue));
+            return self.subject_of(k, start).map(|(raw, _)| (raw, cue));
         }
         None
     }
@@ -796,7 +821,9 @@ impl Finder<'_> {
     /// The subject of the speech verb at token `cue`, read backwards no
     /// further than token `limit`: "X said", "X, a spokesman for Y, said",
     /// "her mother, Jane, said", "the source, who …, told".
-    fn subject_of(&self, cue: usize, limit: usize) -> Option<RawSpeaker> {
+    /// Also returns the token where the subject's phrase starts (`usize::MAX`
+    /// when it was guessed from the last name in the sentence).
+    fn subject_of(&self, cue: usize, limit: usize) -> Option<(RawSpeaker, usize)> {
         let doc = self.doc;
         let mut j = cue;
         while j > limit && self.lc_in(j - 1, BETWEEN_SUBJECT_AND_VERB) {
@@ -808,11 +835,14 @@ impl Finder<'_> {
                 // "the source, who said": the phrase before the comma.
                 if a > limit && doc.punct(a - 1) == Some(',') {
                     let (c, d) = self.phrase_before(a - 1, limit);
-                    return self.speaker_from_phrase(c, d);
+                    return self.speaker_from_phrase(c, d).map(|r| (r, c));
                 }
                 return None;
             }
-            return self.speaker_from_phrase(a, b);
+            if (a..b).any(|i| doc.lower(i) == "to") {
+                return None; // "she started to get comments": not a subject
+            }
+            return self.speaker_from_phrase(a, b).map(|r| (r, a));
         }
         if j > limit && doc.punct(j - 1) == Some(',') {
             // An appositive between subject and verb.
@@ -837,15 +867,12 @@ impl Finder<'_> {
             let app_is_name =
                 !app_words.is_empty() && app_words.len() <= 3 && app_words.iter().all(|&i| doc.capitalised(i));
             if head.kind == SpeakerKind::Description && app_is_name {
-                return self.speaker_from_phrase(appositive.0, appositive.1);
+                return self.speaker_from_phrase(appositive.0, appositive.1).map(|r| (r, c));
             }
-            if doc.lower(appositive.0) == "who" || head.kind != SpeakerKind::Pronoun || !app_is_name {
-                return Some(head);
-            }
-            return Some(head);
+            return Some((head, c));
         }
         // "… and said": the subject is the last name in the sentence before.
-        self.last_name_before(j, limit)
+        self.last_name_before(j, limit).map(|r| (r, usize::MAX))
     }
 
     /// The words before token `end` up to a clause boundary (at most ten).
@@ -879,6 +906,9 @@ impl Finder<'_> {
         let mut k = end;
         while k > limit {
             k -= 1;
+            if doc.punct(k).is_some_and(is_quote_mark) {
+                return None;
+            }
             if doc.capitalised(k) {
                 let e = k + 1;
                 let mut s = k;
@@ -1022,7 +1052,7 @@ impl Finder<'_> {
             let mut cues: Vec<(usize, usize)> = Vec::new();
             let mut i = a;
             while i < b {
-                match self.cues.at(doc, i) {
+                match self.cue_at(i) {
                     Some(n) if !self.inside_direct(doc.toks[i].start) => {
                         cues.push((i, n));
                         i += n;
@@ -1031,16 +1061,24 @@ impl Finder<'_> {
                 }
             }
             let mut consumed_until = a;
+            let mut in_sentence: Vec<Found> = Vec::new();
             for (k, &(c, n)) in cues.iter().enumerate() {
                 if c < consumed_until {
                     continue;
                 }
-                let next = cues.get(k + 1).map(|&(m, _)| m);
-                if let Some(f) = self.reported_at(c, n, a, b, next) {
-                    consumed_until = doc.tok_index(f.end);
-                    reported.push(f);
+                if let Some(mut f) = self.reported_at(c, n, a, b, &cues[k + 1..]) {
+                    // "X said …, but insisted …": the same subject.
+                    if f.raw.is_none() {
+                        f.raw = in_sentence.last().and_then(|p| p.raw.clone());
+                    }
+                    consumed_until = consumed_until.max(doc.tok_index(f.end));
+                    in_sentence.push(f);
                 }
             }
+            // Reported speech inside other reported speech is the outer one's.
+            let spans: Vec<(usize, usize)> = in_sentence.iter().map(|f| (f.start, f.end)).collect();
+            in_sentence.retain(|f| !spans.iter().any(|&(s, e)| (s, e) != (f.start, f.end) && s <= f.start && f.end <= e));
+            reported.extend(in_sentence);
         }
         // A direct quote inside reported speech is the same speaker's.
         for f in &mut self.quotes {
@@ -1057,122 +1095,161 @@ impl Finder<'_> {
     }
 
     /// Reported speech introduced by the cue at token `c` (`n` tokens) in
-    /// the sentence of tokens `a..b`; `next` is the next cue in the sentence.
-    fn reported_at(&self, c: usize, n: usize, a: usize, b: usize, next: Option<usize>) -> Option<Found> {
+    /// the sentence of tokens `a..b`; `later` are the sentence's next cues.
+    fn reported_at(&self, c: usize, n: usize, a: usize, b: usize, later: &[(usize, usize)]) -> Option<Found> {
         let doc = self.doc;
         let cue = doc.tok_text(c, c + n);
         let cue_lc = cue.to_lowercase();
-        let sentence_words = (c + n..b).filter(|&i| doc.is_word(i)).count();
+        // "“…,” she said": a direct quote's attribution, not reported speech.
+        let mut p = c;
+        while p > a && doc.punct(p - 1).is_some_and(|ch| matches!(ch, ',' | '.' | '!' | '?')) {
+            p -= 1;
+        }
+        let after_quote = p > a && doc.punct(p - 1).is_some_and(is_quote_mark);
         if SOURCE_CUES.contains(&cue_lc.as_str()) {
             let (pa, pb) = self.phrase_after(c + n, b);
             let raw = self.speaker_from_phrase(pa, pb)?;
             let before_words = (a..c).filter(|&i| doc.is_word(i)).count();
             if c > a && doc.punct(c - 1) == Some(',') && before_words >= 3 {
                 // "…, according to X."
-                return self.reported(a, c - 1, raw, cue);
+                return self.reported(a, c - 1, Some(raw), cue);
             }
             // "According to X, …"
             if doc.punct(pb) == Some(',') {
-                return self.reported(pb + 1, b, raw, cue);
+                return self.reported(pb + 1, b, Some(raw), cue);
             }
             return None;
         }
-        // "X said (that) …"
-        let mut j = c + n;
-        let mut skipped = 0;
-        let object_first = matches!(cue_lc.as_str(), "told" | "tells" | "tell" | "telling" | "asked" | "asks");
-        while j < b && skipped < 8 && doc.is_word(j) {
-            let w = doc.lower(j);
-            if w == "that" || (skipped > 0 && object_first && self.lc_in(j, CLAUSE_STARTERS) && self.lc_in(j, PRONOUNS)) {
-                break;
-            }
-            if !(object_first || AFTER_VERB_ADVERBIALS.contains(&w.as_str()) || doc.capitalised(j) && skipped > 0) {
-                break;
-            }
-            j += 1;
-            skipped += 1;
-        }
-        let mut content_start = None;
-        if j < b && doc.lower(j) == "that" {
-            content_start = Some(j + 1);
-        } else {
-            // Without "that": the next words must open a clause.
-            let j = if object_first { j } else { c + n };
-            let w = doc.lower(j);
-            let pronoun_subject = self.lc_in(j, PRONOUNS) || w == "there";
-            let needs_that = NEEDS_THAT.contains(&cue_lc.as_str());
-            let opens = pronoun_subject
-                || (!needs_that
-                    && (self.lc_in(j, CLAUSE_STARTERS)
-                        || doc.capitalised(j)
-                        || doc.toks.get(j).is_some_and(|t| doc.chars[t.start].is_numeric())
-                        || doc.punct(j).is_some_and(is_quote_mark)));
-            if j < b && opens && !self.lc_in(j, PREPOSITIONS) {
-                content_start = Some(j);
+        let after_comma = c > a && doc.punct(c - 1) == Some(',');
+        if after_comma && !after_quote {
+            if let Some(f) = self.reported_before(c, n, a, b) {
+                return Some(f);
             }
         }
-        if let Some(cs) = content_start {
-            let raw = self.subject_of(c, a)?;
-            // Up to the sentence's end, or to the boundary before a next
-            // speech verb that has a subject of its own ("…, and he noted").
-            let mut ce = b;
-            if let Some(m) = next {
-                let mut k = m;
-                while k > cs {
-                    k -= 1;
-                    if doc.punct(k).is_some_and(|p| matches!(p, ',' | ';') || is_dash(p))
-                        || self.lc_in(k, &["and", "but"])
-                    {
-                        ce = k;
-                        break;
-                    }
-                    if m - k > 6 {
-                        break;
+        if !after_quote {
+            if let Some(cs) = self.clause_after(c + n, b, &cue_lc) {
+                let raw = self.subject_of(c, a).map(|(r, _)| r);
+                // Up to the sentence's end, or to the boundary before a later
+                // speech verb with a subject of its own ("…, and he noted").
+                let mut ce = b;
+                'later: for &(m, _) in later {
+                    let mut k = m;
+                    while k > cs && m - k <= 6 {
+                        k -= 1;
+                        if doc.punct(k).is_some_and(|p| matches!(p, ',' | ';') || is_dash(p))
+                            || self.lc_in(k, &["and", "but"])
+                        {
+                            ce = k;
+                            break 'later;
+                        }
                     }
                 }
+                return self.reported(cs, ce, raw, cue);
             }
-            return self.reported(cs, ce, raw, cue);
         }
-        // "…, X said." / "…, said X."
-        if sentence_words > 8 || (c + n..b).any(|i| doc.lower(i) == "that") {
+        self.reported_before(c, n, a, b)
+    }
+
+    /// "…, X said." / "…, said X.": the reported words come first.
+    fn reported_before(&self, c: usize, n: usize, a: usize, b: usize) -> Option<Found> {
+        let doc = self.doc;
+        let cue = doc.tok_text(c, c + n);
+        let tail_words = (c + n..b).filter(|&i| doc.is_word(i)).count();
+        let ends_with_colon = (c + n..b).rev().find(|&i| doc.toks[i].start < doc.chars.len()).and_then(|i| doc.punct(i)) == Some(':');
+        if tail_words > 10 || ends_with_colon || (c + n..b).any(|i| doc.lower(i) == "that") {
             return None;
         }
-        let subject = {
-            let mut j = c;
-            while j > a && self.lc_in(j - 1, BETWEEN_SUBJECT_AND_VERB) {
-                j -= 1;
-            }
-            let (pa, _) = self.phrase_before(j, a);
-            if pa < j {
-                Some((pa, self.subject_of(c, a)?))
-            } else {
-                None
-            }
-        };
-        let (boundary, raw) = match subject {
-            Some((pa, raw)) => {
-                // The comma before the subject, skipping an appositive.
-                let mut k = pa;
-                if raw.start < doc.toks[pa].start {
-                    k = doc.tok_index(raw.start);
-                }
-                (k.checked_sub(1).filter(|&k| doc.punct(k) == Some(','))?, raw)
-            }
+        let before = self.subject_of(c, a).and_then(|(raw, start)| {
+            let comma = start.checked_sub(1).filter(|&k| start != usize::MAX && k >= a && doc.punct(k) == Some(','))?;
+            Some((comma, raw))
+        });
+        let (boundary, raw) = match before {
+            Some(found) => found,
             None if c > a && doc.punct(c - 1) == Some(',') => {
                 let (pa, pb) = self.phrase_after(c + n, b);
+                if (pa..pb).any(|i| self.lc_in(i, PRONOUNS)) {
+                    return None; // "…, told her they …": a clause, not a speaker
+                }
                 (c - 1, self.speaker_from_phrase(pa, pb)?)
             }
             None => return None,
         };
-        if (a..boundary).filter(|&i| doc.is_word(i)).count() < 4 {
+        if (a..boundary).filter(|&i| doc.is_word(i)).count() < 5 {
             return None;
         }
-        self.reported(a, boundary, raw, cue)
+        self.reported(a, boundary, Some(raw), cue)
+    }
+
+    /// Where the reported clause after a speech verb starts (the token after
+    /// the verb is `from`): after "that", or at words that can open a clause.
+    fn clause_after(&self, from: usize, b: usize, cue_lc: &str) -> Option<usize> {
+        let doc = self.doc;
+        // "that" a few words on: "said on Thursday that", "argued for years
+        // that", "told the U.N. General Assembly 18 months ago that".
+        let mut j = from;
+        let mut words = 0;
+        while j < b && words < 9 {
+            match doc.punct(j) {
+                Some('.') if doc.is_abbreviation_stop(j, from) => {}
+                Some(_) => break,
+                None => {
+                    if doc.lower(j) == "that" {
+                        return Some(j + 1);
+                    }
+                    const BEFORE_THAT: &[&str] = &[
+                        "for", "years", "months", "weeks", "days", "ago", "reporters", "journalists", "him", "her",
+                        "them", "us", "me", "you", "repeatedly", "publicly", "privately", "long",
+                    ];
+                    let fits = self.lc_in(j, AFTER_VERB_ADVERBIALS)
+                        || self.lc_in(j, DETERMINERS)
+                        || self.lc_in(j, BEFORE_THAT)
+                        || doc.capitalised(j)
+                        || doc.toks[j].word && doc.chars[doc.toks[j].start].is_numeric();
+                    if !fits || self.cue_at(j).is_some() {
+                        break;
+                    }
+                    words += 1;
+                }
+            }
+            j += 1;
+        }
+        let object_first = matches!(cue_lc, "told" | "tells" | "tell" | "telling");
+        let mut j = from;
+        if object_first {
+            // "told her they", "told reporters the deal was off"
+            let mut k = 0;
+            while j < b && k < 4 && doc.is_word(j) && !self.lc_in(j, PRONOUNS) {
+                j += 1;
+                k += 1;
+            }
+            if k == 0 || !self.lc_in(j, PRONOUNS) {
+                return None;
+            }
+            return Some(j);
+        }
+        while j < b && self.lc_in(j, AFTER_VERB_ADVERBIALS) && !self.lc_in(j, CLAUSE_STARTERS) {
+            j += 1;
+        }
+        if j >= b {
+            return None;
+        }
+        let w = doc.lower(j);
+        if self.lc_in(j, PRONOUNS) && w != "who" || w == "there" || doc.punct(j).is_some_and(is_quote_mark) {
+            return Some(j);
+        }
+        if NEEDS_THAT.contains(&cue_lc) || !doc.is_word(j) {
+            return None;
+        }
+        const NOT_A_CLAUSE: &[&str] = &["so", "nothing", "goodbye", "yes", "no", "hello", "thanks", "sorry", "not"];
+        if self.lc_in(j, PREPOSITIONS) || NOT_A_CLAUSE.contains(&w.as_str()) {
+            return None;
+        }
+        Some(j)
     }
 
     /// Reported speech over tokens `a..b`, unless it is too short or is a
     /// direct quote already.
-    fn reported(&self, a: usize, b: usize, raw: RawSpeaker, cue: String) -> Option<Found> {
+    fn reported(&self, a: usize, b: usize, raw: Option<RawSpeaker>, cue: String) -> Option<Found> {
         let doc = self.doc;
         let mut b = b;
         while b > a && doc.punct(b - 1).is_some_and(|p| matches!(p, '.' | ',' | ';' | ':' | '!' | '?')) {
@@ -1196,7 +1273,7 @@ impl Finder<'_> {
             start: s,
             end: e,
             quote: Quote { start: s, end: e, kind: QuoteKind::Indirect, cue: Some(cue), speaker: None },
-            raw: Some(raw),
+            raw,
             source: Source::Attributed,
             opens_paragraph: false,
         })
@@ -1226,6 +1303,9 @@ impl Finder<'_> {
                 e += 1;
             }
             i = e;
+            if self.inside_direct(doc.toks[s].start) {
+                continue; // names in someone's words are not who speaks next
+            }
             let mut ws: Vec<usize> = (s..e).filter(|&k| doc.is_word(k)).collect();
             while ws.len() > 1 && (self.lc_in(ws[0], CLAUSE_STARTERS) || self.lc_in(ws[0], DETERMINERS) || self.lc_in(ws[0], TITLES)) {
                 ws.remove(0);
@@ -1244,8 +1324,10 @@ impl Finder<'_> {
             }
             let titled = s > 0 && (self.lc_in(s - 1, TITLES) || self.lc_in(s - 1, ROLE_NOUNS))
                 || (s..fw).any(|k| self.lc_in(k, TITLES));
-            let appositive = doc.punct(e) == Some(',')
-                && (self.lc_in(e + 1, DETERMINERS) || (doc.is_word(e + 1) && !doc.capitalised(e + 1)));
+            if !titled && s > 0 && self.lc_in(s - 1, PREPOSITIONS) {
+                continue; // "the Center for Foo Studies, professor at …"
+            }
+            let appositive = doc.punct(e) == Some(',') && (self.lc_in(e + 1, DETERMINERS) || self.lc_in(e + 1, ROLE_NOUNS));
             let sentence_start = doc.sentence_starts.binary_search(&doc.toks[s].start).is_ok();
             let known = self.known.is_person(&name);
             if known || titled || (appositive && (ws.len() >= 2 || !sentence_start || fw != s)) {
