@@ -110,7 +110,12 @@ pub fn find_quotes(text: &str, known: &[KnownName]) -> Vec<Quote> {
     let doc = Doc::new(text);
     let cues = CueTable::new();
     let known = KnownIndex::new(known);
-    let mut finder = Finder { doc: &doc, cues: &cues, known: &known, quotes: Vec::new() };
+    let mut finder = Finder {
+        doc: &doc,
+        cues: &cues,
+        known: &known,
+        quotes: Vec::new(),
+    };
     finder.run();
     finder.quotes.sort_by_key(|q| (q.start, q.end));
     finder.quotes.into_iter().map(|q| q.quote).collect()
@@ -136,7 +141,10 @@ struct Doc {
 }
 
 fn is_quote_mark(c: char) -> bool {
-    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\'' | '‚' | '‟')
+    matches!(
+        c,
+        '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\'' | '‚' | '‟'
+    )
 }
 
 fn is_dash(c: char) -> bool {
@@ -184,18 +192,33 @@ impl Doc {
                     i += 1;
                     while i < e
                         && (is_word_char(chars[i])
-                            || (is_word_joiner(chars[i]) && i + 1 < e && is_word_char(chars[i + 1])))
+                            || (is_word_joiner(chars[i])
+                                && i + 1 < e
+                                && is_word_char(chars[i + 1])))
                     {
                         i += 1;
                     }
-                    toks.push(Tok { start: st, end: i, word: true });
+                    toks.push(Tok {
+                        start: st,
+                        end: i,
+                        word: true,
+                    });
                 } else {
-                    toks.push(Tok { start: i, end: i + 1, word: false });
+                    toks.push(Tok {
+                        start: i,
+                        end: i + 1,
+                        word: false,
+                    });
                     i += 1;
                 }
             }
         }
-        let mut doc = Doc { chars, paras, toks, sentence_starts: Vec::new() };
+        let mut doc = Doc {
+            chars,
+            paras,
+            toks,
+            sentence_starts: Vec::new(),
+        };
         doc.sentence_starts = doc.find_sentence_starts();
         doc
     }
@@ -210,19 +233,30 @@ impl Doc {
             while i < last {
                 let t = self.toks[i];
                 let c = self.chars[t.start];
-                if !t.word && matches!(c, '.' | '!' | '?' | '…') && !self.is_abbreviation_stop(i, first) {
+                if !t.word
+                    && matches!(c, '.' | '!' | '?' | '…')
+                    && !self.is_abbreviation_stop(i, first)
+                {
                     // Closing marks and brackets after the stop stay in the sentence.
                     let mut j = i + 1;
                     while j < last && !self.toks[j].word && {
                         let d = self.chars[self.toks[j].start];
-                        matches!(d, '”' | '’' | '"' | '»' | ')' | ']' | '\'' | '.' | '!' | '?')
-                            && self.toks[j].start == self.toks[j - 1].end
+                        matches!(
+                            d,
+                            '”' | '’' | '"' | '»' | ')' | ']' | '\'' | '.' | '!' | '?'
+                        ) && self.toks[j].start == self.toks[j - 1].end
                     } {
                         j += 1;
                     }
                     if j < last && self.toks[j].start > self.toks[j - 1].end {
                         let d = self.chars[self.toks[j].start];
-                        if d.is_uppercase() || d.is_numeric() || is_quote_mark(d) || is_dash(d) || d == '[' || d == '(' {
+                        if d.is_uppercase()
+                            || d.is_numeric()
+                            || is_quote_mark(d)
+                            || is_dash(d)
+                            || d == '['
+                            || d == '('
+                        {
                             starts.push(self.toks[j].start);
                         }
                     }
@@ -259,7 +293,11 @@ impl Doc {
 
     fn lower(&self, i: usize) -> String {
         self.toks.get(i).map_or_else(String::new, |t| {
-            self.chars[t.start..t.end].iter().flat_map(|c| c.to_lowercase()).filter(|&c| c != '\u{ad}').collect()
+            self.chars[t.start..t.end]
+                .iter()
+                .flat_map(|c| c.to_lowercase())
+                .filter(|&c| c != '\u{ad}')
+                .collect()
         })
     }
 
@@ -268,16 +306,24 @@ impl Doc {
     }
 
     fn punct(&self, i: usize) -> Option<char> {
-        self.toks.get(i).filter(|t| !t.word).map(|t| self.chars[t.start])
+        self.toks
+            .get(i)
+            .filter(|t| !t.word)
+            .map(|t| self.chars[t.start])
     }
 
     fn capitalised(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.word && self.chars[t.start].is_uppercase())
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.word && self.chars[t.start].is_uppercase())
     }
 
     fn text(&self, s: usize, e: usize) -> String {
         let e = e.min(self.chars.len());
-        self.chars[s.min(e)..e].iter().filter(|&&c| c != '\u{ad}').collect()
+        self.chars[s.min(e)..e]
+            .iter()
+            .filter(|&&c| c != '\u{ad}')
+            .collect()
     }
 
     /// The text of tokens `a..b`, as written.
@@ -289,15 +335,27 @@ impl Doc {
     }
 
     fn para_of(&self, pos: usize) -> usize {
-        self.paras.partition_point(|p| p.1 <= pos).min(self.paras.len().saturating_sub(1))
+        self.paras
+            .partition_point(|p| p.1 <= pos)
+            .min(self.paras.len().saturating_sub(1))
     }
 
     /// The sentence around `pos`, as a character range inside its paragraph.
     fn sentence_of(&self, pos: usize) -> (usize, usize) {
-        let k = self.sentence_starts.partition_point(|&s| s <= pos).saturating_sub(1);
+        let k = self
+            .sentence_starts
+            .partition_point(|&s| s <= pos)
+            .saturating_sub(1);
         let start = self.sentence_starts.get(k).copied().unwrap_or(0);
-        let para_end = self.paras.get(self.para_of(pos)).map_or(self.chars.len(), |p| p.1);
-        let end = self.sentence_starts.get(k + 1).copied().map_or(para_end, |n| n.min(para_end));
+        let para_end = self
+            .paras
+            .get(self.para_of(pos))
+            .map_or(self.chars.len(), |p| p.1);
+        let end = self
+            .sentence_starts
+            .get(k + 1)
+            .copied()
+            .map_or(para_end, |n| n.min(para_end));
         (start, end.max(start))
     }
 
@@ -330,9 +388,12 @@ fn mark_role(chars: &[char], i: usize, ps: usize, pe: usize) -> Option<(Family, 
     let prev = (i > ps).then(|| chars[i - 1]);
     let next = (i + 1 < pe).then(|| chars[i + 1]);
     let next2 = (i + 2 < pe).then(|| chars[i + 2]);
-    let opener = |p: char| p.is_whitespace() || "([{/:".contains(p) || is_dash(p) || is_quote_mark(p);
+    let opener =
+        |p: char| p.is_whitespace() || "([{/:".contains(p) || is_dash(p) || is_quote_mark(p);
     let space_before = prev.is_none_or(opener);
-    let space_after = next.is_none_or(|n| n.is_whitespace() || ".,;:!?)]}…".contains(n) || is_dash(n) || is_quote_mark(n));
+    let space_after = next.is_none_or(|n| {
+        n.is_whitespace() || ".,;:!?)]}…".contains(n) || is_dash(n) || is_quote_mark(n)
+    });
     let rest_blank = chars[i + 1..pe].iter().all(|c| c.is_whitespace());
     let alnum_before = prev.is_some_and(char::is_alphanumeric);
     let alnum_after = next.is_some_and(char::is_alphanumeric);
@@ -349,17 +410,46 @@ fn mark_role(chars: &[char], i: usize, ps: usize, pe: usize) -> Option<(Family, 
                 Role::Either
             },
         )),
-        '“' => Some((Family::Double, if rest_blank || (!space_before && space_after) { Role::Close } else { Role::Open })),
-        '”' => Some((Family::Double, if space_before && !space_after { Role::Open } else { Role::Close })),
+        '“' => Some((
+            Family::Double,
+            if rest_blank || (!space_before && space_after) {
+                Role::Close
+            } else {
+                Role::Open
+            },
+        )),
+        '”' => Some((
+            Family::Double,
+            if space_before && !space_after {
+                Role::Open
+            } else {
+                Role::Close
+            },
+        )),
         '„' => Some((Family::Double, Role::Open)),
-        '«' => Some((Family::Double, if !space_before && space_after { Role::Close } else { Role::Open })),
-        '»' => Some((Family::Double, if space_before && !space_after { Role::Open } else { Role::Close })),
+        '«' => Some((
+            Family::Double,
+            if !space_before && space_after {
+                Role::Close
+            } else {
+                Role::Open
+            },
+        )),
+        '»' => Some((
+            Family::Double,
+            if space_before && !space_after {
+                Role::Open
+            } else {
+                Role::Close
+            },
+        )),
         '‚' => Some((Family::Single, Role::Open)),
         '‘' | '’' | '\'' => {
             if alnum_before && alnum_after {
                 return None; // don't, NATO's
             }
-            let decade = next.is_some_and(|n| n.is_ascii_digit()) && next2.is_some_and(|n| n.is_ascii_digit());
+            let decade = next.is_some_and(|n| n.is_ascii_digit())
+                && next2.is_some_and(|n| n.is_ascii_digit());
             if space_before && alnum_after && !decade && c != '’' {
                 Some((Family::Single, Role::Open))
             } else if !space_before && space_after {
@@ -399,7 +489,9 @@ fn pair_marks(doc: &Doc) -> (Vec<Marked>, Vec<usize>) {
             if !is_quote_mark(chars[i]) || skip_at == Some(i) {
                 continue;
             }
-            let Some((family, role)) = mark_role(chars, i, ps, pe) else { continue };
+            let Some((family, role)) = mark_role(chars, i, ps, pe) else {
+                continue;
+            };
             match family {
                 Family::Double => match open_double {
                     Some(o) if role != Role::Open => {
@@ -429,13 +521,19 @@ fn pair_marks(doc: &Doc) -> (Vec<Marked>, Vec<usize>) {
             // leaves this one unclosed and opens the next with a mark.
             let runs_on = doc.paras.get(pi + 1).is_some_and(|&(ns, ne)| {
                 is_quote_mark(chars[ns])
-                    && matches!(mark_role(chars, ns, ns, ne), Some((Family::Double, Role::Open | Role::Either)))
+                    && matches!(
+                        mark_role(chars, ns, ns, ne),
+                        Some((Family::Double, Role::Open | Role::Either))
+                    )
             });
             if runs_on {
                 skip_at = doc.paras.get(pi + 1).map(|p| p.0);
             } else {
                 let m = marked(chars, o, None);
-                let m = Marked { end: trim_end(chars, m.start, pe), ..m };
+                let m = Marked {
+                    end: trim_end(chars, m.start, pe),
+                    ..m
+                };
                 if doc.word_count(m.start, m.end) >= 3 {
                     out.push(m);
                 }
@@ -459,7 +557,12 @@ fn marked(chars: &[char], open: usize, close: Option<usize>) -> Marked {
     while start < end && chars[start].is_whitespace() {
         start += 1;
     }
-    Marked { open, close, start, end: trim_end(chars, start, end) }
+    Marked {
+        open,
+        close,
+        start,
+        end: trim_end(chars, start, end),
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -493,7 +596,12 @@ impl CueTable {
         let first = doc.lower(i);
         let seqs = self.by_first.get(first.as_str())?;
         seqs.iter()
-            .find(|seq| seq.iter().enumerate().skip(1).all(|(k, w)| doc.is_word(i + k) && doc.lower(i + k) == *w))
+            .find(|seq| {
+                seq.iter()
+                    .enumerate()
+                    .skip(1)
+                    .all(|(k, w)| doc.is_word(i + k) && doc.lower(i + k) == *w)
+            })
             .map(Vec::len)
     }
 }
@@ -548,10 +656,14 @@ impl KnownIndex {
                 if f.is_empty() {
                     continue;
                 }
-                names.entry(f.clone()).or_insert_with(|| (k.entity.to_string(), k.kind));
+                names
+                    .entry(f.clone())
+                    .or_insert_with(|| (k.entity.to_string(), k.kind));
                 if k.kind == NameKind::Person {
                     if let Some(last) = f.split(' ').next_back() {
-                        surnames.entry(last.to_string()).or_insert_with(|| k.entity.to_string());
+                        surnames
+                            .entry(last.to_string())
+                            .or_insert_with(|| k.entity.to_string());
                     }
                 }
             }
@@ -571,7 +683,9 @@ impl KnownIndex {
     }
 
     fn is_person(&self, name: &str) -> bool {
-        self.names.get(&fold(name)).is_some_and(|(_, k)| *k == NameKind::Person)
+        self.names
+            .get(&fold(name))
+            .is_some_and(|(_, k)| *k == NameKind::Person)
     }
 }
 
@@ -635,12 +749,16 @@ impl Finder<'_> {
         if doc.capitalised(i) {
             let start = doc.toks[i].start;
             let opens = doc.sentence_starts.binary_search(&start).is_ok()
-                || i.checked_sub(1).and_then(|p| doc.punct(p)).is_some_and(|c| is_quote_mark(c) || is_dash(c));
+                || i.checked_sub(1)
+                    .and_then(|p| doc.punct(p))
+                    .is_some_and(|c| is_quote_mark(c) || is_dash(c));
             if !opens {
                 return None;
             }
         }
-        if i > 0 && doc.lower(i - 1) == "to" || (n == 1 && doc.lower(i + n) == "to" && doc.is_word(i + n)) {
+        if i > 0 && doc.lower(i - 1) == "to"
+            || (n == 1 && doc.lower(i + n) == "to" && doc.is_word(i + n))
+        {
             return None;
         }
         Some(n)
@@ -663,7 +781,12 @@ impl Finder<'_> {
             let after = m.close.and_then(|c| self.attribution_after(c));
             let attributed_after = after.as_ref().is_some_and(|a| a.3);
             let (raw, cue, source, attr_end) = match after {
-                Some((raw, cue, end, adjacent)) => (Some(raw), Some(cue), Source::Attributed, adjacent.then_some(end)),
+                Some((raw, cue, end, adjacent)) => (
+                    Some(raw),
+                    Some(cue),
+                    Source::Attributed,
+                    adjacent.then_some(end),
+                ),
                 None => match self.attribution_before(m.open) {
                     Some((raw, cue)) => (Some(raw), Some(cue), Source::Attributed, None),
                     None => (None, None, Source::Inherit, None),
@@ -677,7 +800,13 @@ impl Finder<'_> {
             found.push(Found {
                 start: m.start,
                 end: m.end,
-                quote: Quote { start: m.start, end: m.end, kind: QuoteKind::Direct, cue: cue.clone(), speaker: None },
+                quote: Quote {
+                    start: m.start,
+                    end: m.end,
+                    kind: QuoteKind::Direct,
+                    cue: cue.clone(),
+                    speaker: None,
+                },
                 raw: raw.clone(),
                 source,
                 opens_paragraph,
@@ -688,7 +817,13 @@ impl Finder<'_> {
                     found.push(Found {
                         start: cs,
                         end: ce,
-                        quote: Quote { start: cs, end: ce, kind: QuoteKind::Direct, cue, speaker: None },
+                        quote: Quote {
+                            start: cs,
+                            end: ce,
+                            kind: QuoteKind::Direct,
+                            cue,
+                            speaker: None,
+                        },
                         raw: Some(raw),
                         source: Source::Attributed,
                         opens_paragraph: false,
@@ -698,7 +833,13 @@ impl Finder<'_> {
         }
         // Marked words inside a continuation (a scare quote in the speaker's
         // own words) are part of it, not quotes of their own.
-        found.retain(|f| !continuations.iter().any(|&(s, e)| (s, e) != (f.start, f.end) && s <= f.start && f.end <= e));
+        // Continuations come in reading order and do not overlap.
+        found.retain(|f| {
+            let k = continuations.partition_point(|&(s, _)| s <= f.start);
+            !continuations[..k]
+                .last()
+                .is_some_and(|&(s, e)| (s, e) != (f.start, f.end) && f.end <= e)
+        });
         self.quotes = found;
     }
 
@@ -709,7 +850,11 @@ impl Finder<'_> {
         }
         let doc = self.doc;
         let words = doc.word_count(m.start, m.end);
-        let last = doc.chars.get(m.end.saturating_sub(1)).copied().unwrap_or(' ');
+        let last = doc
+            .chars
+            .get(m.end.saturating_sub(1))
+            .copied()
+            .unwrap_or(' ');
         let sentence_like = matches!(last, '.' | ',' | '!' | '?' | '…');
         if words >= 2 && sentence_like {
             return true;
@@ -738,7 +883,11 @@ impl Finder<'_> {
         let limit_pos = sent_end.max(close + 1).min(para_end);
         let mut i = doc.tok_index(close + 1);
         let last = doc.tok_index(limit_pos).min(i + WINDOW);
-        while i < last && doc.punct(i).is_some_and(|c| matches!(c, ',' | ':' | ';') || is_dash(c)) {
+        while i < last
+            && doc
+                .punct(i)
+                .is_some_and(|c| matches!(c, ',' | ':' | ';') || is_dash(c))
+        {
             i += 1;
         }
         if i >= last {
@@ -758,7 +907,9 @@ impl Finder<'_> {
         let mut j = i;
         while j < last && j < i + 15 {
             if let Some(c) = doc.punct(j) {
-                if is_quote_mark(c) || matches!(c, '.' | '!' | '?') && !doc.is_abbreviation_stop(j, i) {
+                if is_quote_mark(c)
+                    || matches!(c, '.' | '!' | '?') && !doc.is_abbreviation_stop(j, i)
+                {
                     return None;
                 }
             }
@@ -806,6 +957,7 @@ impl Finder<'_> {
         let doc = self.doc;
         let mut j = from;
         let mut words = 0;
+        let limit = limit.min(from + 40);
         while j < limit && words < 12 {
             match doc.punct(j) {
                 Some('.') if doc.is_abbreviation_stop(j, from) => {}
@@ -849,7 +1001,10 @@ impl Finder<'_> {
             let mut k = j - 1;
             let stop = limit.max(k.saturating_sub(30));
             while k > stop && doc.punct(k - 1) != Some(',') {
-                if doc.punct(k - 1).is_some_and(|c| matches!(c, '.' | ';' | ':') || is_quote_mark(c)) {
+                if doc
+                    .punct(k - 1)
+                    .is_some_and(|c| matches!(c, '.' | ';' | ':') || is_quote_mark(c))
+                {
                     return None;
                 }
                 k -= 1;
@@ -863,11 +1018,16 @@ impl Finder<'_> {
                 return None;
             }
             let head = self.speaker_from_phrase(c, d)?;
-            let app_words: Vec<usize> = (appositive.0..appositive.1).filter(|&i| doc.is_word(i)).collect();
-            let app_is_name =
-                !app_words.is_empty() && app_words.len() <= 3 && app_words.iter().all(|&i| doc.capitalised(i));
+            let app_words: Vec<usize> = (appositive.0..appositive.1)
+                .filter(|&i| doc.is_word(i))
+                .collect();
+            let app_is_name = !app_words.is_empty()
+                && app_words.len() <= 3
+                && app_words.iter().all(|&i| doc.capitalised(i));
             if head.kind == SpeakerKind::Description && app_is_name {
-                return self.speaker_from_phrase(appositive.0, appositive.1).map(|r| (r, c));
+                return self
+                    .speaker_from_phrase(appositive.0, appositive.1)
+                    .map(|r| (r, c));
             }
             return Some((head, c));
         }
@@ -880,6 +1040,7 @@ impl Finder<'_> {
         let doc = self.doc;
         let mut a = end;
         let mut words = 0;
+        let limit = limit.max(end.saturating_sub(40));
         while a > limit && words < 10 {
             let t = a - 1;
             match doc.punct(t) {
@@ -903,6 +1064,7 @@ impl Finder<'_> {
     /// (for "…, saying that" and "… and said").
     fn last_name_before(&self, end: usize, limit: usize) -> Option<RawSpeaker> {
         let doc = self.doc;
+        let limit = limit.max(end.saturating_sub(WINDOW));
         let mut k = end;
         while k > limit {
             k -= 1;
@@ -912,7 +1074,10 @@ impl Finder<'_> {
             if doc.capitalised(k) {
                 let e = k + 1;
                 let mut s = k;
-                while s > limit && (doc.capitalised(s - 1) || doc.punct(s - 1) == Some('.') && s >= 2 && doc.capitalised(s - 2)) {
+                while s > limit
+                    && (doc.capitalised(s - 1)
+                        || doc.punct(s - 1) == Some('.') && s >= 2 && doc.capitalised(s - 2))
+                {
                     s -= 1;
                 }
                 let words = (s..e).filter(|&i| doc.is_word(i)).count();
@@ -942,7 +1107,9 @@ impl Finder<'_> {
             });
         }
         // The head: the words before the first preposition.
-        let head_end = words.iter().position(|&i| i != first && self.lc_in(i, PREPOSITIONS) && !doc.capitalised(i));
+        let head_end = words
+            .iter()
+            .position(|&i| i != first && self.lc_in(i, PREPOSITIONS) && !doc.capitalised(i));
         let head: &[usize] = match head_end {
             Some(p) => &words[..p],
             None => &words,
@@ -956,9 +1123,20 @@ impl Finder<'_> {
                 s -= 1;
             }
             let run = &head[s..];
-            let after_title = run.iter().rposition(|&i| self.lc_in(i, TITLES)).map_or(0, |p| p + 1);
-            let run = if after_title < run.len() { &run[after_title..] } else { run };
-            let run = if run.len() > 1 && self.lc_in(run[0], DETERMINERS) { &run[1..] } else { run };
+            let after_title = run
+                .iter()
+                .rposition(|&i| self.lc_in(i, TITLES))
+                .map_or(0, |p| p + 1);
+            let run = if after_title < run.len() {
+                &run[after_title..]
+            } else {
+                run
+            };
+            let run = if run.len() > 1 && self.lc_in(run[0], DETERMINERS) {
+                &run[1..]
+            } else {
+                run
+            };
             let (&rs, &re) = (run.first()?, run.last()?);
             let (s, e) = span(rs, re);
             return Some(RawSpeaker {
@@ -987,7 +1165,12 @@ impl Finder<'_> {
     /// point …". The continuation runs to the paragraph's end, or on to the
     /// first later paragraph ending in a lone closing mark when no new quote
     /// opens before it.
-    fn dash_continuation(&self, attr_end: usize, marked: &[Marked], dangling: &[usize]) -> Option<(usize, usize)> {
+    fn dash_continuation(
+        &self,
+        attr_end: usize,
+        marked: &[Marked],
+        dangling: &[usize],
+    ) -> Option<(usize, usize)> {
         let doc = self.doc;
         let chars = &doc.chars;
         let pi = doc.para_of(attr_end.saturating_sub(1));
@@ -1012,7 +1195,9 @@ impl Finder<'_> {
         };
         let opens_quote_in = |s: usize, e: usize| {
             let k = marked.partition_point(|m| m.open < s);
-            marked.get(k).is_some_and(|m| m.open < e && doc.word_count(m.start, m.end) >= 4)
+            marked
+                .get(k)
+                .is_some_and(|m| m.open < e && doc.word_count(m.start, m.end) >= 4)
         };
         if let Some(d) = dangling_in(start, pe) {
             return Some((start, trim_end(chars, start, d)));
@@ -1047,7 +1232,11 @@ impl Finder<'_> {
         let mut reported: Vec<Found> = Vec::new();
         for (si, &s_start) in doc.sentence_starts.iter().enumerate() {
             let para_end = doc.paras.get(doc.para_of(s_start)).map_or(s_start, |p| p.1);
-            let s_end = doc.sentence_starts.get(si + 1).map_or(para_end, |&n| n.min(para_end)).max(s_start);
+            let s_end = doc
+                .sentence_starts
+                .get(si + 1)
+                .map_or(para_end, |&n| n.min(para_end))
+                .max(s_start);
             let (a, b) = (doc.tok_index(s_start), doc.tok_index(s_end));
             let mut cues: Vec<(usize, usize)> = Vec::new();
             let mut i = a;
@@ -1066,7 +1255,10 @@ impl Finder<'_> {
                 if c < consumed_until {
                     continue;
                 }
-                if let Some(mut f) = self.reported_at(c, n, a, b, &cues[k + 1..]) {
+                // What an earlier report took is not this one's: each cue
+                // reads from the end of the last report on.
+                let later = &cues[k + 1..(k + 9).min(cues.len())];
+                if let Some(mut f) = self.reported_at(c, n, consumed_until, b, later) {
                     // "X said …, but insisted …": the same subject.
                     if f.raw.is_none() {
                         f.raw = in_sentence.last().and_then(|p| p.raw.clone());
@@ -1077,13 +1269,20 @@ impl Finder<'_> {
             }
             // Reported speech inside other reported speech is the outer one's.
             let spans: Vec<(usize, usize)> = in_sentence.iter().map(|f| (f.start, f.end)).collect();
-            in_sentence.retain(|f| !spans.iter().any(|&(s, e)| (s, e) != (f.start, f.end) && s <= f.start && f.end <= e));
+            in_sentence.retain(|f| {
+                !spans
+                    .iter()
+                    .any(|&(s, e)| (s, e) != (f.start, f.end) && s <= f.start && f.end <= e)
+            });
             reported.extend(in_sentence);
         }
         // A direct quote inside reported speech is the same speaker's.
         for f in &mut self.quotes {
             if f.raw.is_none() {
-                if let Some(r) = reported.iter().find(|r| r.start <= f.start && f.end <= r.end + 1) {
+                if let Some(r) = reported
+                    .iter()
+                    .find(|r| r.start <= f.start && f.end <= r.end + 1)
+                {
                     f.raw = r.raw.clone();
                     f.quote.cue = r.quote.cue.clone();
                     f.source = Source::Attributed;
@@ -1096,20 +1295,31 @@ impl Finder<'_> {
 
     /// Reported speech introduced by the cue at token `c` (`n` tokens) in
     /// the sentence of tokens `a..b`; `later` are the sentence's next cues.
-    fn reported_at(&self, c: usize, n: usize, a: usize, b: usize, later: &[(usize, usize)]) -> Option<Found> {
+    fn reported_at(
+        &self,
+        c: usize,
+        n: usize,
+        a: usize,
+        b: usize,
+        later: &[(usize, usize)],
+    ) -> Option<Found> {
         let doc = self.doc;
         let cue = doc.tok_text(c, c + n);
         let cue_lc = cue.to_lowercase();
         // "“…,” she said": a direct quote's attribution, not reported speech.
         let mut p = c;
-        while p > a && doc.punct(p - 1).is_some_and(|ch| matches!(ch, ',' | '.' | '!' | '?')) {
+        while p > a
+            && doc
+                .punct(p - 1)
+                .is_some_and(|ch| matches!(ch, ',' | '.' | '!' | '?'))
+        {
             p -= 1;
         }
         let after_quote = p > a && doc.punct(p - 1).is_some_and(is_quote_mark);
         if SOURCE_CUES.contains(&cue_lc.as_str()) {
             let (pa, pb) = self.phrase_after(c + n, b);
             let raw = self.speaker_from_phrase(pa, pb)?;
-            let before_words = (a..c).filter(|&i| doc.is_word(i)).count();
+            let before_words = (a..c).filter(|&i| doc.is_word(i)).take(3).count();
             if c > a && doc.punct(c - 1) == Some(',') && before_words >= 3 {
                 // "…, according to X."
                 return self.reported(a, c - 1, Some(raw), cue);
@@ -1136,7 +1346,9 @@ impl Finder<'_> {
                     let mut k = m;
                     while k > cs && m - k <= 6 {
                         k -= 1;
-                        if doc.punct(k).is_some_and(|p| matches!(p, ',' | ';') || is_dash(p))
+                        if doc
+                            .punct(k)
+                            .is_some_and(|p| matches!(p, ',' | ';') || is_dash(p))
                             || self.lc_in(k, &["and", "but"])
                         {
                             ce = k;
@@ -1154,13 +1366,20 @@ impl Finder<'_> {
     fn reported_before(&self, c: usize, n: usize, a: usize, b: usize) -> Option<Found> {
         let doc = self.doc;
         let cue = doc.tok_text(c, c + n);
-        let tail_words = (c + n..b).filter(|&i| doc.is_word(i)).count();
-        let ends_with_colon = (c + n..b).rev().find(|&i| doc.toks[i].start < doc.chars.len()).and_then(|i| doc.punct(i)) == Some(':');
-        if tail_words > 10 || ends_with_colon || (c + n..b).any(|i| doc.lower(i) == "that") {
+        let tail_end = b.min(c + n + 24);
+        let tail_words = (c + n..tail_end).filter(|&i| doc.is_word(i)).count();
+        let ends_with_colon = b.checked_sub(1).and_then(|i| doc.punct(i)) == Some(':');
+        if tail_end < b
+            || tail_words > 10
+            || ends_with_colon
+            || (c + n..tail_end).any(|i| doc.lower(i) == "that")
+        {
             return None;
         }
         let before = self.subject_of(c, a).and_then(|(raw, start)| {
-            let comma = start.checked_sub(1).filter(|&k| start != usize::MAX && k >= a && doc.punct(k) == Some(','))?;
+            let comma = start
+                .checked_sub(1)
+                .filter(|&k| start != usize::MAX && k >= a && doc.punct(k) == Some(','))?;
             Some((comma, raw))
         });
         let (boundary, raw) = match before {
@@ -1174,7 +1393,7 @@ impl Finder<'_> {
             }
             None => return None,
         };
-        if (a..boundary).filter(|&i| doc.is_word(i)).count() < 5 {
+        if (a..boundary).filter(|&i| doc.is_word(i)).take(5).count() < 5 {
             return None;
         }
         self.reported(a, boundary, Some(raw), cue)
@@ -1197,8 +1416,24 @@ impl Finder<'_> {
                         return Some(j + 1);
                     }
                     const BEFORE_THAT: &[&str] = &[
-                        "for", "years", "months", "weeks", "days", "ago", "reporters", "journalists", "him", "her",
-                        "them", "us", "me", "you", "repeatedly", "publicly", "privately", "long",
+                        "for",
+                        "years",
+                        "months",
+                        "weeks",
+                        "days",
+                        "ago",
+                        "reporters",
+                        "journalists",
+                        "him",
+                        "her",
+                        "them",
+                        "us",
+                        "me",
+                        "you",
+                        "repeatedly",
+                        "publicly",
+                        "privately",
+                        "long",
                     ];
                     let fits = self.lc_in(j, AFTER_VERB_ADVERBIALS)
                         || self.lc_in(j, DETERMINERS)
@@ -1234,13 +1469,18 @@ impl Finder<'_> {
             return None;
         }
         let w = doc.lower(j);
-        if self.lc_in(j, PRONOUNS) && w != "who" || w == "there" || doc.punct(j).is_some_and(is_quote_mark) {
+        if self.lc_in(j, PRONOUNS) && w != "who"
+            || w == "there"
+            || doc.punct(j).is_some_and(is_quote_mark)
+        {
             return Some(j);
         }
         if NEEDS_THAT.contains(&cue_lc) || !doc.is_word(j) {
             return None;
         }
-        const NOT_A_CLAUSE: &[&str] = &["so", "nothing", "goodbye", "yes", "no", "hello", "thanks", "sorry", "not"];
+        const NOT_A_CLAUSE: &[&str] = &[
+            "so", "nothing", "goodbye", "yes", "no", "hello", "thanks", "sorry", "not",
+        ];
         if self.lc_in(j, PREPOSITIONS) || NOT_A_CLAUSE.contains(&w.as_str()) {
             return None;
         }
@@ -1252,17 +1492,24 @@ impl Finder<'_> {
     fn reported(&self, a: usize, b: usize, raw: Option<RawSpeaker>, cue: String) -> Option<Found> {
         let doc = self.doc;
         let mut b = b;
-        while b > a && doc.punct(b - 1).is_some_and(|p| matches!(p, '.' | ',' | ';' | ':' | '!' | '?')) {
+        while b > a
+            && doc
+                .punct(b - 1)
+                .is_some_and(|p| matches!(p, '.' | ',' | ';' | ':' | '!' | '?'))
+        {
             b -= 1;
         }
-        if (a..b).filter(|&i| doc.is_word(i)).count() < 3 {
+        if (a..b).filter(|&i| doc.is_word(i)).take(3).count() < 3 {
             return None;
         }
         let (s, e) = (doc.toks.get(a)?.start, doc.toks.get(b - 1)?.end);
         // "He said “…”": the direct quote says it all.
         if doc.punct(a).is_some_and(is_quote_mark) {
             let k = self.quotes.partition_point(|f| f.start <= s + 1);
-            if k > 0 && self.quotes[k - 1].start <= s + 1 && 2 * (self.quotes[k - 1].end - self.quotes[k - 1].start) >= e - s {
+            if k > 0
+                && self.quotes[k - 1].start <= s + 1
+                && 2 * (self.quotes[k - 1].end - self.quotes[k - 1].start) >= e - s
+            {
                 return None;
             }
         }
@@ -1272,7 +1519,13 @@ impl Finder<'_> {
         Some(Found {
             start: s,
             end: e,
-            quote: Quote { start: s, end: e, kind: QuoteKind::Indirect, cue: Some(cue), speaker: None },
+            quote: Quote {
+                start: s,
+                end: e,
+                kind: QuoteKind::Indirect,
+                cue: Some(cue),
+                speaker: None,
+            },
             raw,
             source: Source::Attributed,
             opens_paragraph: false,
@@ -1298,7 +1551,9 @@ impl Finder<'_> {
             let mut e = i + 1;
             while e < doc.toks.len()
                 && e - s < 8
-                && (doc.capitalised(e) || doc.punct(e) == Some('.') && doc.toks[e - 1].end - doc.toks[e - 1].start == 1)
+                && (doc.capitalised(e)
+                    || doc.punct(e) == Some('.')
+                        && doc.toks[e - 1].end - doc.toks[e - 1].start == 1)
             {
                 e += 1;
             }
@@ -1307,10 +1562,16 @@ impl Finder<'_> {
                 continue; // names in someone's words are not who speaks next
             }
             let mut ws: Vec<usize> = (s..e).filter(|&k| doc.is_word(k)).collect();
-            while ws.len() > 1 && (self.lc_in(ws[0], CLAUSE_STARTERS) || self.lc_in(ws[0], DETERMINERS) || self.lc_in(ws[0], TITLES)) {
+            while ws.len() > 1
+                && (self.lc_in(ws[0], CLAUSE_STARTERS)
+                    || self.lc_in(ws[0], DETERMINERS)
+                    || self.lc_in(ws[0], TITLES))
+            {
                 ws.remove(0);
             }
-            let (Some(&fw), Some(&lw)) = (ws.first(), ws.last()) else { continue };
+            let (Some(&fw), Some(&lw)) = (ws.first(), ws.last()) else {
+                continue;
+            };
             let name = doc.tok_text(fw, lw + 1);
             let org = ws.iter().any(|&k| self.lc_in(k, ORGANISATION_WORDS));
             if org {
@@ -1327,8 +1588,12 @@ impl Finder<'_> {
             if !titled && s > 0 && self.lc_in(s - 1, PREPOSITIONS) {
                 continue; // "the Center for Foo Studies, professor at …"
             }
-            let appositive = doc.punct(e) == Some(',') && (self.lc_in(e + 1, DETERMINERS) || self.lc_in(e + 1, ROLE_NOUNS));
-            let sentence_start = doc.sentence_starts.binary_search(&doc.toks[s].start).is_ok();
+            let appositive = doc.punct(e) == Some(',')
+                && (self.lc_in(e + 1, DETERMINERS) || self.lc_in(e + 1, ROLE_NOUNS));
+            let sentence_start = doc
+                .sentence_starts
+                .binary_search(&doc.toks[s].start)
+                .is_ok();
             let known = self.known.is_person(&name);
             if known || titled || (appositive && (ws.len() >= 2 || !sentence_start || fw != s)) {
                 out.push((doc.toks[fw].start, name, true));
@@ -1344,11 +1609,15 @@ impl Finder<'_> {
         let mut last_body: Option<String> = None;
         let mut last_plural: Option<String> = None;
         // Resolve in the order the speakers are written.
-        let mut order: Vec<usize> = (0..self.quotes.len()).filter(|&k| self.quotes[k].raw.is_some()).collect();
+        let mut order: Vec<usize> = (0..self.quotes.len())
+            .filter(|&k| self.quotes[k].raw.is_some())
+            .collect();
         order.sort_by_key(|&k| self.quotes[k].raw.as_ref().map_or(0, |r| r.start));
         let mut resolved: Vec<Option<Speaker>> = vec![None; self.quotes.len()];
         for k in order {
-            let Some(raw) = self.quotes[k].raw.clone() else { continue };
+            let Some(raw) = self.quotes[k].raw.clone() else {
+                continue;
+            };
             while mi < mentions.len() && mentions[mi].0 < raw.start {
                 let (_, name, person) = &mentions[mi];
                 if *person {
@@ -1375,18 +1644,30 @@ impl Finder<'_> {
             };
             match kind {
                 SpeakerKind::Named => {
-                    let org = raw.name.split_whitespace().any(|w| ORGANISATION_WORDS.contains(&w.to_lowercase().as_str()));
+                    let org = raw
+                        .name
+                        .split_whitespace()
+                        .any(|w| ORGANISATION_WORDS.contains(&w.to_lowercase().as_str()));
                     if org {
                         last_body = Some(raw.name.clone());
                     } else {
                         last_person = Some(raw.name.clone());
                     }
                 }
-                SpeakerKind::Description if lc.ends_with('s') => last_plural = Some(raw.name.clone()),
+                SpeakerKind::Description if lc.ends_with('s') => {
+                    last_plural = Some(raw.name.clone())
+                }
                 _ => {}
             }
             let entity = self.known.entity(refers_to.as_deref().unwrap_or(&raw.name));
-            resolved[k] = Some(Speaker { start: raw.start, end: raw.end, name: raw.name, kind, refers_to, entity });
+            resolved[k] = Some(Speaker {
+                start: raw.start,
+                end: raw.end,
+                name: raw.name,
+                kind,
+                refers_to,
+                entity,
+            });
         }
         // Quotes with no attribution of their own.
         let doc = self.doc;
@@ -1397,7 +1678,10 @@ impl Finder<'_> {
             let speaker = match (f.source, resolved[k].take()) {
                 (_, Some(s)) => Some(s),
                 (Source::Inherit, None) if f.quote.kind == QuoteKind::Direct => {
-                    let same_para = last_direct.as_ref().filter(|(p, _)| *p == para).map(|(_, s)| s.clone());
+                    let same_para = last_direct
+                        .as_ref()
+                        .filter(|(p, _)| *p == para)
+                        .map(|(_, s)| s.clone());
                     let before = if f.opens_paragraph {
                         para.checked_sub(1).and_then(|p| last_in_para[p].clone())
                     } else {
@@ -1412,7 +1696,8 @@ impl Finder<'_> {
                     *slot = Some(s.clone());
                 }
                 if f.quote.kind == QuoteKind::Direct {
-                    last_direct = Some((doc.para_of(f.end.saturating_sub(1).max(f.start)), s.clone()));
+                    last_direct =
+                        Some((doc.para_of(f.end.saturating_sub(1).max(f.start)), s.clone()));
                 }
             }
             f.quote.speaker = speaker;

@@ -52,8 +52,29 @@ fn pages_dir() -> PathBuf {
 /// entities decoded, white space collapsed, paragraphs joined by `\n`.
 fn page_text(html: &str) -> String {
     const BLOCKS: &[&str] = &[
-        "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "div", "br", "tr", "ul", "ol",
-        "section", "article", "figure", "figcaption", "table", "pre", "dd", "dt", "header",
+        "p",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "div",
+        "br",
+        "tr",
+        "ul",
+        "ol",
+        "section",
+        "article",
+        "figure",
+        "figcaption",
+        "table",
+        "pre",
+        "dd",
+        "dt",
+        "header",
         "footer",
     ];
     let mut raw = String::new();
@@ -140,13 +161,24 @@ fn decode_entities(s: &str) -> String {
     out.replace('\u{a0}', " ")
 }
 
+/// Known entities as owned strings: canonical name, all names, kind.
+type Known = Vec<(String, Vec<String>, NameKind)>;
+
 /// The article's text and the known names given to `find_quotes`.
-fn article(page: &str) -> Option<(String, Vec<(String, Vec<String>, NameKind)>)> {
+fn article(page: &str) -> Option<(String, Known)> {
     if page == "sample" {
-        let text = std::fs::read_to_string(crate_dir().join("../../notes/sources/russia-nato-talks.md")).ok()?;
+        let text =
+            std::fs::read_to_string(crate_dir().join("../../notes/sources/russia-nato-talks.md"))
+                .ok()?;
         // The body after the front matter.
-        let body = text.splitn(3, "---\n").nth(2).unwrap_or(&text).trim_start().to_string();
-        let entities = std::fs::read_to_string(crate_dir().join("../../notes/entities.json")).ok()?;
+        let body = text
+            .splitn(3, "---\n")
+            .nth(2)
+            .unwrap_or(&text)
+            .trim_start()
+            .to_string();
+        let entities =
+            std::fs::read_to_string(crate_dir().join("../../notes/entities.json")).ok()?;
         let known = parse_entities(&entities);
         return Some((body, known));
     }
@@ -156,10 +188,12 @@ fn article(page: &str) -> Option<(String, Vec<(String, Vec<String>, NameKind)>)>
 
 /// The few fields of the notebook's `entities.json` the test needs, read
 /// without a JSON library (the crate has none as a dependency).
-fn parse_entities(json: &str) -> Vec<(String, Vec<String>, NameKind)> {
+fn parse_entities(json: &str) -> Known {
     let mut out = Vec::new();
     for line in json.lines() {
-        let Some(name) = field(line, "\"name\": \"") else { continue };
+        let Some(name) = field(line, "\"name\": \"") else {
+            continue;
+        };
         let kind = match field(line, "\"kind\": \"").as_deref() {
             Some("person") => NameKind::Person,
             Some("organisation") => NameKind::Organisation,
@@ -170,7 +204,11 @@ fn parse_entities(json: &str) -> Vec<(String, Vec<String>, NameKind)> {
         if let Some(start) = line.find("\"aliases\": [") {
             let list = &line[start + 12..];
             let list = &list[..list.find(']').unwrap_or(list.len())];
-            names.extend(list.split(',').map(|a| a.trim().trim_matches('"').to_string()).filter(|a| !a.is_empty()));
+            names.extend(
+                list.split(',')
+                    .map(|a| a.trim().trim_matches('"').to_string())
+                    .filter(|a| !a.is_empty()),
+            );
         }
         out.push((name, names, kind));
     }
@@ -196,7 +234,9 @@ fn char_index(text: &str, byte: usize) -> usize {
 }
 
 fn read_gold(page: &str, text: &str) -> Vec<Gold> {
-    let path = crate_dir().join("tests/fixtures/quotes").join(format!("{page}.txt"));
+    let path = crate_dir()
+        .join("tests/fixtures/quotes")
+        .join(format!("{page}.txt"));
     let gold = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut out = Vec::new();
     let mut cursor = 0usize; // byte offset: gold lines are in reading order
@@ -303,12 +343,14 @@ fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
 fn evaluate(pages: &[&str], verbose: bool) -> Option<Tally> {
     let mut t = Tally::default();
     for page in pages {
-        let Some((text, known_owned)) = article(page) else {
-            return None;
-        };
+        let (text, known_owned) = article(page)?;
         let known: Vec<KnownName> = known_owned
             .iter()
-            .map(|(e, names, kind)| KnownName { entity: e, names: names.iter().map(String::as_str).collect(), kind: *kind })
+            .map(|(e, names, kind)| KnownName {
+                entity: e,
+                names: names.iter().map(String::as_str).collect(),
+                kind: *kind,
+            })
             .collect();
         let gold = read_gold(page, &text);
         let found = find_quotes(&text, &known);
@@ -319,7 +361,14 @@ fn evaluate(pages: &[&str], verbose: bool) -> Option<Tally> {
             let t: String = chars[s..e].iter().collect();
             if t.chars().count() > 90 {
                 let head: String = t.chars().take(40).collect();
-                let tail: String = t.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
+                let tail: String = t
+                    .chars()
+                    .rev()
+                    .take(40)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
                 format!("{head} … {tail}")
             } else {
                 t
@@ -343,7 +392,10 @@ fn evaluate(pages: &[&str], verbose: bool) -> Option<Tally> {
                     if same_speaker(&g.speaker, &name) {
                         t.speaker_right[k] += 1;
                     } else if verbose {
-                        println!("  {page} SPEAKER gold {:?} found {:?}: {}", g.speaker, name, g.line);
+                        println!(
+                            "  {page} SPEAKER gold {:?} found {:?}: {}",
+                            g.speaker, name, g.line
+                        );
                     }
                 }
                 None if verbose => println!("  {page} MISSED {}", g.line),
@@ -354,7 +406,12 @@ fn evaluate(pages: &[&str], verbose: bool) -> Option<Tally> {
             let k = usize::from(q.kind == QuoteKind::Indirect);
             t.found[k] += 1;
             if !used[i] && verbose {
-                println!("  {page} EXTRA {:?} [{}] speaker {:?}", q.kind, snippet(q.start, q.end), speaker_name(q));
+                println!(
+                    "  {page} EXTRA {:?} [{}] speaker {:?}",
+                    q.kind,
+                    snippet(q.start, q.end),
+                    speaker_name(q)
+                );
             }
         }
     }
@@ -362,9 +419,21 @@ fn evaluate(pages: &[&str], verbose: bool) -> Option<Tally> {
 }
 
 fn prf(matched: usize, found: usize, gold: usize) -> (f64, f64, f64) {
-    let p = if found == 0 { 1.0 } else { matched as f64 / found as f64 };
-    let r = if gold == 0 { 1.0 } else { matched as f64 / gold as f64 };
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let p = if found == 0 {
+        1.0
+    } else {
+        matched as f64 / found as f64
+    };
+    let r = if gold == 0 {
+        1.0
+    } else {
+        matched as f64 / gold as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     (p, r, f)
 }
 
@@ -379,7 +448,11 @@ fn report(name: &str, t: &Tally) -> Scores {
     let (ip, ir, if1) = prf(t.matched[1], t.found[1], t.gold[1]);
     let matched = t.matched[0] + t.matched[1];
     let right = t.speaker_right[0] + t.speaker_right[1];
-    let speakers = if matched == 0 { 1.0 } else { right as f64 / matched as f64 };
+    let speakers = if matched == 0 {
+        1.0
+    } else {
+        right as f64 / matched as f64
+    };
     println!(
         "{name}: direct P {dp:.3} R {dr:.3} F1 {df:.3} ({} gold, {} found, {} matched); \
          indirect P {ip:.3} R {ir:.3} F1 {if1:.3} ({} gold, {} found, {} matched); \
@@ -387,14 +460,21 @@ fn report(name: &str, t: &Tally) -> Scores {
         t.gold[0], t.found[0], t.matched[0], t.gold[1], t.found[1], t.matched[1],
         t.speaker_right[0], t.matched[0], t.speaker_right[1], t.matched[1],
     );
-    Scores { direct_f1: df, speakers, indirect_f1: if1 }
+    Scores {
+        direct_f1: df,
+        speakers,
+        indirect_f1: if1,
+    }
 }
 
 fn corpus_present() -> bool {
     if pages_dir().is_dir() {
         return true;
     }
-    assert!(std::env::var_os("CI").is_none(), "CI must have shared/corpus/readability-test-pages beside the repository");
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI must have shared/corpus/readability-test-pages beside the repository"
+    );
     eprintln!("skipped: {} is missing", pages_dir().display());
     false
 }
@@ -422,7 +502,10 @@ fn quotes_held_out_set() {
     let s = report("held-out", &t);
     assert!(s.direct_f1 >= 0.0, "direct quotes F1 on the held-out set");
     assert!(s.speakers >= 0.0, "speakers right on the held-out set");
-    assert!(s.indirect_f1 >= 0.0, "indirect speech F1 on the held-out set");
+    assert!(
+        s.indirect_f1 >= 0.0,
+        "indirect speech F1 on the held-out set"
+    );
 }
 
 /// `QUOTES_DUMP=dir cargo test -p dossier-text --test quotes_eval dump -- --ignored`
@@ -431,10 +514,13 @@ fn quotes_held_out_set() {
 #[test]
 #[ignore]
 fn dump_pages() {
-    let Some(dir) = std::env::var_os("QUOTES_DUMP") else { return };
+    let Some(dir) = std::env::var_os("QUOTES_DUMP") else {
+        return;
+    };
     for page in DEV.iter().chain(HELD_OUT) {
         if let Some((text, _)) = article(page) {
-            std::fs::write(PathBuf::from(&dir).join(format!("{page}.txt")), text).expect("write dump");
+            std::fs::write(PathBuf::from(&dir).join(format!("{page}.txt")), text)
+                .expect("write dump");
         }
     }
 }
