@@ -1258,7 +1258,7 @@ impl Finder<'_> {
                 // What an earlier report took is not this one's: each cue
                 // reads from the end of the last report on.
                 let later = &cues[k + 1..(k + 9).min(cues.len())];
-                if let Some(mut f) = self.reported_at(c, n, consumed_until, b, later) {
+                if let Some(mut f) = self.reported_at(c, n, (a, consumed_until), b, later) {
                     // "X said …, but insisted …": the same subject.
                     if f.raw.is_none() {
                         f.raw = in_sentence.last().and_then(|p| p.raw.clone());
@@ -1268,13 +1268,14 @@ impl Finder<'_> {
                 }
             }
             // Reported speech inside other reported speech is the outer one's.
-            let spans: Vec<(usize, usize)> = in_sentence.iter().map(|f| (f.start, f.end)).collect();
-            in_sentence.retain(|f| {
-                !spans
-                    .iter()
-                    .any(|&(s, e)| (s, e) != (f.start, f.end) && s <= f.start && f.end <= e)
-            });
-            reported.extend(in_sentence);
+            in_sentence.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+            let mut reach = 0;
+            for f in in_sentence {
+                if f.end > reach {
+                    reach = f.end;
+                    reported.push(f);
+                }
+            }
         }
         // A direct quote inside reported speech is the same speaker's.
         for f in &mut self.quotes {
@@ -1294,12 +1295,13 @@ impl Finder<'_> {
     }
 
     /// Reported speech introduced by the cue at token `c` (`n` tokens) in
-    /// the sentence of tokens `a..b`; `later` are the sentence's next cues.
+    /// the sentence of tokens `sentence_start..b`, whose words before `a`
+    /// went to an earlier report; `later` are the sentence's next cues.
     fn reported_at(
         &self,
         c: usize,
         n: usize,
-        a: usize,
+        (sentence_start, a): (usize, usize),
         b: usize,
         later: &[(usize, usize)],
     ) -> Option<Found> {
@@ -1332,7 +1334,7 @@ impl Finder<'_> {
         }
         let after_comma = c > a && doc.punct(c - 1) == Some(',');
         if after_comma && !after_quote {
-            if let Some(f) = self.reported_before(c, n, a, b) {
+            if let Some(f) = self.reported_before(c, n, sentence_start, b) {
                 return Some(f);
             }
         }
@@ -1359,7 +1361,7 @@ impl Finder<'_> {
                 return self.reported(cs, ce, raw, cue);
             }
         }
-        self.reported_before(c, n, a, b)
+        self.reported_before(c, n, sentence_start, b)
     }
 
     /// "…, X said." / "…, said X.": the reported words come first.
@@ -1393,6 +1395,9 @@ impl Finder<'_> {
             }
             None => return None,
         };
+        // What was reported: the sentence up to the attribution (its last
+        // hundred tokens at most, so that a long sentence costs no more).
+        let a = a.max(boundary.saturating_sub(100));
         if (a..boundary).filter(|&i| doc.is_word(i)).take(5).count() < 5 {
             return None;
         }
