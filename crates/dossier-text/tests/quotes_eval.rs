@@ -37,6 +37,8 @@ const DEV: &[&str] = &[
     "yahoo-3",
     "wapo-1",
     "liberation-1",
+    "nytimes-3",
+    "seattletimes-1",
 ];
 
 fn crate_dir() -> PathBuf {
