@@ -761,6 +761,13 @@ impl Finder<'_> {
         {
             return None;
         }
+        // "has been added", "with added costs", "the said company"
+        if i > 0
+            && (self.lc_in(i - 1, &["been", "be", "being"])
+                || n == 1 && (self.lc_in(i - 1, PREPOSITIONS) || self.lc_in(i - 1, DETERMINERS)))
+        {
+            return None;
+        }
         Some(n)
     }
 
@@ -780,6 +787,12 @@ impl Finder<'_> {
             }
             let after = m.close.and_then(|c| self.attribution_after(c));
             let attributed_after = after.as_ref().is_some_and(|a| a.3);
+            // An attribution after other words ("…” as prices fell, X reported")
+            // yields to a speech verb before the quote in its own sentence.
+            let after = match after {
+                Some(a) if !a.3 && self.attribution_before(m.open).is_some() => None,
+                a => a,
+            };
             let (raw, cue, source, attr_end) = match after {
                 Some((raw, cue, end, adjacent)) => (
                     Some(raw),
@@ -850,11 +863,16 @@ impl Finder<'_> {
         }
         let doc = self.doc;
         let words = doc.word_count(m.start, m.end);
-        let last = doc
-            .chars
-            .get(m.end.saturating_sub(1))
-            .copied()
-            .unwrap_or(' ');
+        let mut e = m.end;
+        while e > m.start
+            && doc
+                .chars
+                .get(e - 1)
+                .is_some_and(|&c| is_quote_mark(c) || matches!(c, ')' | ']'))
+        {
+            e -= 1;
+        }
+        let last = doc.chars.get(e.saturating_sub(1)).copied().unwrap_or(' ');
         let sentence_like = matches!(last, '.' | ',' | '!' | '?' | '…');
         if words >= 2 && sentence_like {
             return true;
@@ -878,7 +896,11 @@ impl Finder<'_> {
     /// said"): only then does it make one or two quoted words speech.
     fn attribution_after(&self, close: usize) -> Option<(RawSpeaker, String, usize, bool)> {
         let doc = self.doc;
-        let (_, sent_end) = doc.sentence_of(close + 1);
+        let next_tok = doc
+            .toks
+            .get(doc.tok_index(close + 1))
+            .map_or(close + 1, |t| t.start);
+        let (_, sent_end) = doc.sentence_of(next_tok);
         let para_end = doc.paras.get(doc.para_of(close)).map_or(close, |p| p.1);
         let limit_pos = sent_end.max(close + 1).min(para_end);
         let mut i = doc.tok_index(close + 1);
@@ -982,6 +1004,15 @@ impl Finder<'_> {
             j -= 1;
         }
         let (a, b) = self.phrase_before(j, limit);
+        // "the source, who said": the phrase before the comma.
+        if a == b
+            && a > limit + 1
+            && self.lc_in(a - 1, &["who", "which"])
+            && doc.punct(a - 2) == Some(',')
+        {
+            let (c, d) = self.phrase_before(a - 2, limit);
+            return self.speaker_from_phrase(c, d).map(|r| (r, c));
+        }
         if a < b {
             if b - a == 1 && doc.lower(a) == "who" {
                 // "the source, who said": the phrase before the comma.
@@ -1274,16 +1305,25 @@ impl Finder<'_> {
                 if f.end > reach {
                     reach = f.end;
                     reported.push(f);
+                } else if f.raw.as_ref().is_some_and(|r| {
+                    // "X said …, Y reported": both; not the same speaker twice.
+                    reported
+                        .last()
+                        .and_then(|o| o.raw.as_ref())
+                        .is_none_or(|o| !o.name.eq_ignore_ascii_case(&r.name))
+                }) {
+                    reported.push(f);
                 }
             }
         }
         // A direct quote inside reported speech is the same speaker's.
         for f in &mut self.quotes {
             if f.raw.is_none() {
-                if let Some(r) = reported
+                let inner = reported
                     .iter()
-                    .find(|r| r.start <= f.start && f.end <= r.end + 1)
-                {
+                    .filter(|r| r.start <= f.start && f.end <= r.end + 1)
+                    .min_by_key(|r| r.end - r.start);
+                if let Some(r) = inner {
                     f.raw = r.raw.clone();
                     f.quote.cue = r.quote.cue.clone();
                     f.source = Source::Attributed;
@@ -1332,6 +1372,19 @@ impl Finder<'_> {
             }
             return None;
         }
+        // "Within months, Jane Doe said, the firm …": what follows the second
+        // comma is what was said.
+        if let Some((raw, start)) = self.subject_of(c, a) {
+            let mut j = c + n;
+            while j < b && self.lc_in(j, AFTER_VERB_ADVERBIALS) {
+                j += 1;
+            }
+            let opened_by_comma =
+                start != usize::MAX && start > sentence_start && doc.punct(start - 1) == Some(',');
+            if opened_by_comma && doc.punct(j) == Some(',') {
+                return self.reported(j + 1, b, Some(raw), cue);
+            }
+        }
         let after_comma = c > a && doc.punct(c - 1) == Some(',');
         if after_comma && !after_quote {
             if let Some(f) = self.reported_before(c, n, sentence_start, b) {
@@ -1368,14 +1421,39 @@ impl Finder<'_> {
     fn reported_before(&self, c: usize, n: usize, a: usize, b: usize) -> Option<Found> {
         let doc = self.doc;
         let cue = doc.tok_text(c, c + n);
+        let ends_with_colon = b.checked_sub(1).and_then(|i| doc.punct(i)) == Some(':');
+        if ends_with_colon {
+            return None;
+        }
+        // "…, said Jane Doe, a spokeswoman for …": the speaker after the verb,
+        // up to a comma (an appositive or "who …" may follow) or the end.
+        let addressee_follows = matches!(
+            cue.to_lowercase().as_str(),
+            "told" | "tells" | "tell" | "asked" | "asks"
+        );
+        if c > a && doc.punct(c - 1) == Some(',') && !addressee_follows {
+            let (pa, pb) = self.phrase_after(c + n, b);
+            let closes = pb >= b
+                || doc
+                    .punct(pb)
+                    .is_some_and(|p| matches!(p, ',' | '.' | '!' | '?'));
+            let words = (pa..pb).filter(|&i| doc.is_word(i)).count();
+            if closes
+                && words > 0
+                && words <= 8
+                && !(pa..pb).any(|i| self.lc_in(i, PRONOUNS) || doc.lower(i) == "that")
+            {
+                if let Some(raw) = self.speaker_from_phrase(pa, pb) {
+                    let a = a.max(c.saturating_sub(100));
+                    if (a..c - 1).filter(|&i| doc.is_word(i)).take(5).count() == 5 {
+                        return self.reported(a, c - 1, Some(raw), cue);
+                    }
+                }
+            }
+        }
         let tail_end = b.min(c + n + 24);
         let tail_words = (c + n..tail_end).filter(|&i| doc.is_word(i)).count();
-        let ends_with_colon = b.checked_sub(1).and_then(|i| doc.punct(i)) == Some(':');
-        if tail_end < b
-            || tail_words > 10
-            || ends_with_colon
-            || (c + n..tail_end).any(|i| doc.lower(i) == "that")
-        {
+        if tail_end < b || tail_words > 10 || (c + n..tail_end).any(|i| doc.lower(i) == "that") {
             return None;
         }
         let before = self.subject_of(c, a).and_then(|(raw, start)| {
@@ -1484,7 +1562,10 @@ impl Finder<'_> {
             return None;
         }
         const NOT_A_CLAUSE: &[&str] = &[
-            "so", "nothing", "goodbye", "yes", "no", "hello", "thanks", "sorry", "not",
+            "so", "nothing", "goodbye", "yes", "no", "hello", "thanks", "sorry", "not", "as",
+            "while", "after", "before", "during", "through", "were", "was", "is", "are", "had",
+            "has", "have", "will", "would", "could", "should", "can", "may", "might", "must",
+            "did", "does", "do", "been", "be", "about",
         ];
         if self.lc_in(j, PREPOSITIONS) || NOT_A_CLAUSE.contains(&w.as_str()) {
             return None;
@@ -1594,13 +1675,37 @@ impl Finder<'_> {
                 continue; // "the Center for Foo Studies, professor at …"
             }
             let appositive = doc.punct(e) == Some(',')
-                && (self.lc_in(e + 1, DETERMINERS) || self.lc_in(e + 1, ROLE_NOUNS));
+                && (self.lc_in(e + 1, DETERMINERS)
+                    || self.lc_in(e + 1, ROLE_NOUNS)
+                    || doc
+                        .toks
+                        .get(e + 1)
+                        .is_some_and(|t| t.word && doc.chars[t.start].is_ascii_digit()));
+            // "skipper Jane Doe": a two- or three-word name after a common noun.
+            let role_before = s > 0 && {
+                let w = doc.lower(s - 1);
+                self.lc_in(s - 1, ROLE_NOUNS)
+                    || ["er", "or", "ist", "ian", "ant", "ent"]
+                        .iter()
+                        .any(|x| w.ends_with(x))
+            };
+            let after_noun = role_before
+                && !doc.capitalised(s - 1)
+                && !self.lc_in(s - 1, PREPOSITIONS)
+                && !self.lc_in(s - 1, DETERMINERS)
+                && !self.lc_in(s - 1, CLAUSE_BOUNDARIES)
+                && (2..=3).contains(&ws.len())
+                && fw == s;
             let sentence_start = doc
                 .sentence_starts
                 .binary_search(&doc.toks[s].start)
                 .is_ok();
             let known = self.known.is_person(&name);
-            if known || titled || (appositive && (ws.len() >= 2 || !sentence_start || fw != s)) {
+            if known
+                || titled
+                || after_noun
+                || (appositive && (ws.len() >= 2 || !sentence_start || fw != s))
+            {
                 out.push((doc.toks[fw].start, name, true));
             }
         }

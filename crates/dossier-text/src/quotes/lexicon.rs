@@ -78,8 +78,6 @@ pub const SPEECH_CUES: &[&str] = &[
     "emphasized",
     "emphasises",
     "emphasizes",
-    "maintained",
-    "maintains",
     "contended",
     "asserted",
     "alleged",
@@ -494,7 +492,8 @@ pub const ORGANISATION_WORDS: &[&str] = &[
 /// Words that end the subject of a speech verb when read backwards.
 pub const CLAUSE_BOUNDARIES: &[&str] = &[
     "and", "but", "that", "as", "while", "when", "because", "after", "before", "if", "though",
-    "although", "since", "where", "whereas", "so", "then", "et", "mais", "pero", "ale",
+    "although", "since", "where", "whereas", "so", "then", "et", "mais", "pero", "ale", "which",
+    "who", "whom", "whose",
 ];
 
 /// Auxiliaries and adverbs that stand between a subject and its speech verb.
