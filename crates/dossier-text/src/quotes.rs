@@ -1624,7 +1624,7 @@ impl Finder<'_> {
     /// title may stand for: names after a title or role ("Mr Doe",
     /// "spokesman John Doe"), names with an appositive ("Jane Doe, head of
     /// …"), known people, and runs of capitalised words naming a body.
-    fn mentions(&self) -> Vec<(usize, String, bool)> {
+    fn mentions(&self) -> Vec<(usize, usize, String, bool)> {
         let doc = self.doc;
         let mut out = Vec::new();
         let mut i = 0;
@@ -1662,7 +1662,7 @@ impl Finder<'_> {
             let org = ws.iter().any(|&k| self.lc_in(k, ORGANISATION_WORDS));
             if org {
                 if ws.len() >= 2 {
-                    out.push((doc.toks[fw].start, name, false));
+                    out.push((doc.toks[fw].start, doc.toks[lw].end, name, false));
                 }
                 continue;
             }
@@ -1706,7 +1706,7 @@ impl Finder<'_> {
                 || after_noun
                 || (appositive && (ws.len() >= 2 || !sentence_start || fw != s))
             {
-                out.push((doc.toks[fw].start, name, true));
+                out.push((doc.toks[fw].start, doc.toks[lw].end, name, true));
             }
         }
         out
@@ -1729,7 +1729,7 @@ impl Finder<'_> {
                 continue;
             };
             while mi < mentions.len() && mentions[mi].0 < raw.start {
-                let (_, name, person) = &mentions[mi];
+                let (_, _, name, person) = &mentions[mi];
                 if *person {
                     last_person = Some(name.clone());
                 } else {
@@ -1781,6 +1781,8 @@ impl Finder<'_> {
         }
         // Quotes with no attribution of their own.
         let doc = self.doc;
+        let people: Vec<&(usize, usize, String, bool)> = mentions.iter().filter(|m| m.3).collect();
+        let known = self.known;
         let mut last_in_para: Vec<Option<Speaker>> = vec![None; doc.paras.len()];
         let mut last_direct: Option<(usize, Speaker)> = None;
         for (k, f) in self.quotes.iter_mut().enumerate() {
@@ -1792,12 +1794,40 @@ impl Finder<'_> {
                         .as_ref()
                         .filter(|(p, _)| *p == para)
                         .map(|(_, s)| s.clone());
+                    // The person named earlier in the paragraph ("Jane Doe once put it
+                    // this way. “…”"), or, for a quote opening its paragraph, the
+                    // speaker or person named in the paragraph before.
+                    let para_start = doc.paras.get(para).map_or(0, |p| p.0);
+                    let named_here =
+                        person_in(&people, para_start, f.start).map(|m| known_speaker(known, m));
+                    // "Jane Doe summed it up: “…”": the sentence's subject.
+                    let introduced = introducer_of(doc, f.start)
+                        .filter(|(_, _, name)| {
+                            // One word is a name only when someone was named so before.
+                            name.contains(' ')
+                                || people
+                                    .iter()
+                                    .any(|m| m.2.rsplit(' ').next() == Some(name.as_str()))
+                        })
+                        .map(|(s, e, name)| Speaker {
+                            start: s,
+                            end: e,
+                            entity: known.entity(&name),
+                            name,
+                            kind: SpeakerKind::Named,
+                            refers_to: None,
+                        });
                     let before = if f.opens_paragraph {
-                        para.checked_sub(1).and_then(|p| last_in_para[p].clone())
+                        para.checked_sub(1).and_then(|p| {
+                            let (ps, pe) = doc.paras[p];
+                            last_in_para[p].clone().or_else(|| {
+                                person_in(&people, ps, pe).map(|m| known_speaker(known, m))
+                            })
+                        })
                     } else {
                         None
                     };
-                    same_para.or(before)
+                    same_para.or(introduced).or(named_here).or(before)
                 }
                 _ => None,
             };
@@ -1813,4 +1843,51 @@ impl Finder<'_> {
             f.quote.speaker = speaker;
         }
     }
+}
+
+/// The last person named in `start..end`, from mentions in text order.
+fn person_in<'m>(
+    people: &[&'m (usize, usize, String, bool)],
+    start: usize,
+    end: usize,
+) -> Option<&'m (usize, usize, String, bool)> {
+    let k = people.partition_point(|m| m.0 < end);
+    people[..k].last().copied().filter(|m| m.0 >= start)
+}
+
+/// A speaker for a person named in the text.
+fn known_speaker(known: &KnownIndex, m: &(usize, usize, String, bool)) -> Speaker {
+    Speaker {
+        start: m.0,
+        end: m.1,
+        name: m.2.clone(),
+        kind: SpeakerKind::Named,
+        refers_to: None,
+        entity: known.entity(&m.2),
+    }
+}
+
+/// For a quote introduced by a colon ("Jane Doe summed it up: “…”"), the
+/// capitalised words opening its sentence (at most four, function words
+/// aside): start, end and name.
+fn introducer_of(doc: &Doc, quote_start: usize) -> Option<(usize, usize, String)> {
+    let open = doc.tok_index(quote_start).checked_sub(1)?;
+    let colon = open.checked_sub(1).filter(|&k| doc.punct(k) == Some(':'))?;
+    let (sentence_start, _) = doc.sentence_of(doc.toks[colon].start);
+    let mut k = doc.tok_index(sentence_start);
+    while k < colon && doc.is_word(k) && DETERMINERS.contains(&doc.lower(k).as_str()) {
+        k += 1;
+    }
+    let first = k;
+    while k < colon && k < first + 4 && doc.capitalised(k) {
+        k += 1;
+    }
+    if k == first || CLAUSE_STARTERS.contains(&doc.lower(first).as_str()) {
+        return None;
+    }
+    Some((
+        doc.toks[first].start,
+        doc.toks[k - 1].end,
+        doc.tok_text(first, k),
+    ))
 }

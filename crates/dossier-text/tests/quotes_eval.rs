@@ -497,9 +497,10 @@ fn quotes_dev_set() {
     let verbose = std::env::var_os("QUOTES_VERBOSE").is_some();
     let t = evaluate(DEV, verbose).expect("dev pages readable");
     let s = report("dev", &t);
-    assert!(s.direct_f1 >= 0.0, "direct quotes F1 on the dev set");
-    assert!(s.speakers >= 0.0, "speakers right on the dev set");
-    assert!(s.indirect_f1 >= 0.0, "indirect speech F1 on the dev set");
+    // Floors a little below what the rules reach (1.000, 0.988, 0.984).
+    assert!(s.direct_f1 >= 0.97, "direct quotes F1 on the dev set");
+    assert!(s.speakers >= 0.95, "speakers right on the dev set");
+    assert!(s.indirect_f1 >= 0.95, "indirect speech F1 on the dev set");
 }
 
 #[test]
