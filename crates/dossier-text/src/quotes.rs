@@ -1014,14 +1014,6 @@ impl Finder<'_> {
             return self.speaker_from_phrase(c, d).map(|r| (r, c));
         }
         if a < b {
-            if b - a == 1 && doc.lower(a) == "who" {
-                // "the source, who said": the phrase before the comma.
-                if a > limit && doc.punct(a - 1) == Some(',') {
-                    let (c, d) = self.phrase_before(a - 1, limit);
-                    return self.speaker_from_phrase(c, d).map(|r| (r, c));
-                }
-                return None;
-            }
             if (a..b).any(|i| doc.lower(i) == "to") {
                 return None; // "she started to get comments": not a subject
             }
