@@ -47,6 +47,9 @@ const DEV: &[&str] = &[
     "liberation-1",
     "nytimes-3",
     "seattletimes-1",
+    "yahoo-1",
+    "breitbart",
+    "cnet",
 ];
 
 fn crate_dir() -> PathBuf {
