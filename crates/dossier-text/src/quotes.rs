@@ -874,19 +874,15 @@ impl Finder<'_> {
         }
         let last = doc.chars.get(e.saturating_sub(1)).copied().unwrap_or(' ');
         let sentence_like = matches!(last, '.' | ',' | '!' | '?' | '…');
-        if words >= 2 && sentence_like {
-            return true;
-        }
-        if words < 3 {
-            return false;
-        }
-        // Words In Title Case are a title ("Super Mario Run").
+        // Words In Title Case are a title ("Super Mario Run", "Rush of Blood,").
         let (a, b) = (doc.tok_index(m.start), doc.tok_index(m.end));
         let title = (a..b).filter(|&i| doc.is_word(i)).all(|i| {
             let len = doc.toks[i].end - doc.toks[i].start;
             doc.capitalised(i) || len <= 3
         });
-        !title
+        // A full stop inside the marks makes it a sentence, whatever its case.
+        let sentence_end = matches!(last, '.' | '!' | '?' | '…');
+        (!title || sentence_end && words >= 3) && (words >= 3 || words == 2 && sentence_like)
     }
 
     /// "…,” said X" / "…,” X said" after a closing mark: the speaker, the
@@ -940,6 +936,15 @@ impl Finder<'_> {
                 // The subject must follow the mark: "…,” she said", not
                 // "…” in his entourage, a source said".
                 let (raw, start) = self.subject_of(j, i)?;
+                // After a quote that ended its sentence, only "…” she said"
+                // attributes it; a later sentence is about something else.
+                let new_sentence = doc
+                    .sentence_starts
+                    .binary_search(&doc.toks[i].start)
+                    .is_ok();
+                if new_sentence && start != i {
+                    return None;
+                }
                 return Some((raw, cue, limit_pos, start == i));
             }
             j += 1;
@@ -1004,6 +1009,27 @@ impl Finder<'_> {
             j -= 1;
         }
         let (a, b) = self.phrase_before(j, limit);
+        // "Anyone who has been there will tell you": the word before "who".
+        if a < b && a > limit && self.lc_in(a - 1, &["who", "which"]) && !self.lc_in(a, PRONOUNS) {
+            let (c, d) = self.phrase_before(a - 1, limit);
+            if c < d && !(c > limit && doc.punct(c - 1) == Some(',') && d == a - 1) {
+                return self.speaker_from_phrase(c, d).map(|r| (r, c));
+            }
+        }
+        // "Jane Doe retweeted it, saying, “…”": the sentence's subject.
+        if a == b && j > limit && doc.punct(j - 1) == Some(',') && doc.lower(cue).ends_with("ing") {
+            let mut k = limit;
+            while k < j && self.lc_in(k, DETERMINERS) {
+                k += 1;
+            }
+            let first = k;
+            while k < j && k < first + 3 && doc.capitalised(k) {
+                k += 1;
+            }
+            if k > first && !self.lc_in(first, CLAUSE_STARTERS) {
+                return self.speaker_from_phrase(first, k).map(|r| (r, usize::MAX));
+            }
+        }
         // "the source, who said": the phrase before the comma.
         if a == b
             && a > limit + 1
@@ -1374,6 +1400,11 @@ impl Finder<'_> {
             let opened_by_comma =
                 start != usize::MAX && start > sentence_start && doc.punct(start - 1) == Some(',');
             if opened_by_comma && doc.punct(j) == Some(',') {
+                // "…, Jane Doe said, and …": the words before were said.
+                if self.lc_in(j + 1, &["and", "but", "or"]) {
+                    let from = sentence_start.max(start.saturating_sub(100));
+                    return self.reported(from, start - 1, Some(raw), cue);
+                }
                 return self.reported(j + 1, b, Some(raw), cue);
             }
         }
@@ -1550,7 +1581,7 @@ impl Finder<'_> {
         {
             return Some(j);
         }
-        if NEEDS_THAT.contains(&cue_lc) || !doc.is_word(j) {
+        if NEEDS_THAT.contains(&cue_lc) || !doc.is_word(j) || self.cue_at(j).is_some() {
             return None;
         }
         const NOT_A_CLAUSE: &[&str] = &[
@@ -1569,6 +1600,13 @@ impl Finder<'_> {
     /// direct quote already.
     fn reported(&self, a: usize, b: usize, raw: Option<RawSpeaker>, cue: String) -> Option<Found> {
         let doc = self.doc;
+        // "I think …", "we believe …": a speaker's own words (unmarked), not
+        // speech the text reports.
+        if raw.as_ref().is_some_and(|r| {
+            r.kind == SpeakerKind::Pronoun && matches!(r.name.to_lowercase().as_str(), "i" | "we")
+        }) {
+            return None;
+        }
         let mut b = b;
         while b > a
             && doc
@@ -1789,9 +1827,14 @@ impl Finder<'_> {
                     // The person named earlier in the paragraph ("Jane Doe once put it
                     // this way. “…”"), or, for a quote opening its paragraph, the
                     // speaker or person named in the paragraph before.
+                    // Named in the quote's sentence or the one before it, in its paragraph.
                     let para_start = doc.paras.get(para).map_or(0, |p| p.0);
-                    let named_here =
-                        person_in(&people, para_start, f.start).map(|m| known_speaker(known, m));
+                    let (own_sentence, _) =
+                        doc.sentence_of(f.start.saturating_sub(1).max(para_start));
+                    let (previous_sentence, _) =
+                        doc.sentence_of(own_sentence.saturating_sub(1).max(para_start));
+                    let named_here = person_in(&people, previous_sentence.max(para_start), f.start)
+                        .map(|m| known_speaker(known, m));
                     // "Jane Doe summed it up: “…”": the sentence's subject.
                     let introduced = introducer_of(doc, f.start)
                         .filter(|(_, _, name)| {
