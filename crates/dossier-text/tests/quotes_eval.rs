@@ -50,6 +50,8 @@ const DEV: &[&str] = &[
     "yahoo-1",
     "breitbart",
     "cnet",
+    "citylab-1",
+    "cnn",
 ];
 
 fn crate_dir() -> PathBuf {
