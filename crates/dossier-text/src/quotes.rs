@@ -873,7 +873,7 @@ impl Finder<'_> {
             e -= 1;
         }
         let last = doc.chars.get(e.saturating_sub(1)).copied().unwrap_or(' ');
-        let sentence_like = matches!(last, '.' | ',' | '!' | '?' | '…');
+
         // Words In Title Case are a title ("Super Mario Run", "Rush of Blood,").
         let (a, b) = (doc.tok_index(m.start), doc.tok_index(m.end));
         let title = (a..b).filter(|&i| doc.is_word(i)).all(|i| {
@@ -882,7 +882,14 @@ impl Finder<'_> {
         });
         // A full stop inside the marks makes it a sentence, whatever its case.
         let sentence_end = matches!(last, '.' | '!' | '?' | '…');
-        (!title || sentence_end && words >= 3) && (words >= 3 || words == 2 && sentence_like)
+        // A sentence in title case is speech only with quoted words of its
+        // own inside ("It’s ‘Showtime at the Apollo.’"); "The World of
+        // Tomorrow." is a title.
+        let inner_marks = doc.chars[m.start..e]
+            .iter()
+            .any(|&c| is_quote_mark(c) && c != '’' && c != '\'');
+
+        (!title || sentence_end && inner_marks) && words >= 3
     }
 
     /// "…,” said X" / "…,” X said" after a closing mark: the speaker, the
@@ -901,6 +908,15 @@ impl Finder<'_> {
         let limit_pos = sent_end.max(close + 1).min(para_end);
         let mut i = doc.tok_index(close + 1);
         let last = doc.tok_index(limit_pos).min(i + WINDOW);
+        // Speech closes on a comma, a stop or a dash ("…,” she said); a
+        // phrase in marks runs on into the sentence ("the “jobs machine” it
+        // thinks it is").
+        let closes_speech = close > 0
+            && matches!(
+                doc.chars[close - 1],
+                ',' | '.' | '!' | '?' | '…' | '—' | '–' | '-'
+            )
+            || doc.punct(i) == Some(',');
         while i < last
             && doc
                 .punct(i)
@@ -917,7 +933,7 @@ impl Finder<'_> {
             let (a, b) = self.phrase_after(i + n, last);
             if a < b && !self.lc_in(a, PREPOSITIONS) {
                 let raw = self.speaker_from_phrase(a, b)?;
-                return Some((raw, cue, limit_pos, true));
+                return Some((raw, cue, limit_pos, closes_speech));
             }
             return None;
         }
@@ -945,7 +961,7 @@ impl Finder<'_> {
                 if new_sentence && start != i {
                     return None;
                 }
-                return Some((raw, cue, limit_pos, start == i));
+                return Some((raw, cue, limit_pos, start == i && closes_speech));
             }
             j += 1;
         }
@@ -1540,6 +1556,8 @@ impl Finder<'_> {
                         "publicly",
                         "privately",
                         "long",
+                        "at",
+                        "time",
                     ];
                     let fits = self.lc_in(j, AFTER_VERB_ADVERBIALS)
                         || self.lc_in(j, DETERMINERS)
