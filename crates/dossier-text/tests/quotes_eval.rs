@@ -52,6 +52,8 @@ const DEV: &[&str] = &[
     "cnet",
     "citylab-1",
     "cnn",
+    "quanta-1",
+    "webmd-2",
 ];
 
 fn crate_dir() -> PathBuf {
