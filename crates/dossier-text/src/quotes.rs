@@ -1413,8 +1413,10 @@ impl Finder<'_> {
             while j < b && self.lc_in(j, AFTER_VERB_ADVERBIALS) {
                 j += 1;
             }
-            let opened_by_comma =
-                start != usize::MAX && start > sentence_start && doc.punct(start - 1) == Some(',');
+            let opened_by_comma = start != usize::MAX
+                && start > sentence_start
+                && (doc.punct(start - 1) == Some(',')
+                    || start - 1 == sentence_start && self.lc_in(start - 1, &["as"]));
             if opened_by_comma && doc.punct(j) == Some(',') {
                 // "…, Jane Doe said, and …": the words before were said.
                 if self.lc_in(j + 1, &["and", "but", "or"]) {
@@ -1606,7 +1608,7 @@ impl Finder<'_> {
             "so", "nothing", "goodbye", "yes", "no", "hello", "thanks", "sorry", "not", "as",
             "while", "after", "before", "during", "through", "were", "was", "is", "are", "had",
             "has", "have", "will", "would", "could", "should", "can", "may", "might", "must",
-            "did", "does", "do", "been", "be", "about",
+            "did", "does", "do", "been", "be", "about", "little",
         ];
         if self.lc_in(j, PREPOSITIONS) || NOT_A_CLAUSE.contains(&w.as_str()) {
             return None;
@@ -1675,6 +1677,7 @@ impl Finder<'_> {
     fn mentions(&self) -> Vec<(usize, usize, String, bool)> {
         let doc = self.doc;
         let mut out = Vec::new();
+        let mut surnames: HashMap<String, String> = HashMap::new();
         let mut i = 0;
         while i < doc.toks.len() {
             if !doc.capitalised(i) {
@@ -1683,11 +1686,13 @@ impl Finder<'_> {
             }
             let s = i;
             let mut e = i + 1;
+            // A run of capitalised words (and initials), within one paragraph.
             while e < doc.toks.len()
                 && e - s < 8
                 && (doc.capitalised(e)
                     || doc.punct(e) == Some('.')
                         && doc.toks[e - 1].end - doc.toks[e - 1].start == 1)
+                && !doc.chars[doc.toks[e - 1].end..doc.toks[e].start].contains(&'\n')
             {
                 e += 1;
             }
@@ -1699,7 +1704,9 @@ impl Finder<'_> {
             while ws.len() > 1
                 && (self.lc_in(ws[0], CLAUSE_STARTERS)
                     || self.lc_in(ws[0], DETERMINERS)
-                    || self.lc_in(ws[0], TITLES))
+                    || self.lc_in(ws[0], TITLES)
+                    || self.lc_in(ws[0], PREPOSITIONS)
+                    || self.lc_in(ws[0], CLAUSE_BOUNDARIES))
             {
                 ws.remove(0);
             }
@@ -1749,19 +1756,95 @@ impl Finder<'_> {
                 .binary_search(&doc.toks[s].start)
                 .is_ok();
             let known = self.known.is_person(&name);
+            // "Jane Doe had married …": a name opening its sentence, then a verb.
+            let possessive = {
+                let w = doc.lower(lw);
+                w.ends_with("’s") || w.ends_with("'s")
+            };
+            // … or after an opening phrase and its comma ("In 1980, Jane Doe sat …").
+            let clause_start = sentence_start || s > 0 && doc.punct(s - 1) == Some(',');
+            let subject = clause_start
+                && fw == s
+                && !possessive
+                && (2..=3).contains(&ws.len())
+                && doc.is_word(e)
+                && !doc.capitalised(e)
+                && !self.lc_in(e, PREPOSITIONS)
+                && !self.lc_in(e, CLAUSE_BOUNDARIES);
             if known
                 || titled
                 || after_noun
+                || subject
                 || (appositive && (ws.len() >= 2 || !sentence_start || fw != s))
             {
+                if ws.len() >= 2 {
+                    surnames.insert(doc.lower(lw), name.clone());
+                }
                 out.push((doc.toks[fw].start, doc.toks[lw].end, name, true));
+            } else if ws.len() == 1 {
+                // "Doe" after "Jane Doe": the same person.
+                if let Some(full) = surnames.get(&doc.lower(lw)) {
+                    out.push((doc.toks[fw].start, doc.toks[lw].end, full.clone(), true));
+                }
             }
         }
         out
     }
 
+    /// The gender the text's own pronouns give each person: each "he" or
+    /// "she" (outside quotes) is a vote for the person named last before it;
+    /// the majority decides. Keyed by full name and by surname.
+    fn genders(&self, mentions: &[(usize, usize, String, bool)]) -> HashMap<String, Gender> {
+        let doc = self.doc;
+        let mut people: Vec<(usize, String)> = mentions
+            .iter()
+            .filter(|m| m.3)
+            .map(|m| (m.0, m.2.clone()))
+            .collect();
+        for f in &self.quotes {
+            if let Some(r) = f.raw.as_ref().filter(|r| r.kind == SpeakerKind::Named) {
+                people.push((r.start, r.name.clone()));
+            }
+        }
+        people.sort_by_key(|p| p.0);
+        let mut votes: HashMap<String, i32> = HashMap::new();
+        let mut next = 0;
+        let mut pending: Option<&str> = None;
+        for (i, t) in doc.toks.iter().enumerate() {
+            while next < people.len() && people[next].0 <= t.start {
+                pending = Some(people[next].1.as_str());
+                next += 1;
+            }
+            let Some(name) = pending else { continue };
+            let gender = match doc.lower(i).as_str() {
+                "he" => Gender::Male,
+                "she" => Gender::Female,
+                _ => continue,
+            };
+            // Not inside quotes, and not the "she" of "…,” she said": that is
+            // the pronoun being resolved.
+            let after_mark =
+                (i.saturating_sub(2)..i).any(|k| doc.punct(k).is_some_and(is_quote_mark));
+            if after_mark || self.inside_direct(t.start) {
+                continue;
+            }
+            let vote = if gender == Gender::Female { 1 } else { -1 };
+            *votes.entry(name.to_lowercase()).or_default() += vote;
+            if let Some(last) = name.rsplit(' ').next().filter(|l| *l != name) {
+                *votes.entry(last.to_lowercase()).or_default() += vote;
+            }
+        }
+        votes
+            .into_iter()
+            .filter(|(_, v)| *v != 0)
+            .map(|(k, v)| (k, if v > 0 { Gender::Female } else { Gender::Male }))
+            .collect()
+    }
+
     fn resolve(&mut self) {
         let mentions = self.mentions();
+        let genders = self.genders(&mentions);
+        let mut recent: Vec<String> = Vec::new();
         let mut mi = 0;
         let mut last_person: Option<String> = None;
         let mut last_body: Option<String> = None;
@@ -1780,6 +1863,7 @@ impl Finder<'_> {
                 let (_, _, name, person) = &mentions[mi];
                 if *person {
                     last_person = Some(name.clone());
+                    recent.push(name.clone());
                 } else {
                     last_body = Some(name.clone());
                 }
@@ -1791,6 +1875,10 @@ impl Finder<'_> {
                     let r = match lc.as_str() {
                         "it" => last_body.clone(),
                         "they" => last_plural.clone().or_else(|| last_body.clone()),
+                        "he" | "il" | "er" => person_of_gender(&recent, &genders, Gender::Male),
+                        "she" | "elle" | "sie" => {
+                            person_of_gender(&recent, &genders, Gender::Female)
+                        }
                         _ => last_person.clone(),
                     };
                     (SpeakerKind::Pronoun, r)
@@ -1810,6 +1898,7 @@ impl Finder<'_> {
                         last_body = Some(raw.name.clone());
                     } else {
                         last_person = Some(raw.name.clone());
+                        recent.push(raw.name.clone());
                     }
                 }
                 SpeakerKind::Description if lc.ends_with('s') => {
@@ -1943,4 +2032,35 @@ fn introducer_of(doc: &Doc, quote_start: usize) -> Option<(usize, usize, String)
         doc.toks[k - 1].end,
         doc.tok_text(first, k),
     ))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+/// The last person named whose gender, as the text's pronouns show it, does
+/// not contradict the pronoun (known to fit, or not known).
+fn person_of_gender(
+    recent: &[String],
+    genders: &HashMap<String, Gender>,
+    want: Gender,
+) -> Option<String> {
+    let gender_of = |name: &str| {
+        genders
+            .get(&name.to_lowercase())
+            .or_else(|| {
+                name.rsplit(' ')
+                    .next()
+                    .and_then(|l| genders.get(&l.to_lowercase()))
+            })
+            .copied()
+    };
+    recent
+        .iter()
+        .rev()
+        .take(30)
+        .find(|name| gender_of(name).is_none_or(|g| g == want))
+        .cloned()
 }

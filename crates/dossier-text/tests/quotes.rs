@@ -111,6 +111,18 @@ fn pronoun_resolves_to_the_last_person_named() {
 }
 
 #[test]
+fn she_and_he_resolve_by_the_gender_the_text_gives() {
+    // The pronouns the text uses for each person decide who "she" is, not
+    // only who was named last.
+    let text = "Ellen Fetter joined the lab in 1961. She wrote most of the programs.\n\
+                Daniel Rothman found her name years later, and he set out to learn more.\n\
+                “He carried a lot in his head,” she said.";
+    let q = &quotes(text)[0];
+    let s = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(s.refers_to.as_deref(), Some("Ellen Fetter"));
+}
+
+#[test]
 fn title_resolves_to_the_person_named_in_the_sentence_before() {
     // As in the sample: a person introduced with an appositive, then a quote
     // attributed to "the political scientist".

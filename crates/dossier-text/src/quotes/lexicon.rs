@@ -113,6 +113,7 @@ pub const SPEECH_CUES: &[&str] = &[
     "hinted",
     "indicated",
     // More English
+    "written",
     "believe",
     "think",
     "instructed",
@@ -222,6 +223,7 @@ pub const SOURCE_CUES: &[&str] = &[
 /// Cues that take a noun phrase as object as readily as a clause: they report
 /// speech only with "that" (or a pronoun subject) after them.
 pub const NEEDS_THAT: &[&str] = &[
+    "written",
     "instructed",
     "shouted",
     "yelled",
@@ -538,7 +540,7 @@ pub const ORGANISATION_WORDS: &[&str] = &[
 pub const CLAUSE_BOUNDARIES: &[&str] = &[
     "and", "but", "that", "as", "while", "when", "because", "after", "before", "if", "though",
     "although", "since", "where", "whereas", "so", "then", "et", "mais", "pero", "ale", "which",
-    "who", "whom", "whose",
+    "who", "whom", "whose", "once", "until", "unless", "whether",
 ];
 
 /// Auxiliaries and adverbs that stand between a subject and its speech verb.
