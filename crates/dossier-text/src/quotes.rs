@@ -23,9 +23,15 @@
 //! spokesman for Y, said" (X, without the appositive), "said X, director of
 //! Y" (X), a description ("a company spokeswoman said", "analysts said"), or
 //! a pronoun or title ("he", "the minister") standing for the last person
-//! named before it. A quote paragraph with no attribution of its own takes
-//! the speaker of the quote before it in the same paragraph, or of the
-//! paragraph before. A quote with no speaker in sight has `speaker: None`.
+//! named before it ("he" and "she": the last one whose gender, as the text's
+//! own pronouns show it, does not contradict). A quote with no attribution
+//! of its own takes the speaker of the quote before it in its paragraph, the
+//! person named in its sentence or the one before ("X put it this way: “…”"),
+//! or, when it opens its paragraph, the speaker or person of the paragraph
+//! before. A quote with no speaker in sight has `speaker: None`.
+//!
+//! Speakers are matched to `known` entities by name or alias, case and
+//! diacritics aside, or by surname against known people.
 //!
 //! Everything is one pass over the text plus bounded look-arounds (a few
 //! dozen words around each mark or speech verb), so the time is linear in
@@ -701,6 +707,16 @@ struct RawSpeaker {
     kind: SpeakerKind,
     /// "the minister": a title that may stand for the last person named.
     resolvable_title: bool,
+}
+
+/// A person or body named in the text (see [`Finder::mentions`]).
+#[derive(Debug, Clone)]
+struct Mention {
+    start: usize,
+    end: usize,
+    name: String,
+    /// A person (else a body: "it said").
+    person: bool,
 }
 
 /// How a quote got its speaker, for the passes that fill the rest.
@@ -1674,7 +1690,7 @@ impl Finder<'_> {
     /// title may stand for: names after a title or role ("Mr Doe",
     /// "spokesman John Doe"), names with an appositive ("Jane Doe, head of
     /// …"), known people, and runs of capitalised words naming a body.
-    fn mentions(&self) -> Vec<(usize, usize, String, bool)> {
+    fn mentions(&self) -> Vec<Mention> {
         let doc = self.doc;
         let mut out = Vec::new();
         let mut surnames: HashMap<String, String> = HashMap::new();
@@ -1717,7 +1733,12 @@ impl Finder<'_> {
             let org = ws.iter().any(|&k| self.lc_in(k, ORGANISATION_WORDS));
             if org {
                 if ws.len() >= 2 {
-                    out.push((doc.toks[fw].start, doc.toks[lw].end, name, false));
+                    out.push(Mention {
+                        start: doc.toks[fw].start,
+                        end: doc.toks[lw].end,
+                        name,
+                        person: false,
+                    });
                 }
                 continue;
             }
@@ -1780,11 +1801,21 @@ impl Finder<'_> {
                 if ws.len() >= 2 {
                     surnames.insert(doc.lower(lw), name.clone());
                 }
-                out.push((doc.toks[fw].start, doc.toks[lw].end, name, true));
+                out.push(Mention {
+                    start: doc.toks[fw].start,
+                    end: doc.toks[lw].end,
+                    name,
+                    person: true,
+                });
             } else if ws.len() == 1 {
                 // "Doe" after "Jane Doe": the same person.
                 if let Some(full) = surnames.get(&doc.lower(lw)) {
-                    out.push((doc.toks[fw].start, doc.toks[lw].end, full.clone(), true));
+                    out.push(Mention {
+                        start: doc.toks[fw].start,
+                        end: doc.toks[lw].end,
+                        name: full.clone(),
+                        person: true,
+                    });
                 }
             }
         }
@@ -1794,12 +1825,12 @@ impl Finder<'_> {
     /// The gender the text's own pronouns give each person: each "he" or
     /// "she" (outside quotes) is a vote for the person named last before it;
     /// the majority decides. Keyed by full name and by surname.
-    fn genders(&self, mentions: &[(usize, usize, String, bool)]) -> HashMap<String, Gender> {
+    fn genders(&self, mentions: &[Mention]) -> HashMap<String, Gender> {
         let doc = self.doc;
         let mut people: Vec<(usize, String)> = mentions
             .iter()
-            .filter(|m| m.3)
-            .map(|m| (m.0, m.2.clone()))
+            .filter(|m| m.person)
+            .map(|m| (m.start, m.name.clone()))
             .collect();
         for f in &self.quotes {
             if let Some(r) = f.raw.as_ref().filter(|r| r.kind == SpeakerKind::Named) {
@@ -1859,8 +1890,8 @@ impl Finder<'_> {
             let Some(raw) = self.quotes[k].raw.clone() else {
                 continue;
             };
-            while mi < mentions.len() && mentions[mi].0 < raw.start {
-                let (_, _, name, person) = &mentions[mi];
+            while mi < mentions.len() && mentions[mi].start < raw.start {
+                let Mention { name, person, .. } = &mentions[mi];
                 if *person {
                     last_person = Some(name.clone());
                     recent.push(name.clone());
@@ -1918,7 +1949,7 @@ impl Finder<'_> {
         }
         // Quotes with no attribution of their own.
         let doc = self.doc;
-        let people: Vec<&(usize, usize, String, bool)> = mentions.iter().filter(|m| m.3).collect();
+        let people: Vec<&Mention> = mentions.iter().filter(|m| m.person).collect();
         let known = self.known;
         let mut last_in_para: Vec<Option<Speaker>> = vec![None; doc.paras.len()];
         let mut last_direct: Option<(usize, Speaker)> = None;
@@ -1949,7 +1980,7 @@ impl Finder<'_> {
                             name.contains(' ')
                                 || people
                                     .iter()
-                                    .any(|m| m.2.rsplit(' ').next() == Some(name.as_str()))
+                                    .any(|m| m.name.rsplit(' ').next() == Some(name.as_str()))
                         })
                         .map(|(s, e, name)| Speaker {
                             start: s,
@@ -1988,24 +2019,20 @@ impl Finder<'_> {
 }
 
 /// The last person named in `start..end`, from mentions in text order.
-fn person_in<'m>(
-    people: &[&'m (usize, usize, String, bool)],
-    start: usize,
-    end: usize,
-) -> Option<&'m (usize, usize, String, bool)> {
-    let k = people.partition_point(|m| m.0 < end);
-    people[..k].last().copied().filter(|m| m.0 >= start)
+fn person_in<'m>(people: &[&'m Mention], start: usize, end: usize) -> Option<&'m Mention> {
+    let k = people.partition_point(|m| m.start < end);
+    people[..k].last().copied().filter(|m| m.start >= start)
 }
 
 /// A speaker for a person named in the text.
-fn known_speaker(known: &KnownIndex, m: &(usize, usize, String, bool)) -> Speaker {
+fn known_speaker(known: &KnownIndex, m: &Mention) -> Speaker {
     Speaker {
-        start: m.0,
-        end: m.1,
-        name: m.2.clone(),
+        start: m.start,
+        end: m.end,
+        name: m.name.clone(),
         kind: SpeakerKind::Named,
         refers_to: None,
-        entity: known.entity(&m.2),
+        entity: known.entity(&m.name),
     }
 }
 
