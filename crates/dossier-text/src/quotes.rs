@@ -17,7 +17,7 @@
 //!   verb next to them) are left out.
 //! - **Reported speech**: the clause after "X said (that) …", "X told
 //!   reporters …", "according to X, …", or before "…, X said." / "…, said
-//!   X." with a general list of speech verbs ([`lexicon::SPEECH_CUES`]).
+//!   X." with a general list of speech verbs (`quotes/lexicon.rs`).
 //!
 //! The speaker is read from the attribution: "X said", "said X", "X, a
 //! spokesman for Y, said" (X, without the appositive), "said X, director of
