@@ -54,6 +54,9 @@ const DEV: &[&str] = &[
     "cnn",
     "quanta-1",
     "webmd-2",
+    "tmz-1",
+    "ars-1",
+    "theverge",
 ];
 
 fn crate_dir() -> PathBuf {
