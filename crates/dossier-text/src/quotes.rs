@@ -1439,7 +1439,11 @@ impl Finder<'_> {
                     let from = sentence_start.max(start.saturating_sub(100));
                     return self.reported(from, start - 1, Some(raw), cue);
                 }
-                return self.reported(j + 1, b, Some(raw), cue);
+                // Not "…, he said, after …": a phrase, not what was said.
+                let w = j + 1;
+                if !self.lc_in(w, PREPOSITIONS) && !self.lc_in(w, CLAUSE_BOUNDARIES) {
+                    return self.reported(w, b, Some(raw), cue);
+                }
             }
         }
         let after_comma = c > a && doc.punct(c - 1) == Some(',');
@@ -1599,7 +1603,18 @@ impl Finder<'_> {
                 j += 1;
                 k += 1;
             }
-            if k == 0 || !self.lc_in(j, PRONOUNS) {
+            // "tell TMZ ... the dress was taken": an ellipsis, then the clause.
+            let object_end = j;
+            while j < b
+                && doc
+                    .punct(j)
+                    .is_some_and(|p| matches!(p, '.' | '…' | '-' | '—' | '–'))
+            {
+                j += 1;
+            }
+            let after_pause =
+                j > object_end && (self.lc_in(j, CLAUSE_STARTERS) || doc.capitalised(j));
+            if k == 0 || !(self.lc_in(j, PRONOUNS) || after_pause) {
                 return None;
             }
             return Some(j);
@@ -1655,6 +1670,23 @@ impl Finder<'_> {
             return None;
         }
         let (s, e) = (doc.toks.get(a)?.start, doc.toks.get(b - 1)?.end);
+        // "“…,” she wrote …, he said": a direct quote and its attribution.
+        if doc.punct(a).is_some_and(is_quote_mark) {
+            let k = self.quotes.partition_point(|f| f.start <= s + 1);
+            if let Some(q) = k
+                .checked_sub(1)
+                .and_then(|k| self.quotes.get(k))
+                .filter(|q| q.start <= s + 1)
+            {
+                let closes = doc
+                    .chars
+                    .get(q.end.saturating_sub(1))
+                    .is_some_and(|c| matches!(c, ',' | '.' | '!' | '?'));
+                if closes && q.end < e {
+                    return None;
+                }
+            }
+        }
         // "He said “…”": the direct quote says it all.
         if doc.punct(a).is_some_and(is_quote_mark) {
             let k = self.quotes.partition_point(|f| f.start <= s + 1);
@@ -1776,6 +1808,30 @@ impl Finder<'_> {
                 .sentence_starts
                 .binary_search(&doc.toks[s].start)
                 .is_ok();
+            const CALENDAR: &[&str] = &[
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            ];
+            if ws.iter().any(|&k| self.lc_in(k, CALENDAR)) {
+                continue;
+            }
             let known = self.known.is_person(&name);
             // "Jane Doe had married …": a name opening its sentence, then a verb.
             let possessive = {
