@@ -23,3 +23,4 @@ pub mod gazetteer;
 pub mod passages;
 pub mod plain;
 pub mod timex;
+pub mod quotes;

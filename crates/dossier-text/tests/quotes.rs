@@ -1,0 +1,401 @@
+//! One test per construction `find_quotes` reads, and its no-panic,
+//! linear-time guarantees on hostile input.
+
+use dossier_text::quotes::{find_quotes, KnownName, NameKind, Quote, QuoteKind, SpeakerKind};
+use proptest::prelude::*;
+
+fn slice(text: &str, s: usize, e: usize) -> String {
+    text.chars().skip(s).take(e - s).collect()
+}
+
+fn quotes(text: &str) -> Vec<Quote> {
+    find_quotes(text, &[])
+}
+
+/// The quotes of `kind` as (words, speaker name or refers_to) pairs.
+fn found(text: &str, kind: QuoteKind) -> Vec<(String, Option<String>)> {
+    quotes(text)
+        .into_iter()
+        .filter(|q| q.kind == kind)
+        .map(|q| {
+            let who = q
+                .speaker
+                .as_ref()
+                .map(|s| s.refers_to.clone().unwrap_or_else(|| s.name.clone()));
+            (slice(text, q.start, q.end), who)
+        })
+        .collect()
+}
+
+fn direct(text: &str) -> Vec<(String, Option<String>)> {
+    found(text, QuoteKind::Direct)
+}
+
+fn indirect(text: &str) -> Vec<(String, Option<String>)> {
+    found(text, QuoteKind::Indirect)
+}
+
+fn pair(words: &str, who: &str) -> (String, Option<String>) {
+    (words.to_string(), Some(who.to_string()))
+}
+
+#[test]
+fn straight_quote_then_name_and_verb() {
+    let text = "\"We will win this election,\" Jane Doe said.";
+    assert_eq!(
+        direct(text),
+        vec![pair("We will win this election,", "Jane Doe")]
+    );
+    let q = &quotes(text)[0];
+    assert_eq!(q.cue.as_deref(), Some("said"));
+    assert_eq!(q.speaker.as_ref().map(|s| s.kind), Some(SpeakerKind::Named));
+}
+
+#[test]
+fn verb_then_name_with_appositive_left_out() {
+    let text = "“Prices will rise next year,” said John Smith, director of the Bank of Nowhere.";
+    assert_eq!(
+        direct(text),
+        vec![pair("Prices will rise next year,", "John Smith")]
+    );
+}
+
+#[test]
+fn name_appositive_verb() {
+    let text =
+        "“We have no comment at this time,” Mary Jones, a spokeswoman for the company, said.";
+    assert_eq!(
+        direct(text),
+        vec![pair("We have no comment at this time,", "Mary Jones")]
+    );
+}
+
+#[test]
+fn description_speakers() {
+    let text = "“We are looking into it,” a company spokeswoman said.";
+    let q = &quotes(text)[0];
+    let s = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(
+        (s.name.as_str(), s.kind),
+        ("a company spokeswoman", SpeakerKind::Description)
+    );
+
+    let text = "Analysts said the merger would cut thousands of jobs.";
+    assert_eq!(
+        indirect(text),
+        vec![pair("the merger would cut thousands of jobs", "Analysts")]
+    );
+}
+
+#[test]
+fn the_samples_description_speaker() {
+    let text = "“When we sit down at the negotiating table, Russia can state its concerns, and we will state ours,” \
+                said the representative of the US National Security Council.";
+    let q = &quotes(text)[0];
+    let s = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(
+        s.name,
+        "the representative of the US National Security Council"
+    );
+    assert_eq!(s.kind, SpeakerKind::Description);
+    assert_eq!(q.cue.as_deref(), Some("said"));
+}
+
+#[test]
+fn pronoun_resolves_to_the_last_person_named() {
+    let text = "Maria Lopez, a lawyer for the family, spoke on Monday.\n“It was a tragedy that nobody foresaw,” she said.";
+    let q = &quotes(text)[0];
+    let s = q.speaker.as_ref().expect("a speaker");
+    assert_eq!((s.name.as_str(), s.kind), ("she", SpeakerKind::Pronoun));
+    assert_eq!(s.refers_to.as_deref(), Some("Maria Lopez"));
+}
+
+#[test]
+fn she_and_he_resolve_by_the_gender_the_text_gives() {
+    // The pronouns the text uses for each person decide who "she" is, not
+    // only who was named last.
+    let text = "Ellen Fetter joined the lab in 1961. She wrote most of the programs.\n\
+                Daniel Rothman found her name years later, and he set out to learn more.\n\
+                “He carried a lot in his head,” she said.";
+    let q = &quotes(text)[0];
+    let s = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(s.refers_to.as_deref(), Some("Ellen Fetter"));
+}
+
+#[test]
+fn title_resolves_to_the_person_named_in_the_sentence_before() {
+    // As in the sample: a person introduced with an appositive, then a quote
+    // attributed to "the political scientist".
+    let text = "Sergei Kislitsyn, head of the Center for the Study of Strategic Planning, is skeptical about the talks.\n\
+                “Russia is trying to get guarantees that will never be given,” the political scientist noted.";
+    let q = &quotes(text)[0];
+    let s = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(s.name, "the political scientist");
+    assert_eq!(s.kind, SpeakerKind::Pronoun);
+    assert_eq!(s.refers_to.as_deref(), Some("Sergei Kislitsyn"));
+}
+
+#[test]
+fn bare_quote_paragraph_takes_the_speaker_before() {
+    let text =
+        "“The plan is sound and it is funded,” Jane Roe said.\n“It will work, whatever they say.”";
+    assert_eq!(
+        direct(text),
+        vec![
+            pair("The plan is sound and it is funded,", "Jane Roe"),
+            pair("It will work, whatever they say.", "Jane Roe")
+        ]
+    );
+    // A second quote in the same paragraph is the same speaker's.
+    let text = "“Nobody expected it,” Ann Lee said. “Least of all the board.”";
+    assert_eq!(
+        direct(text),
+        vec![
+            pair("Nobody expected it,", "Ann Lee"),
+            pair("Least of all the board.", "Ann Lee")
+        ]
+    );
+}
+
+#[test]
+fn quote_with_no_speaker_says_so() {
+    let text = "The sign on the gate read “Keep out of the water at all times.”";
+    assert_eq!(
+        direct(text),
+        vec![("Keep out of the water at all times.".to_string(), None)]
+    );
+}
+
+#[test]
+fn according_to_and_told_reporters_and_warned() {
+    let text = "According to the ministry, the talks will resume in May.";
+    assert_eq!(
+        indirect(text),
+        vec![pair("the talks will resume in May", "the ministry")]
+    );
+    let text = "The bridge will stay closed until June, according to the city council.";
+    assert_eq!(
+        indirect(text),
+        vec![pair(
+            "The bridge will stay closed until June",
+            "the city council"
+        )]
+    );
+    let text = "The mayor told reporters that the bridge would reopen next week.";
+    assert_eq!(
+        indirect(text),
+        vec![pair("the bridge would reopen next week", "The mayor")]
+    );
+    let text = "Jane Doe warned that prices would rise again in the spring.";
+    assert_eq!(
+        indirect(text),
+        vec![pair("prices would rise again in the spring", "Jane Doe")]
+    );
+    let text = "The economy will shrink this year, the central bank said on Thursday.";
+    assert_eq!(
+        indirect(text),
+        vec![pair(
+            "The economy will shrink this year",
+            "the central bank"
+        )]
+    );
+}
+
+#[test]
+fn reported_speech_split_at_a_second_speech_verb() {
+    let text = "He said that the government kept abusing its power, and he noted that ten people died last week.";
+    let found: Vec<String> = indirect(text).into_iter().map(|(w, _)| w).collect();
+    assert_eq!(
+        found,
+        vec![
+            "the government kept abusing its power",
+            "ten people died last week"
+        ]
+    );
+}
+
+#[test]
+fn not_reported_speech() {
+    assert!(
+        indirect("He vowed to keep trying until the end.").is_empty(),
+        "vowed to: no clause"
+    );
+    assert!(
+        indirect("The United States Embassies were attacked in 1998.").is_empty(),
+        "States is a name"
+    );
+    assert!(
+        indirect("The agency warned people to stay away from the pills.").is_empty(),
+        "warned + object"
+    );
+}
+
+#[test]
+fn apostrophes_are_not_quote_marks() {
+    let text = "It's NATO's job, he said, and the '90s are over; don't ask.";
+    assert!(direct(text).is_empty(), "{:?}", direct(text));
+    let text = "'Yes, we can do it,' she said.";
+    assert_eq!(direct(text).len(), 1);
+    assert_eq!(direct(text)[0].0, "Yes, we can do it,");
+}
+
+#[test]
+fn guillemets_and_low_high_marks() {
+    assert_eq!(
+        direct("«Nous allons gagner cette bataille», a déclaré Marie Dupont."),
+        vec![pair("Nous allons gagner cette bataille", "Marie Dupont")]
+    );
+    assert_eq!(
+        direct("»Wir schaffen das schon«, sagte Angela Weber."),
+        vec![pair("Wir schaffen das schon", "Angela Weber")]
+    );
+    assert_eq!(
+        direct("„Das ist eine gute Nachricht“, sagte Peter Schmidt."),
+        vec![pair("Das ist eine gute Nachricht", "Peter Schmidt")]
+    );
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_quotes() {
+    assert!(direct("The so-called “metadata” will be kept for two years.").is_empty());
+    assert!(direct("They launched \"Super Mario Run\" on Thursday.").is_empty());
+}
+
+#[test]
+fn quote_running_over_paragraphs_is_one_quote() {
+    let text =
+        "“The first part of the statement goes here.\n\n“The second part ends here,” said Ann Lee.";
+    let q = direct(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(
+        q[0].0.starts_with("The first part") && q[0].0.ends_with("ends here,"),
+        "{q:?}"
+    );
+    assert_eq!(q[0].1.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn dash_continuation_as_in_the_sample() {
+    let text = "“These will be very difficult negotiations,” comments Alexei Makarkin , First Vice President of the \
+                Center for Political Technologies . – The main point on them is the issue of guarantees.\n\
+                Now, in fact, a new version of the Cold War is underway. “\n\
+                According to the expert, there are two possible options.";
+    let q = direct(text);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(
+        q[0],
+        pair(
+            "These will be very difficult negotiations,",
+            "Alexei Makarkin"
+        )
+    );
+    assert!(
+        q[1].0.starts_with("The main point") && q[1].0.ends_with("is underway."),
+        "{q:?}"
+    );
+    assert_eq!(q[1].1.as_deref(), Some("Alexei Makarkin"));
+    assert_eq!(quotes(text)[1].cue.as_deref(), Some("comments"));
+    // Without a closing mark later, the continuation stops at its paragraph's end.
+    let text = "“The talks will be hard,” continues Alexey Makarkin. – The parties will blame each other.\nMeanwhile, a new arms race may begin.";
+    let q = direct(text);
+    assert_eq!(q[1].0, "The parties will blame each other.");
+    assert_eq!(q[1].1.as_deref(), Some("Alexey Makarkin"));
+}
+
+#[test]
+fn speakers_match_known_entities() {
+    let known = [
+        KnownName {
+            entity: "Alexei Makarkin",
+            names: vec!["Alexei Makarkin", "Makarkin"],
+            kind: NameKind::Person,
+        },
+        KnownName {
+            entity: "José Núñez",
+            names: vec!["José Núñez"],
+            kind: NameKind::Person,
+        },
+        KnownName {
+            entity: "NATO",
+            names: vec!["NATO", "North Atlantic Alliance"],
+            kind: NameKind::Organisation,
+        },
+    ];
+    let entity = |text: &str| {
+        find_quotes(text, &known)
+            .first()
+            .and_then(|q| q.speaker.as_ref())
+            .and_then(|s| s.entity.clone())
+    };
+    assert_eq!(
+        entity("“The talks will be hard,” continues Alexey Makarkin."),
+        Some("Alexei Makarkin".into()),
+        "surname"
+    );
+    assert_eq!(
+        entity("“We will see,” Jose Nunez said."),
+        Some("José Núñez".into()),
+        "diacritics"
+    );
+    assert_eq!(
+        entity("“We stand united,” the North Atlantic Alliance said."),
+        Some("NATO".into()),
+        "alias"
+    );
+    assert_eq!(entity("“We will see,” Mary Major said."), None);
+}
+
+#[test]
+fn an_unclosed_mark_in_ten_megabytes_stays_linear() {
+    let mut text = String::from("“");
+    while text.len() < 10_000_000 {
+        text.push_str("and the minister said that he would say it again, ");
+    }
+    let started = std::time::Instant::now();
+    let found = find_quotes(&text, &[]);
+    assert!(!found.is_empty());
+    assert!(
+        started.elapsed().as_secs() < 60,
+        "took {:?}",
+        started.elapsed()
+    );
+    let many_marks = "\"a\" ‘b’ «c» „d“ ".repeat(200_000);
+    let started = std::time::Instant::now();
+    let _ = find_quotes(&many_marks, &[]);
+    assert!(
+        started.elapsed().as_secs() < 60,
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
+proptest! {
+    #[test]
+    fn any_text_gives_ordered_spans_in_bounds(text in "(\\PC|[\"“”„«»‘’'\\n –.,:]){0,300}") {
+        let len = text.chars().count();
+        let found = find_quotes(&text, &[]);
+        let mut last = 0;
+        for q in &found {
+            prop_assert!(q.start <= q.end && q.end <= len);
+            prop_assert!(q.start >= last, "ordered by start");
+            last = q.start;
+            if let Some(s) = &q.speaker {
+                prop_assert!(s.start <= s.end && s.end <= len);
+            }
+        }
+    }
+
+    #[test]
+    fn news_like_text_gives_spans_in_bounds(words in proptest::collection::vec(
+        prop_oneof![
+            Just("said"), Just("“"), Just("”"), Just("\""), Just("'"), Just("’"), Just("«"), Just("»"), Just("„"),
+            Just("–"), Just(","), Just("."), Just("\n"), Just("he"), Just("the minister"), Just("according to"),
+            Just("Jane Doe"), Just("that"), Just("told"), Just("reporters"), Just("it"), Just("Mr."),
+        ], 0..80)) {
+        let text = words.join(" ");
+        let len = text.chars().count();
+        for q in find_quotes(&text, &[]) {
+            prop_assert!(q.start <= q.end && q.end <= len);
+        }
+    }
+}
