@@ -8,3 +8,5 @@
 //!
 //! Offsets (`start`, `end`) count Unicode scalar values (Rust `char`s), as
 //! everywhere in Dossier.
+
+pub mod article;
