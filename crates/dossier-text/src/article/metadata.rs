@@ -11,6 +11,9 @@ use serde_json::Value;
 #[derive(Debug, Default)]
 pub(crate) struct Found {
     pub title: String,
+    /// The headline as the page's JSON-LD or `og:title` states it, when it
+    /// does (not the `<title>` or `<h1>` guess).
+    pub headline: Option<String>,
     pub byline: Option<String>,
     pub authors: Vec<String>,
     pub site_name: Option<String>,
@@ -43,7 +46,13 @@ pub(crate) fn from_document(doc: &Document) -> Found {
         })
     };
     if found.title.is_empty() {
-        found.title = meta(&["og:title", "twitter:title", "dc.title", "DC.title"])
+        found.title = meta(&["og:title", "twitter:title"]).unwrap_or_default();
+    }
+    if !found.title.is_empty() {
+        found.headline = Some(found.title.clone());
+    }
+    if found.title.is_empty() {
+        found.title = meta(&["dc.title", "DC.title"])
             .or_else(|| first_text(doc, "title"))
             .or_else(|| first_text(doc, "h1"))
             .unwrap_or_default();
@@ -65,7 +74,7 @@ pub(crate) fn from_document(doc: &Document) -> Found {
             doc,
             "[rel=author], [itemprop=author] [itemprop=name], [itemprop=author], .byline, .author",
         )
-        .filter(|b| b.chars().count() <= 100);
+        .filter(|b| b.chars().count() <= 100 && !looks_like_date(b));
     }
     fill(
         &mut found.site_name,
@@ -244,6 +253,40 @@ fn names(value: Option<&Value>, depth: usize) -> Vec<String> {
     .collect()
 }
 
+/// Whether a would-be byline is rather a date line ("April 28, 2019 at
+/// 6:01 am", "04.05.2015 à 13h36", "2019-01-03"): it holds a year or a
+/// time and no more than a third of its words start with a capital letter
+/// that is not a month name; or it has as many digits as letters.
+pub(crate) fn looks_like_date(s: &str) -> bool {
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    if digits == 0 {
+        return false;
+    }
+    if digits >= letters {
+        return true;
+    }
+    let has_year_or_time = s
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|run| run.len() == 4)
+        || s.contains(':');
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let names = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter(|w| !is_month(w))
+        .count();
+    has_year_or_time && names * 3 <= words.len()
+}
+
+fn is_month(word: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let w = word.to_lowercase();
+    MONTHS.iter().any(|m| w.starts_with(m))
+}
+
 fn dedup(names: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for n in names {
@@ -273,6 +316,17 @@ pub(crate) fn split_byline(byline: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_lines_are_not_bylines() {
+        assert!(looks_like_date(
+            "April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm"
+        ));
+        assert!(looks_like_date("2019-01-03T07:00:00Z"));
+        assert!(looks_like_date("04.05.2015 à 13h36"));
+        assert!(!looks_like_date("By Jane Doe"));
+        assert!(!looks_like_date("Jane Doe, 2019 Pulitzer Prize winner"));
+    }
 
     #[test]
     fn bylines_split_into_names() {

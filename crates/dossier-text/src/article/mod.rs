@@ -114,12 +114,12 @@ pub fn extract_article(html: &str, url: Option<&str>) -> Article {
         markdown = markdown::html_to_markdown(&article.content);
         // Readability's own metadata follows its well-tested rules (JSON-LD,
         // then meta tags, then the document); ours fills what it lacks.
-        let title = article.title.trim();
-        if !title.is_empty() {
-            found.title = normalize_space(title);
+        let title = normalize_space(&article.title);
+        if !title.is_empty() && !is_headline_with_suffix(&title, &found.headline) {
+            found.title = title;
         }
         if let Some(byline) = article.byline.as_deref().map(normalize_space) {
-            if !byline.is_empty() {
+            if !byline.is_empty() && !metadata::looks_like_date(&byline) {
                 found.byline = Some(byline);
             }
         }
@@ -158,6 +158,25 @@ pub fn extract_article(html: &str, url: Option<&str>) -> Article {
         description: found.description,
         markdown,
     }
+}
+
+/// Whether `title` is the page's own headline (JSON-LD `headline` or
+/// `og:title`, found by [`metadata::from_document`]) with a site or author
+/// name appended after a separator (`Headline | Author | Site`), as
+/// `<title>` often has it; the headline alone is then the better title.
+fn is_headline_with_suffix(title: &str, headline: &Option<String>) -> bool {
+    let Some(headline) = headline.as_deref().filter(|h| !h.is_empty()) else {
+        return false;
+    };
+    title.len() > headline.len()
+        && title.starts_with(headline)
+        && [" | ", " - ", " – ", " — ", " :: ", " · ", " » "]
+            .iter()
+            .any(|sep| {
+                title
+                    .get(headline.len()..)
+                    .is_some_and(|rest| rest.starts_with(sep))
+            })
 }
 
 /// Below this many words, Readability's pick is taken to have missed the
