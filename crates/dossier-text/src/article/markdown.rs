@@ -67,10 +67,59 @@ fn to_markdown(doc: &Document, root: &str) -> String {
     let Some(node) = sel.nodes().first() else {
         return String::new();
     };
+    drop_link_lists(doc);
     // Links keep their words, not their targets: an article's passages are
     // read and searched as text.
     node.strip_elements(&["a"]);
     tidy(&node.md(Some(SKIP)))
+}
+
+/// A block whose text is at least this share link text is a share bar, a
+/// "related stories" list or a menu, not article text.
+const MAX_LINK_DENSITY: f64 = 0.8;
+
+/// Removes short blocks made of links (share bars, related-story lists,
+/// menus, tag lists): `p`, `div`, `ul`, `ol` and `section` elements whose
+/// text is mostly link text and not long (at most 600 characters, so that
+/// a long list of references stays), and headings left with nothing after
+/// them but the end of their section.
+fn drop_link_lists(doc: &Document) {
+    let blocks = doc.select("p, div, ul, ol, section, span");
+    let mut dropped = Vec::new();
+    for node in blocks.nodes() {
+        let text_chars = node.text().chars().filter(|c| !c.is_whitespace()).count();
+        if text_chars == 0 || text_chars > 600 {
+            continue;
+        }
+        let link_chars: usize = node
+            .find(&["a"])
+            .iter()
+            .map(|a| a.text().chars().filter(|c| !c.is_whitespace()).count())
+            .sum();
+        if link_chars as f64 >= text_chars as f64 * MAX_LINK_DENSITY {
+            dropped.push(node.clone());
+        }
+    }
+    for node in &dropped {
+        node.remove_from_parent();
+    }
+    if dropped.is_empty() {
+        return;
+    }
+    // A heading that now ends its container introduced what was dropped.
+    for heading in doc.select("h2, h3, h4, h5, h6").nodes() {
+        let mut next = heading.next_element_sibling();
+        while let Some(n) = next.clone() {
+            if n.text().trim().is_empty() {
+                next = n.next_element_sibling();
+            } else {
+                break;
+            }
+        }
+        if next.is_none() && heading.parent().is_some_and(|p| !p.has_name("body")) {
+            heading.remove_from_parent();
+        }
+    }
 }
 
 /// Trims trailing spaces, turns whitespace-only lines into blank ones and
