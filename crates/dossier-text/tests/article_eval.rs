@@ -263,10 +263,12 @@ fn readability_test_pages() {
     );
 }
 
-const FLOOR_F1: f64 = 0.0;
-const FLOOR_HELD_OUT_F1: f64 = 0.0;
-const FLOOR_TITLE: f64 = 0.0;
-const FLOOR_BYLINE: f64 = 0.0;
+/// Floors a little below what the extraction reaches (development F1 0.987,
+/// held out 0.993, titles 127/127, bylines 71/73 when they were set).
+const FLOOR_F1: f64 = 0.975;
+const FLOOR_HELD_OUT_F1: f64 = 0.97;
+const FLOOR_TITLE: f64 = 0.97;
+const FLOOR_BYLINE: f64 = 0.93;
 
 /// The hand-made gold: titles, bylines, dates, first and last words, and
 /// furniture that must be gone.
@@ -350,4 +352,5 @@ fn hand_gold() {
     assert!(passed as f64 >= checks as f64 * FLOOR_GOLD, "{failures:#?}");
 }
 
-const FLOOR_GOLD: f64 = 0.0;
+/// 82 of 83 hand-gold checks passed when this was set.
+const FLOOR_GOLD: f64 = 0.95;

@@ -97,7 +97,7 @@ fn drop_link_lists(doc: &Document) {
             .map(|a| a.text().chars().filter(|c| !c.is_whitespace()).count())
             .sum();
         if link_chars as f64 >= text_chars as f64 * MAX_LINK_DENSITY {
-            dropped.push(node.clone());
+            dropped.push(*node);
         }
     }
     for node in &dropped {
@@ -109,7 +109,7 @@ fn drop_link_lists(doc: &Document) {
     // A heading that now ends its container introduced what was dropped.
     for heading in doc.select("h2, h3, h4, h5, h6").nodes() {
         let mut next = heading.next_element_sibling();
-        while let Some(n) = next.clone() {
+        while let Some(n) = next {
             if n.text().trim().is_empty() {
                 next = n.next_element_sibling();
             } else {

@@ -25,7 +25,9 @@ const MAX_HEADLINE_WORDS: usize = 25;
 ///   `-` is joined without one, keeping "Russia-Ukraine" whole). A new
 ///   paragraph starts after a blank line, at a line indented more than the
 ///   line before (first-line indentation), after a line much shorter than
-///   the wrap width (a paragraph's last line), at a list item (`-`, `*`,
+///   the wrap width (a paragraph's last line), after a sentence's end when
+///   the next line's first word would have fitted on the line (a greedy
+///   wrapper would have put it there), at a list item (`-`, `*`,
 ///   `•`, `1.`), and after the headline (see [`headline`]).
 /// - Other text: every non-blank line is its own paragraph.
 ///
@@ -52,6 +54,7 @@ pub fn plain_paragraphs(text: &str) -> String {
             (Some(p), Some(w)) => {
                 line.indent > p.indent
                     || is_short(p, w)
+                    || (ends_sentence(p.text) && next_word_would_fit(p, line, w))
                     || is_list_item(line.text)
                     || (ends_sentence(p.text) && is_sign_off(line.text))
                     || Some(index) == headline_line.map(|h| h + 1)
@@ -102,9 +105,11 @@ impl Line<'_> {
 }
 
 fn split_lines(text: &str) -> Vec<Line<'_>> {
-    // "\r\n", "\r" and "\n" end lines; a form feed is a line of its own,
+    // "\r\n", "\n" and a lone "\r" end lines; a form feed is a line of its own,
     // which is blank, so it breaks the paragraph.
-    text.split(['\n', '\r', '\u{c}'])
+    text.split('\n')
+        .map(|line| line.strip_suffix('\r').unwrap_or(line))
+        .flat_map(|line| line.split(['\r', '\u{c}']))
         .map(|raw| {
             let trimmed = raw.trim_start();
             let indent = raw
@@ -150,6 +155,18 @@ fn wrap_width(lines: &[Line<'_>]) -> Option<usize> {
 
 fn is_short(line: &Line<'_>, width: usize) -> bool {
     ((line.chars + line.indent) as f64) < width as f64 * SHORT_LINE_SHARE
+}
+
+/// Whether the first word of `line` would have fitted at the end of
+/// `prev` within the wrap width: a wrapper fills lines greedily, so then the
+/// break after `prev` was the writer's, not the wrapper's.
+fn next_word_would_fit(prev: &Line<'_>, line: &Line<'_>, width: usize) -> bool {
+    let word = line
+        .text
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count());
+    prev.indent + prev.chars + 1 + word <= width
 }
 
 fn ends_sentence(text: &str) -> bool {
