@@ -135,6 +135,13 @@ pub fn extract_article(html: &str, url: Option<&str>) -> Article {
             markdown = fallback;
         }
     }
+    markdown = drop_repeated_header(
+        &markdown,
+        &found.title,
+        found.byline.as_deref(),
+        &found.authors,
+    );
+    markdown = drop_ad_labels(&markdown);
     if found.canonical_url.is_none() {
         found.canonical_url = url.map(str::to_string);
     }
@@ -177,6 +184,92 @@ fn is_headline_with_suffix(title: &str, headline: &Option<String>) -> bool {
                     .get(headline.len()..)
                     .is_some_and(|rest| rest.starts_with(sep))
             })
+}
+
+/// How many of the body's first blocks may repeat the title or byline.
+const HEADER_BLOCKS: usize = 4;
+
+/// Drops, among the body's first blocks, a heading that repeats the title
+/// and a short line that is the byline (it holds an author's name and
+/// little else): [`Article::to_markdown`] writes both from the metadata.
+fn drop_repeated_header(md: &str, title: &str, byline: Option<&str>, authors: &[String]) -> String {
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let title = squash(title);
+    let mut names: Vec<String> = authors.iter().map(|a| squash(a)).collect();
+    if let Some(b) = byline {
+        names.extend(metadata::split_byline(b).iter().map(|a| squash(a)));
+    }
+    names.retain(|n| n.chars().count() >= 3);
+    let mut out = Vec::new();
+    for (i, block) in md.split("\n\n").enumerate() {
+        if i < HEADER_BLOCKS && !block.contains('\n') {
+            let text = squash(block.trim_start_matches('#'));
+            let is_title = block.starts_with('#') && !title.is_empty() && text == title;
+            let is_byline = text.chars().count() <= 60
+                && names.iter().any(|n| {
+                    text.contains(n.as_str()) && text.chars().count() <= n.chars().count() * 2 + 6
+                });
+            if is_title || is_byline {
+                continue;
+            }
+        }
+        out.push(block);
+    }
+    out.join("\n\n")
+}
+
+/// Labels that ad slots print and that are not article text, in the
+/// languages news sites most often use ("Advertisement", "Publicidad",
+/// "Anzeige", "Реклама", "広告", …).
+const AD_LABELS: &[&str] = &[
+    "advertisement",
+    "advertising",
+    "ad",
+    "sponsored",
+    "sponsored content",
+    "publicidad",
+    "anuncio",
+    "publicité",
+    "anzeige",
+    "werbung",
+    "pubblicità",
+    "reclame",
+    "advertentie",
+    "reklama",
+    "reklame",
+    "mainos",
+    "реклама",
+    "διαφήμιση",
+    "reklam",
+    "إعلان",
+    "פרסומת",
+    "广告",
+    "廣告",
+    "広告",
+    "광고",
+    "विज्ञापन",
+    "quảng cáo",
+    "iklan",
+    "โฆษณา",
+];
+
+/// Drops blocks whose whole text is an ad slot's label.
+fn drop_ad_labels(md: &str) -> String {
+    md.split("\n\n")
+        .filter(|block| {
+            let label = block
+                .trim()
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            !AD_LABELS.contains(&label.as_str())
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 /// Below this many words, Readability's pick is taken to have missed the
@@ -226,6 +319,19 @@ fn cap_at_char_boundary(s: &str, max: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repeated_title_byline_and_ad_labels_are_dropped() {
+        let md = "# Talks end\n\nJane Doe reporter\n\nFirst paragraph.\n\nAdvertisement\n\nLast.\n";
+        let md = drop_repeated_header(md, "Talks end", None, &["Jane Doe".to_string()]);
+        assert_eq!(drop_ad_labels(&md), "First paragraph.\n\nLast.\n");
+        // A paragraph that merely names the author stays.
+        let md = "Jane Doe, who covered the talks for a decade, said they had never been harder.\n";
+        assert_eq!(
+            drop_repeated_header(md, "Talks", Some("By Jane Doe"), &[]),
+            md
+        );
+    }
 
     #[test]
     fn caps_at_char_boundaries() {
