@@ -85,9 +85,10 @@ fn is_utf16(encoding: &'static Encoding) -> bool {
     encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE
 }
 
-/// Decodes without BOM sniffing; fails when the text is badly malformed
-/// (more than `max(8, len / 200)` replaced sequences). With `lenient`, any
-/// number is accepted up to that bound and an error names the encoding.
+/// Decodes without BOM sniffing. Fails, naming the encoding, when the text
+/// is malformed in it: more than 8 replaced sequences, or with `last` (the
+/// final choice, after which nothing else would be tried) more than
+/// `max(8, len / 200)`.
 fn finish(encoding: &'static Encoding, bytes: &[u8], last: bool) -> Result<String, DecodeError> {
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     if !had_errors {
