@@ -133,6 +133,8 @@ struct PageResult {
     baseline_f1: f64,
     title: Option<bool>,
     byline: Option<bool>,
+    /// (expected, got) bylines when they disagree.
+    byline_miss: Option<(String, String)>,
     ms: f64,
 }
 
@@ -159,6 +161,15 @@ fn evaluate(name: &str, dir: &Path) -> Option<PageResult> {
         let got = normalize(article.byline.as_deref().unwrap_or_default()).to_lowercase();
         !got.is_empty() && (got == want || got.contains(&want) || want.contains(&got))
     });
+    let byline_miss = (byline == Some(false)).then(|| {
+        (
+            meta.as_ref()
+                .and_then(|m| m["byline"].as_str())
+                .unwrap_or_default()
+                .to_string(),
+            article.byline.clone().unwrap_or_default(),
+        )
+    });
     Some(PageResult {
         name: name.to_string(),
         f1,
@@ -167,6 +178,7 @@ fn evaluate(name: &str, dir: &Path) -> Option<PageResult> {
         baseline_f1,
         title,
         byline,
+        byline_miss,
         ms,
     })
 }
@@ -238,6 +250,14 @@ fn readability_test_pages() {
             "  {:<40} F1 {:.3} (P {:.3}, R {:.3})",
             r.name, r.f1, r.p, r.r
         );
+    }
+    for r in &dev {
+        if let Some((want, got)) = &r.byline_miss {
+            println!(
+                "  byline differs on {}: expected {want:?}, got {got:?}",
+                r.name
+            );
+        }
     }
     for r in &out {
         println!(

@@ -80,7 +80,8 @@ pub fn plain_paragraphs(text: &str) -> String {
 /// characters and 25 words, with letters, not ending in `.`, `,`, `;` or
 /// `:` (a question or exclamation mark is fine), not opening with `(`, `-`
 /// or a list marker, and followed by more text that is not its
-/// continuation (the next line does not start in lowercase). Leading and
+/// continuation (the next line does not start in lowercase, and in
+/// hard-wrapped text the next line's first word would have fitted on it). Leading and
 /// trailing whitespace is trimmed. `None` for a one-line text.
 pub fn headline(text: &str) -> Option<String> {
     let lines = split_lines(text);
@@ -215,7 +216,10 @@ fn headline_index(lines: &[Line<'_>]) -> Option<usize> {
         && !t.ends_with(['.', ',', ';', ':', '-'])
         && !is_sign_off(t)
         && !is_list_item(t)
-        && !next.text.chars().next().is_some_and(char::is_lowercase);
+        && !next.text.chars().next().is_some_and(char::is_lowercase)
+        // In hard-wrapped text, a first line the wrapper filled (the next
+        // word would not have fitted) continues into the next line.
+        && wrap_width(lines).is_none_or(|w| next_word_would_fit(line, next, w));
     ok.then_some(first)
 }
 
@@ -240,6 +244,18 @@ mod tests {
             plain_paragraphs(text),
             "The talks between the two governments on the Russia-Ukraine border question \
              resumed in Geneva on Monday and are expected to last for at least three more days.\n"
+        );
+    }
+
+    #[test]
+    fn sign_offs_are_paragraphs_of_their_own() {
+        let text = "The ministry said the talks would resume in the second week of\n\
+                    February, after both delegations had reported to their capitals.\n\
+                    -- END --\n";
+        assert_eq!(
+            plain_paragraphs(text),
+            "The ministry said the talks would resume in the second week of February, \
+             after both delegations had reported to their capitals.\n\n-- END --\n"
         );
     }
 
