@@ -42,9 +42,11 @@ impl std::error::Error for DecodeError {}
 ///
 /// The encoding is decided as a browser does: a byte-order mark (UTF-8,
 /// UTF-16LE/BE) first; then `declared`, the charset of an HTTP
-/// `Content-Type` (either the bare label or the whole header value); then a
-/// `<meta charset>` or `<meta http-equiv=Content-Type>` in the first bytes
-/// of the page; then valid UTF-8; then `chardetng`'s guess from the bytes
+/// `Content-Type` (either the bare label or the whole header value); then
+/// valid UTF-8 that is not pure ASCII (a stale `<meta>` in a page saved
+/// again as UTF-8 is common, while legacy text is practically never valid
+/// UTF-8); then a `<meta charset>` or `<meta http-equiv=Content-Type>` in
+/// the first bytes of the page; then `chardetng`'s guess from the bytes
 /// (windows-1251, Shift_JIS, GBK, EUC-KR, ISO-8859-x, …). A declared or
 /// meta encoding under which the page is badly malformed is passed over.
 ///
@@ -66,6 +68,14 @@ pub fn decode_html(bytes: &[u8], declared: Option<&str>) -> Result<String, Decod
     }
     if nuls > 0 {
         return Err(DecodeError::Binary);
+    }
+    // Valid UTF-8 with non-ASCII in it is UTF-8 whatever a <meta> says: text
+    // in a legacy encoding is practically never valid UTF-8, while pages
+    // saved again by browsers and editors often keep a stale <meta>.
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        if !text.is_ascii() {
+            return Ok(text.to_string());
+        }
     }
     if let Some(encoding) = meta_charset(bytes) {
         if let Ok(text) = finish(encoding, bytes, false) {
@@ -185,6 +195,17 @@ mod tests {
         assert_eq!(
             decode_html(b"\x00\x01\x02abc\x00", None),
             Err(DecodeError::Binary)
+        );
+    }
+
+    #[test]
+    fn a_stale_meta_does_not_spoil_utf8() {
+        let page = "<meta charset=\"iso-8859-1\"><p>Gespräche in Brüssel</p>";
+        assert_eq!(decode_html(page.as_bytes(), None).as_deref(), Ok(page));
+        // ASCII bytes follow the meta (same text either way).
+        assert_eq!(
+            decode_html(b"<meta charset=\"iso-8859-1\"><p>x</p>", None).as_deref(),
+            Ok("<meta charset=\"iso-8859-1\"><p>x</p>")
         );
     }
 
