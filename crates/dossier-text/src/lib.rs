@@ -24,3 +24,4 @@ pub mod passages;
 pub mod plain;
 pub mod timex;
 pub mod quotes;
+pub mod article;
