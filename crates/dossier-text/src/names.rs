@@ -166,7 +166,8 @@ const ORGANISATION_DESIGNATORS: &[&str] = &[
     "Consortium", "Cooperative", "Federal", "Reserve", "State", "Endowment", "Initiative",
     "Forum", "Program", "Programme", "Studios", "Records", "Pictures", "Entertainment",
     "Communications", "Telecom", "Petroleum", "Energy", "Oil", "Gas", "Electric", "Insurance",
-    "Securities", "Investments", "Stores", "Foods", "Pharmaceuticals", "Labs",
+    "Securities", "Investments", "Stores", "Foods", "Pharmaceuticals", "Labs", "Brotherhood",
+    "Embassy", "Embassies", "Consulate", "Project",
 ];
 
 /// Designators that a short form may drop ("Alibaba Group" is "Alibaba").
@@ -177,7 +178,7 @@ const DROPPABLE_DESIGNATORS: &[&str] = &[
 ];
 
 /// Bodies named by one word that is also a designator.
-const SINGLE_WORD_BODIES: &[&str] = &["Congress", "Parliament", "Senate"];
+const SINGLE_WORD_BODIES: &[&str] = &["Congress", "Parliament", "Senate", "Navy", "Army"];
 
 /// Words that end the name of a place.
 #[rustfmt::skip]
@@ -201,6 +202,20 @@ const EVENT_WORDS: &[&str] = &[
     "Elections", "Festival", "Massacre", "Attack", "Attacks", "Bombing", "Battle", "Treaty",
     "Accord", "Accords", "Agreement", "Pact", "Expo", "Marathon", "Tournament", "Rebellion",
     "Riots", "Pandemic", "Olympiad", "Convention", "Referendum", "Awards",
+];
+
+/// Words that end the name of a law, a code or a document ("Affordable Care
+/// Act"): named, but neither person, organisation, place nor event.
+#[rustfmt::skip]
+const LAW_WORDS: &[&str] = &[
+    "Act", "Acts", "Amendment", "Code", "Constitution", "Charter", "Doctrine", "Directive",
+    "Regulation", "Protocol", "Resolution", "Statute", "Declaration", "Manifesto", "Report",
+];
+
+/// Words that open the name of an event ("Hurricane Sandy", "Operation X").
+#[rustfmt::skip]
+const EVENT_PREFIXES: &[&str] = &[
+    "Hurricane", "Typhoon", "Cyclone", "Storm", "Tropical", "Operation", "Battle", "Siege",
 ];
 
 /// Titles and honorifics that stand before a person's name.
@@ -258,7 +273,8 @@ const ORGANISATION_NOUNS: &[&str] = &[
     "retailer", "airline", "carrier", "broadcaster", "startup", "conglomerate", "insurer",
     "lender", "publisher", "studio", "label", "charity", "institute", "outlet", "subsidiary",
     "website", "app", "service", "platform", "board", "committee", "ministry", "army",
-    "coalition", "alliance", "campaign", "journal", "shareholders", "executives", "employees",
+    "coalition", "alliance", "campaign", "journal", "police", "hospital", "university",
+    "school", "college", "museum", "church", "council", "shareholders", "executives", "employees",
     "stock", "shares",
 ];
 
@@ -349,7 +365,13 @@ const GROUP_ADJECTIVES: &[&str] = &[
     "Kurdish", "Kurds", "Latino", "Hispanic", "Black", "White", "Asian", "Soviet", "Communist",
     "Democrat", "Democrats", "Republican", "Republicans", "Conservative", "Conservatives",
     "Labour", "Liberal", "Liberals", "Socialist", "Socialists", "Nazi", "Nazis", "Western",
-    "Eastern",
+    "Eastern", "British", "English", "Scottish", "Welsh", "Irish", "French", "Dutch", "Swiss",
+    "Greek", "Thai", "Filipino", "Spanish", "Danish", "Swedish", "Finnish", "Polish", "Turkish",
+    "Portuguese", "Norwegian", "Argentine", "Saudi", "Emirati", "Afghan", "Uzbek", "Kazakh",
+    "Tajik", "Kyrgyz", "Turkmen", "Czech", "Slovak", "Croat", "Serb", "Persian", "Peruvian",
+    "Belgian", "Brazilian", "Canadian", "Mexican", "Yemeni", "Congolese", "Malagasy",
+    "Icelandic", "Burmese", "Scot", "Scots", "Brit", "Brits", "Aboriginal", "Indigenous",
+    "Palestinian", "Palestinians", "Copts", "Coptic",
 ];
 
 /// Common abbreviations that end with a full stop which ends no sentence.
@@ -394,6 +416,16 @@ pub fn is_place_word(word: &str) -> bool {
     contains_word(PLACE_WORDS, word)
 }
 
+/// Whether a word ends the name of a law or document ("Act", "Code").
+pub fn is_law_word(word: &str) -> bool {
+    contains_word(LAW_WORDS, word)
+}
+
+/// Whether a word opens the name of an event ("Hurricane", "Operation").
+pub fn is_event_prefix(word: &str) -> bool {
+    contains_word(EVENT_PREFIXES, word)
+}
+
 /// Whether a word ends the name of an event ("War", "Summit", "Olympics").
 pub fn is_event_word(word: &str) -> bool {
     contains_word(EVENT_WORDS, word)
@@ -402,7 +434,12 @@ pub fn is_event_word(word: &str) -> bool {
 /// Whether a word is a title or honorific before a name ("Mr", "President").
 /// Hyphenated titles count by any part ("Attorney-General").
 pub fn is_title(word: &str) -> bool {
-    contains_word(TITLES, word)
+    let designate = word.split_once('-').is_some_and(|(head, tail)| {
+        matches!(tail, "elect" | "designate" | "in-chief" | "general")
+            && contains_word(TITLES, head)
+    });
+    designate
+        || contains_word(TITLES, word)
         || (word.contains('-') && word.split('-').all(|p| contains_word(TITLES, p)))
 }
 
@@ -489,17 +526,22 @@ pub fn is_demonym(word: &str) -> bool {
     if is_group_adjective(word) {
         return true;
     }
-    let key = crate::variants::fold(word).into_owned();
+    let key = word
+        .split_whitespace()
+        .map(|w| crate::variants::fold(w).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ");
     let stem_of = |suffix: &str| key.strip_suffix(suffix).filter(|s| s.len() >= 3);
     let d = data();
     let is = |s: &str| d.places.contains(s) || d.places.contains(&word_key(s));
     for suffix in [
-        "ns", "n", "ans", "an", "ians", "ian", "ese", "is", "i", "ish", "s",
+        "ns", "n", "ans", "an", "ians", "ian", "ese", "is", "i", "ish", "s", "ers", "er",
     ] {
         if let Some(stem) = stem_of(suffix) {
             if is(stem)
                 || is(&format!("{stem}a"))
                 || is(&format!("{stem}e"))
+                || is(&format!("{stem}y"))
                 || stem.strip_suffix('i').is_some_and(|s| is(&format!("{s}y")))
             {
                 return true;

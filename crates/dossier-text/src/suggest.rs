@@ -223,7 +223,8 @@ fn tokenize(chars: &[char]) -> Vec<Tok> {
                         .all(|p| p.caps)
             });
         let sentence_before = para_break || terminal || opens_quote || after_dateline;
-        let broken_before = first || gap.chars().any(|c| !c.is_whitespace());
+        // "Procter & Gamble": an ampersand between words joins them.
+        let broken_before = first || gap.chars().any(|c| !c.is_whitespace() && c != '&');
         if let Some(last) = toks.last_mut() {
             last.comma_after = gap.trim_start().starts_with(',');
         }
@@ -401,6 +402,7 @@ struct Votes {
     organisation: u32,
     place: u32,
     event: u32,
+    other: u32,
 }
 
 impl Votes {
@@ -413,7 +415,8 @@ impl Votes {
             Kind::Organisation => self.organisation += weight,
             Kind::Place => self.place += weight,
             Kind::Event => self.event += weight,
-            Kind::Date | Kind::Other => {}
+            Kind::Other => self.other += weight,
+            Kind::Date => {}
         }
     }
     fn merge(&mut self, o: Votes) {
@@ -421,6 +424,7 @@ impl Votes {
         self.organisation = self.organisation.max(o.organisation);
         self.place = self.place.max(o.place);
         self.event = self.event.max(o.event);
+        self.other = self.other.max(o.other);
     }
     fn best(&self) -> Kind {
         let mut best = (Kind::Other, 0);
@@ -429,6 +433,7 @@ impl Votes {
             (Kind::Organisation, self.organisation),
             (Kind::Place, self.place),
             (Kind::Event, self.event),
+            (Kind::Other, self.other),
         ] {
             if v > best.1 {
                 best = (k, v);
@@ -455,6 +460,8 @@ struct Ctx<'a> {
     chars: &'a [char],
     /// Keys of words capitalised mid-sentence (reliable capitals).
     mid_sentence: HashSet<String>,
+    /// The same, of words that stand alone there (no capital next to them).
+    mid_sentence_alone: HashSet<String>,
     /// Lowercase words of the text.
     lowercase: HashSet<String>,
 }
@@ -474,16 +481,24 @@ impl Ctx<'_> {
             return false;
         }
         let key = crate::variants::variant_key(&t.text).into_owned();
-        if self.mid_sentence.contains(&key) {
-            return true;
-        }
-        if t.headline {
-            return false;
-        }
         let next_cap = self
             .toks
             .get(idx + 1)
             .is_some_and(|n| n.cap && !n.broken_before && !n.sentence_before);
+        // Capitalised mid-sentence elsewhere: alone, or (for a common
+        // English word, "Tax" of "Tax Policy Center") in a name like this one.
+        if self.mid_sentence_alone.contains(&key)
+            || (self.mid_sentence.contains(&key)
+                && (next_cap || !names::is_common_english(&t.text)))
+        {
+            return true;
+        }
+        if t.headline {
+            // A headline's capitals count for places the lists know.
+            return !names::is_common_english(&t.text)
+                && (names::is_place(&t.text)
+                    || (next_cap && names::is_place(&self.span_of(idx, idx + 1))));
+        }
         if next_cap {
             // "Saudi Arabia's", "New Zealand is": a known place of two or
             // three words.
@@ -552,10 +567,22 @@ pub fn suggest_names(text: &str, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
     let chars: Vec<char> = text.chars().collect();
     let toks = tokenize(&chars);
     let mut mid_sentence = HashSet::new();
+    let mut mid_sentence_alone = HashSet::new();
     let mut lowercase = HashSet::new();
-    for t in &toks {
+    for (i, t) in toks.iter().enumerate() {
         if t.cap && !t.initial && !t.headline {
-            mid_sentence.insert(crate::variants::variant_key(&t.text).into_owned());
+            let key = crate::variants::variant_key(&t.text).into_owned();
+            let prev_cap = i
+                .checked_sub(1)
+                .and_then(|p| toks.get(p))
+                .is_some_and(|p| p.cap && !t.broken_before);
+            let next_cap = toks
+                .get(i + 1)
+                .is_some_and(|n| n.cap && !n.broken_before && !n.sentence_before);
+            if !prev_cap && !next_cap {
+                mid_sentence_alone.insert(key.clone());
+            }
+            mid_sentence.insert(key);
         } else if !t.cap && t.text.chars().next().is_some_and(char::is_alphabetic) {
             lowercase.insert(t.text.to_lowercase());
         }
@@ -564,6 +591,7 @@ pub fn suggest_names(text: &str, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
         toks: &toks,
         chars: &chars,
         mid_sentence,
+        mid_sentence_alone,
         lowercase,
     };
     let mut mentions: Vec<Mention> = Vec::new();
@@ -699,7 +727,12 @@ fn split_run(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
     // unproven first word.
     while let Some(&f) = words.first() {
         let t = &toks[f];
-        if names::is_common_word(&t.text) || !t.cap || (!ctx.reliable(t) && !ctx.vouched(f)) {
+        let ordinal = matches!(
+            t.text.as_str(),
+            "First" | "Second" | "Third" | "Fourth" | "Fifth" | "Sixth" | "Seventh" | "Eighth"
+        );
+        let common = names::is_common_word(&t.text) && !(ordinal && ctx.reliable(t));
+        if common || !t.cap || (!ctx.reliable(t) && !ctx.vouched(f)) {
             words.remove(0);
         } else {
             break;
@@ -870,11 +903,34 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
     {
         return None;
     }
+    // "Libyan officials", "Orwellian", "Salafists": adjectives and
+    // followers, not names.
+    if single {
+        let adjectival = toks
+            .get(last + 1)
+            .is_some_and(|n| !n.broken_before && !n.cap && n.text.chars().all(char::is_lowercase));
+        let lower = w0.to_lowercase();
+        let ideology = ["ian", "ean", "ist", "ists", "ism", "esque", "ians", "eans"]
+            .iter()
+            .any(|s| lower.ends_with(s))
+            && !names::is_given_name(w0)
+            && !names::is_place(w0);
+        if (adjectival && names::is_demonym(w0)) || ideology {
+            return None;
+        }
+    }
+    // "African-American", "New Zealanders": peoples, not names here.
+    if (single && w0.contains('-') && w0.split('-').all(names::is_demonym))
+        || (!single && !names::is_place(&surface) && names::is_demonym(&surface))
+    {
+        return None;
+    }
     // "the remote Russian Tuva region": a people's adjective before a name
     // that no designator ends is no part of it.
     if !single
         && names::is_demonym(w0)
         && !names::is_place(w0)
+        && !names::is_place(&surface)
         && !names::is_organisation_designator(wl)
         && !names::is_place_word(wl)
         && !names::is_event_word(wl)
@@ -893,7 +949,21 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
     if piece.titled {
         votes.add(Kind::Person, 4);
     }
-    if names::is_event_word(wl) && !single {
+    if names::is_law_word(wl) && !single {
+        votes.add(Kind::Other, 0);
+        return Some(Mention {
+            key: name_key(&surface),
+            words: texts.iter().map(|s| s.to_string()).collect(),
+            surface,
+            span: (toks[first].start, toks[last].end),
+            votes: Votes {
+                other: 9,
+                ..Votes::default()
+            },
+            acronym: false,
+        });
+    }
+    if (names::is_event_word(wl) || names::is_event_prefix(w0)) && !single {
         votes.add(Kind::Event, 4);
     } else if names::is_place_word(wl) && !single {
         votes.add(Kind::Place, 4);
@@ -940,6 +1010,12 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
     let prev_word = before
         .filter(|_| !toks[first].broken_before)
         .map(|t| t.text.to_lowercase());
+    // "her mother, Fiona, said": kin before a comma.
+    if let Some(b) = before.filter(|b| b.comma_after) {
+        if names::is_kin_word(&b.text.to_lowercase()) {
+            votes.add(Kind::Person, 3);
+        }
+    }
     if let Some(p) = &prev_word {
         if names::is_place_preposition(p) {
             votes.add(Kind::Place, 1);
@@ -995,7 +1071,10 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
     if toks[last].comma_after {
         // "Cambridge, Massachusetts": a place before its state or country.
         if let Some(a) = after {
-            if a.cap && names::is_place(&a.text) && !known_place {
+            let place_ends = toks
+                .get(last + 2)
+                .is_none_or(|n| n.broken_before || n.sentence_before);
+            if a.cap && names::is_place(&a.text) && !known_place && place_ends {
                 votes.add(Kind::Place, 2);
             }
             let w = a.text.to_lowercase();
@@ -1018,7 +1097,7 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         }
     }
     // Defaults.
-    let total = votes.person + votes.organisation + votes.place + votes.event;
+    let total = votes.person + votes.organisation + votes.place + votes.event + votes.other;
     if total == 0 {
         if single {
             // A lone unknown name: most often a company or body in news
@@ -1100,12 +1179,17 @@ fn group(mentions: Vec<Mention>, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
     let mut suffix_owner: HashMap<String, Option<usize>> = HashMap::new();
     let mut initials_owner: HashMap<String, Option<usize>> = HashMap::new();
     let mut base_owner: HashMap<String, Option<usize>> = HashMap::new();
+    let mut first_name_owner: HashMap<String, Option<usize>> = HashMap::new();
     for (i, g) in groups.iter().enumerate() {
         let n = g.words.len();
         let best = g.votes.best();
-        if (3..=8).contains(&n) && best == Kind::Organisation {
-            // "National Security Council" in "White House National Security Council".
-            for s in 1..n - 1 {
+        if (2..=8).contains(&n) && best == Kind::Organisation {
+            // "National Security Council" in "White House National Security
+            // Council"; "Congress" in "US Congress".
+            let place_prefix =
+                names::is_place(&g.words[0]) || names::is_country_abbreviation(&g.words[0]);
+            let last_suffix = if n == 2 && place_prefix { 2 } else { n - 1 };
+            for s in 1..last_suffix {
                 let k = key_of(&g.words[s..]);
                 let e = suffix_owner.entry(k).or_insert(Some(i));
                 if *e != Some(i) {
@@ -1114,6 +1198,15 @@ fn group(mentions: Vec<Mention>, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
             }
         }
         if (2..=6).contains(&n) && best == Kind::Person {
+            if let Some(first) = g.words.first().filter(|w| names::is_given_name(w)) {
+                // "Eloise" for "Eloise Parry".
+                let e = first_name_owner
+                    .entry(key_of(std::slice::from_ref(first)))
+                    .or_insert(Some(i));
+                if *e != Some(i) {
+                    *e = None;
+                }
+            }
             for s in 1..n {
                 let k = key_of(&g.words[s..]);
                 let e = suffix_owner.entry(k).or_insert(Some(i));
@@ -1165,7 +1258,14 @@ fn group(mentions: Vec<Mention>, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
                     None
                 }
             })
-            .or_else(|| base_owner.get(&key).copied().flatten());
+            .or_else(|| base_owner.get(&key).copied().flatten())
+            .or_else(|| {
+                if single == 1 {
+                    first_name_owner.get(&key).copied().flatten()
+                } else {
+                    None
+                }
+            });
         if let Some(o) = owner.filter(|&o| o != i && !groups[o].gone) {
             let moved = std::mem::take(&mut groups[i]);
             groups[i].gone = true;
@@ -1185,6 +1285,18 @@ fn group(mentions: Vec<Mention>, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
                     target.votes.merge(v);
                 }
             }
+        }
+    }
+    // A surname that more than one person of the text bears stays apart,
+    // but is a person all the same.
+    let surnames: HashSet<String> = groups
+        .iter()
+        .filter(|g| !g.gone && g.words.len() >= 2 && g.votes.best() == Kind::Person)
+        .filter_map(|g| g.words.last().map(|w| key_of(std::slice::from_ref(w))))
+        .collect();
+    for g in groups.iter_mut().filter(|g| !g.gone && g.words.len() == 1) {
+        if surnames.contains(&key_of(&g.words)) {
+            g.votes.person = g.votes.person.max(g.votes.organisation + g.votes.place + 1);
         }
     }
     let mut out: Vec<Candidate> = Vec::new();
@@ -1239,7 +1351,7 @@ fn best_name(variants: &[String]) -> String {
         .enumerate()
         .max_by_key(|(i, v)| {
             let words = v.split(' ').count();
-            let shouting = v.chars().filter(|c| c.is_alphabetic()).count() > 6 && all_caps(v);
+            let shouting = all_caps(v);
             (words.min(8), !shouting, usize::MAX - i)
         })
         .map(|(_, v)| v.clone())
