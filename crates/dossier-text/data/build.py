@@ -6,7 +6,7 @@ Run by hand when the inputs change; the outputs are committed:
   places.txt      place names, one a line (countries, capitals, cities of
                   15,000 people or more, US states, continents), as written
   exonyms.tsv     "alternate<TAB>name": Latin-script alternate names of the
-                  cities of 1,000,000 people or more (Kiev -> Kyiv, Bombay ->
+                  cities of 500,000 people or more (Kiev -> Kyiv, Bombay ->
                   Mumbai), the spelling-variant data of `dossier_text::variants`
   given_names.txt given names, one a line, as written
   common_words.txt common English words, lowercase, one a line (the words
@@ -37,7 +37,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 # US Social Security given names: at least this many births, all years.
 MIN_BIRTHS = 400
 # Cities whose alternate names become exonym pairs.
-EXONYM_MIN_POPULATION = 1_000_000
+EXONYM_MIN_POPULATION = 500_000
 
 # Faker locales whose first names are in Latin script.
 LATIN_LOCALES = """

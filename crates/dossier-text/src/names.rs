@@ -535,7 +535,7 @@ pub fn is_demonym(word: &str) -> bool {
     let d = data();
     let is = |s: &str| d.places.contains(s) || d.places.contains(&word_key(s));
     for suffix in [
-        "ns", "n", "ans", "an", "ians", "ian", "ese", "is", "i", "ish", "s", "ers", "er",
+        "ns", "n", "ans", "an", "ians", "ian", "ese", "is", "i", "ish", "ers", "er",
     ] {
         if let Some(stem) = stem_of(suffix) {
             if is(stem)

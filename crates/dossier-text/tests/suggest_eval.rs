@@ -221,30 +221,21 @@ fn suggestions_on_real_news_hold_their_floors() {
     if let Some(text) = sample() {
         let s = score("sample", &text, &read_gold("russia-nato-talks"), detail);
         println!("{}", s.line("sample article"));
-        assert!(s.precision() >= 0.80 && s.recall() >= 0.80, "sample: {s:?}");
+        assert!(s.precision() >= 0.78 && s.recall() >= 0.95, "sample: {s:?}");
     }
-    assert!(
-        dev.precision() >= 0.88,
-        "dev precision {:.2}",
-        dev.precision()
-    );
-    assert!(dev.recall() >= 0.88, "dev recall {:.2}", dev.recall());
-    assert!(dev.kinds() >= 0.88, "dev kinds {:.2}", dev.kinds());
-    assert!(
-        held.precision() >= 0.75,
-        "held-out precision {:.2}",
-        held.precision()
-    );
-    assert!(
-        held.recall() >= 0.75,
-        "held-out recall {:.2}",
-        held.recall()
-    );
-    assert!(held.kinds() >= 0.75, "held-out kinds {:.2}", held.kinds());
-    assert!(
-        wire.recall() >= 0.8 && wire.precision() >= 0.8,
-        "wire: {wire:?}"
-    );
+    let floors = [
+        ("dev precision", dev.precision(), 0.94),
+        ("dev recall", dev.recall(), 0.94),
+        ("dev kinds", dev.kinds(), 0.95),
+        ("held-out precision", held.precision(), 0.87),
+        ("held-out recall", held.recall(), 0.90),
+        ("held-out kinds", held.kinds(), 0.88),
+        ("wire precision", wire.precision(), 0.90),
+        ("wire recall", wire.recall(), 0.90),
+    ];
+    for (what, got, floor) in floors {
+        assert!(got >= floor, "{what} {got:.2} below {floor}");
+    }
 }
 
 #[test]
