@@ -154,7 +154,8 @@ const ORGANISATION_DESIGNATORS: &[&str] = &[
     "KK", "Pty", "Holdings", "Group", "Associates", "Partners", "Brothers", "Industries",
     "Enterprises", "Technologies", "Systems", "Airlines", "Airways", "Motors", "Bank", "Fund",
     "Trust", "Capital", "Ventures", "Exchange", "Market", "Media", "Press", "News", "Times",
-    "Post", "Journal", "Herald", "Tribune", "Gazette", "Telegraph", "Guardian", "Party",
+    "Post", "Journal", "Herald", "Tribune", "Gazette", "Telegraph", "Guardian", "Insider",
+    "Daily", "Weekly", "Magazine", "Review", "Radio", "Television", "TV", "Broadcasting", "Party",
     "Ministry", "Department", "Office", "Agency", "Authority", "Bureau", "Administration",
     "Service", "Services", "Council", "Committee", "Commission", "Assembly", "Parliament",
     "Congress", "Senate", "Court", "Tribunal", "Government", "Cabinet", "University", "College",
@@ -200,7 +201,8 @@ const EVENT_WORDS: &[&str] = &[
     "War", "Wars", "Summit", "Conference", "Games", "Olympics", "Cup", "Championship",
     "Championships", "Open", "Revolution", "Uprising", "Spring", "Crisis", "Election",
     "Elections", "Festival", "Massacre", "Attack", "Attacks", "Bombing", "Battle", "Treaty",
-    "Accord", "Accords", "Agreement", "Pact", "Expo", "Marathon", "Tournament", "Rebellion",
+    "Accord", "Accords", "Agreement", "Pact", "Expo", "Exposition", "Exhibition", "Show",
+    "Fair", "Parade", "Carnival", "Ceremony", "Marathon", "Tournament", "Rebellion",
     "Riots", "Pandemic", "Olympiad", "Convention", "Referendum", "Awards",
 ];
 

@@ -365,7 +365,42 @@ fn mark_headlines(chars: &[char], toks: &mut [Tok]) {
             .iter()
             .filter(|t| t.text.chars().next().is_some_and(char::is_alphabetic))
             .collect();
-        let caps = alphabetic.iter().filter(|t| t.cap).count();
+        // Title case leaves short function words in lowercase ("Neon Is
+        // the Ultimate Symbol of the Century"): they do not count.
+        let content: Vec<&&Tok> = alphabetic
+            .iter()
+            .filter(|t| {
+                t.cap
+                    || !matches!(
+                        t.text.as_str(),
+                        "a" | "an"
+                            | "the"
+                            | "of"
+                            | "and"
+                            | "or"
+                            | "nor"
+                            | "but"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "to"
+                            | "for"
+                            | "by"
+                            | "with"
+                            | "from"
+                            | "as"
+                            | "into"
+                            | "vs"
+                            | "via"
+                            | "per"
+                            | "up"
+                            | "off"
+                            | "out"
+                            | "over"
+                    )
+            })
+            .collect();
+        let caps = content.iter().filter(|t| t.cap).count();
         let all_capitals = alphabetic.iter().filter(|t| t.caps).count();
         let last_end = words.last().map_or(0, |t| t.end);
         let tail: String = chars
@@ -376,7 +411,7 @@ fn mark_headlines(chars: &[char], toks: &mut [Tok]) {
         let terminated = tail.contains(['.', '!', '?', '"', '”']);
         let headline_cased = !alphabetic.is_empty()
             && !terminated
-            && caps * 4 >= alphabetic.len() * 3
+            && caps * 4 >= content.len() * 3
             && alphabetic.len() <= 20;
         let shouting = alphabetic.len() >= 3 && all_capitals * 4 >= alphabetic.len() * 3;
         if headline_cased || shouting {
@@ -741,7 +776,15 @@ fn split_run(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
     }
     let mut pieces = Vec::new();
     // Titles: the last stretch of titles followed by non-title words.
-    let title_at = |k: usize| names::is_title(&toks[words[k]].text);
+    // Titles, and capitalised role nouns before a name ("Writer Jane Roe").
+    let title_at = |k: usize| {
+        let w = &toks[words[k]].text;
+        names::is_title(w)
+            || (names::is_role_noun(&w.to_lowercase())
+                && words
+                    .get(k + 1)
+                    .is_some_and(|&n| names::is_given_name(&toks[n].text)))
+    };
     let mut k = 0;
     let mut segment_start = 0;
     while k < words.len() {
@@ -987,6 +1030,17 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         } else {
             votes.add(Kind::Organisation, 2);
         }
+    }
+    if !single
+        && !names::is_given_name(w0)
+        && piece
+            .words
+            .iter()
+            .any(|&w| toks[w].caps && !toks[w].text.contains('.'))
+        && !piece.words.iter().all(|&w| toks[w].caps)
+    {
+        // "Oculus VR", "BBC News": an acronym in a name of a body.
+        votes.add(Kind::Organisation, 2);
     }
     if !single && piece.words.iter().all(|&w| toks[w].caps) {
         // Acronyms together ("SIPRI EU", "BBC WS") name a body.
