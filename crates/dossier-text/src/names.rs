@@ -178,6 +178,22 @@ const DROPPABLE_DESIGNATORS: &[&str] = &[
     "PLC", "GmbH", "AG", "SA", "Group", "Holdings", "Market",
 ];
 
+/// Legal suffixes that end a company's name.
+#[rustfmt::skip]
+const LEGAL_SUFFIXES: &[&str] = &[
+    "Inc", "Incorporated", "Corp", "Ltd", "Limited", "LLC", "LLP", "PLC", "GmbH", "AG", "SA",
+    "SpA", "NV", "BV", "Pty", "Oyj",
+];
+
+/// Capitals that are units, times and the like, not names.
+#[rustfmt::skip]
+const UNIT_ACRONYMS: &[&str] = &[
+    "AM", "PM", "GMT", "UTC", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT",
+    "PST", "PDT", "CET", "CEST", "BST", "IST", "AEST", "AEDT", "JST", "ID", "OK", "TV", "PDF",
+    "URL", "FAQ", "GPS", "USB", "DIY", "LOL", "OMG", "FYI", "ASAP", "AKA", "RSVP", "PS", "NB",
+    "KM", "KG", "MPH", "HD", "DNA", "RNA", "CPU", "GPU", "RAM", "GB", "MB", "TB",
+];
+
 /// Bodies named by one word that is also a designator.
 const SINGLE_WORD_BODIES: &[&str] = &["Congress", "Parliament", "Senate", "Navy", "Army"];
 
@@ -406,6 +422,18 @@ pub fn is_organisation_designator(word: &str) -> bool {
 /// Whether a short form may drop this designator ("Alibaba Group" → "Alibaba").
 pub fn is_droppable_designator(word: &str) -> bool {
     contains_word(DROPPABLE_DESIGNATORS, word)
+}
+
+/// Whether a word is a legal suffix of a company's name ("Inc", "GmbH").
+pub fn is_legal_suffix(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    LEGAL_SUFFIXES.contains(&w)
+}
+
+/// Whether capitals are a unit, a time or the like ("PM", "GMT", "ID").
+pub fn is_unit_acronym(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    UNIT_ACRONYMS.contains(&w)
 }
 
 /// Whether a lone capitalised designator names a body ("Congress").

@@ -214,7 +214,8 @@ fn tokenize(chars: &[char]) -> Vec<Tok> {
                 && gap.trim().is_empty()
                 && chars[start].is_uppercase()
                 && prev_ends_sentence(&toks));
-        let opens_quote = gap.chars().any(is_opening_quote) && gap.trim().chars().count() <= 2;
+        let opens_quote = gap.chars().any(is_opening_quote)
+            && gap.chars().filter(|c| !c.is_whitespace()).count() <= 2;
         // "CAIRO — Gunmen opened fire": a dateline's dash starts the sentence.
         if para_break {
             para_words = 0;
@@ -408,7 +409,8 @@ fn mark_headlines(chars: &[char], toks: &mut [Tok]) {
             .skip(last_end)
             .take_while(|c| **c != '\n')
             .collect();
-        let terminated = tail.contains(['.', '!', '?', '"', '”']);
+        // Headlines may end in "!" or "?", not in a full stop.
+        let terminated = tail.contains(['.', '"', '”']);
         let headline_cased = !alphabetic.is_empty()
             && !terminated
             && caps * 4 >= content.len() * 3
@@ -489,6 +491,8 @@ struct Mention {
     votes: Votes,
     /// All words capitals: an acronym.
     acronym: bool,
+    /// A lone given name with no other evidence.
+    bare_given: bool,
 }
 
 struct Ctx<'a> {
@@ -682,6 +686,7 @@ fn datelines(ctx: &Ctx<'_>, out: &mut Vec<Mention>) -> Vec<bool> {
                 span: (t.start, toks[j].end),
                 votes,
                 acronym: false,
+                bare_given: false,
             });
         }
     }
@@ -701,8 +706,12 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
         if n.broken_before || n.sentence_before {
             break;
         }
+        if names::is_month(&n.text) || names::is_weekday(&n.text) || names::is_unit_acronym(&n.text)
+        {
+            break;
+        }
         if n.cap {
-            if ctx.usable(j + 1) || n.headline == toks[j].headline && ctx.reliable(n) {
+            if ctx.usable(j + 1) || (n.headline == toks[j].headline && ctx.reliable(n)) {
                 run.push(j + 1);
                 j += 1;
                 continue;
@@ -876,7 +885,13 @@ fn split_designators(ctx: &Ctx<'_>, words: Vec<usize>, titled: bool) -> Vec<Piec
                     .get(pos + 1)
                     .is_some_and(|&n| toks[n].cap && n == w + 1)
         });
-        if split && !cur.is_empty() {
+        // "Business Insider Inc Nintendo": a legal suffix ends a name.
+        let after_suffix = prev.is_some_and(|p| {
+            names::is_legal_suffix(&toks[p].text)
+                && toks[w].cap
+                && !names::is_legal_suffix(&toks[w].text)
+        });
+        if (split || after_suffix) && !cur.is_empty() {
             out.push(Piece {
                 words: std::mem::take(&mut cur),
                 titled: false,
@@ -927,6 +942,7 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
     let wl = texts.last().copied().unwrap_or("");
     if single {
         let bad = names::is_common_word(w0)
+            || names::is_unit_acronym(w0)
             || names::is_month(w0)
             || names::is_weekday(w0)
             || names::is_title(w0)
@@ -1006,6 +1022,7 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
                 ..Votes::default()
             },
             acronym: false,
+            bare_given: false,
         });
     }
     if (names::is_event_word(wl) || names::is_event_prefix(w0)) && !single {
@@ -1153,15 +1170,23 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         }
     }
     // Defaults.
+    let mut bare_given = false;
     let total = votes.person + votes.organisation + votes.place + votes.event + votes.other;
     if total == 0 {
         if single {
             // A lone unknown name: most often a company or body in news
             // copy; a surname joins its person when grouping.
-            if names::is_demonym(w0) || names::is_given_name(w0) {
+            if names::is_demonym(w0) {
                 return None;
             }
-            votes.add(Kind::Organisation, 1);
+            if names::is_given_name(w0) {
+                // A lone given name: kept only if it joins a person's full
+                // name ("Lupita" for "Lupita Nyong'o"), see `group`.
+                bare_given = true;
+                votes.add(Kind::Person, 1);
+            } else {
+                votes.add(Kind::Organisation, 1);
+            }
         } else if texts.iter().all(|w| {
             w.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
@@ -1185,6 +1210,7 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         span: (toks[first].start, toks[last].end),
         votes,
         acronym,
+        bare_given,
     })
 }
 
@@ -1195,6 +1221,8 @@ struct Group {
     votes: Votes,
     words: Vec<String>,
     acronym: bool,
+    /// Every mention a lone given name with no other evidence.
+    bare_given: bool,
     /// Merged into another group.
     gone: bool,
 }
@@ -1213,6 +1241,7 @@ fn group(mentions: Vec<Mention>, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
                 votes: Votes::default(),
                 words: m.words.clone(),
                 acronym: m.acronym,
+                bare_given: true,
                 gone: false,
             });
             groups.len() - 1
@@ -1228,6 +1257,7 @@ fn group(mentions: Vec<Mention>, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
         }
         g.mentions.push(m.span);
         g.votes.merge(m.votes);
+        g.bare_given &= m.bare_given;
     }
     // Short forms join their full names.
     let key_of = |words: &[String]| name_key(&words.join(" "));
@@ -1358,7 +1388,7 @@ fn group(mentions: Vec<Mention>, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
     let mut out: Vec<Candidate> = Vec::new();
     for g in groups
         .into_iter()
-        .filter(|g| !g.gone && !g.variants.is_empty())
+        .filter(|g| !g.gone && !g.bare_given && !g.variants.is_empty())
     {
         if g.variants.iter().any(|v| known(v)) {
             continue;
@@ -1394,6 +1424,7 @@ impl Default for Group {
             votes: Votes::default(),
             words: Vec::new(),
             acronym: false,
+            bare_given: false,
             gone: true,
         }
     }
