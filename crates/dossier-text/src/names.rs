@@ -150,7 +150,7 @@ fn contains_word(list: &[&str], word: &str) -> bool {
 #[rustfmt::skip]
 const ORGANISATION_DESIGNATORS: &[&str] = &[
     "Inc", "Incorporated", "Corp", "Corporation", "Co", "Company", "Companies", "Ltd",
-    "Limited", "LLC", "LLP", "PLC", "GmbH", "AG", "SA", "SpA", "NV", "BV", "AB", "ASA", "Oyj",
+    "Limited", "LLC", "LLP", "PLC", "GmbH", "AG", "SA", "SpA", "NV", "BV", "AB", "ASA", "Oyj", "SRL", "Srl", "SARL", "SAS",
     "KK", "Pty", "Holdings", "Group", "Associates", "Partners", "Brothers", "Industries",
     "Enterprises", "Technologies", "Systems", "Airlines", "Airways", "Motors", "Bank", "Fund",
     "Trust", "Capital", "Ventures", "Exchange", "Market", "Media", "Press", "News", "Times",
@@ -174,6 +174,7 @@ const ORGANISATION_DESIGNATORS: &[&str] = &[
 /// Designators that a short form may drop ("Alibaba Group" is "Alibaba").
 #[rustfmt::skip]
 const DROPPABLE_DESIGNATORS: &[&str] = &[
+    "SRL", "Srl", "SpA", "NV", "BV", "Pty",
     "Inc", "Incorporated", "Corp", "Corporation", "Co", "Company", "Ltd", "Limited", "LLC",
     "PLC", "GmbH", "AG", "SA", "Group", "Holdings", "Market",
 ];
@@ -182,7 +183,7 @@ const DROPPABLE_DESIGNATORS: &[&str] = &[
 #[rustfmt::skip]
 const LEGAL_SUFFIXES: &[&str] = &[
     "Inc", "Incorporated", "Corp", "Ltd", "Limited", "LLC", "LLP", "PLC", "GmbH", "AG", "SA",
-    "SpA", "NV", "BV", "Pty", "Oyj",
+    "SpA", "NV", "BV", "Pty", "Oyj", "SRL", "Srl", "SARL", "SAS", "KG", "Oy", "AB",
 ];
 
 /// Capitals that are units, times and the like, not names.
@@ -192,6 +193,8 @@ const UNIT_ACRONYMS: &[&str] = &[
     "PST", "PDT", "CET", "CEST", "BST", "IST", "AEST", "AEDT", "JST", "ID", "OK", "TV", "PDF",
     "URL", "FAQ", "GPS", "USB", "DIY", "LOL", "OMG", "FYI", "ASAP", "AKA", "RSVP", "PS", "NB",
     "KM", "KG", "MPH", "HD", "DNA", "RNA", "CPU", "GPU", "RAM", "GB", "MB", "TB",
+    "MD", "PhD", "MBA", "BA", "MSc", "BSc", "DPhil", "JD", "RN", "Esq", "VR", "AR", "PC",
+    "HDR", "IDE", "API", "SDK", "OS", "UI", "LED", "LCD", "OLED", "HDMI", "WiFi", "FAQs",
 ];
 
 /// Bodies named by one word that is also a designator.

@@ -333,8 +333,18 @@ fn make_token(chars: &[char], start: usize, end: usize) -> Tok {
         }
     }
     let text = text_of(s, e);
+    // "I've", "Don't": contractions; "Life-threatening": a compound of
+    // common words. Neither is a name.
+    let contraction = text
+        .rsplit_once(['\'', '’'])
+        .is_some_and(|(_, tail)| matches!(tail, "ve" | "m" | "d" | "ll" | "re" | "t"));
+    let lowercase_part = !names::is_title(&text)
+        && text
+            .split('-')
+            .skip(1)
+            .any(|p| p.chars().count() >= 3 && p.chars().all(char::is_lowercase));
     Tok {
-        cap: capitalised(&text),
+        cap: capitalised(&text) && !contraction && !lowercase_part,
         caps: all_caps(&text),
         text,
         start: s,
@@ -493,6 +503,8 @@ struct Mention {
     acronym: bool,
     /// A lone given name with no other evidence.
     bare_given: bool,
+    /// A lone common English word with no other evidence.
+    weak_word: bool,
 }
 
 struct Ctx<'a> {
@@ -687,6 +699,7 @@ fn datelines(ctx: &Ctx<'_>, out: &mut Vec<Mention>) -> Vec<bool> {
                 votes,
                 acronym: false,
                 bare_given: false,
+                weak_word: false,
             });
         }
     }
@@ -701,7 +714,11 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
     let mut run = vec![i];
     let mut j = i;
     let mut has_of = false;
-    while j + 1 < toks.len() && !toks[j].possessive && !toks[j].based && run.len() < 16 {
+    while j + 1 < toks.len()
+        && (!toks[j].possessive || possessive_inside_name(toks, j))
+        && !toks[j].based
+        && run.len() < 16
+    {
         let n = &toks[j + 1];
         if n.broken_before || n.sentence_before {
             break;
@@ -760,6 +777,31 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
         j = k;
     }
     run
+}
+
+/// "Murdoch Children's Research Institute", "Fisherman's Terminal": a
+/// possessive of a common noun inside a name that a designator ends.
+fn possessive_inside_name(toks: &[Tok], j: usize) -> bool {
+    let Some(t) = toks.get(j) else {
+        return false;
+    };
+    if !t.possessive
+        || !names::is_common_english(&t.text)
+        || names::is_organisation_designator(&t.text)
+    {
+        return false;
+    }
+    let mut k = j + 1;
+    while let Some(n) = toks.get(k) {
+        if !n.cap || n.broken_before || n.sentence_before || k > j + 3 {
+            return false;
+        }
+        if names::is_organisation_designator(&n.text) || names::is_place_word(&n.text) {
+            return true;
+        }
+        k += 1;
+    }
+    false
 }
 
 /// Cuts a run into names: leading common words and titles off, a person's
@@ -1023,6 +1065,7 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
             },
             acronym: false,
             bare_given: false,
+            weak_word: false,
         });
     }
     if (names::is_event_word(wl) || names::is_event_prefix(w0)) && !single {
@@ -1064,6 +1107,17 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         votes.add(Kind::Organisation, 2);
     }
     let particles = piece.words.windows(2).any(|p| p[1] != p[0] + 1);
+    if !single
+        && !has_designator
+        && names::is_place(w0)
+        && !names::is_given_name(w0)
+        && !known_place
+        && !names::is_place(wl)
+    {
+        // "Cambridge Analytica", "Chicago Tribune": a place's name opening
+        // a name that is no place.
+        votes.add(Kind::Organisation, 2);
+    }
     if !single && !has_designator && names::is_given_name(w0) && !names::is_place(wl) {
         votes.add(Kind::Person, 3);
     } else if !single && particles && !has_designator {
@@ -1171,6 +1225,7 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
     }
     // Defaults.
     let mut bare_given = false;
+    let mut weak_word = false;
     let total = votes.person + votes.organisation + votes.place + votes.event + votes.other;
     if total == 0 {
         if single {
@@ -1185,6 +1240,15 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
                 bare_given = true;
                 votes.add(Kind::Person, 1);
             } else {
+                // A common noun of a common kind ("Processing", "Immunology").
+                let lower = w0.to_lowercase();
+                weak_word = names::is_common_english(w0)
+                    && [
+                        "ing", "ion", "ions", "ity", "ogy", "ness", "ment", "ments", "ics", "ism",
+                        "ance", "ence", "ure", "ive", "ma",
+                    ]
+                    .iter()
+                    .any(|suffix| lower.ends_with(suffix));
                 votes.add(Kind::Organisation, 1);
             }
         } else if texts.iter().all(|w| {
@@ -1211,6 +1275,7 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         votes,
         acronym,
         bare_given,
+        weak_word,
     })
 }
 
@@ -1223,6 +1288,8 @@ struct Group {
     acronym: bool,
     /// Every mention a lone given name with no other evidence.
     bare_given: bool,
+    /// Every mention a lone common English word with no other evidence.
+    weak_word: bool,
     /// Merged into another group.
     gone: bool,
 }
@@ -1242,6 +1309,7 @@ fn group(mentions: Vec<Mention>, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
                 words: m.words.clone(),
                 acronym: m.acronym,
                 bare_given: true,
+                weak_word: true,
                 gone: false,
             });
             groups.len() - 1
@@ -1258,6 +1326,7 @@ fn group(mentions: Vec<Mention>, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
         g.mentions.push(m.span);
         g.votes.merge(m.votes);
         g.bare_given &= m.bare_given;
+        g.weak_word &= m.weak_word;
     }
     // Short forms join their full names.
     let key_of = |words: &[String]| name_key(&words.join(" "));
@@ -1389,6 +1458,9 @@ fn group(mentions: Vec<Mention>, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
     for g in groups
         .into_iter()
         .filter(|g| !g.gone && !g.bare_given && !g.variants.is_empty())
+        // A common word capitalised once ("Asthma", "Processing") is too
+        // weak; capitalised again and again ("Yahoo", "Apple") it names.
+        .filter(|g| !(g.weak_word && g.mentions.len() < 2))
     {
         if g.variants.iter().any(|v| known(v)) {
             continue;
@@ -1425,6 +1497,7 @@ impl Default for Group {
             words: Vec::new(),
             acronym: false,
             bare_given: false,
+            weak_word: false,
             gone: true,
         }
     }

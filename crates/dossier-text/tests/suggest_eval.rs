@@ -36,6 +36,11 @@ const DEV: &[&str] = &[
     "breitbart",
     "msn",
     "tmz-1",
+    "engadget",
+    "medicalnewstoday",
+    "aclu",
+    "webmd-1",
+    "lwn-1",
 ];
 const HELD_OUT: &[&str] = &[
     "herald-sun-1",
@@ -45,10 +50,11 @@ const HELD_OUT: &[&str] = &[
     "ars-1",
     "theverge",
 ];
-/// Held out too, and written after the rules were done: scored once. (The
-/// batch before this one, breitbart, msn and tmz-1, scored 0.55 precision,
-/// 0.55 recall and 0.91 kinds right when first run; it then became dev.)
-const FRESH: &[&str] = &["engadget", "medicalnewstoday", "aclu", "webmd-1", "lwn-1"];
+/// Held out too, and written after the rules were done: scored once. The
+/// batches before this one were scored once each as held out, then became
+/// dev: breitbart, msn, tmz-1 at precision 0.55, recall 0.55, kinds 0.91;
+/// engadget, medicalnewstoday, aclu, webmd-1, lwn-1 at 0.61, 0.85, 0.91.
+const FRESH: &[&str] = &[];
 
 fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/suggest")
@@ -223,9 +229,9 @@ fn suggestions_on_real_news_hold_their_floors() {
         detail,
     );
     println!();
-    println!("{}", dev.line("dev (15 real articles)"));
+    println!("{}", dev.line("dev (20 real articles)"));
     println!("{}", held.line("held out (6 real articles)"));
-    println!("{}", fresh.line("held out, fresh (5 real)"));
+    println!("{}", fresh.line("held out, fresh (0 real)"));
     let mut all = dev;
     all.add(held);
     all.add(fresh);
