@@ -222,7 +222,9 @@ const EVENT_WORDS: &[&str] = &[
     "Elections", "Festival", "Massacre", "Attack", "Attacks", "Bombing", "Battle", "Treaty",
     "Accord", "Accords", "Agreement", "Pact", "Expo", "Exposition", "Exhibition", "Show",
     "Fair", "Parade", "Carnival", "Ceremony", "Marathon", "Tournament", "Rebellion",
-    "Riots", "Pandemic", "Olympiad", "Convention", "Referendum", "Awards",
+    "Riots", "Pandemic", "Olympiad", "Convention", "Referendum", "Awards", "Depression",
+    "Recession", "Famine", "Holocaust", "Genocide", "Earthquake", "Tsunami", "Crusade",
+    "Crusades", "Reformation", "Renaissance", "Blitz", "Plague",
 ];
 
 /// Words that end the name of a law, a code or a document ("Affordable Care
@@ -564,7 +566,7 @@ pub fn is_demonym(word: &str) -> bool {
         .map(|w| crate::variants::fold(w).into_owned())
         .collect::<Vec<_>>()
         .join(" ");
-    let stem_of = |suffix: &str| key.strip_suffix(suffix).filter(|s| s.len() >= 3);
+    let stem_of = |suffix: &str| key.strip_suffix(suffix).filter(|s| s.len() >= 4);
     let d = data();
     let is = |s: &str| d.places.contains(s) || d.places.contains(&word_key(s));
     for suffix in [

@@ -221,7 +221,13 @@ fn tokenize(chars: &[char]) -> Vec<Tok> {
             para_words = 0;
             para_caps_only = true;
         }
-        let after_dateline = gap.contains(['—', '–', '-']) && para_words > 0 && para_caps_only;
+        // "April 17, 2015 -- Imagine being sick": so does a dash after a date.
+        let after_date = gap.contains(['—', '–', '-'])
+            && toks
+                .last()
+                .is_some_and(|t| t.para == para && t.text.chars().all(|c| c.is_ascii_digit()));
+        let after_dateline =
+            (gap.contains(['—', '–', '-']) && para_words > 0 && para_caps_only) || after_date;
         let sentence_before = para_break || terminal || opens_quote || after_dateline;
         // "Procter & Gamble": an ampersand between words joins them.
         let broken_before = first || gap.chars().any(|c| !c.is_whitespace() && c != '&');
@@ -566,6 +572,10 @@ impl Ctx<'_> {
             if names::is_given_name(&t.text) || names::is_title(&t.text) {
                 return true;
             }
+            // "Heise Online adds": no English word, before a capitalised one.
+            if !names::is_common_english(&t.text) && !names::is_common_word(&t.text) {
+                return true;
+            }
         }
         if self.lowercase.contains(&t.text.to_lowercase()) {
             return false;
@@ -764,7 +774,11 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
         let fits = match joined.as_slice() {
             ["of"] | ["for"] | ["of", "the"] | ["for", "the"] => org_like,
             ["on"] | ["on", "the"] => org_like && names::is_organisation_designator(&toks[j].text),
-            ["and"] | ["and", "the"] | ["&"] => org_like && has_of,
+            ["and"] | ["and", "the"] | ["&"] => {
+                (org_like && has_of)
+                    || (designator_within(toks, k, 3)
+                        && !names::is_organisation_designator(&toks[j].text))
+            }
             _ => particles && !org_like,
         };
         if !fits || names::is_month(&next_cap.text) || names::is_weekday(&next_cap.text) {
@@ -777,6 +791,22 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
         j = k;
     }
     run
+}
+
+/// Whether capitalised words from `k` reach a designator within `n` words
+/// ("US Patent and Trademark Office": "and" joins).
+fn designator_within(toks: &[Tok], k: usize, n: usize) -> bool {
+    let mut i = k;
+    while let Some(t) = toks.get(i) {
+        if !t.cap || i >= k + n || (i > k && (t.broken_before || t.sentence_before)) {
+            return false;
+        }
+        if names::is_organisation_designator(&t.text) {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// "Murdoch Children's Research Institute", "Fisherman's Terminal": a
@@ -819,7 +849,14 @@ fn split_run(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
             "First" | "Second" | "Third" | "Fourth" | "Fifth" | "Sixth" | "Seventh" | "Eighth"
         );
         let common = names::is_common_word(&t.text) && !(ordinal && ctx.reliable(t));
-        if common || !t.cap || (!ctx.reliable(t) && !ctx.vouched(f)) {
+        // "Heise Online adds": an unproven first word that is no English
+        // word, followed by a capitalised one, opens the name.
+        let opens_name = words.len() >= 2
+            && t.cap
+            && !common
+            && !names::is_common_english(&t.text)
+            && words.get(1).is_some_and(|&n| toks[n].cap);
+        if common || !t.cap || (!ctx.reliable(t) && !ctx.vouched(f) && !opens_name) {
             words.remove(0);
         } else {
             break;
@@ -1020,6 +1057,19 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         if (adjectival && names::is_demonym(w0)) || ideology {
             return None;
         }
+    }
+    // "a Virginia Democrat", "North African": a people or party at the end
+    // is no part of a name.
+    if !single
+        && (names::is_group_adjective(wl) || (names::is_demonym(wl) && !names::is_given_name(w0)))
+        && !names::is_place(&surface)
+        && !texts.iter().any(|w| names::is_organisation_designator(w))
+    {
+        let rest = Piece {
+            words: piece.words[..piece.words.len() - 1].to_vec(),
+            titled: piece.titled,
+        };
+        return to_mention(ctx, &rest);
     }
     // "African-American", "New Zealanders": peoples, not names here.
     if (single && w0.contains('-') && w0.split('-').all(names::is_demonym))
@@ -1371,13 +1421,21 @@ fn group(mentions: Vec<Mention>, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
             }
         }
         if (2..=8).contains(&n) {
+            // "Organization of Petroleum Exporting Countries" → "opec";
+            // "US Patent and Trademark Office" → "uspto".
             let initials: String = g
                 .words
                 .iter()
                 .filter(|w| capitalised(w))
-                .filter_map(|w| w.chars().next())
-                .flat_map(char::to_lowercase)
-                .collect();
+                .map(|w| {
+                    if all_caps(w) {
+                        w.chars().filter(|c| c.is_alphabetic()).collect::<String>()
+                    } else {
+                        w.chars().take(1).collect()
+                    }
+                })
+                .collect::<String>();
+            let initials = name_key(&initials);
             if initials.chars().count() >= 2 {
                 let e = initials_owner.entry(initials).or_insert(Some(i));
                 if *e != Some(i) {

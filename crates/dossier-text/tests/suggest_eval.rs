@@ -41,6 +41,12 @@ const DEV: &[&str] = &[
     "aclu",
     "webmd-1",
     "lwn-1",
+    "simplyfound-1",
+    "quanta-1",
+    "webmd-2",
+    "nytimes-4-part2",
+    "buzzfeed-1-part2",
+    "lwn-1-part2",
 ];
 const HELD_OUT: &[&str] = &[
     "herald-sun-1",
@@ -53,15 +59,10 @@ const HELD_OUT: &[&str] = &[
 /// Held out too, and written after the rules were done: scored once. The
 /// batches before this one were scored once each as held out, then became
 /// dev: breitbart, msn, tmz-1 at precision 0.55, recall 0.55, kinds 0.91;
-/// engadget, medicalnewstoday, aclu, webmd-1, lwn-1 at 0.61, 0.85, 0.91.
-const FRESH: &[&str] = &[
-    "simplyfound-1",
-    "quanta-1",
-    "webmd-2",
-    "nytimes-4-part2",
-    "buzzfeed-1-part2",
-    "lwn-1-part2",
-];
+/// engadget, medicalnewstoday, aclu, webmd-1, lwn-1 at 0.61, 0.85, 0.91;
+/// simplyfound-1, quanta-1, webmd-2 and later parts of nytimes-4,
+/// buzzfeed-1, lwn-1 at 0.79, 0.87, 0.89.
+const FRESH: &[&str] = &["webmd-1-part2", "quanta-1-part2", "medicalnewstoday-part2"];
 
 fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/suggest")
@@ -236,13 +237,13 @@ fn suggestions_on_real_news_hold_their_floors() {
         detail,
     );
     println!();
-    println!("{}", dev.line("dev (20 real articles)"));
+    println!("{}", dev.line("dev (26 real excerpts)"));
     println!("{}", held.line("held out (6 real articles)"));
-    println!("{}", fresh.line("held out, fresh (6 real)"));
+    println!("{}", fresh.line("held out, fresh (3 real)"));
     let mut all = dev;
     all.add(held);
     all.add(fresh);
-    println!("{}", all.line("all real (32)"));
+    println!("{}", all.line("all real (35)"));
     println!("{}", wire.line("wire-style story (not real)"));
     if let Some(text) = sample() {
         let s = score("sample", &text, &read_gold("russia-nato-talks"), detail);
