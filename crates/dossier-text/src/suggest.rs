@@ -863,8 +863,8 @@ fn split_run(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
         }
     }
     let mut pieces = Vec::new();
-    // Titles: the last stretch of titles followed by non-title words.
-    // Titles, and capitalised role nouns before a name ("Writer Jane Roe").
+    // Titles (and capitalised role nouns before a given name, "Writer Jane
+    // Roe") followed by a name: the name is a person's.
     let title_at = |k: usize| {
         let w = &toks[words[k]].text;
         names::is_title(w)
@@ -874,7 +874,6 @@ fn split_run(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
                     .is_some_and(|&n| names::is_given_name(&toks[n].text)))
     };
     let mut k = 0;
-    let mut segment_start = 0;
     while k < words.len() {
         if title_at(k) {
             let mut e = k;
@@ -896,7 +895,7 @@ fn split_run(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
                 // Before the titles: a place or body of its own ("Zimbabwe
                 // President", "Australian Federal Police Commissioner"),
                 // else a portfolio ("Communications Minister").
-                let before: Vec<usize> = words[segment_start..k].to_vec();
+                let before: Vec<usize> = words[..k].to_vec();
                 if !before.is_empty() {
                     let surface = span_text(ctx, &before);
                     let keep = names::is_place(&surface)
@@ -924,9 +923,6 @@ fn split_run(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
         }
         k += 1;
     }
-    let words: Vec<usize> = words[segment_start..].to_vec();
-    segment_start = 0;
-    let _ = segment_start;
     pieces.extend(split_designators(ctx, words, false));
     pieces
 }

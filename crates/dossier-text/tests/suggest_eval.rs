@@ -1,15 +1,23 @@
 //! Evaluation of `suggest_names` against gold lists made by hand.
 //!
 //! The gold (`tests/fixtures/suggest/*.gold`) was written by reading each
-//! excerpt before the suggester ran on it. The excerpts are the opening
-//! paragraphs of news pages in Mozilla Readability's test suite
-//! (Apache-2.0), converted from `expected.html` to plain paragraphs. Six are
-//! held out: their figures are printed, but their output was not looked at
-//! while the rules were tuned. The sample article is read from
-//! `shared/seed`; the wire-style story was written for the test and does not
-//! count as real news.
+//! excerpt before the suggester ran on it. The excerpts are paragraphs of
+//! news and feature pages in Mozilla Readability's test suite (Apache-2.0),
+//! converted from `expected.html` to plain paragraphs.
 //!
-//! Set `SUGGEST_EVAL_DETAIL=1` to print each dev article's misses and false
+//! Three sets, printed apart:
+//! - dev: the rules were tuned while looking at their output;
+//! - held out: six pages whose gold was written with the first dev batch;
+//!   only their summed figures were ever printed while tuning (never their
+//!   suggestions), so they are nearly, not wholly, unseen;
+//! - fresh: the last batch, written after the rules were frozen and scored
+//!   once. Earlier fresh batches were scored once each, then moved to dev;
+//!   their first scores are recorded at `FRESH` below.
+//!
+//! The sample article is read from `shared/seed`; the wire-style story was
+//! written for the test and does not count as real news.
+//!
+//! Set `SUGGEST_EVAL_DETAIL=1` to print each dev page's misses and false
 //! suggestions (never the held-out ones').
 
 #![allow(clippy::unwrap_used)]
@@ -252,13 +260,13 @@ fn suggestions_on_real_news_hold_their_floors() {
     }
     let floors = [
         ("dev precision", dev.precision(), 0.94),
-        ("dev recall", dev.recall(), 0.90),
+        ("dev recall", dev.recall(), 0.91),
         ("dev kinds", dev.kinds(), 0.95),
         ("held-out precision", held.precision(), 0.92),
         ("held-out recall", held.recall(), 0.94),
         ("held-out kinds", held.kinds(), 0.87),
-        ("fresh precision", fresh.precision(), 0.75),
-        ("fresh recall", fresh.recall(), 0.83),
+        ("fresh precision", fresh.precision(), 0.80),
+        ("fresh recall", fresh.recall(), 0.92),
         ("fresh kinds", fresh.kinds(), 0.85),
         ("wire precision", wire.precision(), 0.90),
         ("wire recall", wire.recall(), 0.90),
