@@ -33,7 +33,6 @@ const MACRO_REGIONS: &[&str] = &[
 struct Data {
     places: HashSet<String>,
     given: HashSet<String>,
-    exonyms: HashMap<String, String>,
     common: HashSet<&'static str>,
 }
 
@@ -63,7 +62,6 @@ fn words_key(name: &str) -> String {
 
 fn data() -> &'static Data {
     DATA.get_or_init(|| {
-        let exonyms = exonyms_map().clone();
         let places = PLACES
             .lines()
             .chain(MACRO_REGIONS.iter().copied())
@@ -79,7 +77,6 @@ fn data() -> &'static Data {
         Data {
             places,
             given,
-            exonyms,
             common,
         }
     })
@@ -107,7 +104,7 @@ pub fn load() -> LoadReport {
         elapsed: started.elapsed(),
         places: d.places.len(),
         given_names: d.given.len(),
-        exonyms: d.exonyms.len(),
+        exonyms: exonyms_map().len(),
         common_words: d.common.len(),
         compiled_bytes: PLACES.len() + GIVEN_NAMES.len() + EXONYMS.len() + COMMON_ENGLISH.len(),
     }
