@@ -434,8 +434,8 @@ pub fn is_legal_suffix(word: &str) -> bool {
 
 /// Whether capitals are a unit, a time or the like ("PM", "GMT", "ID").
 pub fn is_unit_acronym(word: &str) -> bool {
-    let w = word.trim_end_matches('.');
-    UNIT_ACRONYMS.contains(&w)
+    let w: String = word.chars().filter(|c| *c != '.').collect();
+    UNIT_ACRONYMS.contains(&w.as_str())
 }
 
 /// Whether a lone capitalised designator names a body ("Congress").

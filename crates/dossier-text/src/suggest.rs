@@ -94,6 +94,10 @@ struct Tok {
     comma_after: bool,
     /// First word of a paragraph.
     para_start: bool,
+    /// An opening quote mark right before it.
+    quote_open: bool,
+    /// A closing quote mark right after it (after a stop or comma, if any).
+    quote_close: bool,
     /// The paragraph's index.
     para: usize,
 }
@@ -184,9 +188,10 @@ fn tokenize(chars: &[char]) -> Vec<Tok> {
                 && chars[j] == '.'
                 && chars[j + 1].is_uppercase()
                 && j >= 1
-                && (j - start == 1 || chars.get(j.wrapping_sub(2)) == Some(&'.'))
+                && (j - start <= 2 || chars.get(j.wrapping_sub(2)) == Some(&'.'))
+                && chars.get(j + 2).is_none_or(|c| !c.is_alphanumeric())
             {
-                // "U.S", "H.W": capitals with stops.
+                // "U.S", "H.W", "Ph.D": capitals with stops.
                 j += 2;
             } else {
                 break;
@@ -242,6 +247,11 @@ fn tokenize(chars: &[char]) -> Vec<Tok> {
         tok.broken_before = broken_before;
         tok.para_start = para_break;
         tok.para = para;
+        tok.quote_open = gap.trim_end().ends_with(['“', '"', '‘']);
+        let after: String = chars.iter().skip(end).take(3).collect();
+        tok.quote_close = after
+            .trim_start_matches(['.', ',', '!', '?'])
+            .starts_with(['”', '"', '’']);
         // "‘s" after a word split by the quote: "Yahoo’s" is handled in
         // make_token; a lone "s" after an apostrophe is no word.
         if !(tok.text.is_empty() || (tok.text == "s" && gap.ends_with(['\'', '’']))) {
@@ -363,6 +373,8 @@ fn make_token(chars: &[char], start: usize, end: usize) -> Tok {
         based,
         comma_after: false,
         para_start: false,
+        quote_open: false,
+        quote_close: false,
         para: 0,
     }
 }
@@ -447,6 +459,8 @@ struct Piece {
     /// Token indices.
     words: Vec<usize>,
     titled: bool,
+    /// A title of a work in quotes ("Deterministic Nonperiodic Flow").
+    work: bool,
 }
 
 /// Evidence for a kind, by strength.
@@ -660,6 +674,18 @@ pub fn suggest_names(text: &str, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
     let consumed = datelines(&ctx, &mut mentions);
     let mut i = 0;
     while i < toks.len() {
+        if let Some(end) = quoted_work(&ctx, i) {
+            let piece = Piece {
+                words: (i..=end).collect(),
+                titled: false,
+                work: true,
+            };
+            if let Some(m) = to_mention(&ctx, &piece) {
+                mentions.push(m);
+            }
+            i = end + 1;
+            continue;
+        }
         if consumed.get(i).copied().unwrap_or(false) || !ctx.usable(i) {
             i += 1;
             continue;
@@ -674,6 +700,52 @@ pub fn suggest_names(text: &str, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
         i = next.max(i + 1);
     }
     group(mentions, known)
+}
+
+/// “Deterministic Nonperiodic Flow”, “God Save the Queen”: capitalised
+/// words (and small lowercase ones) from an opening quote to a closing one,
+/// in a body paragraph, are the title of a work. Returns the last word's
+/// index. Not when a designator, a place word or a known place says the
+/// quoted name is a body's or a place's.
+fn quoted_work(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
+    let toks = ctx.toks;
+    let first = toks.get(i)?;
+    if !first.quote_open || !first.cap || first.headline {
+        return None;
+    }
+    let mut j = i;
+    loop {
+        let t = toks.get(j)?;
+        if (j > i && (t.broken_before || t.sentence_before)) || j > i + 10 {
+            return None;
+        }
+        let small = matches!(
+            t.text.as_str(),
+            "a" | "an" | "the" | "of" | "and" | "in" | "on" | "to" | "for" | "at" | "by" | "with"
+        );
+        if !t.cap && !small {
+            return None;
+        }
+        if t.quote_close {
+            break;
+        }
+        j += 1;
+    }
+    let last = toks.get(j)?;
+    if j == i || !last.cap {
+        return None;
+    }
+    let words = toks.get(i..=j)?;
+    let surface: String = ctx.chars.get(first.start..last.end)?.iter().collect();
+    let named_body = words.iter().any(|t| {
+        names::is_organisation_designator(&t.text)
+            || names::is_legal_suffix(&t.text)
+            || names::is_place_word(&t.text)
+    });
+    if named_body || names::is_place(&surface) {
+        return None;
+    }
+    Some(j)
 }
 
 /// "NEW YORK, March 3 -", "LONDON —", "MOSCOW (AP) —": an all-capital place
@@ -839,6 +911,28 @@ fn possessive_inside_name(toks: &[Tok], j: usize) -> bool {
 /// apart from an organisation's before it.
 fn split_run(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
     let toks = ctx.toks;
+    // “Deterministic Nonperiodic Flow”: capitals from quote to quote are a
+    // title of a work, whole, unless a designator or a known place says
+    // they name a body or a place.
+    if let (Some(&a), Some(&b)) = (run.first(), run.last()) {
+        let words: Vec<&str> = run.iter().map(|&w| toks[w].text.as_str()).collect();
+        if run.len() >= 2
+            && toks[a].quote_open
+            && toks[b].quote_close
+            && !words.iter().any(|w| {
+                names::is_organisation_designator(w)
+                    || names::is_legal_suffix(w)
+                    || names::is_place_word(w)
+            })
+            && !names::is_place(&span_text(ctx, run))
+        {
+            return vec![Piece {
+                words: run.to_vec(),
+                titled: false,
+                work: true,
+            }];
+        }
+    }
     let mut words: Vec<usize> = run.to_vec();
     // Leading words that are not names: common words, and a sentence's
     // unproven first word.
@@ -970,12 +1064,17 @@ fn split_designators(ctx: &Ctx<'_>, words: Vec<usize>, titled: bool) -> Vec<Piec
             out.push(Piece {
                 words: std::mem::take(&mut cur),
                 titled: false,
+                work: false,
             });
         }
         cur.push(w);
     }
     if !cur.is_empty() {
-        out.push(Piece { words: cur, titled });
+        out.push(Piece {
+            words: cur,
+            titled,
+            work: false,
+        });
     }
     // Connectors never end or start a name.
     for p in &mut out {
@@ -1013,6 +1112,21 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
     let texts: Vec<&str> = piece.words.iter().map(|&w| toks[w].text.as_str()).collect();
     let surface = span_text(ctx, &piece.words);
     let single = piece.words.len() == 1;
+    if piece.work {
+        return Some(Mention {
+            key: name_key(&surface),
+            words: texts.iter().map(|s| s.to_string()).collect(),
+            surface,
+            span: (toks[first].start, toks[last].end),
+            votes: Votes {
+                other: 9,
+                ..Votes::default()
+            },
+            acronym: false,
+            bare_given: false,
+            weak_word: false,
+        });
+    }
     let w0 = texts.first().copied().unwrap_or("");
     let wl = texts.last().copied().unwrap_or("");
     if single {
@@ -1064,6 +1178,7 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         let rest = Piece {
             words: piece.words[..piece.words.len() - 1].to_vec(),
             titled: piece.titled,
+            work: false,
         };
         return to_mention(ctx, &rest);
     }
@@ -1087,6 +1202,7 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         let rest = Piece {
             words: piece.words[1..].to_vec(),
             titled: piece.titled,
+            work: false,
         };
         return to_mention(ctx, &rest);
     }
@@ -1198,6 +1314,26 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         }
         if names::is_place_modifier(p) {
             votes.add(Kind::Place, 2);
+        }
+        // "the journal Current Biology", "the company Verizon".
+        if matches!(
+            p.as_str(),
+            "journal"
+                | "newspaper"
+                | "magazine"
+                | "company"
+                | "firm"
+                | "band"
+                | "broadcaster"
+                | "agency"
+                | "group"
+                | "network"
+                | "publisher"
+                | "retailer"
+                | "airline"
+                | "bank"
+        ) {
+            votes.add(Kind::Organisation, 3);
         }
         if matches!(p.as_str(), "said" | "says" | "told" | "by") && !single {
             votes.add(Kind::Person, 1);
