@@ -25,3 +25,6 @@ pub mod plain;
 pub mod timex;
 pub mod quotes;
 pub mod article;
+pub mod names;
+pub mod suggest;
+pub mod variants;

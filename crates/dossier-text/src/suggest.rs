@@ -1,0 +1,1869 @@
+//! Suggestions: the names of people, organisations, places and events that
+//! a text mentions, for the notebook to propose as new entities.
+//!
+//! Rules, no model. A name is a run of capitalised words (joined across
+//! name particles such as "bin" or "von", and across "of", "for", "on",
+//! "and", "the" only inside an organisation's, place's or event's name,
+//! "Department of Health and Human Services"). Capitals prove nothing where
+//! every word has them: the first word of a sentence, and every word of a
+//! headline-cased or all-capital line, count only when the name lists know
+//! them or the text capitalises them mid-sentence elsewhere. A line break
+//! inside a paragraph is a space, so a name that wire copy wraps stays one.
+//! The kind comes from the words and the context: titles before a name
+//! ("President", "Mr") and given names make a person; designators ("Inc",
+//! "Ministry", "University") an organisation, as does a following "group"
+//! or "company"; place words ("River", "Airport"), the place lists, "in X"
+//! and "X-based" a place; "War", "Summit", "Olympics" an event. Short forms
+//! join the full name the same text uses: a surname its person ("Mr Nazer"
+//! → "Hisham Nazer"), an acronym the name of its initials ("OPEC"), a name
+//! without "Group" or "Inc" the name with it; spellings that
+//! [`crate::variants::name_key`] folds together are one suggestion.
+//!
+//! Work is linear in the text's length (hash maps, no pairwise scans).
+
+use std::collections::{HashMap, HashSet};
+
+use crate::names;
+use crate::variants::name_key;
+
+/// What a name names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Person,
+    Organisation,
+    Place,
+    Event,
+    Date,
+    Other,
+}
+
+impl Kind {
+    /// The kind's name as the notebook stores it ("person", "organisation", …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Organisation => "organisation",
+            Kind::Place => "place",
+            Kind::Event => "event",
+            Kind::Date => "date",
+            Kind::Other => "other",
+        }
+    }
+}
+
+/// A proposed entity.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Candidate {
+    /// The fullest spelling the text uses.
+    pub name: String,
+    pub kind: Kind,
+    /// Where the text mentions it, all spellings together: character spans
+    /// (start inclusive, end exclusive), in text order.
+    pub mentions: Vec<(usize, usize)>,
+    /// Every spelling seen, the name included, in order of first use.
+    pub variants: Vec<String>,
+}
+
+/// One word of the text.
+#[derive(Debug, Clone)]
+struct Tok {
+    /// The word as written, less a possessive "'s" and affixes such as
+    /// "-based" or "post-".
+    text: String,
+    /// Character span of `text`.
+    start: usize,
+    end: usize,
+    /// The first letter is a capital.
+    cap: bool,
+    /// Letters all capitals (two or more letters).
+    caps: bool,
+    /// First word of a sentence (or after an opening quote or a colon).
+    initial: bool,
+    /// In a headline-cased or all-capital paragraph.
+    headline: bool,
+    /// Punctuation (not only spaces and line breaks) before it.
+    broken_before: bool,
+    /// A sentence or paragraph ends before it.
+    sentence_before: bool,
+    /// Possessive ("NATO's"): a name ends here.
+    possessive: bool,
+    /// Written "X-based": X is a place.
+    based: bool,
+    /// Comma right after it.
+    comma_after: bool,
+    /// First word of a paragraph.
+    para_start: bool,
+    /// An opening quote mark right before it.
+    quote_open: bool,
+    /// A closing quote mark right after it (after a stop or comma, if any).
+    quote_close: bool,
+    /// The paragraph's index.
+    para: usize,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_inner_joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '\u{ad}' | '‐' | '&')
+}
+
+fn is_opening_quote(c: char) -> bool {
+    matches!(c, '“' | '"' | '‘' | '«' | '„' | '(' | '[')
+}
+
+/// Suffixes after a hyphen that make the word before it a modifier
+/// ("Kuwait-based", "U.S.-led"); the name is the part before.
+const MODIFIER_SUFFIXES: &[&str] = &[
+    "based",
+    "led",
+    "owned",
+    "backed",
+    "born",
+    "like",
+    "style",
+    "era",
+    "made",
+    "run",
+    "funded",
+    "controlled",
+    "held",
+    "occupied",
+    "bound",
+    "wide",
+    "linked",
+    "allied",
+    "friendly",
+    "type",
+];
+/// Prefixes before a hyphen that are not part of the name ("post-Mugabe").
+const MODIFIER_PREFIXES: &[&str] = &[
+    "post", "pre", "anti", "pro", "ex", "non", "mid", "neo", "pan", "un", "trans", "inter",
+];
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn all_caps(w: &str) -> bool {
+    let mut letters = 0;
+    for c in w.chars() {
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// Splits a text into words with the facts the suggester needs.
+fn tokenize(chars: &[char]) -> Vec<Tok> {
+    let n = chars.len();
+    let lines_are_paragraphs = lines_are_paragraphs(chars);
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut i = 0;
+    let mut gap_start = 0;
+    let mut para = 0usize;
+    let mut first = true;
+    // Words of the paragraph so far, and whether all were in capitals.
+    let mut para_words = 0usize;
+    let mut para_caps_only = true;
+    while i < n {
+        if !is_word_char(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut j = i + 1;
+        loop {
+            if j < n && is_word_char(chars[j]) {
+                j += 1;
+            } else if j + 1 < n && is_inner_joiner(chars[j]) && is_word_char(chars[j + 1]) {
+                j += 2;
+            } else if j + 1 < n
+                && chars[j] == '.'
+                && chars[j + 1].is_uppercase()
+                && j >= 1
+                && (j - start <= 2 || chars.get(j.wrapping_sub(2)) == Some(&'.'))
+                && chars.get(j + 2).is_none_or(|c| !c.is_alphanumeric())
+            {
+                // "U.S", "H.W", "Ph.D": capitals with stops.
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        let mut end = j;
+        let raw: String = chars[start..end].iter().collect();
+        // An abbreviation keeps its stop: "Mr.", "Co.", "U.S.", "E.".
+        let single_capital = end - start == 1 && chars[start].is_uppercase();
+        if end < n
+            && chars[end] == '.'
+            && (names::is_abbreviation(&raw) || single_capital || raw.contains('.'))
+        {
+            end += 1;
+        }
+        let gap: String = chars[gap_start..start].iter().collect();
+        let para_break =
+            first || gap_is_paragraph_break(&gap) || (lines_are_paragraphs && gap.contains('\n'));
+        if para_break && !first {
+            para += 1;
+        }
+        let prev_abbrev = toks.last().is_some_and(|t: &Tok| t.text.ends_with('.'));
+        let terminal = gap.contains(['.', '!', '?', ':', '•', '|', '…'])
+            || (prev_abbrev
+                && gap.trim().is_empty()
+                && chars[start].is_uppercase()
+                && prev_ends_sentence(&toks));
+        let opens_quote = gap.chars().any(is_opening_quote)
+            && gap.chars().filter(|c| !c.is_whitespace()).count() <= 2;
+        // "CAIRO — Gunmen opened fire": a dateline's dash starts the sentence.
+        if para_break {
+            para_words = 0;
+            para_caps_only = true;
+        }
+        // "April 17, 2015 -- Imagine being sick": so does a dash after a date.
+        let after_date = gap.contains(['—', '–', '-'])
+            && toks
+                .last()
+                .is_some_and(|t| t.para == para && t.text.chars().all(|c| c.is_ascii_digit()));
+        let after_dateline =
+            (gap.contains(['—', '–', '-']) && para_words > 0 && para_caps_only) || after_date;
+        let sentence_before = para_break || terminal || opens_quote || after_dateline;
+        // "Procter & Gamble": an ampersand between words joins them.
+        let broken_before = first || gap.chars().any(|c| !c.is_whitespace() && c != '&');
+        if let Some(last) = toks.last_mut() {
+            last.comma_after = gap.trim_start().starts_with(',');
+        }
+        let mut tok = make_token(chars, start, end);
+        para_words += 1;
+        para_caps_only &= tok.caps;
+        tok.initial = sentence_before;
+        tok.sentence_before = sentence_before;
+        tok.broken_before = broken_before;
+        tok.para_start = para_break;
+        tok.para = para;
+        tok.quote_open = gap.trim_end().ends_with(['“', '"', '‘']);
+        let after: String = chars.iter().skip(end).take(3).collect();
+        tok.quote_close = after
+            .trim_start_matches(['.', ',', '!', '?'])
+            .starts_with(['”', '"', '’']);
+        // "‘s" after a word split by the quote: "Yahoo’s" is handled in
+        // make_token; a lone "s" after an apostrophe is no word.
+        if !(tok.text.is_empty() || (tok.text == "s" && gap.ends_with(['\'', '’']))) {
+            toks.push(tok);
+        }
+        first = false;
+        gap_start = end;
+        i = end;
+    }
+    mark_headlines(chars, &mut toks);
+    toks
+}
+
+/// Whether the token before ends a sentence even though it ends in an
+/// abbreviation's stop ("... in the U.S. The report").
+fn prev_ends_sentence(toks: &[Tok]) -> bool {
+    toks.last().is_some_and(|t| {
+        let w = t.text.trim_end_matches('.');
+        // Titles and initials go on to a name; other stopped words end here.
+        !(names::is_title(w)
+            || w.chars().count() == 1
+            || names::is_month(w)
+            || t.text.matches('.').count() > 1)
+    })
+}
+
+/// Whether the text writes one paragraph a line (most lines long), so that
+/// every line break ends a paragraph; otherwise it is hard-wrapped and a
+/// single line break is a space.
+fn lines_are_paragraphs(chars: &[char]) -> bool {
+    let (mut long, mut lines, mut len) = (0usize, 0usize, 0usize);
+    for &c in chars.iter().chain(std::iter::once(&'\n')) {
+        if c == '\n' {
+            if len > 0 {
+                lines += 1;
+                if len > 100 {
+                    long += 1;
+                }
+            }
+            len = 0;
+        } else if !c.is_whitespace() || len > 0 {
+            len += 1;
+        }
+    }
+    lines > 0 && long * 2 >= lines
+}
+
+fn gap_is_paragraph_break(gap: &str) -> bool {
+    let mut newlines = 0;
+    let mut after_newline_spaces = 0;
+    for c in gap.chars() {
+        if c == '\n' {
+            newlines += 1;
+            after_newline_spaces = 0;
+        } else if c == ' ' || c == '\t' {
+            if newlines > 0 {
+                after_newline_spaces += 1;
+            }
+        } else if c != '\r' {
+            after_newline_spaces = 0;
+        }
+    }
+    // A blank line, or a line break and an indent (wire copy's paragraphs).
+    newlines >= 2 || (newlines == 1 && after_newline_spaces >= 2)
+}
+
+fn make_token(chars: &[char], start: usize, end: usize) -> Tok {
+    let mut s = start;
+    let mut e = end;
+    let mut possessive = false;
+    let mut based = false;
+    let text_of = |a: usize, b: usize| -> String { chars[a..b].iter().collect() };
+    // Possessive: "NATO's", "Sudan’s", "Reuters'".
+    if e >= s + 3 && matches!(chars[e - 2], '\'' | '’') && matches!(chars[e - 1], 's' | 'S') {
+        e -= 2;
+        possessive = true;
+    }
+    // Affixes: "Kuwait-based", "post-Mugabe".
+    let word = text_of(s, e);
+    if let Some(pos) = word.rfind('-') {
+        let suffix = &word[pos + 1..];
+        if MODIFIER_SUFFIXES.contains(&suffix) {
+            let cut = word[..pos].chars().count();
+            e = s + cut;
+            based = suffix == "based";
+        }
+    }
+    let word = text_of(s, e);
+    if let Some(pos) = word.find('-') {
+        let prefix = &word[..pos];
+        if MODIFIER_PREFIXES.contains(&prefix.to_lowercase().as_str())
+            && capitalised(&word[pos + 1..])
+        {
+            s += prefix.chars().count() + 1;
+        }
+    }
+    let text = text_of(s, e);
+    // "I've", "Don't": contractions; "Life-threatening": a compound of
+    // common words. Neither is a name.
+    let contraction = text
+        .rsplit_once(['\'', '’'])
+        .is_some_and(|(_, tail)| matches!(tail, "ve" | "m" | "d" | "ll" | "re" | "t"));
+    let lowercase_part = !names::is_title(&text)
+        && text
+            .split('-')
+            .skip(1)
+            .any(|p| p.chars().count() >= 3 && p.chars().all(char::is_lowercase));
+    Tok {
+        cap: capitalised(&text) && !contraction && !lowercase_part,
+        caps: all_caps(&text),
+        text,
+        start: s,
+        end: e,
+        initial: false,
+        headline: false,
+        broken_before: false,
+        sentence_before: false,
+        possessive,
+        based,
+        comma_after: false,
+        para_start: false,
+        quote_open: false,
+        quote_close: false,
+        para: 0,
+    }
+}
+
+/// Marks the words of headline-cased and all-capital paragraphs, whose
+/// capitals say nothing.
+fn mark_headlines(chars: &[char], toks: &mut [Tok]) {
+    let mut from = 0;
+    while from < toks.len() {
+        let para = toks[from].para;
+        let mut to = from;
+        while to < toks.len() && toks[to].para == para {
+            to += 1;
+        }
+        let words = &toks[from..to];
+        let alphabetic: Vec<&Tok> = words
+            .iter()
+            .filter(|t| t.text.chars().next().is_some_and(char::is_alphabetic))
+            .collect();
+        // Title case leaves short function words in lowercase ("Neon Is
+        // the Ultimate Symbol of the Century"): they do not count.
+        let content: Vec<&&Tok> = alphabetic
+            .iter()
+            .filter(|t| {
+                t.cap
+                    || !matches!(
+                        t.text.as_str(),
+                        "a" | "an"
+                            | "the"
+                            | "of"
+                            | "and"
+                            | "or"
+                            | "nor"
+                            | "but"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "to"
+                            | "for"
+                            | "by"
+                            | "with"
+                            | "from"
+                            | "as"
+                            | "into"
+                            | "vs"
+                            | "via"
+                            | "per"
+                            | "up"
+                            | "off"
+                            | "out"
+                            | "over"
+                    )
+            })
+            .collect();
+        let caps = content.iter().filter(|t| t.cap).count();
+        let all_capitals = alphabetic.iter().filter(|t| t.caps).count();
+        let last_end = words.last().map_or(0, |t| t.end);
+        let tail: String = chars
+            .iter()
+            .skip(last_end)
+            .take_while(|c| **c != '\n')
+            .collect();
+        // Headlines may end in "!" or "?", not in a full stop.
+        let terminated = tail.contains(['.', '"', '”']);
+        let headline_cased = !alphabetic.is_empty()
+            && !terminated
+            && caps * 4 >= content.len() * 3
+            && alphabetic.len() <= 20;
+        let shouting = alphabetic.len() >= 3 && all_capitals * 4 >= alphabetic.len() * 3;
+        if headline_cased || shouting {
+            for t in &mut toks[from..to] {
+                t.headline = true;
+            }
+        }
+        from = to;
+    }
+}
+
+/// A stretch of words that may be a name, with what the context says.
+#[derive(Debug, Clone)]
+struct Piece {
+    /// Token indices.
+    words: Vec<usize>,
+    titled: bool,
+    /// A title of a work in quotes ("Deterministic Nonperiodic Flow").
+    work: bool,
+}
+
+/// Evidence for a kind, by strength.
+#[derive(Debug, Clone, Copy, Default)]
+struct Votes {
+    person: u32,
+    organisation: u32,
+    place: u32,
+    event: u32,
+    other: u32,
+}
+
+impl Votes {
+    /// Evidence of one mention adds up; mentions of one name take the
+    /// strongest evidence for each kind ([`Votes::merge`]), so that a weak
+    /// cue repeated does not outweigh a strong one seen once.
+    fn add(&mut self, kind: Kind, weight: u32) {
+        match kind {
+            Kind::Person => self.person += weight,
+            Kind::Organisation => self.organisation += weight,
+            Kind::Place => self.place += weight,
+            Kind::Event => self.event += weight,
+            Kind::Other => self.other += weight,
+            Kind::Date => {}
+        }
+    }
+    fn merge(&mut self, o: Votes) {
+        self.person = self.person.max(o.person);
+        self.organisation = self.organisation.max(o.organisation);
+        self.place = self.place.max(o.place);
+        self.event = self.event.max(o.event);
+        self.other = self.other.max(o.other);
+    }
+    fn best(&self) -> Kind {
+        let mut best = (Kind::Other, 0);
+        for (k, v) in [
+            (Kind::Person, self.person),
+            (Kind::Organisation, self.organisation),
+            (Kind::Place, self.place),
+            (Kind::Event, self.event),
+            (Kind::Other, self.other),
+        ] {
+            if v > best.1 {
+                best = (k, v);
+            }
+        }
+        best.0
+    }
+}
+
+/// One mention found, before grouping.
+#[derive(Debug, Clone)]
+struct Mention {
+    surface: String,
+    key: String,
+    words: Vec<String>,
+    span: (usize, usize),
+    votes: Votes,
+    /// All words capitals: an acronym.
+    acronym: bool,
+    /// A lone given name with no other evidence.
+    bare_given: bool,
+    /// A lone common English word with no other evidence.
+    weak_word: bool,
+}
+
+struct Ctx<'a> {
+    toks: &'a [Tok],
+    chars: &'a [char],
+    /// Keys of words capitalised mid-sentence (reliable capitals).
+    mid_sentence: HashSet<String>,
+    /// The same, of words that stand alone there (no capital next to them).
+    mid_sentence_alone: HashSet<String>,
+    /// Lowercase words of the text.
+    lowercase: HashSet<String>,
+}
+
+impl Ctx<'_> {
+    fn reliable(&self, t: &Tok) -> bool {
+        t.cap && !t.initial && !t.headline
+    }
+
+    /// Whether a capitalised word that cannot prove itself by its position
+    /// (sentence start, headline) is a name all the same.
+    fn vouched(&self, idx: usize) -> bool {
+        let Some(t) = self.toks.get(idx) else {
+            return false;
+        };
+        if !t.cap || names::is_common_word(&t.text) {
+            return false;
+        }
+        let key = crate::variants::variant_key(&t.text).into_owned();
+        let next_cap = self
+            .toks
+            .get(idx + 1)
+            .is_some_and(|n| n.cap && !n.broken_before && !n.sentence_before);
+        // Capitalised mid-sentence elsewhere: alone, or (for a common
+        // English word, "Tax" of "Tax Policy Center") in a name like this one.
+        if self.mid_sentence_alone.contains(&key)
+            || (self.mid_sentence.contains(&key)
+                && (next_cap || !names::is_common_english(&t.text)))
+        {
+            return true;
+        }
+        if t.headline {
+            // A headline's capitals count for places the lists know.
+            return !names::is_common_english(&t.text)
+                && (names::is_place(&t.text)
+                    || (next_cap && names::is_place(&self.span_of(idx, idx + 1))));
+        }
+        if next_cap {
+            // "Saudi Arabia's", "New Zealand is": a known place of two or
+            // three words.
+            let two = self.span_of(idx, idx + 1);
+            let three = self
+                .toks
+                .get(idx + 2)
+                .filter(|n| n.cap && !n.broken_before && !n.sentence_before)
+                .map(|_| self.span_of(idx, idx + 2));
+            if names::is_place(&two) || three.is_some_and(|s| names::is_place(&s)) {
+                return true;
+            }
+            if names::is_given_name(&t.text) || names::is_title(&t.text) {
+                return true;
+            }
+            // "Heise Online adds": no English word, before a capitalised one.
+            if !names::is_common_english(&t.text) && !names::is_common_word(&t.text) {
+                return true;
+            }
+        }
+        if self.lowercase.contains(&t.text.to_lowercase()) {
+            return false;
+        }
+        if t.caps {
+            return true;
+        }
+        if names::is_common_english(&t.text) {
+            return false;
+        }
+        if names::is_place(&t.text) {
+            return true;
+        }
+        // A sentence that opens with a multi-word name whose later words are
+        // themselves reliable: "Whole Foods is", "Bardo National Museum".
+        next_cap
+            && self.toks.get(idx + 1).is_some_and(|n| {
+                names::is_organisation_designator(&n.text) || names::is_place_word(&n.text)
+            })
+    }
+
+    fn span_of(&self, a: usize, b: usize) -> String {
+        match (self.toks.get(a), self.toks.get(b)) {
+            (Some(x), Some(y)) if x.start <= y.end && y.end <= self.chars.len() => {
+                self.chars[x.start..y.end].iter().collect()
+            }
+            _ => String::new(),
+        }
+    }
+
+    fn usable(&self, idx: usize) -> bool {
+        self.toks.get(idx).is_some_and(|t| {
+            t.cap
+                && !names::is_month(&t.text)
+                && !names::is_weekday(&t.text)
+                && (self.reliable(t) || self.vouched(idx))
+        })
+    }
+
+    fn lower(&self, idx: usize) -> Option<String> {
+        self.toks.get(idx).map(|t| t.text.to_lowercase())
+    }
+}
+
+/// Proposes the names a text mentions that `known` does not know. `known`
+/// is asked with each candidate's name and each of its spellings as
+/// written; the caller normalises them as it likes (the notebook keeps the
+/// [`name_key`]s of its entities, their aliases and the suggestions the
+/// user rejected).
+pub fn suggest_names(text: &str, known: &dyn Fn(&str) -> bool) -> Vec<Candidate> {
+    let chars: Vec<char> = text.chars().collect();
+    let toks = tokenize(&chars);
+    let mut mid_sentence = HashSet::new();
+    let mut mid_sentence_alone = HashSet::new();
+    let mut lowercase = HashSet::new();
+    for (i, t) in toks.iter().enumerate() {
+        if t.cap && !t.initial && !t.headline {
+            let key = crate::variants::variant_key(&t.text).into_owned();
+            let prev_cap = i
+                .checked_sub(1)
+                .and_then(|p| toks.get(p))
+                .is_some_and(|p| p.cap && !t.broken_before);
+            let next_cap = toks
+                .get(i + 1)
+                .is_some_and(|n| n.cap && !n.broken_before && !n.sentence_before);
+            if !prev_cap && !next_cap {
+                mid_sentence_alone.insert(key.clone());
+            }
+            mid_sentence.insert(key);
+        } else if !t.cap && t.text.chars().next().is_some_and(char::is_alphabetic) {
+            lowercase.insert(t.text.to_lowercase());
+        }
+    }
+    let ctx = Ctx {
+        toks: &toks,
+        chars: &chars,
+        mid_sentence,
+        mid_sentence_alone,
+        lowercase,
+    };
+    let mut mentions: Vec<Mention> = Vec::new();
+    let consumed = datelines(&ctx, &mut mentions);
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some(end) = quoted_work(&ctx, i) {
+            let piece = Piece {
+                words: (i..=end).collect(),
+                titled: false,
+                work: true,
+            };
+            if let Some(m) = to_mention(&ctx, &piece) {
+                mentions.push(m);
+            }
+            i = end + 1;
+            continue;
+        }
+        if consumed.get(i).copied().unwrap_or(false) || !ctx.usable(i) {
+            i += 1;
+            continue;
+        }
+        let run = grow_run(&ctx, i);
+        let next = run.last().map_or(i + 1, |&l| l + 1);
+        for piece in split_run(&ctx, &run) {
+            if let Some(m) = to_mention(&ctx, &piece) {
+                mentions.push(m);
+            }
+        }
+        i = next.max(i + 1);
+    }
+    group(mentions, known)
+}
+
+/// “Deterministic Nonperiodic Flow”, “God Save the Queen”: capitalised
+/// words (and small lowercase ones) from an opening quote to a closing one,
+/// in a body paragraph, are the title of a work. Returns the last word's
+/// index. Not when a designator, a place word or a known place says the
+/// quoted name is a body's or a place's.
+fn quoted_work(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
+    let toks = ctx.toks;
+    let first = toks.get(i)?;
+    if !first.quote_open || !first.cap || first.headline {
+        return None;
+    }
+    let mut j = i;
+    loop {
+        let t = toks.get(j)?;
+        if (j > i && (t.broken_before || t.sentence_before)) || j > i + 10 {
+            return None;
+        }
+        let small = matches!(
+            t.text.as_str(),
+            "a" | "an" | "the" | "of" | "and" | "in" | "on" | "to" | "for" | "at" | "by" | "with"
+        );
+        if !t.cap && !small {
+            return None;
+        }
+        if t.quote_close {
+            break;
+        }
+        j += 1;
+    }
+    let last = toks.get(j)?;
+    if j == i || !last.cap {
+        return None;
+    }
+    let words = toks.get(i..=j)?;
+    let surface: String = ctx.chars.get(first.start..last.end)?.iter().collect();
+    let named_body = words.iter().any(|t| {
+        names::is_organisation_designator(&t.text)
+            || names::is_legal_suffix(&t.text)
+            || names::is_place_word(&t.text)
+    });
+    if named_body || names::is_place(&surface) {
+        return None;
+    }
+    Some(j)
+}
+
+/// "NEW YORK, March 3 -", "LONDON —", "MOSCOW (AP) —": an all-capital place
+/// at a paragraph's start, before a comma, a dash or a parenthesis.
+fn datelines(ctx: &Ctx<'_>, out: &mut Vec<Mention>) -> Vec<bool> {
+    let toks = ctx.toks;
+    let mut consumed = vec![false; toks.len()];
+    for (i, t) in toks.iter().enumerate() {
+        if !t.para_start || !t.caps {
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < toks.len() && j < i + 3 && toks[j + 1].caps && !toks[j + 1].broken_before {
+            j += 1;
+        }
+        let after: String = ctx.chars.iter().skip(toks[j].end).take(3).collect();
+        let after = after.trim_start();
+        if !after.starts_with([',', '—', '–', '-', '(']) {
+            continue;
+        }
+        for c in consumed.iter_mut().take(j + 1).skip(i) {
+            *c = true;
+        }
+        let surface: String = ctx.chars[t.start..toks[j].end].iter().collect();
+        if names::is_place(&surface) {
+            let mut votes = Votes::default();
+            votes.add(Kind::Place, 3);
+            out.push(Mention {
+                key: name_key(&surface),
+                words: (i..=j).map(|k| toks[k].text.clone()).collect(),
+                surface,
+                span: (t.start, toks[j].end),
+                votes,
+                acronym: false,
+                bare_given: false,
+                weak_word: false,
+            });
+        }
+    }
+    consumed
+}
+
+/// The run of capitalised words from `i`: adjacent capitals, name particles
+/// between them, and "of", "for", "on", "and", "the" inside names of
+/// organisations, places and events.
+fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
+    let toks = ctx.toks;
+    let mut run = vec![i];
+    let mut j = i;
+    let mut has_of = false;
+    while j + 1 < toks.len()
+        && (!toks[j].possessive || possessive_inside_name(toks, j))
+        && !toks[j].based
+        && run.len() < 16
+    {
+        let n = &toks[j + 1];
+        if n.broken_before || n.sentence_before {
+            break;
+        }
+        if names::is_month(&n.text) || names::is_weekday(&n.text) || names::is_unit_acronym(&n.text)
+        {
+            break;
+        }
+        if n.cap {
+            if ctx.usable(j + 1) || (n.headline == toks[j].headline && ctx.reliable(n)) {
+                run.push(j + 1);
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        // Lowercase words that may sit inside a name.
+        let org_like = run.iter().any(|&r| {
+            let w = &toks[r].text;
+            names::is_organisation_designator(w)
+                || names::is_place_word(w)
+                || names::is_event_word(w)
+                || names::is_title(w)
+        });
+        let mut k = j + 1;
+        let mut joined = Vec::new();
+        while k < toks.len() && k <= j + 3 {
+            let t = &toks[k];
+            if t.cap || (k > j + 1 && (t.broken_before || t.sentence_before)) {
+                break;
+            }
+            joined.push(t.text.as_str());
+            k += 1;
+        }
+        let Some(next_cap) = toks.get(k) else {
+            break;
+        };
+        if joined.is_empty() || next_cap.broken_before || next_cap.sentence_before || !ctx.usable(k)
+        {
+            break;
+        }
+        let particles = joined.iter().all(|w| names::is_name_particle(w));
+        let fits = match joined.as_slice() {
+            ["of"] | ["for"] | ["of", "the"] | ["for", "the"] => org_like,
+            ["on"] | ["on", "the"] => org_like && names::is_organisation_designator(&toks[j].text),
+            ["and"] | ["and", "the"] | ["&"] => {
+                (org_like && has_of)
+                    || (designator_within(toks, k, 3)
+                        && !names::is_organisation_designator(&toks[j].text))
+            }
+            _ => particles && !org_like,
+        };
+        if !fits || names::is_month(&next_cap.text) || names::is_weekday(&next_cap.text) {
+            break;
+        }
+        if joined.iter().any(|w| matches!(*w, "of" | "for" | "on")) {
+            has_of = true;
+        }
+        run.extend(j + 1..=k);
+        j = k;
+    }
+    run
+}
+
+/// Whether capitalised words from `k` reach a designator within `n` words
+/// ("US Patent and Trademark Office": "and" joins).
+fn designator_within(toks: &[Tok], k: usize, n: usize) -> bool {
+    let mut i = k;
+    while let Some(t) = toks.get(i) {
+        if !t.cap || i >= k + n || (i > k && (t.broken_before || t.sentence_before)) {
+            return false;
+        }
+        if names::is_organisation_designator(&t.text) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// "Murdoch Children's Research Institute", "Fisherman's Terminal": a
+/// possessive of a common noun inside a name that a designator ends.
+fn possessive_inside_name(toks: &[Tok], j: usize) -> bool {
+    let Some(t) = toks.get(j) else {
+        return false;
+    };
+    if !t.possessive
+        || !names::is_common_english(&t.text)
+        || names::is_organisation_designator(&t.text)
+    {
+        return false;
+    }
+    let mut k = j + 1;
+    while let Some(n) = toks.get(k) {
+        if !n.cap || n.broken_before || n.sentence_before || k > j + 3 {
+            return false;
+        }
+        if names::is_organisation_designator(&n.text) || names::is_place_word(&n.text) {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// Cuts a run into names: leading common words and titles off, a person's
+/// name after a title apart from what stands before it, a person's name
+/// apart from an organisation's before it.
+fn split_run(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
+    let toks = ctx.toks;
+    // “Deterministic Nonperiodic Flow”: capitals from quote to quote are a
+    // title of a work, whole, unless a designator or a known place says
+    // they name a body or a place.
+    if let (Some(&a), Some(&b)) = (run.first(), run.last()) {
+        let words: Vec<&str> = run.iter().map(|&w| toks[w].text.as_str()).collect();
+        if run.len() >= 2
+            && toks[a].quote_open
+            && toks[b].quote_close
+            && !words.iter().any(|w| {
+                names::is_organisation_designator(w)
+                    || names::is_legal_suffix(w)
+                    || names::is_place_word(w)
+            })
+            && !names::is_place(&span_text(ctx, run))
+        {
+            return vec![Piece {
+                words: run.to_vec(),
+                titled: false,
+                work: true,
+            }];
+        }
+    }
+    let mut words: Vec<usize> = run.to_vec();
+    // Leading words that are not names: common words, and a sentence's
+    // unproven first word.
+    while let Some(&f) = words.first() {
+        let t = &toks[f];
+        let ordinal = matches!(
+            t.text.as_str(),
+            "First" | "Second" | "Third" | "Fourth" | "Fifth" | "Sixth" | "Seventh" | "Eighth"
+        );
+        let common = names::is_common_word(&t.text) && !(ordinal && ctx.reliable(t));
+        // "Heise Online adds": an unproven first word that is no English
+        // word, followed by a capitalised one, opens the name.
+        let opens_name = words.len() >= 2
+            && t.cap
+            && !common
+            && !names::is_common_english(&t.text)
+            && words.get(1).is_some_and(|&n| toks[n].cap);
+        if common || !t.cap || (!ctx.reliable(t) && !ctx.vouched(f) && !opens_name) {
+            words.remove(0);
+        } else {
+            break;
+        }
+    }
+    let mut pieces = Vec::new();
+    // Titles (and capitalised role nouns before a given name, "Writer Jane
+    // Roe") followed by a name: the name is a person's.
+    let title_at = |k: usize| {
+        let w = &toks[words[k]].text;
+        names::is_title(w)
+            || (names::is_role_noun(&w.to_lowercase())
+                && words
+                    .get(k + 1)
+                    .is_some_and(|&n| names::is_given_name(&toks[n].text)))
+    };
+    let mut k = 0;
+    while k < words.len() {
+        if title_at(k) {
+            let mut e = k;
+            while e < words.len() && title_at(e) {
+                e += 1;
+            }
+            // What follows the titles, up to a connector.
+            let rest: Vec<usize> = words[e..].to_vec();
+            let rest_is_name = !rest.is_empty()
+                && toks[rest[0]].cap
+                && !rest.iter().any(|&r| {
+                    let w = &toks[r].text;
+                    names::is_organisation_designator(w)
+                        || names::is_place_word(w)
+                        || names::is_event_word(w)
+                        || !toks[r].cap
+                });
+            if rest_is_name || rest.first().is_some_and(|&r| !toks[r].cap) {
+                // Before the titles: a place or body of its own ("Zimbabwe
+                // President", "Australian Federal Police Commissioner"),
+                // else a portfolio ("Communications Minister").
+                let before: Vec<usize> = words[..k].to_vec();
+                if !before.is_empty() {
+                    let surface = span_text(ctx, &before);
+                    let keep = names::is_place(&surface)
+                        || before
+                            .iter()
+                            .any(|&b| names::is_organisation_designator(&toks[b].text))
+                        || (before.len() == 1 && toks[before[0]].caps);
+                    if keep {
+                        pieces.extend(split_designators(ctx, before, false));
+                    }
+                }
+                if rest_is_name {
+                    pieces.extend(split_designators(ctx, rest, true));
+                    return pieces;
+                }
+                // "Vice President of the Center for ...": the rest after the connector.
+                let after: Vec<usize> =
+                    rest.iter().copied().skip_while(|&r| !toks[r].cap).collect();
+                let after = trim_titles(ctx, after);
+                pieces.extend(split_designators(ctx, after, false));
+                return pieces;
+            }
+            k = e;
+            continue;
+        }
+        k += 1;
+    }
+    pieces.extend(split_designators(ctx, words, false));
+    pieces
+}
+
+fn trim_titles(ctx: &Ctx<'_>, mut words: Vec<usize>) -> Vec<usize> {
+    while words
+        .first()
+        .is_some_and(|&w| names::is_title(&ctx.toks[w].text))
+    {
+        words.remove(0);
+    }
+    words
+}
+
+/// Splits where an organisation's name ends and another name begins:
+/// after a designator, before a given name or a capital that no connector
+/// joins ("Research Council | Jane Doe").
+fn split_designators(ctx: &Ctx<'_>, words: Vec<usize>, titled: bool) -> Vec<Piece> {
+    let toks = ctx.toks;
+    let mut out: Vec<Piece> = Vec::new();
+    let mut cur: Vec<usize> = Vec::new();
+    for (pos, &w) in words.iter().enumerate() {
+        let prev = pos.checked_sub(1).and_then(|p| words.get(p)).copied();
+        let split = prev.is_some_and(|p| {
+            let pw = &toks[p].text;
+            let tw = &toks[w].text;
+            (names::is_organisation_designator(pw) || names::is_place_word(pw))
+                && toks[w].cap
+                && toks[p].cap
+                && w == p + 1
+                && names::is_given_name(tw)
+                && !names::is_organisation_designator(tw)
+                && !names::is_place_word(tw)
+                && words
+                    .get(pos + 1)
+                    .is_some_and(|&n| toks[n].cap && n == w + 1)
+        });
+        // "Business Insider Inc Nintendo": a legal suffix ends a name.
+        let after_suffix = prev.is_some_and(|p| {
+            names::is_legal_suffix(&toks[p].text)
+                && toks[w].cap
+                && !names::is_legal_suffix(&toks[w].text)
+        });
+        if (split || after_suffix) && !cur.is_empty() {
+            out.push(Piece {
+                words: std::mem::take(&mut cur),
+                titled: false,
+                work: false,
+            });
+        }
+        cur.push(w);
+    }
+    if !cur.is_empty() {
+        out.push(Piece {
+            words: cur,
+            titled,
+            work: false,
+        });
+    }
+    // Connectors never end or start a name.
+    for p in &mut out {
+        while p.words.first().is_some_and(|&w| !toks[w].cap) {
+            p.words.remove(0);
+        }
+        while p.words.last().is_some_and(|&w| !toks[w].cap) {
+            p.words.pop();
+        }
+    }
+    out.retain(|p| !p.words.is_empty());
+    out
+}
+
+fn span_text(ctx: &Ctx<'_>, words: &[usize]) -> String {
+    match (words.first(), words.last()) {
+        (Some(&a), Some(&b)) => ctx.chars[ctx.toks[a].start..ctx.toks[b].end]
+            .iter()
+            .map(|&c| if c.is_whitespace() { ' ' } else { c })
+            .collect::<String>()
+            .split(' ')
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" "),
+        _ => String::new(),
+    }
+}
+
+/// Turns a piece into a mention with its kind votes, or nothing when it
+/// names nothing (a month, a lone designator, a demonym).
+fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
+    let toks = ctx.toks;
+    let first = *piece.words.first()?;
+    let last = *piece.words.last()?;
+    let texts: Vec<&str> = piece.words.iter().map(|&w| toks[w].text.as_str()).collect();
+    let surface = span_text(ctx, &piece.words);
+    let single = piece.words.len() == 1;
+    if piece.work {
+        return Some(Mention {
+            key: name_key(&surface),
+            words: texts.iter().map(|s| s.to_string()).collect(),
+            surface,
+            span: (toks[first].start, toks[last].end),
+            votes: Votes {
+                other: 9,
+                ..Votes::default()
+            },
+            acronym: false,
+            bare_given: false,
+            weak_word: false,
+        });
+    }
+    let w0 = texts.first().copied().unwrap_or("");
+    let wl = texts.last().copied().unwrap_or("");
+    if single {
+        let bad = names::is_common_word(w0)
+            || names::is_unit_acronym(w0)
+            || names::is_month(w0)
+            || names::is_weekday(w0)
+            || names::is_title(w0)
+            || names::is_direction_word(w0)
+            || names::is_group_adjective(w0)
+            || (names::is_organisation_designator(w0) && !names::is_single_word_body(w0))
+            || names::is_place_word(w0)
+            || names::is_event_word(w0)
+            || w0.chars().filter(|c| c.is_alphanumeric()).count() < 2
+            || !w0.chars().any(char::is_alphabetic);
+        if bad {
+            return None;
+        }
+    }
+    if texts
+        .iter()
+        .all(|w| names::is_common_word(w) || names::is_direction_word(w))
+    {
+        return None;
+    }
+    // "Libyan officials", "Orwellian", "Salafists": adjectives and
+    // followers, not names.
+    if single {
+        let adjectival = toks
+            .get(last + 1)
+            .is_some_and(|n| !n.broken_before && !n.cap && n.text.chars().all(char::is_lowercase));
+        let lower = w0.to_lowercase();
+        let ideology = ["ian", "ean", "ist", "ists", "ism", "esque", "ians", "eans"]
+            .iter()
+            .any(|s| lower.ends_with(s))
+            && !names::is_given_name(w0)
+            && !names::is_place(w0);
+        if (adjectival && names::is_demonym(w0)) || ideology {
+            return None;
+        }
+    }
+    // "a Virginia Democrat", "North African": a people or party at the end
+    // is no part of a name.
+    if !single
+        && (names::is_group_adjective(wl) || (names::is_demonym(wl) && !names::is_given_name(w0)))
+        && !names::is_place(&surface)
+        && !texts.iter().any(|w| names::is_organisation_designator(w))
+    {
+        let rest = Piece {
+            words: piece.words[..piece.words.len() - 1].to_vec(),
+            titled: piece.titled,
+            work: false,
+        };
+        return to_mention(ctx, &rest);
+    }
+    // "African-American", "New Zealanders": peoples, not names here.
+    if (single && w0.contains('-') && w0.split('-').all(names::is_demonym))
+        || (!single && !names::is_place(&surface) && names::is_demonym(&surface))
+    {
+        return None;
+    }
+    // "the remote Russian Tuva region": a people's adjective before a name
+    // that no designator ends is no part of it.
+    if !single
+        && names::is_demonym(w0)
+        && !names::is_place(w0)
+        && !names::is_given_name(w0)
+        && !names::is_place(&surface)
+        && !names::is_organisation_designator(wl)
+        && !names::is_place_word(wl)
+        && !names::is_event_word(wl)
+    {
+        let rest = Piece {
+            words: piece.words[1..].to_vec(),
+            titled: piece.titled,
+            work: false,
+        };
+        return to_mention(ctx, &rest);
+    }
+    let acronym =
+        single && toks[first].caps && w0.chars().filter(|c| c.is_alphabetic()).count() <= 6;
+    let mut votes = Votes::default();
+    // Words of the name.
+    let has_designator = texts.iter().any(|w| names::is_organisation_designator(w));
+    if piece.titled {
+        votes.add(Kind::Person, 4);
+    }
+    if names::is_law_word(wl) && !single {
+        votes.add(Kind::Other, 0);
+        return Some(Mention {
+            key: name_key(&surface),
+            words: texts.iter().map(|s| s.to_string()).collect(),
+            surface,
+            span: (toks[first].start, toks[last].end),
+            votes: Votes {
+                other: 9,
+                ..Votes::default()
+            },
+            acronym: false,
+            bare_given: false,
+            weak_word: false,
+        });
+    }
+    if (names::is_event_word(wl) || names::is_event_prefix(w0)) && !single {
+        votes.add(Kind::Event, 4);
+    } else if names::is_place_word(wl) && !single {
+        votes.add(Kind::Place, 4);
+    } else if names::is_organisation_designator(wl) {
+        votes.add(Kind::Organisation, 4);
+    } else if has_designator {
+        votes.add(Kind::Organisation, 3);
+    } else if !single && texts.first().is_some_and(|w| names::is_place_word(w)) {
+        // "Lake Geneva", "Mount Kenya"
+        votes.add(Kind::Place, 3);
+    }
+    let known_place = names::is_place(&surface);
+    if known_place {
+        votes.add(Kind::Place, 3);
+    }
+    if acronym {
+        if names::is_country_abbreviation(w0) {
+            votes.add(Kind::Place, 4);
+        } else {
+            votes.add(Kind::Organisation, 2);
+        }
+    }
+    if !single
+        && !names::is_given_name(w0)
+        && piece
+            .words
+            .iter()
+            .any(|&w| toks[w].caps && !toks[w].text.contains('.'))
+        && !piece.words.iter().all(|&w| toks[w].caps)
+    {
+        // "Oculus VR", "BBC News": an acronym in a name of a body.
+        votes.add(Kind::Organisation, 2);
+    }
+    if !single && piece.words.iter().all(|&w| toks[w].caps) {
+        // Acronyms together ("SIPRI EU", "BBC WS") name a body.
+        votes.add(Kind::Organisation, 2);
+    }
+    let particles = piece.words.windows(2).any(|p| p[1] != p[0] + 1);
+    if !single
+        && !has_designator
+        && names::is_place(w0)
+        && !names::is_given_name(w0)
+        && !known_place
+        && !names::is_place(wl)
+    {
+        // "Cambridge Analytica", "Chicago Tribune": a place's name opening
+        // a name that is no place.
+        votes.add(Kind::Organisation, 2);
+    }
+    if !single && !has_designator && names::is_given_name(w0) && !names::is_place(wl) {
+        votes.add(Kind::Person, 3);
+    } else if !single && particles && !has_designator {
+        votes.add(Kind::Person, 2);
+    }
+    if !single
+        && !has_designator
+        && names::is_direction_word(w0)
+        && texts.iter().skip(1).any(|w| names::is_place(w))
+    {
+        votes.add(Kind::Place, 2);
+    }
+    // Context.
+    let before = first.checked_sub(1).and_then(|b| toks.get(b));
+    let before2 = first.checked_sub(2).and_then(|b| toks.get(b));
+    let after = toks.get(last + 1);
+    let prev_word = before
+        .filter(|_| !toks[first].broken_before)
+        .map(|t| t.text.to_lowercase());
+    // "her mother, Fiona, said": kin before a comma.
+    if let Some(b) = before.filter(|b| b.comma_after) {
+        if names::is_kin_word(&b.text.to_lowercase()) {
+            votes.add(Kind::Person, 3);
+        }
+    }
+    if let Some(p) = &prev_word {
+        if names::is_place_preposition(p) {
+            votes.add(Kind::Place, 1);
+        }
+        if names::is_kin_word(p) {
+            votes.add(Kind::Person, 3);
+        }
+        if names::is_place_modifier(p) {
+            votes.add(Kind::Place, 2);
+        }
+        // "the journal Current Biology", "the company Verizon".
+        if matches!(
+            p.as_str(),
+            "journal"
+                | "newspaper"
+                | "magazine"
+                | "company"
+                | "firm"
+                | "band"
+                | "broadcaster"
+                | "agency"
+                | "group"
+                | "network"
+                | "publisher"
+                | "retailer"
+                | "airline"
+                | "bank"
+        ) {
+            votes.add(Kind::Organisation, 3);
+        }
+        if matches!(p.as_str(), "said" | "says" | "told" | "by") && !single {
+            votes.add(Kind::Person, 1);
+        }
+        if matches!(p.as_str(), "of" | "for" | "at") || p == "the" {
+            let role = if p == "the" {
+                before2.map(|t| t.text.to_lowercase())
+            } else {
+                before2.map(|t| t.text.to_lowercase())
+            };
+            if role.is_some_and(|r| names::is_role_noun(&r)) && !piece.titled {
+                votes.add(Kind::Organisation, 2);
+            }
+        }
+    }
+    if toks[last].based {
+        votes.add(Kind::Place, 4);
+    }
+    // "New Zealand's Northland": after a place's possessive.
+    if let Some(b) = before.filter(|b| b.possessive && !toks[first].broken_before) {
+        let mut k = first - 1;
+        let mut start = b.start;
+        while k > 0 && toks[k - 1].cap && !toks[k].broken_before && k + 3 > first {
+            k -= 1;
+            start = toks[k].start;
+        }
+        let owner: String = ctx.chars[start..b.end].iter().collect();
+        if names::is_place(&owner) {
+            votes.add(Kind::Place, 2);
+        }
+    }
+    if let Some(a) = after.filter(|a| !a.broken_before && !a.cap) {
+        let w = a.text.to_lowercase();
+        if names::is_organisation_noun(&w) {
+            votes.add(Kind::Organisation, 4);
+        }
+        if names::is_place_noun(&w) {
+            votes.add(Kind::Place, 2);
+        }
+        if matches!(w.as_str(), "said" | "says" | "told" | "added" | "declared") && !single {
+            votes.add(Kind::Person, 1);
+        }
+    }
+    if toks[last].comma_after {
+        // "Cambridge, Massachusetts": a place before its state or country.
+        if let Some(a) = after {
+            let place_ends = toks
+                .get(last + 2)
+                .is_none_or(|n| n.broken_before || n.sentence_before);
+            if a.cap && names::is_place(&a.text) && !known_place && place_ends {
+                votes.add(Kind::Place, 2);
+            }
+            let w = a.text.to_lowercase();
+            let w2 = ctx.lower(last + 2).unwrap_or_default();
+            if w == "who" {
+                votes.add(Kind::Person, 2);
+            } else if w == "which" {
+                votes.add(Kind::Organisation, 1);
+            } else if (names::is_role_noun(&w)
+                || (matches!(w.as_str(), "a" | "an" | "the" | "its" | "his" | "her")
+                    && (names::is_role_noun(&w2)
+                        || ctx
+                            .lower(last + 3)
+                            .is_some_and(|w3| names::is_role_noun(&w3)))))
+                && !has_designator
+                && !acronym
+            {
+                votes.add(Kind::Person, 2);
+            }
+        }
+    }
+    // Defaults.
+    let mut bare_given = false;
+    let mut weak_word = false;
+    let total = votes.person + votes.organisation + votes.place + votes.event + votes.other;
+    if total == 0 {
+        if single {
+            // A lone unknown name: most often a company or body in news
+            // copy; a surname joins its person when grouping.
+            if names::is_demonym(w0) {
+                return None;
+            }
+            if names::is_given_name(w0) {
+                // A lone given name: kept only if it joins a person's full
+                // name ("Lupita" for "Lupita Nyong'o"), see `group`.
+                bare_given = true;
+                votes.add(Kind::Person, 1);
+            } else {
+                // A common noun of a common kind ("Processing", "Immunology").
+                let lower = w0.to_lowercase();
+                weak_word = names::is_common_english(w0)
+                    && [
+                        "ing", "ion", "ions", "ity", "ogy", "ness", "ment", "ments", "ics", "ism",
+                        "ance", "ence", "ure", "ive", "ma",
+                    ]
+                    .iter()
+                    .any(|suffix| lower.ends_with(suffix));
+                votes.add(Kind::Organisation, 1);
+            }
+        } else if texts.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+        }) && texts.len() <= 4
+        {
+            if names::is_demonym(wl) {
+                // "North African" and the like: an adjective.
+                return None;
+            }
+            votes.add(Kind::Person, 1);
+        } else {
+            votes.add(Kind::Organisation, 1);
+        }
+    } else if single && votes.place == 0 && votes.person == 0 && names::is_demonym(w0) {
+        return None;
+    }
+    Some(Mention {
+        key: name_key(&surface),
+        words: texts.iter().map(|s| s.to_string()).collect(),
+        surface,
+        span: (toks[first].start, toks[last].end),
+        votes,
+        acronym,
+        bare_given,
+        weak_word,
+    })
+}
+
+#[derive(Debug)]
+struct Group {
+    variants: Vec<String>,
+    mentions: Vec<(usize, usize)>,
+    votes: Votes,
+    words: Vec<String>,
+    acronym: bool,
+    /// Every mention a lone given name with no other evidence.
+    bare_given: bool,
+    /// Every mention a lone common English word with no other evidence.
+    weak_word: bool,
+    /// Merged into another group.
+    gone: bool,
+}
+
+fn group(mentions: Vec<Mention>, known: &dyn Fn(&str) -> bool) -> Vec<Candidate> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for m in mentions {
+        if m.key.is_empty() {
+            continue;
+        }
+        let idx = *by_key.entry(m.key.clone()).or_insert_with(|| {
+            groups.push(Group {
+                variants: Vec::new(),
+                mentions: Vec::new(),
+                votes: Votes::default(),
+                words: m.words.clone(),
+                acronym: m.acronym,
+                bare_given: true,
+                weak_word: true,
+                gone: false,
+            });
+            groups.len() - 1
+        });
+        let Some(g) = groups.get_mut(idx) else {
+            continue;
+        };
+        if !g.variants.contains(&m.surface) {
+            g.variants.push(m.surface.clone());
+        }
+        if m.words.len() > g.words.len() {
+            g.words = m.words.clone();
+        }
+        g.mentions.push(m.span);
+        g.votes.merge(m.votes);
+        g.bare_given &= m.bare_given;
+        g.weak_word &= m.weak_word;
+    }
+    // Short forms join their full names.
+    let key_of = |words: &[String]| name_key(&words.join(" "));
+    // Persons: every proper suffix of their words ("Bin Laden", "Parata").
+    let mut suffix_owner: HashMap<String, Option<usize>> = HashMap::new();
+    let mut initials_owner: HashMap<String, Option<usize>> = HashMap::new();
+    let mut base_owner: HashMap<String, Option<usize>> = HashMap::new();
+    let mut first_name_owner: HashMap<String, Option<usize>> = HashMap::new();
+    for (i, g) in groups.iter().enumerate() {
+        let n = g.words.len();
+        let best = g.votes.best();
+        if (2..=8).contains(&n) && best == Kind::Organisation {
+            // "National Security Council" in "White House National Security
+            // Council"; "Congress" in "US Congress".
+            let place_prefix =
+                names::is_place(&g.words[0]) || names::is_country_abbreviation(&g.words[0]);
+            let last_suffix = if n == 2 && place_prefix { 2 } else { n - 1 };
+            for s in 1..last_suffix {
+                let k = key_of(&g.words[s..]);
+                let e = suffix_owner.entry(k).or_insert(Some(i));
+                if *e != Some(i) {
+                    *e = None;
+                }
+            }
+        }
+        if (2..=6).contains(&n) && best == Kind::Person {
+            if let Some(first) = g.words.first().filter(|w| names::is_given_name(w)) {
+                // "Eloise" for "Eloise Parry".
+                let e = first_name_owner
+                    .entry(key_of(std::slice::from_ref(first)))
+                    .or_insert(Some(i));
+                if *e != Some(i) {
+                    *e = None;
+                }
+            }
+            for s in 1..n {
+                let k = key_of(&g.words[s..]);
+                let e = suffix_owner.entry(k).or_insert(Some(i));
+                if *e != Some(i) {
+                    *e = None;
+                }
+            }
+        }
+        if (2..=8).contains(&n) {
+            // "Organization of Petroleum Exporting Countries" → "opec";
+            // "US Patent and Trademark Office" → "uspto".
+            let initials: String = g
+                .words
+                .iter()
+                .filter(|w| capitalised(w))
+                .map(|w| {
+                    if all_caps(w) {
+                        w.chars().filter(|c| c.is_alphabetic()).collect::<String>()
+                    } else {
+                        w.chars().take(1).collect()
+                    }
+                })
+                .collect::<String>();
+            let initials = name_key(&initials);
+            if initials.chars().count() >= 2 {
+                let e = initials_owner.entry(initials).or_insert(Some(i));
+                if *e != Some(i) {
+                    *e = None;
+                }
+            }
+            if g.words
+                .last()
+                .is_some_and(|w| names::is_droppable_designator(w))
+            {
+                let k = key_of(&g.words[..n - 1]);
+                let e = base_owner.entry(k).or_insert(Some(i));
+                if *e != Some(i) {
+                    *e = None;
+                }
+            }
+        }
+    }
+    for i in 0..groups.len() {
+        let (key, acronym, single) = {
+            let g = &groups[i];
+            (key_of(&g.words), g.acronym, g.words.len())
+        };
+        let owner = suffix_owner
+            .get(&key)
+            .copied()
+            .flatten()
+            .filter(|_| single < 6)
+            .or_else(|| {
+                if acronym {
+                    initials_owner.get(&key).copied().flatten()
+                } else {
+                    None
+                }
+            })
+            .or_else(|| base_owner.get(&key).copied().flatten())
+            .or_else(|| {
+                if single == 1 {
+                    first_name_owner.get(&key).copied().flatten()
+                } else {
+                    None
+                }
+            });
+        if let Some(o) = owner.filter(|&o| o != i && !groups[o].gone) {
+            let moved = std::mem::take(&mut groups[i]);
+            groups[i].gone = true;
+            if let Some(target) = groups.get_mut(o) {
+                for v in moved.variants {
+                    if !target.variants.contains(&v) {
+                        target.variants.push(v);
+                    }
+                }
+                target.mentions.extend(moved.mentions);
+                // A short form's own votes count less than the full name's.
+                if !moved.acronym {
+                    let mut v = moved.votes;
+                    v.organisation /= 2;
+                    v.place /= 2;
+                    v.event /= 2;
+                    target.votes.merge(v);
+                }
+            }
+        }
+    }
+    // A surname that more than one person of the text bears stays apart,
+    // but is a person all the same.
+    let surnames: HashSet<String> = groups
+        .iter()
+        .filter(|g| !g.gone && g.words.len() >= 2 && g.votes.best() == Kind::Person)
+        .filter_map(|g| g.words.last().map(|w| key_of(std::slice::from_ref(w))))
+        .collect();
+    for g in groups.iter_mut().filter(|g| !g.gone && g.words.len() == 1) {
+        if surnames.contains(&key_of(&g.words)) {
+            g.votes.person = g.votes.person.max(g.votes.organisation + g.votes.place + 1);
+        }
+    }
+    let mut out: Vec<Candidate> = Vec::new();
+    for g in groups
+        .into_iter()
+        .filter(|g| !g.gone && !g.bare_given && !g.variants.is_empty())
+        // A common word capitalised once ("Asthma", "Processing") is too
+        // weak; capitalised again and again ("Yahoo", "Apple") it names.
+        .filter(|g| !(g.weak_word && g.mentions.len() < 2))
+    {
+        if g.variants.iter().any(|v| known(v)) {
+            continue;
+        }
+        let name = best_name(&g.variants);
+        if known(&name) {
+            continue;
+        }
+        let mut mentions = g.mentions;
+        mentions.sort_unstable();
+        mentions.dedup();
+        out.push(Candidate {
+            name,
+            kind: g.votes.best(),
+            mentions,
+            variants: g.variants,
+        });
+    }
+    out.sort_by(|a, b| {
+        b.mentions
+            .len()
+            .cmp(&a.mentions.len())
+            .then_with(|| a.mentions.first().cmp(&b.mentions.first()))
+    });
+    out
+}
+
+impl Default for Group {
+    fn default() -> Self {
+        Group {
+            variants: Vec::new(),
+            mentions: Vec::new(),
+            votes: Votes::default(),
+            words: Vec::new(),
+            acronym: false,
+            bare_given: false,
+            weak_word: false,
+            gone: true,
+        }
+    }
+}
+
+/// The fullest spelling: most words, then not all capitals (a dateline's
+/// "LONDON" is "London"), then the first seen.
+fn best_name(variants: &[String]) -> String {
+    variants
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, v)| {
+            let words = v.split(' ').count();
+            let shouting = all_caps(v);
+            (words.min(8), !shouting, usize::MAX - i)
+        })
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names_of(text: &str) -> Vec<(String, Kind)> {
+        suggest_names(text, &|_| false)
+            .into_iter()
+            .map(|c| (c.name, c.kind))
+            .collect()
+    }
+
+    #[test]
+    fn wrapped_organisation_is_one_name() {
+        let text = "\"Prices will fall,\" said Daniel Yergin, director of Cambridge Energy\nResearch Associates, a consulting firm.";
+        let got = names_of(text);
+        assert!(
+            got.contains(&(
+                "Cambridge Energy Research Associates".to_string(),
+                Kind::Organisation
+            )),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Daniel Yergin".to_string(), Kind::Person)),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter().any(|(n, _)| n == "Research Associates"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn headline_cased_title_suggests_nothing() {
+        assert_eq!(names_of("Opec May Have To Meet To Firm Prices"), vec![]);
+        assert_eq!(
+            names_of("Analysts Expect Prices To Rise Again\n\nOil rose on Monday."),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn sentence_initial_common_words_are_not_names() {
+        let got = names_of("Analysts said the talks failed. Traders sold. Officials in Harare declined to comment.");
+        assert_eq!(got, vec![("Harare".to_string(), Kind::Place)]);
+    }
+
+    #[test]
+    fn titles_designators_and_context_set_kinds() {
+        let got = names_of(
+            "The deal was signed by Mr Howard Keel in Lusaka. Shares of Zambezi Copper Corp rose, \
+             said Anna Petrova, an analyst at Lusaka Securities. Mr Keel declined to comment.",
+        );
+        assert!(
+            got.contains(&("Howard Keel".to_string(), Kind::Person)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Lusaka".to_string(), Kind::Place)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Zambezi Copper Corp".to_string(), Kind::Organisation)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Anna Petrova".to_string(), Kind::Person)),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter().any(|(n, _)| n == "Keel"),
+            "a surname joins its person: {got:?}"
+        );
+    }
+
+    #[test]
+    fn possessives_fold_and_acronyms_join_their_names() {
+        let text = "The Organization of Petroleum Exporting Countries met in Vienna. \
+                    OPEC's ceiling held, and OPEC said so.";
+        let c = suggest_names(text, &|_| false);
+        let opec = c.iter().find(|c| c.variants.iter().any(|v| v == "OPEC"));
+        let opec = opec.map(|c| (c.name.as_str(), c.kind, c.mentions.len()));
+        assert_eq!(
+            opec,
+            Some((
+                "Organization of Petroleum Exporting Countries",
+                Kind::Organisation,
+                3
+            ))
+        );
+    }
+
+    #[test]
+    fn based_marks_a_place_and_known_names_are_left_out() {
+        let text = "The Kuwait-based Gulf Investment Fund bought shares in Tallinn.";
+        let got = names_of(text);
+        assert!(
+            got.contains(&("Kuwait".to_string(), Kind::Place)),
+            "{got:?}"
+        );
+        let known = |n: &str| name_key(n) == "talin";
+        let c = suggest_names(text, &known);
+        assert!(!c.iter().any(|c| c.name == "Tallinn"), "{c:?}");
+    }
+
+    #[test]
+    fn spans_are_character_offsets() {
+        let text = "Über alles: Zoë Ångström met Kauri Bönisch in Zürich.";
+        let chars: Vec<char> = text.chars().collect();
+        for c in suggest_names(text, &|_| false) {
+            for (s, e) in c.mentions {
+                let got: String = chars[s..e].iter().collect();
+                assert!(c.variants.contains(&got), "{got} not in {:?}", c.variants);
+            }
+        }
+    }
+
+    #[test]
+    fn hostile_inputs_finish() {
+        let long = "Aa ".repeat(50_000);
+        let _ = suggest_names(&long, &|_| false);
+        let digits = "9".repeat(10_000);
+        assert!(suggest_names(&digits, &|_| false).is_empty());
+        let quotes = "“".repeat(10_000) + "Zed Alpha";
+        let _ = suggest_names(&quotes, &|_| false);
+        let caps = "Abc Def ".repeat(10_000);
+        let _ = suggest_names(&caps, &|_| false);
+        // A paragraph of capitals and dashes (datelines) and one of
+        // connectors between capitals: both linear.
+        let shouting = "AB - ".repeat(40_000);
+        let _ = suggest_names(&shouting, &|_| false);
+        let connectors = "Bank of the ".repeat(10_000);
+        let _ = suggest_names(&connectors, &|_| false);
+        let one_line = "Zed Quorn said. ".repeat(10_000);
+        let _ = suggest_names(&one_line, &|_| false);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_no_panic_and_spans_in_bounds(text in "\\PC{0,300}") {
+            let n = text.chars().count();
+            for c in suggest_names(&text, &|_| false) {
+                for (s, e) in c.mentions {
+                    proptest::prop_assert!(s < e && e <= n);
+                }
+            }
+        }
+
+        #[test]
+        fn name_like_text_no_panic(text in "([A-Z][a-z]{0,6}|of|the|Mr\\.|U\\.S\\.|[,.’'\\-\\n ]){0,60}") {
+            let n = text.chars().count();
+            for c in suggest_names(&text, &|_| false) {
+                for (s, e) in c.mentions {
+                    proptest::prop_assert!(s < e && e <= n);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,370 @@
+//! Evaluation of `suggest_names` against gold lists made by hand.
+//!
+//! The gold (`tests/fixtures/suggest/*.gold`) was written by reading each
+//! excerpt before the suggester ran on it. The excerpts are paragraphs of
+//! news and feature pages in Mozilla Readability's test suite (Apache-2.0),
+//! converted from `expected.html` to plain paragraphs.
+//!
+//! Three sets, printed apart:
+//! - dev: the rules were tuned while looking at their output;
+//! - held out: six pages whose gold was written with the first dev batch;
+//!   only their summed figures were ever printed while tuning (never their
+//!   suggestions), so they are nearly, not wholly, unseen;
+//! - fresh: the last batch, written after the rules were frozen and scored
+//!   once. Earlier fresh batches were scored once each, then moved to dev;
+//!   their first scores are recorded at `FRESH` below.
+//!
+//! The sample article is read from `shared/seed`; the wire-style story was
+//! written for the test and does not count as real news.
+//!
+//! Set `SUGGEST_EVAL_DETAIL=1` to print each dev page's misses and false
+//! suggestions (never the held-out ones').
+
+#![allow(clippy::unwrap_used)]
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use dossier_text::suggest::{suggest_names, Kind};
+use dossier_text::variants::name_key;
+
+const DEV: &[&str] = &[
+    "nytimes-1",
+    "nytimes-2",
+    "guardian-1",
+    "bbc-1",
+    "wapo-1",
+    "cnn",
+    "telegraph",
+    "yahoo-2",
+    "nytimes-4",
+    "yahoo-3",
+    "buzzfeed-1",
+    "salon-1",
+    "breitbart",
+    "msn",
+    "tmz-1",
+    "engadget",
+    "medicalnewstoday",
+    "aclu",
+    "webmd-1",
+    "lwn-1",
+    "simplyfound-1",
+    "quanta-1",
+    "webmd-2",
+    "nytimes-4-part2",
+    "buzzfeed-1-part2",
+    "lwn-1-part2",
+    "webmd-1-part2",
+    "quanta-1-part2",
+    "medicalnewstoday-part2",
+];
+const HELD_OUT: &[&str] = &[
+    "herald-sun-1",
+    "seattletimes-1",
+    "wapo-2",
+    "nytimes-3",
+    "ars-1",
+    "theverge",
+];
+/// Held out too, and written after the rules were done: scored once. The
+/// batches before this one were scored once each as held out, then became
+/// dev: breitbart, msn, tmz-1 at precision 0.55, recall 0.55, kinds 0.91;
+/// engadget, medicalnewstoday, aclu, webmd-1, lwn-1 at 0.61, 0.85, 0.91;
+/// simplyfound-1, quanta-1, webmd-2 and later parts of nytimes-4,
+/// buzzfeed-1, lwn-1 at 0.79, 0.87, 0.89; later parts of webmd-1, quanta-1,
+/// medicalnewstoday at 0.86, 1.00, 0.92.
+const FRESH: &[&str] = &["yahoo-3-part2", "aclu-part2", "cnn-part2", "webmd-2-part2"];
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/suggest")
+}
+
+struct GoldEntity {
+    kinds: Vec<Kind>,
+    keys: HashSet<String>,
+    optional: bool,
+    name: String,
+}
+
+fn kind_of(s: &str) -> Kind {
+    match s {
+        "person" => Kind::Person,
+        "organisation" => Kind::Organisation,
+        "place" => Kind::Place,
+        "event" => Kind::Event,
+        "date" => Kind::Date,
+        _ => Kind::Other,
+    }
+}
+
+fn read_gold(name: &str) -> Vec<GoldEntity> {
+    let text = std::fs::read_to_string(fixtures().join(format!("{name}.gold"))).unwrap();
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let (kind, names) = l.split_once('\t').unwrap();
+            let optional = kind.starts_with('?');
+            let kinds = kind
+                .trim_start_matches('?')
+                .split('/')
+                .map(kind_of)
+                .collect();
+            let all: Vec<&str> = names.split(" | ").map(str::trim).collect();
+            GoldEntity {
+                kinds,
+                keys: all.iter().map(|n| name_key(n)).collect(),
+                optional,
+                name: all[0].to_string(),
+            }
+        })
+        .collect()
+}
+
+#[derive(Default, Debug, Clone, Copy)]
+struct Score {
+    predicted: usize,
+    correct: usize,
+    gold: usize,
+    found: usize,
+    kind_right: usize,
+}
+
+impl Score {
+    fn add(&mut self, o: Score) {
+        self.predicted += o.predicted;
+        self.correct += o.correct;
+        self.gold += o.gold;
+        self.found += o.found;
+        self.kind_right += o.kind_right;
+    }
+    fn precision(&self) -> f64 {
+        self.correct as f64 / self.predicted.max(1) as f64
+    }
+    fn recall(&self) -> f64 {
+        self.found as f64 / self.gold.max(1) as f64
+    }
+    fn kinds(&self) -> f64 {
+        self.kind_right as f64 / self.found.max(1) as f64
+    }
+    fn line(&self, label: &str) -> String {
+        format!(
+            "{label:<28} precision {:.2} ({}/{})  recall {:.2} ({}/{})  kinds right {:.2} ({}/{})",
+            self.precision(),
+            self.correct,
+            self.predicted,
+            self.recall(),
+            self.found,
+            self.gold,
+            self.kinds(),
+            self.kind_right,
+            self.found
+        )
+    }
+}
+
+fn score(label: &str, text: &str, gold: &[GoldEntity], detail: bool) -> Score {
+    let got = suggest_names(text, &|_| false);
+    let mut s = Score {
+        gold: gold.iter().filter(|g| !g.optional).count(),
+        ..Score::default()
+    };
+    let mut matched = vec![false; gold.len()];
+    let mut wrong = Vec::new();
+    let mut wrong_kind = Vec::new();
+    for c in &got {
+        let keys: HashSet<String> = std::iter::once(&c.name)
+            .chain(c.variants.iter())
+            .map(|n| name_key(n))
+            .collect();
+        let hit = gold
+            .iter()
+            .position(|g| g.keys.iter().any(|k| keys.contains(k)));
+        match hit {
+            Some(i) if gold[i].optional => {}
+            Some(i) if !matched[i] => {
+                matched[i] = true;
+                s.predicted += 1;
+                s.correct += 1;
+                s.found += 1;
+                if gold[i].kinds.contains(&c.kind) {
+                    s.kind_right += 1;
+                } else {
+                    wrong_kind.push(format!("{} as {:?}", c.name, c.kind));
+                }
+            }
+            _ => {
+                s.predicted += 1;
+                wrong.push(format!("{} ({:?})", c.name, c.kind));
+            }
+        }
+    }
+    if detail {
+        let missed: Vec<&str> = gold
+            .iter()
+            .zip(&matched)
+            .filter(|(g, m)| !g.optional && !**m)
+            .map(|(g, _)| g.name.as_str())
+            .collect();
+        println!("--- {label}");
+        println!("    not in gold: {wrong:?}");
+        println!("    missed:      {missed:?}");
+        println!("    wrong kind:  {wrong_kind:?}");
+    }
+    s
+}
+
+fn excerpt(name: &str) -> String {
+    std::fs::read_to_string(fixtures().join(format!("{name}.txt"))).unwrap()
+}
+
+fn sample() -> Option<String> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/seed/russia-nato-talks.txt");
+    std::fs::read_to_string(path).ok()
+}
+
+#[test]
+fn suggestions_on_real_news_hold_their_floors() {
+    let detail = std::env::var_os("SUGGEST_EVAL_DETAIL").is_some();
+    let mut dev = Score::default();
+    for name in DEV {
+        let s = score(name, &excerpt(name), &read_gold(name), detail);
+        println!("{}", s.line(name));
+        dev.add(s);
+    }
+    let mut held = Score::default();
+    for name in HELD_OUT {
+        let s = score(name, &excerpt(name), &read_gold(name), false);
+        held.add(s);
+    }
+    let mut fresh = Score::default();
+    for name in FRESH {
+        fresh.add(score(name, &excerpt(name), &read_gold(name), false));
+    }
+    let wire = score(
+        "wire-opec",
+        &excerpt("wire-opec"),
+        &read_gold("wire-opec"),
+        detail,
+    );
+    println!();
+    println!("{}", dev.line("dev (29 real excerpts)"));
+    println!("{}", held.line("held out (6 real articles)"));
+    println!("{}", fresh.line("held out, fresh (4 real)"));
+    let mut all = dev;
+    all.add(held);
+    all.add(fresh);
+    println!("{}", all.line("all real (39)"));
+    println!("{}", wire.line("wire-style story (not real)"));
+    if let Some(text) = sample() {
+        let s = score("sample", &text, &read_gold("russia-nato-talks"), detail);
+        println!("{}", s.line("sample article"));
+        assert!(s.precision() >= 0.78 && s.recall() >= 0.95, "sample: {s:?}");
+    }
+    let floors = [
+        ("dev precision", dev.precision(), 0.94),
+        ("dev recall", dev.recall(), 0.91),
+        ("dev kinds", dev.kinds(), 0.95),
+        ("held-out precision", held.precision(), 0.92),
+        ("held-out recall", held.recall(), 0.94),
+        ("held-out kinds", held.kinds(), 0.87),
+        ("fresh precision", fresh.precision(), 0.88),
+        ("fresh recall", fresh.recall(), 0.75),
+        ("fresh kinds", fresh.kinds(), 0.85),
+        ("wire precision", wire.precision(), 0.90),
+        ("wire recall", wire.recall(), 0.90),
+    ];
+    for (what, got, floor) in floors {
+        assert!(got >= floor, "{what} {got:.2} below {floor}");
+    }
+}
+
+#[test]
+fn wire_story_shows_none_of_the_old_mistakes() {
+    let got = suggest_names(&excerpt("wire-opec"), &|_| false);
+    let names: Vec<(&str, Kind)> = got.iter().map(|c| (c.name.as_str(), c.kind)).collect();
+    for bad in [
+        "Analysts",
+        "Research Associates",
+        "Cambridge Energy",
+        "Opec May Have To Meet To Firm Prices",
+    ] {
+        assert!(!names.iter().any(|(n, _)| *n == bad), "{bad} in {names:?}");
+    }
+    assert!(
+        names.contains(&("Cambridge Energy Research Associates", Kind::Organisation)),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&("Reuters", Kind::Organisation)),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&("Peter Dillard", Kind::Person)),
+        "{names:?}"
+    );
+}
+
+/// Names of the sample article that are not general knowledge: none may be
+/// written into the crate's code (the shipped `data/` lists are general and
+/// may hold real places; they are built by a script, not by hand).
+#[test]
+fn no_sample_names_in_code() {
+    let banned = [
+        "Makarkin",
+        "Kislitsyn",
+        "Stoltenberg",
+        "Kartapolov",
+        "Bucharest",
+        "Bosphorus",
+        "Donbas",
+        "IMEMO",
+        "Political Technologies",
+        "Higher School of Economics",
+        "Strategic Planning",
+        "Asia Times",
+        "Kremlin",
+        "North Atlantic Alliance",
+    ];
+    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = vec![src];
+    let mut checked = 0;
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            for entry in std::fs::read_dir(&path).unwrap() {
+                files.push(entry.unwrap().path());
+            }
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        for b in banned {
+            assert!(
+                !text.to_lowercase().contains(&b.to_lowercase()),
+                "{b} in {}",
+                path.display()
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 3);
+    // The hand-written closed classes of data/ are in src/; data/ holds only
+    // build.py's output, its script and SOURCES.md.
+    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+    let mut listed: Vec<String> = std::fs::read_dir(data)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    listed.sort();
+    assert_eq!(
+        listed,
+        [
+            "SOURCES.md",
+            "build.py",
+            "common_words.txt",
+            "exonyms.tsv",
+            "given_names.txt",
+            "places.txt"
+        ]
+    );
+}
