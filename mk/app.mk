@@ -70,6 +70,6 @@ app-display:
 run-app: app-display app-build
 	DOSSIER_NOTEBOOK="$(abspath $(NOTEBOOK))" $(APP_BIN)
 
-package: app-deps ui-build
+package: app-deps ui-build third-party-licenses
 	cd src-tauri && ../ui/node_modules/.bin/tauri build --bundles deb
 	@ls -1 $(APP_TARGET_DIR)/release/bundle/deb/*.deb

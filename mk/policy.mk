@@ -40,7 +40,8 @@ policy-deps: deps-rust
 policy-rust: policy-deps
 	@cargo fetch --locked --offline --quiet 2>/dev/null || cargo fetch --locked --quiet
 	@log=$$(mktemp); \
-	if $(POLICY_DENY) check --hide-inclusion-graph licenses bans sources 2>"$$log"; then \
+	if summary=$$($(POLICY_DENY) check --hide-inclusion-graph licenses bans sources 2>"$$log"); then \
+	  echo "policy: cargo deny: $$summary"; \
 	  dups=$$(sed -nE "s/^warning\[duplicate\]: found [0-9]+ duplicate entries for crate '([^']+)'/\1/p" "$$log" | tr '\n' ' '); \
 	  others=$$(grep -E '^warning\[' "$$log" | grep -vc '^warning\[duplicate\]'); \
 	  [ -z "$$dups" ] || echo "policy: crates with more than one version (warning): $$dups"; \
@@ -74,6 +75,6 @@ third-party: policy-deps
 # ui/node_modules (installed by app-deps), so this is offline and takes seconds.
 third-party-licenses: policy-deps ui/node_modules/.package-lock.json
 	@cargo about --version 2>/dev/null | grep -qx 'cargo-about $(CARGO_ABOUT_VERSION)' || \
-	  cargo install cargo-about --version $(CARGO_ABOUT_VERSION) --locked
+	  cargo install cargo-about --version $(CARGO_ABOUT_VERSION) --locked --features cli
 	@cargo fetch --locked --offline --quiet 2>/dev/null || cargo fetch --locked --quiet
 	node scripts/licenses/third-party.mjs --licenses $(THIRD_PARTY_LICENSES)

@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { auditLock, readPolicy, ROOT } from './npm.mjs';
-import { normalize, parseExpression } from './spdx.mjs';
+import { normalize, parseExpression, satisfies } from './spdx.mjs';
 
 /** The platform the shipped app is built for (the .deb). */
 const APP_TARGET = 'x86_64-unknown-linux-gnu';
@@ -170,9 +170,20 @@ function npmLicences() {
       if (!existsSync(dir)) {
         throw new Error(`${r.path} is not installed: run \`make app-deps\` (npm ci in ui/) first`);
       }
-      const files = readdirSync(dir).filter((f) => LICENCE_FILE.test(f)).sort();
+      // LICENSE.spdx (an SPDX document, not a licence text) is skipped.
+      const files = readdirSync(dir).filter((f) => LICENCE_FILE.test(f) && !f.endsWith('.spdx')).sort();
       const texts = files.map((f) => readFileSync(join(dir, f), 'utf8').trim());
-      return { ...r, files, texts };
+      let author = null;
+      try {
+        const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+        author = typeof pkg.author === 'string' ? pkg.author : (pkg.author?.name ?? null);
+      } catch {
+        // No readable package.json: the author stays unknown.
+      }
+      if (texts.length === 0 && !satisfies(parseExpression(r.licence), new Set(['MIT']))) {
+        throw new Error(`${r.name} ${r.version} ships no licence file and is not available under MIT: add its licence text by hand`);
+      }
+      return { ...r, files, texts, author };
     });
 }
 
@@ -207,7 +218,14 @@ function licencesText() {
   parts.push(RULE, 'npm packages bundled into the user interface', RULE, '');
   for (const p of npmLicences()) {
     parts.push(RULE, `${p.name} ${p.version} (${p.licence})`, RULE, '');
-    if (p.texts.length === 0) parts.push(`(the package ships no licence file; its package.json declares ${p.licence})`, '');
+    if (p.texts.length === 0) {
+      parts.push(
+        `The package ships no licence file; its package.json declares ${p.licence}${p.author ? `, author ${p.author}` : ''}.`,
+        `It is used under the MIT licence, whose text is reproduced for Dossier at the top of this file,`,
+        `with ${p.author ?? 'its authors'} as the copyright holder.`,
+        '',
+      );
+    }
     for (const text of p.texts) parts.push(text, '');
   }
   return `${parts.join('\n').trimEnd()}\n`;
