@@ -13,11 +13,12 @@
 #   make third-party-licenses  the licence texts the .deb carries
 #                            ($(THIRD_PARTY_LICENSES), listed in src-tauri/tauri.conf.json)
 #
-# cargo-deny and cargo-about only read `cargo metadata` (no compilation). They
-# are pinned to versions that build with the pinned Rust (1.95; both need 1.88).
+# cargo-deny only reads `cargo metadata` (no compilation); it is pinned to a
+# version that builds with the pinned Rust (1.95; it needs 1.88). It has no
+# optional features to leave out. Installing it builds it from source once
+# per machine (about 8 minutes on 2 cores).
 
 CARGO_DENY_VERSION := 0.20.2
-CARGO_ABOUT_VERSION := 0.9.3
 # Relative to the repository root; tauri.conf.json names it from src-tauri/.
 THIRD_PARTY_LICENSES := target/third-party/THIRD-PARTY-LICENSES.txt
 # Offline: the advisory database is never fetched, and cargo metadata reads
@@ -71,10 +72,9 @@ third-party: policy-deps
 	@cargo fetch --locked --offline --quiet 2>/dev/null || cargo fetch --locked --quiet
 	node scripts/licenses/third-party.mjs --write
 
-# The Rust texts come from cargo-about (about.toml), the npm ones from
-# ui/node_modules (installed by app-deps), so this is offline and takes seconds.
+# The Rust texts come from each crate's licence files in the registry cache,
+# the npm ones from ui/node_modules (installed by app-deps): offline, seconds.
+# (cargo-about does the same but scans every file of every crate: minutes.)
 third-party-licenses: policy-deps ui/node_modules/.package-lock.json
-	@cargo about --version 2>/dev/null | grep -qx 'cargo-about $(CARGO_ABOUT_VERSION)' || \
-	  cargo install cargo-about --version $(CARGO_ABOUT_VERSION) --locked --features cli
 	@cargo fetch --locked --offline --quiet 2>/dev/null || cargo fetch --locked --quiet
 	node scripts/licenses/third-party.mjs --licenses $(THIRD_PARTY_LICENSES)
