@@ -66,7 +66,8 @@ policy: policy-rust policy-npm policy-selftest
 
 # Allowed to fail when the advisory database cannot be fetched.
 policy-advisories: policy-deps
-	cargo deny --locked check advisories
+	cargo deny --locked check advisories || \
+	  { echo "policy-advisories: failed (advisories found, or the advisory database could not be fetched)"; exit 1; }
 
 third-party: policy-deps
 	@cargo fetch --locked --offline --quiet 2>/dev/null || cargo fetch --locked --quiet
