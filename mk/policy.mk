@@ -25,11 +25,13 @@ THIRD_PARTY_LICENSES := target/third-party/THIRD-PARTY-LICENSES.txt
 # only the local registry cache (filled by the `cargo fetch` before it).
 POLICY_DENY := cargo deny --offline --locked --color never
 
-.PHONY: policy policy-deps policy-rust policy-npm policy-selftest policy-advisories \
+.PHONY: policy policy-node policy-deps policy-rust policy-npm policy-selftest policy-advisories \
         third-party third-party-licenses
 
-policy-deps: deps-rust
+policy-node: deps-rust
 	@command -v node >/dev/null || { echo "policy: node is missing (the npm licence check and THIRD-PARTY.md need it)"; exit 1; }
+
+policy-deps: policy-node
 	@cargo deny --version 2>/dev/null | grep -qx 'cargo-deny $(CARGO_DENY_VERSION)' || \
 	  cargo install cargo-deny --version $(CARGO_DENY_VERSION) --locked
 
@@ -54,7 +56,7 @@ policy-rust: policy-deps
 	  echo "policy: cargo deny refused the crate graph (deny.toml says why each rule is there)"; exit 1; \
 	fi
 
-policy-npm: policy-deps
+policy-npm: policy-node
 	node scripts/licenses/npm.mjs
 	node --test --test-reporter=spec scripts/licenses/test/
 
@@ -69,13 +71,13 @@ policy-advisories: policy-deps
 	cargo deny --locked check advisories || \
 	  { echo "policy-advisories: failed (advisories found, or the advisory database could not be fetched)"; exit 1; }
 
-third-party: policy-deps
+third-party: policy-node
 	@cargo fetch --locked --offline --quiet 2>/dev/null || cargo fetch --locked --quiet
 	node scripts/licenses/third-party.mjs --write
 
 # The Rust texts come from each crate's licence files in the registry cache,
 # the npm ones from ui/node_modules (installed by app-deps): offline, seconds.
 # (cargo-about does the same but scans every file of every crate: minutes.)
-third-party-licenses: policy-deps ui/node_modules/.package-lock.json
+third-party-licenses: policy-node ui/node_modules/.package-lock.json
 	@cargo fetch --locked --offline --quiet 2>/dev/null || cargo fetch --locked --quiet
 	node scripts/licenses/third-party.mjs --licenses $(THIRD_PARTY_LICENSES)

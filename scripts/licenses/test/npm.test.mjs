@@ -82,3 +82,13 @@ test('the repository lock files pass the committed policy', () => {
   // And the command agrees.
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'licenses', 'npm.mjs')], { stdio: 'pipe' });
 });
+
+test('a lock entry without a licence falls back to the installed package.json', () => {
+  const r = byPath(auditLock(LOCK, policy, here));
+  assert.equal(r['node_modules/licence-in-manifest'].licence, 'ISC');
+  assert.equal(r['node_modules/licence-in-manifest'].from, 'package.json');
+  assert.equal(r['node_modules/licence-in-manifest'].problem, null);
+  // The old `licenses: [{type}]` array means a choice among them.
+  assert.equal(r['node_modules/old-style-licences'].licence, 'GPL-2.0 OR MIT');
+  assert.equal(r['node_modules/old-style-licences'].problem, null);
+});
