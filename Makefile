@@ -15,6 +15,7 @@ APP_RUN := run-app
 endif
 include mk/bench.mk
 include mk/reliability.mk
+include mk/policy.mk
 
 .PHONY: help deps deps-rust lint test test-rust run run-cli cli bench bench-smoke
 
@@ -44,7 +45,7 @@ test-rust: deps-rust
 
 # Serial order matters: the app's tests come last (they rebuild the app
 # binary with the UI embedded, which `cargo test` would otherwise replace).
-test: lint test-rust test-reliability fuzz-smoke bench-smoke $(APP_TESTS)
+test: policy lint test-rust test-reliability fuzz-smoke bench-smoke $(APP_TESTS)
 
 cli: deps-rust
 	cargo build --locked -p dossier-cli

@@ -79,7 +79,7 @@ app-display:
 run-app: app-display app-build-plain
 	DOSSIER_NOTEBOOK="$(abspath $(NOTEBOOK))" $(APP_BIN)
 
-package: app-deps ui-build
+package: app-deps ui-build third-party-licenses
 	cd src-tauri && ../ui/node_modules/.bin/tauri build --bundles deb
 	@! grep -q -a -e DOSSIER_E2E_IMPORT -e DOSSIER_E2E_EXPORT $(APP_TARGET_DIR)/release/dossier-app || \
 	  { echo "package: the release binary holds the end-to-end test hooks"; exit 1; }
