@@ -944,3 +944,119 @@ fn closing_waits_for_the_ui_to_save_unless_it_does_not_answer() {
         "once the UI has saved, the window closes"
     );
 }
+
+/// The `dossier` command line built beside this test (`make test` builds it
+/// before the shell's tests).
+fn dossier_cli() -> PathBuf {
+    let exe = std::env::current_exe().expect("the test's own path");
+    let dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("target/<profile>/deps");
+    let cli = dir.join("dossier");
+    assert!(
+        cli.is_file(),
+        "{} is missing: build the command line first (make cli; make test does)",
+        cli.display()
+    );
+    cli
+}
+
+/// The app's shell and three command-line importers open one new notebook
+/// (no `.dossier/` yet) at the same moment: every import succeeds, each file
+/// is imported once, and the store passes `check`.
+#[test]
+fn the_shell_and_the_command_line_on_one_new_notebook_at_once() {
+    let f = fixture();
+    fs::write(f.notebook.join("Note.md"), "# A note\n\nOn Geneva.\n").expect("a note");
+    let cli = dossier_cli();
+    let mut children = Vec::new();
+    for i in 0..3 {
+        let files: Vec<PathBuf> = (0..5)
+            .map(|j| {
+                write(
+                    &f.incoming,
+                    &format!("cli-{i}-{j}.txt"),
+                    &format!("Report {i} {j}\n\nTalks in Geneva, words of their own: c{i}y{j}.\n"),
+                )
+            })
+            .collect();
+        let nb = f.notebook.clone();
+        let cli = cli.clone();
+        children.push(std::thread::spawn(move || {
+            let start = Instant::now();
+            for file in files {
+                let out = std::process::Command::new(&cli)
+                    .arg("--notebook")
+                    .arg(&nb)
+                    .args(["--wait", "60", "import"])
+                    .arg(&file)
+                    .output()
+                    .expect("run dossier");
+                assert!(
+                    out.status.success(),
+                    "{}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
+            }
+            (start, Instant::now())
+        }));
+    }
+    let shell_start = Instant::now();
+    let session = Session::new(Some(f.notebook.clone()), None, Instant::now());
+    let startup = session.startup();
+    assert!(startup.error.is_none(), "{:?}", startup.error);
+    let mine: Vec<String> = (0..5)
+        .map(|j| {
+            let p = write(
+                &f.incoming,
+                &format!("app-{j}.txt"),
+                &format!("App report {j}\n\nTalks in Geneva, words of their own: a{j}z.\n"),
+            );
+            session.grant([p.as_path()]);
+            p.display().to_string()
+        })
+        .collect();
+    for p in &mine {
+        let s = session
+            .import(std::slice::from_ref(p), &mut |_| {})
+            .expect("the shell's import succeeds beside the command line");
+        assert_eq!(s.imported.len(), 1, "{s:?}");
+        session
+            .search("Geneva", None)
+            .expect("search while others write");
+    }
+    let shell_end = Instant::now();
+    let lives: Vec<(Instant, Instant)> = children
+        .into_iter()
+        .map(|c| c.join().expect("an importer"))
+        .collect();
+    assert!(
+        lives
+            .iter()
+            .any(|(s, e)| *s < shell_end && shell_start < *e),
+        "the shell and the command line ran at the same time"
+    );
+    drop(session);
+    let session = Session::new(Some(f.notebook.clone()), None, Instant::now());
+    assert!(session.startup().error.is_none());
+    for (i, j) in (0..3).flat_map(|i| (0..5).map(move |j| (i, j))) {
+        let r = session.search(&format!("c{i}y{j}"), None).expect("search");
+        assert_eq!(r.total, 1, "c{i}y{j} imported once");
+    }
+    for j in 0..5 {
+        let r = session.search(&format!("a{j}z"), None).expect("search");
+        assert_eq!(r.total, 1, "a{j}z imported once");
+    }
+    let check = std::process::Command::new(&cli)
+        .arg("--notebook")
+        .arg(&f.notebook)
+        .arg("check")
+        .output()
+        .expect("run dossier check");
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+}
