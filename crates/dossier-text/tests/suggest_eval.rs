@@ -337,7 +337,9 @@ fn no_sample_names_in_code() {
             }
             continue;
         }
-        let text = std::fs::read_to_string(&path).unwrap();
+        let whole = std::fs::read_to_string(&path).unwrap();
+        // Unit tests may quote the sample; the code they test may not.
+        let text = whole.split("#[cfg(test)]").next().unwrap_or("");
         for b in banned {
             assert!(
                 !text.to_lowercase().contains(&b.to_lowercase()),
