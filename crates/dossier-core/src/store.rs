@@ -301,6 +301,7 @@ pub struct Store {
 impl Store {
     /// Opens (or creates) the store at `path` and brings its schema up to date.
     /// A file that is not a Dossier database is refused and left untouched.
+    #[cfg(any(test, feature = "internals"))]
     pub fn open(path: &Path) -> Result<Store> {
         Self::open_waiting(path, Duration::from_secs(5))
     }
