@@ -497,7 +497,8 @@ fn importers_and_a_searcher_together_twenty_times() {
 fn a_busy_notebook_is_reported_clearly() {
     let nb = copy_of_bundled();
     let mut holder = dossier_core::Notebook::open(nb.path()).unwrap();
-    holder.new_note("Holder").unwrap(); // takes the index writer
+    holder.new_note("Holder").unwrap();
+    holder.hold_index_writer().unwrap(); // as a long write would
     let out = dossier(nb.path(), &["--wait", "1", "note", "new", "Blocked"]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(

@@ -251,6 +251,13 @@ impl Notebook {
         &self.last_sync
     }
 
+    /// Takes the index writer and keeps it until the next commit, as a
+    /// long write would: for tests of what another process sees meanwhile.
+    #[cfg(feature = "internals")]
+    pub fn hold_index_writer(&mut self) -> Result<()> {
+        self.index.lock_for_writing()
+    }
+
     #[cfg(feature = "internals")]
     pub fn store(&self) -> &Store {
         &self.store

@@ -1,7 +1,8 @@
 //! Two writers on one notebook (here two `Notebook`s in one process; the
-//! command line's tests do it with two processes). The index has one writer:
-//! a second one waits for it, then fails with "the notebook is busy" before
-//! writing anything; reads go on; nothing is lost.
+//! command line's tests do it with two processes). The index has one writer,
+//! held only while a write runs (a commit lets go of it): a second one waits
+//! for it, then fails with "the notebook is busy" before writing anything;
+//! reads go on; nothing is lost.
 
 use std::time::Duration;
 
@@ -23,7 +24,8 @@ fn a_second_writer_reports_busy_and_writes_nothing() {
     let dir = copy_of_bundled();
     let files = tempfile::tempdir().unwrap();
     let mut a = Notebook::open(dir.path()).unwrap();
-    a.annotate("russia-nato-talks", span(100)).unwrap(); // takes the writer
+    a.annotate("russia-nato-talks", span(100)).unwrap();
+    a.hold_index_writer().unwrap(); // as a long write would
     let mut b = Notebook::open(dir.path()).unwrap();
     b.set_writer_wait(Duration::from_millis(200));
     let annotations = b.annotations(None).unwrap().len();
@@ -73,6 +75,7 @@ fn a_writer_that_waits_gets_its_turn() {
     let dir = copy_of_bundled();
     let mut a = Notebook::open(dir.path()).unwrap();
     a.annotate("russia-nato-talks", span(100)).unwrap();
+    a.hold_index_writer().unwrap(); // as a long write would
     let mut b = Notebook::open(dir.path()).unwrap();
     b.set_writer_wait(Duration::from_secs(30));
     let closer = std::thread::spawn(move || {
@@ -90,8 +93,9 @@ fn an_index_another_process_writes_is_never_deleted_as_damaged() {
     let dir = copy_of_bundled();
     let mut a = Notebook::open(dir.path()).unwrap();
     a.annotate("russia-nato-talks", span(100)).unwrap();
-    // What a reader might see mid-commit of another process: an index it
-    // cannot open. With the writer lock held elsewhere it must not rebuild.
+    a.hold_index_writer().unwrap(); // as a long write would
+                                    // What a reader might see mid-commit of another process: an index it
+                                    // cannot open. With the writer lock held elsewhere it must not rebuild.
     let version = dir.path().join(".dossier/index/dossier-index-version");
     let kept = std::fs::read(&version).unwrap();
     std::fs::write(&version, b"garbled").unwrap();
@@ -103,4 +107,20 @@ fn an_index_another_process_writes_is_never_deleted_as_damaged() {
     a.annotate("russia-nato-talks", span(400)).unwrap();
     assert!(a.check().unwrap().problems.is_empty());
     assert!(a.search("concurrent", 5).unwrap().total >= 2);
+}
+
+#[test]
+fn a_notebook_kept_open_lets_go_of_the_writer_after_each_write() {
+    let dir = copy_of_bundled();
+    let mut a = Notebook::open(dir.path()).unwrap();
+    a.annotate("russia-nato-talks", span(100)).unwrap();
+    // The app keeps its notebook open; another process writes between its writes.
+    let mut b = Notebook::open(dir.path()).unwrap();
+    b.set_writer_wait(Duration::from_millis(200));
+    b.annotate("russia-nato-talks", span(200)).unwrap();
+    a.annotate("russia-nato-talks", span(300)).unwrap();
+    assert_eq!(
+        a.annotations(None).unwrap().len(),
+        b.annotations(None).unwrap().len()
+    );
 }
