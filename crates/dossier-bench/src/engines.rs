@@ -251,6 +251,10 @@ pub struct BenchQuery {
     pub fts5: Option<String>,
     pub recoll: Option<String>,
     pub rg: Option<String>,
+    /// Dossier, raw tantivy and SQLite FTS5 mean the same by this query, so
+    /// they must count the same matches (checked by the smoke run).
+    #[serde(default)]
+    pub comparable: bool,
 }
 
 pub fn load_queries(path: &Path) -> Res<Vec<BenchQuery>> {
@@ -416,6 +420,14 @@ pub fn query(
                         snippets.into_iter().next().unwrap_or_default(),
                     ))
                 })?;
+                // The timed query returns the top 10; the total is counted
+                // once, outside the timing, as the other engines count theirs.
+                let all: i64 = db
+                    .query_row("SELECT count(*) FROM p WHERE p MATCH ?1", [text], |r| {
+                        r.get(0)
+                    })
+                    .map_err(err)?;
+                let total = usize::try_from(all).unwrap_or(total);
                 results.push(query_result(&q.name, &s, total, snip));
             }
         }

@@ -327,6 +327,7 @@ pub fn run(args: &RunArgs) -> Res<()> {
     crate::report::write(&args.results, &args.report)?;
     if args.smoke {
         smoke_checks(&doc)?;
+        agreeing_counts(&doc, &queries)?;
         eprintln!(
             "bench-smoke: all engines ran; report written to {}",
             show(&args.report)
@@ -399,6 +400,49 @@ fn smoke_checks(doc: &Value) -> Res<()> {
     if scale["note"]["p50_ms"].as_f64().is_none() {
         return Err("smoke: no note latency".into());
     }
+    Ok(())
+}
+
+/// The engines that mean the same by a query (`comparable` in the query
+/// set) must count the same matches: Dossier, raw tantivy and SQLite FTS5.
+fn agreeing_counts(doc: &Value, queries: &[engines::BenchQuery]) -> Res<()> {
+    let scale = &doc["scales"][0];
+    let total = |engine: &str, name: &str| {
+        scale["query"][engine]["queries"]
+            .as_array()
+            .and_then(|qs| qs.iter().find(|q| q["name"] == name))
+            .and_then(|q| q["total"].as_u64())
+    };
+    let mut disagree = Vec::new();
+    let mut compared = 0;
+    for q in queries.iter().filter(|q| q.comparable) {
+        let counts: Vec<(&str, Option<u64>)> = ["dossier", "tantivy", "fts5"]
+            .into_iter()
+            .map(|e| (e, total(e, &q.name)))
+            .collect();
+        if counts.iter().any(|(_, n)| n.is_none()) {
+            disagree.push(format!(
+                "'{}' is marked comparable but not every engine ran it: {counts:?}",
+                q.name
+            ));
+            continue;
+        }
+        compared += 1;
+        if counts.windows(2).any(|w| w[0].1 != w[1].1) {
+            let shown: Vec<String> = counts
+                .iter()
+                .map(|(e, n)| format!("{e} {}", n.unwrap_or(0)))
+                .collect();
+            disagree.push(format!("'{}': {}", q.name, shown.join(", ")));
+        }
+    }
+    if !disagree.is_empty() {
+        return Err(format!(
+            "smoke: the engines count different matches for queries that mean the same: {}",
+            disagree.join("; ")
+        ));
+    }
+    eprintln!("bench-smoke: Dossier, tantivy and FTS5 count the same matches on {compared} comparable queries");
     Ok(())
 }
 

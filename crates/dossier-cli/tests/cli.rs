@@ -181,7 +181,8 @@ fn check_and_reindex() {
     let re = dossier(nb.path(), &["reindex"]);
     assert_eq!(re.code, 0, "{}", re.stderr);
     assert!(re.stdout.contains("1 sources, 2 notes"), "{}", re.stdout);
-    // A missing source file is a problem check reports, with exit 1.
+    // An unreadable index description makes the index be rebuilt on open, so
+    // check then finds nothing wrong and exits 0.
     std::fs::write(nb.path().join(".dossier/index/meta.json"), "garbage").unwrap();
     let after = dossier(nb.path(), &["check", "--json"]);
     let v = json(&after);
@@ -190,6 +191,54 @@ fn check_and_reindex() {
         0,
         "a damaged index is rebuilt on open: {v}"
     );
+}
+
+/// A damaged index file is kept on open (tantivy reads the store checksums
+/// lazily) and `check` names it: one `problem:` line per file, exit 1, and the
+/// same problems in `--json`. A reindex clears them.
+#[test]
+fn check_exits_1_and_names_a_damaged_index_file() {
+    let nb = copy_of_bundled();
+    let first = dossier(nb.path(), &["check"]);
+    assert_eq!(first.code, 0, "{}{}", first.stdout, first.stderr);
+    let index = nb.path().join(".dossier/index");
+    let mut damaged = Vec::new();
+    for e in std::fs::read_dir(&index).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "store") {
+            let mut b = std::fs::read(&p).unwrap();
+            let mid = b.len() / 2;
+            let end = mid + 8.min(b.len() - mid);
+            for x in &mut b[mid..end] {
+                *x ^= 0xFF;
+            }
+            std::fs::write(&p, b).unwrap();
+            damaged.push(p.file_name().unwrap().to_string_lossy().into_owned());
+        }
+    }
+    assert!(!damaged.is_empty());
+    let check = dossier(nb.path(), &["check"]);
+    assert_eq!(check.code, 1, "{}{}", check.stdout, check.stderr);
+    for f in &damaged {
+        let line = format!("problem: index file {f} is damaged");
+        assert!(
+            check.stdout.lines().any(|l| l == line),
+            "{line} in {}",
+            check.stdout
+        );
+    }
+    assert!(!check.stdout.contains("ok:"), "{}", check.stdout);
+    let as_json = dossier(nb.path(), &["check", "--json"]);
+    assert_eq!(as_json.code, 1, "{}", as_json.stderr);
+    let v: Value = serde_json::from_str(&as_json.stdout).unwrap();
+    assert_eq!(
+        v["problems"].as_array().unwrap().len(),
+        damaged.len(),
+        "{v}"
+    );
+    let re = dossier(nb.path(), &["reindex"]);
+    assert_eq!(re.code, 0, "{}", re.stderr);
+    assert_eq!(dossier(nb.path(), &["check"]).code, 0);
 }
 
 #[test]

@@ -388,7 +388,24 @@ pub fn limit_html_nesting(html: &str, max: usize) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// What every element id in rendered HTML starts with, as on GitHub: an id in a
+/// note can then never clobber a name the app's own page or script uses
+/// (`window.x`, `document.x`, `form.x`).
+pub const ID_PREFIX: &str = "user-content-";
+
+/// An in-page link `#x` points at the prefixed id `#user-content-x`, so that
+/// heading anchors and footnote references keep working.
+fn prefix_fragment<'v>(element: &str, attribute: &str, value: &'v str) -> Option<std::borrow::Cow<'v, str>> {
+    match value.strip_prefix('#') {
+        Some(id) if element == "a" && attribute == "href" && !id.starts_with(ID_PREFIX) => {
+            Some(std::borrow::Cow::Owned(format!("#{ID_PREFIX}{id}")))
+        }
+        _ => Some(std::borrow::Cow::Borrowed(value)),
+    }
+}
+
 /// The allow-list sanitiser every piece of HTML passes before the web view.
+/// Every id is prefixed with [`ID_PREFIX`], and every `href="#x"` with it too.
 pub fn sanitize(html: &str) -> String {
     let html = limit_html_nesting(html, MAX_HTML_NESTING);
     use std::sync::OnceLock;
@@ -399,6 +416,8 @@ pub fn sanitize(html: &str) -> String {
             b.url_schemes(["http", "https", "mailto", "dossier"].into_iter().collect())
                 .link_rel(Some("noopener noreferrer nofollow"))
                 .add_generic_attributes(["id"])
+                .id_prefix(Some(ID_PREFIX))
+                .attribute_filter(prefix_fragment)
                 .add_tags(["footer", "cite", "section"])
                 .rm_tags(["img"])
                 .add_allowed_classes("a", ["wikilink", "unresolved", "embed"])

@@ -32,6 +32,9 @@ describe("routeLink", () => {
       expect(routeLink(bad as string | null).kind, String(bad)).toBe("none");
     }
     expect(routeLink("#why-it-cannot-be-granted")).toEqual({ kind: "fragment", id: "why-it-cannot-be-granted" });
+    // Rendered notes prefix every id and in-page href (the sanitiser), and the
+    // fragment route keeps the prefix: it names the element's id as drawn.
+    expect(routeLink("#user-content-why-it-cannot-be-granted")).toEqual({ kind: "fragment", id: "user-content-why-it-cannot-be-granted" });
   });
 });
 

@@ -346,3 +346,37 @@ fn a_note_about_a_source_starts_with_a_link_to_it() {
     assert!(nb.new_note_about("Other", "no-such-source").is_err());
     assert!(nb.new_note_about("  ", "russia-nato-talks").is_err());
 }
+
+/// The sanitiser's output for hostile and tricky inputs, pinned whole: each
+/// case's Markdown and the HTML a note renders it to. Ids all carry the
+/// `user-content-` prefix (no DOM clobbering) and in-page links follow them.
+#[test]
+fn sanitiser_output_for_hostile_input() {
+    let cases = [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=\"alert(1)\">",
+        "[js](javascript:alert(1)) <a href=\"JaVaScRiPt:alert(1)\">a</a>",
+        "<svg onload=\"alert(1)\"><circle r=\"1\"/></svg>",
+        "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
+        "<form action=\"https://evil.example\"><input name=\"q\"><button>go</button></form>",
+        "<iframe src=\"https://evil.example\"></iframe>",
+        "<style>body{display:none}</style><p style=\"color:red\">styled</p>",
+        "<p id=\"x\">clobber window.x</p><a id=\"getElementById\">y</a>",
+        "<img name=\"cookie\"><form name=\"body\"></form><a name=\"x\">n</a>",
+        "[d](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+        "<div>*not markdown inside html* <b>[x](javascript:alert(1))</b></div>",
+        "[a <script>alert(1)</script>](https://ok.example \"t\\\" onmouseover=\\\"alert(1)\")",
+        "Text with a note[^1].\n\n[^1]: The note <script>x</script>.",
+        "# Heading one\n\n## Heading one\n\n[up](#heading-one) [down](#heading-one-1)",
+        "<a href=\"#user-content-x\">already prefixed</a> <a href=\"https://ok.example/#frag\">web</a>",
+    ];
+    let mut out = String::new();
+    for md in cases {
+        out.push_str("--- input\n");
+        out.push_str(md);
+        out.push_str("\n--- output\n");
+        out.push_str(render(md, &NoLinks).html.trim_end());
+        out.push_str("\n\n");
+    }
+    insta::assert_snapshot!("sanitiser_hostile", out);
+}
