@@ -429,7 +429,10 @@ mod tests {
         assert_eq!(meta.title, "Talks | Outlet");
         assert_eq!(meta.outlet.as_deref(), Some("The Outlet"));
         assert_eq!(meta.author.as_deref(), Some("A. Writer"));
-        assert_eq!(text, "First paragraph about NATO.\n\nSecond paragraph.\n");
+        assert_eq!(
+            text,
+            "# Talks in Geneva\n\nFirst paragraph about **NATO**.\n\nSecond paragraph.\n"
+        );
     }
 
     #[test]
