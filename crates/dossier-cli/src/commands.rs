@@ -105,6 +105,8 @@ pub fn show(nb: &Notebook, a: ShowArgs) -> Done {
             ("outlet:   ", &s.meta.outlet),
             ("author:   ", &s.meta.author),
             ("published:", &s.meta.published),
+            ("modified: ", &s.meta.modified),
+            ("language: ", &s.meta.language),
             ("url:      ", &s.meta.url),
         ] {
             if let Some(v) = v {

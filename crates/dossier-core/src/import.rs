@@ -1,10 +1,12 @@
 //! Reading files offered for import: checks that refuse what is not text,
-//! and the extraction of text and metadata from plain text, Markdown (with
-//! YAML front matter) and HTML articles.
+//! and the extraction of text and metadata from plain text (wire copy
+//! rebuilt into paragraphs), Markdown (with YAML front matter) and HTML
+//! pages (in any encoding; the article's main text as Markdown, see
+//! [`dossier_text::article`]).
 
 use std::path::{Path, PathBuf};
 
-use scraper::{ElementRef, Html, Node, Selector};
+use dossier_text::article;
 
 use crate::text::split_front_matter;
 
@@ -23,6 +25,15 @@ pub struct SourceMeta {
     pub published: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// When the article was last modified, as the page gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified: Option<String>,
+    /// The language tag the page declares (`en`, `ru-RU`, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// The page's own summary of the article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
 }
 
 /// The formats Dossier imports.
@@ -156,18 +167,23 @@ pub fn read(path: &Path) -> Result<Extracted, String> {
 }
 
 /// The metadata and text of a file's bytes in a known format, or why they
-/// are refused (binary, not UTF-8, empty, no text once markup is removed).
+/// are refused (binary, not UTF-8 (text and Markdown; a web page is decoded
+/// from the encoding it declares or that its bytes show), empty, no text
+/// once markup is removed).
 /// `stem` is the file name without its extension, the title of last resort.
 /// This is all of an import that looks at the content (and what the fuzzer drives).
 pub fn extract(bytes: &[u8], format: Format, stem: &str) -> Result<(SourceMeta, String), String> {
-    let text = decode(bytes)?;
+    let text = match format {
+        Format::Html => decode_page(bytes)?,
+        Format::Text | Format::Markdown => decode(bytes)?,
+    };
     if text.trim().is_empty() {
         return Err("empty file".into());
     }
     let (meta, body) = match format {
         Format::Text => from_text(&text, stem),
         Format::Markdown => from_markdown(&text, stem)?,
-        Format::Html => from_html(&text, stem),
+        Format::Html => from_html(&text, stem, None),
     };
     if body.trim().is_empty() {
         return Err("no text in it once markup is removed".into());
@@ -213,22 +229,44 @@ fn sniff(bytes: &[u8]) -> Format {
     }
 }
 
-/// Bytes → text, refusing binary data and invalid UTF-8 with where it is.
-fn decode(bytes: &[u8]) -> Result<String, String> {
-    const MAGIC: &[(&[u8], &str)] = &[
-        (b"%PDF", "a PDF document"),
-        (b"\x89PNG", "a PNG image"),
-        (b"\xFF\xD8\xFF", "a JPEG image"),
-        (b"GIF8", "a GIF image"),
-        (b"PK\x03\x04", "a ZIP archive (or an office document)"),
-        (b"\x7FELF", "a program"),
-        (b"SQLite format 3", "an SQLite database"),
-    ];
+/// Binary formats recognised by their first bytes, with what they are.
+const MAGIC: &[(&[u8], &str)] = &[
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xFF\xD8\xFF", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or an office document)"),
+    (b"\x7FELF", "a program"),
+    (b"SQLite format 3", "an SQLite database"),
+];
+
+/// Refuses bytes that open like a known binary format.
+fn refuse_binary_magic(bytes: &[u8]) -> Result<(), String> {
     for (magic, what) in MAGIC {
         if bytes.starts_with(magic) {
             return Err(format!("binary file ({what}), not text"));
         }
     }
+    Ok(())
+}
+
+/// A web page's bytes → text, in the encoding its byte-order mark, its
+/// `<meta charset>` or its bytes show (windows-1251, Shift_JIS, GBK,
+/// UTF-16, …); line endings made `\n`.
+fn decode_page(bytes: &[u8]) -> Result<String, String> {
+    refuse_binary_magic(bytes)?;
+    let text = article::decode_html(bytes, None).map_err(|e| match e {
+        article::DecodeError::Binary => {
+            "binary file (NUL bytes and no UTF-16 byte-order mark), not a web page".to_string()
+        }
+        other => format!("{other}; save it as UTF-8 and import again"),
+    })?;
+    Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
+/// Bytes → text, refusing binary data and invalid UTF-8 with where it is.
+fn decode(bytes: &[u8]) -> Result<String, String> {
+    refuse_binary_magic(bytes)?;
     if let Some(at) = bytes.iter().take(64 * 1024).position(|&b| b == 0) {
         return Err(format!("binary file (a NUL byte at offset {at}), not text"));
     }
@@ -246,34 +284,27 @@ fn decode(bytes: &[u8]) -> Result<String, String> {
     }
 }
 
-/// Plain text: paragraphs are blocks separated by blank lines, or single
-/// lines when the text has no blank lines at all.
+/// Plain text: paragraphs rebuilt by [`article::plain_paragraphs`]
+/// (hard-wrapped wire copy joined back, indented lines and blank lines
+/// starting paragraphs; other text one paragraph per line). The title is
+/// the first line when it reads as a headline ([`article::headline`]),
+/// else the first paragraph when it is short and stands alone, else the
+/// file name.
 fn from_text(text: &str, stem: &str) -> (SourceMeta, String) {
-    let has_blank = text.lines().any(|l| l.trim().is_empty())
-        && text.trim().lines().any(|l| l.trim().is_empty());
-    let paragraphs: Vec<String> = if has_blank {
-        text.split("\n\n")
-            .map(|p| p.trim().to_string())
-            .filter(|p| !p.is_empty())
-            .collect()
-    } else {
-        text.lines()
-            .map(|l| l.trim().to_string())
-            .filter(|l| !l.is_empty())
-            .collect()
-    };
-    let title = match paragraphs.first() {
+    let body = article::plain_paragraphs(text);
+    let has_blank = text.trim().lines().any(|l| l.trim().is_empty());
+    let title = article::headline(text).unwrap_or_else(|| match body.split("\n\n").next() {
         Some(first) if has_blank && first.chars().count() <= 120 && !first.contains('\n') => {
-            first.clone()
+            first.trim().to_string()
         }
         _ => title_from_stem(stem),
-    };
+    });
     (
         SourceMeta {
             title,
             ..SourceMeta::default()
         },
-        paragraphs.join("\n\n") + "\n",
+        body,
     )
 }
 
@@ -324,147 +355,59 @@ fn from_markdown(text: &str, stem: &str) -> Result<(SourceMeta, String), String>
     Ok((meta, body))
 }
 
-/// How deeply an imported article's elements may nest (see
-/// [`crate::render::limit_html_nesting`]); real pages stay far below.
-const MAX_HTML_NESTING: usize = 256;
-
-const SKIP: &[&str] = &[
-    "script", "style", "noscript", "nav", "aside", "footer", "form", "svg", "iframe", "template",
-    "button", "select", "input", "textarea", "head", "object", "embed", "canvas", "dialog",
-];
-const BLOCK: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "blockquote",
-    "pre",
-    "table",
-    "tr",
-    "td",
-    "th",
-    "figure",
-    "figcaption",
-    "dd",
-    "dt",
-    "dl",
-    "br",
-    "hr",
-    "header",
-];
-
-/// HTML: the article's title, metadata and main text; scripts, styles,
-/// navigation, forms and asides dropped.
-fn from_html(text: &str, stem: &str) -> (SourceMeta, String) {
-    // Deeper than this, an article's markup is hostile or broken; its text is kept.
-    let text = crate::render::limit_html_nesting(text, MAX_HTML_NESTING);
-    let doc = Html::parse_document(&text);
-    let meta_content = |sel: &str| -> Option<String> {
-        let s = Selector::parse(sel).ok()?;
-        doc.select(&s)
-            .next()
-            .and_then(|e| e.value().attr("content").or_else(|| e.value().attr("href")))
-            .map(|v| v.trim().to_string())
-            .filter(|v| !v.is_empty())
+/// HTML: the page's article found by [`article::extract_article`]
+/// (Readability's rules; navigation, banners, related links, comments and
+/// footers left out; nesting and size bounded there) and written as
+/// Markdown, one blank line between blocks, so passages follow the
+/// article's paragraphs. `url` is the page's own address when known; a page
+/// saved by a browser names it in a `<!-- saved from url=… -->` comment.
+pub(crate) fn from_html(text: &str, stem: &str, url: Option<&str>) -> (SourceMeta, String) {
+    let saved_from = saved_from_url(text);
+    let url = url.or(saved_from.as_deref());
+    let found = article::extract_article(text, url);
+    let nonempty = |s: Option<String>| {
+        s.map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
     };
-    let first_text = |sel: &str| -> Option<String> {
-        let s = Selector::parse(sel).ok()?;
-        doc.select(&s)
-            .next()
-            .map(|e| collapse(&e.text().collect::<String>()))
-            .filter(|t| !t.is_empty())
-    };
-    let title = meta_content("meta[property='og:title']")
-        .or_else(|| first_text("title"))
-        .or_else(|| first_text("h1"))
+    let title = Some(found.title)
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
         .unwrap_or_else(|| title_from_stem(stem));
+    let author = if found.authors.is_empty() {
+        nonempty(found.byline)
+    } else {
+        nonempty(Some(found.authors.join(", ")))
+    };
     let meta = SourceMeta {
         title,
-        outlet: meta_content("meta[property='og:site_name']"),
-        author: meta_content("meta[name='author']")
-            .or_else(|| meta_content("meta[property='article:author']")),
-        published: meta_content("meta[property='article:published_time']").or_else(|| {
-            let s = Selector::parse("time[datetime]").ok()?;
-            doc.select(&s)
-                .next()
-                .and_then(|e| e.value().attr("datetime"))
-                .map(str::to_string)
-        }),
-        url: meta_content("link[rel='canonical']")
-            .or_else(|| meta_content("meta[property='og:url']"))
-            .and_then(web_address),
+        outlet: nonempty(found.site_name),
+        author,
+        published: nonempty(found.published),
+        url: found
+            .canonical_url
+            .and_then(web_address)
+            .or_else(|| url.map(str::to_string).and_then(web_address)),
+        modified: nonempty(found.modified),
+        language: nonempty(found.language),
+        description: nonempty(found.description),
     };
-    let root = ["article", "main", "[role='main']", "body"]
-        .iter()
-        .find_map(|sel| {
-            let s = Selector::parse(sel).ok()?;
-            doc.select(&s).next()
-        })
-        .unwrap_or_else(|| doc.root_element());
-    let skip_header = root.value().name() == "body" || root.value().name() == "html";
-    let mut paragraphs = Vec::new();
-    let mut current = String::new();
-    gather(root, skip_header, &mut current, &mut paragraphs);
-    flush(&mut current, &mut paragraphs);
-    (meta, paragraphs.join("\n\n") + "\n")
+    let body = found.markdown.trim_matches('\n').to_string();
+    (meta, body + "\n")
 }
 
-/// Collects the text under `root` into paragraphs, block by block. It walks
-/// the tree with a stack of its own, not by recursion: a hostile page nests
-/// elements a hundred thousand deep, which would overflow the call stack.
-fn gather(root: ElementRef<'_>, skip_header: bool, current: &mut String, out: &mut Vec<String>) {
-    // Each frame: the next child to visit at that level, and whether the
-    // element of that level is a block (its text ends a paragraph).
-    let mut stack = vec![(root.first_child(), false)];
-    while let Some(frame) = stack.last_mut() {
-        let Some(child) = frame.0 else {
-            if let Some((_, true)) = stack.pop() {
-                flush(current, out);
-            }
-            continue;
-        };
-        frame.0 = child.next_sibling();
-        match child.value() {
-            Node::Text(t) => current.push_str(t),
-            Node::Element(e) => {
-                let name = e.name();
-                if SKIP.contains(&name) || (skip_header && name == "header") {
-                    continue;
-                }
-                if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
-                    continue;
-                }
-                let block = BLOCK.contains(&name);
-                if block {
-                    flush(current, out);
-                }
-                stack.push((child.first_child(), block));
-            }
-            _ => {}
-        }
+/// The address in the comment browsers write at the top of a saved page:
+/// `<!-- saved from url=(0042)https://example.org/… -->`.
+fn saved_from_url(text: &str) -> Option<String> {
+    let mut cut = text.len().min(2048);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
     }
-}
-
-fn flush(current: &mut String, out: &mut Vec<String>) {
-    let t = collapse(current);
-    if !t.is_empty() {
-        out.push(t);
-    }
-    current.clear();
-}
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let head = text.get(..cut)?;
+    let marker = "saved from url=(";
+    let rest = head.get(head.find(marker)? + marker.len()..)?;
+    let rest = rest.get(rest.find(')')? + 1..)?;
+    let url = rest.split_whitespace().next()?;
+    web_address(url.trim_end_matches("-->").to_string())
 }
 
 #[cfg(test)]
@@ -482,14 +425,26 @@ mod tests {
             <script>var tracking = 1;</script><p>Second paragraph.</p>
             <aside>Related: other story</aside></article>
             <footer>Copyright</footer></body></html>"#;
-        let (meta, text) = from_html(html, "x");
+        let (meta, text) = from_html(html, "x", None);
         assert_eq!(meta.title, "Talks | Outlet");
         assert_eq!(meta.outlet.as_deref(), Some("The Outlet"));
         assert_eq!(meta.author.as_deref(), Some("A. Writer"));
         assert_eq!(
             text,
-            "Talks in Geneva\n\nFirst paragraph about NATO.\n\nSecond paragraph.\n"
+            "# Talks in Geneva\n\nFirst paragraph about **NATO**.\n\nSecond paragraph.\n"
         );
+    }
+
+    #[test]
+    fn a_saved_page_names_its_address() {
+        let html = "<!-- saved from url=(0031)https://example.org/a-b-c?x=1 -->\n<html><body><p>Text of it.</p></body></html>";
+        assert_eq!(
+            saved_from_url(html).as_deref(),
+            Some("https://example.org/a-b-c?x=1")
+        );
+        let (meta, _) = from_html(html, "x", None);
+        assert_eq!(meta.url.as_deref(), Some("https://example.org/a-b-c?x=1"));
+        assert_eq!(saved_from_url("<!-- saved from url=(0010)javascript:x -->"), None);
     }
 
     #[test]

@@ -802,6 +802,11 @@ impl Notebook {
             id: id.to_string(),
         })?;
         let text = self.store.source_text(id)?.unwrap_or_default();
+        // What the store has no columns for (modified, language,
+        // description) is read from the source file's front matter.
+        let extra = read_source_file(&self.root.join(&row.path))
+            .map(|(f, _)| f.meta)
+            .unwrap_or_default();
         Ok(Source {
             passages: text::passages(&text),
             versions: self.store.source_version_count(id)?,
@@ -814,6 +819,9 @@ impl Notebook {
                 author: row.author,
                 published: row.published,
                 url: row.url,
+                modified: extra.modified,
+                language: extra.language,
+                description: extra.description,
             },
             text,
         })

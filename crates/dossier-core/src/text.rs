@@ -17,56 +17,10 @@ pub fn hash(text: &str) -> String {
     blake3::hash(text.as_bytes()).to_hex()[..32].to_string()
 }
 
-/// A file-name-safe slug: lowercase ASCII letters, digits and dashes, diacritics
-/// folded, at most 60 characters. Never empty.
-pub fn slug(title: &str) -> String {
-    let mut out = String::new();
-    for c in title.chars().flat_map(fold_char) {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-        if out.len() >= 60 {
-            break;
-        }
-    }
-    let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() {
-        "untitled".to_string()
-    } else {
-        out
-    }
-}
-
-/// Folds a character with diacritics to its ASCII letters where a simple
-/// mapping exists (used for slugs only; the index has its own folding).
-fn fold_char(c: char) -> Vec<char> {
-    let s = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => "a",
-        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => "A",
-        'ç' | 'č' | 'ć' => "c",
-        'Ç' | 'Č' | 'Ć' => "C",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ě' => "e",
-        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ě' => "E",
-        'ì' | 'í' | 'î' | 'ï' => "i",
-        'Ì' | 'Í' | 'Î' | 'Ï' => "I",
-        'ñ' | 'ń' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => "o",
-        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => "O",
-        'ù' | 'ú' | 'û' | 'ü' => "u",
-        'Ù' | 'Ú' | 'Û' | 'Ü' => "U",
-        'š' | 'ś' => "s",
-        'Š' | 'Ś' => "S",
-        'ž' | 'ź' | 'ż' => "z",
-        'Ž' | 'Ź' | 'Ż' => "Z",
-        'ß' => "ss",
-        'ł' => "l",
-        'Ł' => "L",
-        _ => return vec![c],
-    };
-    s.chars().collect()
-}
+/// A file-name-safe id for a title, readable in every script: see
+/// [`dossier_text::article::slug`] (ASCII and Latin titles give the ids the
+/// engine always gave; other scripts keep their letters). Never empty.
+pub use dossier_text::article::slug;
 
 /// Splits YAML front matter (between a first line `---` and the next `---`)
 /// from a Markdown text. Returns the YAML (if any) and the body.

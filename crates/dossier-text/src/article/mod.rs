@@ -136,8 +136,10 @@ pub fn extract_article(html: &str, url: Option<&str>) -> Article {
         fill(&mut found.description, article.excerpt.as_deref());
     }
     if word_count(&markdown) < MIN_ARTICLE_WORDS {
+        // On a short page Readability may keep the menu with the text; the
+        // fallback has the page's furniture (nav, header, footer) removed.
         let fallback = markdown::fallback_markdown(html.as_ref());
-        if word_count(&fallback) > word_count(&markdown) {
+        if word_count(&fallback) > 0 {
             markdown = fallback;
         }
     }
