@@ -11,8 +11,8 @@ use dossier_core::{
 use crate::output::{terminal_snippet, Output};
 use crate::{
     AnnotateArgs, AnnotationAction, AnnotationsArgs, BacklinksArgs, EntityAction, ExportArgs,
-    ImportAnnotationsArgs, ImportArgs, NoteAction, SearchArgs, ShowArgs, SuggestAction,
-    SuggestArgs,
+    GraphArgs, GraphFormatArg, ImportAnnotationsArgs, ImportArgs, NoteAction, QuotesArgs,
+    SearchArgs, ShowArgs, SuggestAction, SuggestArgs, TimelineArgs,
 };
 
 type Done = Result<ExitCode, Error>;
@@ -433,6 +433,57 @@ pub fn suggest(nb: &mut Notebook, a: SuggestArgs) -> Done {
                 }
             });
         }
+    }
+    OK
+}
+
+pub fn quotes(nb: &Notebook, a: QuotesArgs) -> Done {
+    let list = nb.quotes(a.source.as_deref(), a.speaker.as_deref())?;
+    Output::new(a.json).show(&list, list.is_empty(), "no quotes found", |o| {
+        for q in &list {
+            let who = match (&q.speaker, &q.entity) {
+                (Some(s), Some(e)) if s != e => format!("{s} ({e})"),
+                (Some(s), _) => s.clone(),
+                (None, _) => "(no speaker)".to_string(),
+            };
+            let cue = q
+                .cue
+                .as_deref()
+                .map(|c| format!(", {c}"))
+                .unwrap_or_default();
+            o.line(format!(
+                "{}:{}-{} {who}{cue} [{}]",
+                q.source, q.start, q.end, q.kind
+            ));
+            o.line(format!("  {}", q.quote.replace('\n', " ")));
+        }
+    });
+    OK
+}
+
+pub fn timeline(nb: &Notebook, a: TimelineArgs) -> Done {
+    let list = nb.timeline(a.source.as_deref(), a.entity.as_deref())?;
+    Output::new(a.json).show(&list, list.is_empty(), "no dates found", |o| {
+        for d in &list {
+            o.line(format!(
+                "{:<12} {:<8} {}  ({}, passage {})",
+                d.value.as_deref().unwrap_or("?"),
+                d.granularity,
+                d.text,
+                d.source,
+                d.passage
+            ));
+        }
+    });
+    OK
+}
+
+pub fn graph(nb: &Notebook, a: GraphArgs) -> Done {
+    let g = nb.graph(a.min_weight)?;
+    match a.format {
+        GraphFormatArg::Json => Output::new(true).show(&g, false, "", |_| {}),
+        GraphFormatArg::Gexf => Output::new(false).raw(&g.to_gexf()),
+        GraphFormatArg::Graphml => Output::new(false).raw(&g.to_graphml()),
     }
     OK
 }

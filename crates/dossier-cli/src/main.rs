@@ -75,6 +75,12 @@ enum Command {
     },
     /// Names a source mentions that the notebook does not know yet; accept or reject them.
     Suggest(SuggestArgs),
+    /// Quotes (direct and reported) with their speakers, of one source or of all.
+    Quotes(QuotesArgs),
+    /// Dates found in the sources, in date order.
+    Timeline(TimelineArgs),
+    /// The entity graph: entities and how often they are named in the same passage.
+    Graph(GraphArgs),
     /// Export Markdown (a note, a source's annotations, an entity's dossier, or everything) or JSON-LD.
     Export(ExportArgs),
     /// Import W3C Web Annotation JSON-LD (or a Hypothesis export), re-anchored against the local text.
@@ -300,6 +306,48 @@ enum SuggestAction {
 }
 
 /// The formats of `dossier export`.
+#[derive(Args)]
+struct QuotesArgs {
+    /// A source (id or title); all sources when left out.
+    source: Option<String>,
+    /// Only the quotes of this speaker (an entity under any of its names, or the speaker as written).
+    #[arg(long)]
+    speaker: Option<String>,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
+struct TimelineArgs {
+    /// Only the dates of this source.
+    #[arg(long)]
+    source: Option<String>,
+    /// Only the dates in passages that mention this entity.
+    #[arg(long)]
+    entity: Option<String>,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
+struct GraphArgs {
+    /// Keep only edges between entities named together in at least N passages.
+    #[arg(long, default_value_t = 1)]
+    min_weight: usize,
+    #[arg(long, value_enum, default_value_t = GraphFormatArg::Json)]
+    format: GraphFormatArg,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum GraphFormatArg {
+    /// The engine's graph as JSON.
+    Json,
+    /// GEXF 1.3 (Gephi).
+    Gexf,
+    /// GraphML.
+    Graphml,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum FormatArg {
     /// Markdown files from templates.
@@ -390,7 +438,10 @@ impl Command {
             | Command::Render { .. }
             | Command::Backlinks(_)
             | Command::Annotations(_)
-            | Command::Entities(_) => true,
+            | Command::Entities(_)
+            | Command::Quotes(_)
+            | Command::Timeline(_)
+            | Command::Graph(_) => true,
             Command::Entity { action } => matches!(action, EntityAction::Show { .. }),
             _ => false,
         }
@@ -424,6 +475,9 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Entities(a) => c::entities(&nb, a.json),
         Command::Entity { action } => c::entity(&mut nb, action),
         Command::Suggest(a) => c::suggest(&mut nb, a),
+        Command::Quotes(a) => c::quotes(&nb, a),
+        Command::Timeline(a) => c::timeline(&nb, a),
+        Command::Graph(a) => c::graph(&nb, a),
         Command::Export(a) => c::export(&nb, a),
         Command::ImportAnnotations(a) => c::import_annotations(&mut nb, a),
         Command::Reindex => c::reindex(&mut nb),

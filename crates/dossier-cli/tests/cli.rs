@@ -648,9 +648,49 @@ fn json_shapes_are_the_contract() {
         ("backlinks", vec!["backlinks", "Alexei Makarkin", "--json"]),
         ("suggest", vec!["suggest", "russia-nato-talks", "--json"]),
         ("check", vec!["check", "--json"]),
+        ("quotes", vec!["quotes", "russia-nato-talks", "--json"]),
+        ("timeline", vec!["timeline", "--json"]),
+        ("graph", vec!["graph", "--format", "json"]),
     ];
     for (name, args) in shapes {
         let v = json(&dossier(nb.path(), &args));
         insta::assert_snapshot!(name, serde_json::to_string_pretty(&shape(&v)).unwrap());
     }
+}
+
+#[test]
+fn quotes_timeline_and_graph_print_what_the_engine_answers() {
+    let nb = copy_of_bundled();
+    let q = json(&dossier(
+        nb.path(),
+        &["quotes", "--speaker", "Alexey Makarkin", "--json"],
+    ));
+    let list = q.as_array().unwrap();
+    assert!(list.len() >= 2);
+    assert!(list
+        .iter()
+        .all(|x| x["entity"] == serde_json::json!("Alexei Makarkin")));
+    let t = json(&dossier(
+        nb.path(),
+        &["timeline", "--entity", "Bucharest summit", "--json"],
+    ));
+    assert!(t
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|x| x["text"] == serde_json::json!("2008")));
+    let gexf = dossier(nb.path(), &["graph", "--format", "gexf"]);
+    assert_eq!(gexf.code, 0, "{}", gexf.stderr);
+    assert!(gexf.stdout.starts_with("<?xml") && gexf.stdout.trim_end().ends_with("</gexf>"));
+    let graphml = dossier(
+        nb.path(),
+        &["graph", "--min-weight", "2", "--format", "graphml"],
+    );
+    assert!(graphml.stdout.contains("<graphml"));
+    let bad = dossier(nb.path(), &["timeline", "--entity", "No Such Entity"]);
+    assert_eq!(
+        bad.code, 2,
+        "a bad name is the user's error: {}",
+        bad.stderr
+    );
 }

@@ -415,7 +415,18 @@ impl Notebook {
     /// [`Notebook::update_mentions`] for one text only (`kind` "source" or
     /// "note", and its id or path), when only that text changed: a save
     /// then costs one row, not a look at every text of the notebook.
+    /// Quotes and dates of sources are recomputed after the mentions, in
+    /// the same way (see `derived.rs`).
     pub(crate) fn update_mentions_of(&mut self, only: Option<(&str, &str)>) -> Result<()> {
+        self.update_mention_rows(only)?;
+        match only {
+            None => self.update_quotes_and_dates(None),
+            Some(("source", id)) => self.update_quotes_and_dates(Some(id)),
+            Some(_) => Ok(()),
+        }
+    }
+
+    fn update_mention_rows(&mut self, only: Option<(&str, &str)>) -> Result<()> {
         let entities = self.store.entities()?;
         let mut names = Vec::new();
         for e in &entities {

@@ -30,6 +30,7 @@ macro_rules! internal_modules {
 internal_modules!(import, index, query, render, store, text);
 
 mod annotations;
+mod derived;
 mod entities;
 mod error;
 mod export;
@@ -43,6 +44,7 @@ mod yaml;
 pub(crate) use dossier_text::{anchor, gazetteer};
 
 pub use annotations::{Annotation, AnnotationEdit, NewAnnotation};
+pub use derived::{DateHit, Graph, GraphEdge, GraphNode, QuoteHit};
 pub use dossier_text::anchor::AnchorStatus;
 pub use dossier_text::context::InContext;
 pub use dossier_text::passages::Passage;

@@ -139,6 +139,8 @@ pub struct Notebook {
     /// change (keyed by their hash): building it for 10,000 names costs
     /// more than finding them in a note.
     pub(crate) gazetteer: Option<(String, std::sync::Arc<crate::gazetteer::Gazetteer>)>,
+    /// Sources whose quotes or dates were recomputed since opening.
+    pub(crate) derived_writes: usize,
 }
 
 /// Front matter of a source file in `sources/`.
@@ -216,6 +218,7 @@ impl Notebook {
             index,
             last_sync: SyncReport::default(),
             gazetteer: None,
+            derived_writes: 0,
         };
         let mut report = match nb.sync() {
             Err(Error::Busy) if reading && !rebuilt => {
@@ -309,7 +312,16 @@ impl Notebook {
                 match read_source_file(&abs) {
                     Ok((file, body)) => {
                         let hash = text::hash(&body);
-                        if prev.is_some_and(|p| p.hash == hash && p.title == file.meta.title) {
+                        // Unchanged text and metadata: only the stamp is new. (A
+                        // changed date changes the source's resolved dates.)
+                        if prev.is_some_and(|p| {
+                            p.hash == hash
+                                && p.title == file.meta.title
+                                && p.published == file.meta.published
+                                && p.outlet == file.meta.outlet
+                                && p.author == file.meta.author
+                                && p.url == file.meta.url
+                        }) {
                             stamps.push((id, stamp));
                             continue;
                         }

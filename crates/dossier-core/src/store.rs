@@ -132,6 +132,38 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE sources ADD COLUMN mentions_hash TEXT;
     ALTER TABLE notes ADD COLUMN mentions_hash TEXT;
     "#,
+    // 4: quotes and dates found in sources (derived, recomputed by hash).
+    r#"
+    CREATE TABLE quotes (
+        source         TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        start          INTEGER NOT NULL,
+        end            INTEGER NOT NULL,
+        kind           TEXT NOT NULL CHECK (kind IN ('direct','indirect')),
+        cue            TEXT,
+        speaker        TEXT,
+        speaker_start  INTEGER,
+        speaker_end    INTEGER,
+        speaker_kind   TEXT CHECK (speaker_kind IN ('named','description','pronoun')),
+        entity_id      INTEGER REFERENCES entities(id) ON DELETE SET NULL,
+        passage        INTEGER NOT NULL
+    );
+    CREATE INDEX quotes_by_source ON quotes(source, start);
+    CREATE INDEX quotes_by_entity ON quotes(entity_id);
+    CREATE TABLE dates (
+        source       TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        start        INTEGER NOT NULL,
+        end          INTEGER NOT NULL,
+        text         TEXT NOT NULL,
+        value        TEXT,
+        granularity  TEXT NOT NULL,
+        relative     INTEGER NOT NULL,
+        passage      INTEGER NOT NULL
+    );
+    CREATE INDEX dates_by_source ON dates(source, start);
+    CREATE INDEX dates_by_value ON dates(value);
+    ALTER TABLE sources ADD COLUMN quotes_hash TEXT;
+    ALTER TABLE sources ADD COLUMN dates_hash TEXT;
+    "#,
 ];
 
 /// The schema version this build writes.
@@ -292,6 +324,40 @@ pub struct MentionRow {
     pub end: usize,
     pub text: String,
 }
+
+/// A row of the `quotes` table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuoteRow {
+    pub source: String,
+    pub start: usize,
+    pub end: usize,
+    /// "direct" or "indirect".
+    pub kind: String,
+    pub cue: Option<String>,
+    pub speaker: Option<String>,
+    pub speaker_start: Option<usize>,
+    pub speaker_end: Option<usize>,
+    /// "named", "description" or "pronoun".
+    pub speaker_kind: Option<String>,
+    pub entity_id: Option<i64>,
+    pub passage: usize,
+}
+
+/// A row of the `dates` table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateRow {
+    pub source: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub value: Option<String>,
+    pub granularity: String,
+    pub relative: bool,
+    pub passage: usize,
+}
+
+/// A source's derived-row state: (id, text hash, published, quotes hash, dates hash).
+pub type DerivedState = (String, String, Option<String>, Option<String>, Option<String>);
 
 /// The notebook's SQLite database.
 pub struct Store {
@@ -659,6 +725,70 @@ impl Store {
         )?;
         let rows = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// The quotes and dates state of every source, or of one.
+    pub fn derived_states(&self, only: Option<&str>) -> Result<Vec<DerivedState>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, hash, published, quotes_hash, dates_hash FROM sources
+             WHERE ?1 IS NULL OR id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt
+            .query_map([only], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Quotes of one source or of all, in source and reading order.
+    pub fn quotes(&self, source: Option<&str>) -> Result<Vec<QuoteRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT source, start, end, kind, cue, speaker, speaker_start, speaker_end,
+                    speaker_kind, entity_id, passage
+             FROM quotes WHERE ?1 IS NULL OR source = ?1 ORDER BY source, start, end",
+        )?;
+        let rows = stmt
+            .query_map([source], |r| {
+                Ok(QuoteRow {
+                    source: r.get(0)?,
+                    start: r.get::<_, i64>(1)? as usize,
+                    end: r.get::<_, i64>(2)? as usize,
+                    kind: r.get(3)?,
+                    cue: r.get(4)?,
+                    speaker: r.get(5)?,
+                    speaker_start: r.get::<_, Option<i64>>(6)?.map(|v| v as usize),
+                    speaker_end: r.get::<_, Option<i64>>(7)?.map(|v| v as usize),
+                    speaker_kind: r.get(8)?,
+                    entity_id: r.get(9)?,
+                    passage: r.get::<_, i64>(10)? as usize,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Dates of one source or of all, in source and reading order.
+    pub fn dates(&self, source: Option<&str>) -> Result<Vec<DateRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT source, start, end, text, value, granularity, relative, passage
+             FROM dates WHERE ?1 IS NULL OR source = ?1 ORDER BY source, start, end",
+        )?;
+        let rows = stmt
+            .query_map([source], |r| {
+                Ok(DateRow {
+                    source: r.get(0)?,
+                    start: r.get::<_, i64>(1)? as usize,
+                    end: r.get::<_, i64>(2)? as usize,
+                    text: r.get(3)?,
+                    value: r.get(4)?,
+                    granularity: r.get(5)?,
+                    relative: r.get::<_, i64>(6)? != 0,
+                    passage: r.get::<_, i64>(7)? as usize,
+                })
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
@@ -1050,6 +1180,64 @@ impl Tx<'_> {
             "UPDATE notes SET mentions_hash = ?2 WHERE path = ?1"
         };
         self.tx.execute(sql, params![target, hash])?;
+        Ok(())
+    }
+
+    /// Replaces the quotes of one source and records the hash they were found under.
+    pub fn set_quotes(&self, source: &str, rows: &[QuoteRow], hash: &str) -> Result<()> {
+        self.tx
+            .execute("DELETE FROM quotes WHERE source = ?1", [source])?;
+        let mut ins = self.tx.prepare_cached(
+            "INSERT INTO quotes (source, start, end, kind, cue, speaker, speaker_start,
+                                 speaker_end, speaker_kind, entity_id, passage)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        )?;
+        for q in rows {
+            ins.execute(params![
+                source,
+                q.start as i64,
+                q.end as i64,
+                q.kind,
+                q.cue,
+                q.speaker,
+                q.speaker_start.map(|v| v as i64),
+                q.speaker_end.map(|v| v as i64),
+                q.speaker_kind,
+                q.entity_id,
+                q.passage as i64
+            ])?;
+        }
+        self.tx.execute(
+            "UPDATE sources SET quotes_hash = ?2 WHERE id = ?1",
+            params![source, hash],
+        )?;
+        Ok(())
+    }
+
+    /// Replaces the dates of one source and records the hash they were found under.
+    pub fn set_dates(&self, source: &str, rows: &[DateRow], hash: &str) -> Result<()> {
+        self.tx
+            .execute("DELETE FROM dates WHERE source = ?1", [source])?;
+        let mut ins = self.tx.prepare_cached(
+            "INSERT INTO dates (source, start, end, text, value, granularity, relative, passage)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+        for d in rows {
+            ins.execute(params![
+                source,
+                d.start as i64,
+                d.end as i64,
+                d.text,
+                d.value,
+                d.granularity,
+                i64::from(d.relative),
+                d.passage as i64
+            ])?;
+        }
+        self.tx.execute(
+            "UPDATE sources SET dates_hash = ?2 WHERE id = ?1",
+            params![source, hash],
+        )?;
         Ok(())
     }
 

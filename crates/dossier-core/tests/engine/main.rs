@@ -7,6 +7,7 @@ mod annotations;
 mod common;
 mod concurrency;
 mod crash;
+mod derived;
 mod entities;
 mod export;
 mod hostile;

@@ -1,0 +1,309 @@
+//! Quotes and dates stored as derived rows, the timeline and the entity
+//! graph, on copies of the bundled notebook.
+
+use dossier_core::{NewEntity, Notebook};
+
+use crate::common::{copy_of_bundled, import, write};
+
+const SEED: &str = "russia-nato-talks";
+
+fn open() -> (tempfile::TempDir, Notebook) {
+    let dir = copy_of_bundled();
+    let nb = Notebook::open(dir.path()).unwrap();
+    (dir, nb)
+}
+
+/// The seed's file with its `published` line replaced.
+fn set_published(dir: &std::path::Path, published: &str) {
+    let p = dir.join("sources/russia-nato-talks.md");
+    let text = std::fs::read_to_string(&p).unwrap();
+    let changed: Vec<String> = text
+        .lines()
+        .map(|l| {
+            if l.starts_with("published:") {
+                format!("published: {published}")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    assert_ne!(
+        changed.join("\n") + "\n",
+        text,
+        "the fixture has a published line"
+    );
+    std::fs::write(&p, changed.join("\n") + "\n").unwrap();
+}
+
+#[test]
+fn the_seeds_quotes_are_stored_with_their_speakers() {
+    let (_d, nb) = open();
+    let quotes = nb.quotes(Some(SEED), None).unwrap();
+    assert!(quotes.len() >= 5, "{quotes:#?}");
+    let text: Vec<char> = nb.source(SEED).unwrap().text.chars().collect();
+    for q in &quotes {
+        let got: String = text[q.start..q.end].iter().collect();
+        assert_eq!(got, q.quote, "quote spans count characters");
+        if let (Some(s), Some(a), Some(b)) = (&q.speaker, q.speaker_start, q.speaker_end) {
+            let got: String = text[a..b].iter().collect();
+            assert!(
+                got.contains(s.split(' ').next().unwrap_or("")),
+                "{got:?} vs {s:?}"
+            );
+        }
+    }
+    // The dash continuation after "comments Alexei Makarkin … –" is his.
+    let cont = quotes
+        .iter()
+        .find(|q| q.quote.starts_with("The main point on them"))
+        .expect("the dash continuation is stored");
+    assert_eq!(cont.entity.as_deref(), Some("Alexei Makarkin"), "{cont:?}");
+    assert_eq!(cont.kind, "direct");
+    // A description speaker: "… ,” the source said.
+    let source = quotes
+        .iter()
+        .find(|q| q.quote.starts_with("The United States looks forward"))
+        .expect("the White House quote");
+    assert_eq!(source.speaker_kind.as_deref(), Some("description"));
+    assert_eq!(source.entity, None);
+    // JSON contract.
+    let v = serde_json::to_value(&quotes[0]).unwrap();
+    for key in [
+        "source",
+        "quote",
+        "kind",
+        "cue",
+        "speaker",
+        "speaker_kind",
+        "entity",
+        "start",
+        "end",
+        "speaker_start",
+        "speaker_end",
+    ] {
+        assert!(v.get(key).is_some(), "{key} in {v}");
+    }
+}
+
+#[test]
+fn a_speaker_is_found_under_any_of_his_names() {
+    let (_d, nb) = open();
+    let by_name = nb.quotes(None, Some("Alexei Makarkin")).unwrap();
+    let by_variant = nb.quotes(None, Some("Alexey Makarkin")).unwrap();
+    let by_alias = nb.quotes(None, Some("makarkin")).unwrap();
+    assert!(by_name.len() >= 2, "{by_name:#?}");
+    assert_eq!(by_name, by_variant);
+    assert_eq!(by_name, by_alias);
+    assert!(by_name
+        .iter()
+        .all(|q| q.entity.as_deref() == Some("Alexei Makarkin")));
+    assert!(
+        by_name
+            .iter()
+            .any(|q| q.speaker.as_deref() == Some("Alexey Makarkin")),
+        "the quote attributed to the other spelling is his: {by_name:#?}"
+    );
+    // A speaker that is no entity is matched as written.
+    let described = nb.quotes(None, Some("The Source")).unwrap();
+    assert!(!described.is_empty());
+    assert!(described
+        .iter()
+        .all(|q| q.speaker.as_deref() == Some("the source")));
+    assert!(nb.quotes(None, Some("Nobody Atall")).unwrap().is_empty());
+    assert!(
+        nb.quotes(None, Some("  ")).is_err(),
+        "an empty speaker is bad input"
+    );
+    assert!(nb.quotes(Some("no-such-source"), None).is_err());
+}
+
+#[test]
+fn dates_resolve_against_the_publication_date_and_follow_it() {
+    let (d, mut nb) = open();
+    // The seed is dated to the month only (published: 2022-01): no day to
+    // count from, so "January 10" stays unresolved, "2008" does not.
+    let dates = nb.timeline(Some(SEED), None).unwrap();
+    let jan10 = dates
+        .iter()
+        .find(|x| x.text == "January 10")
+        .expect("January 10");
+    assert_eq!(jan10.value, None);
+    let y2008 = dates.iter().find(|x| x.text == "2008").expect("2008");
+    assert_eq!(y2008.value.as_deref(), Some("2008"));
+    assert_eq!(y2008.granularity, "year");
+
+    set_published(d.path(), "2021-12-29");
+    let before = nb.derived_recomputed();
+    nb.sync().unwrap();
+    assert_eq!(
+        nb.derived_recomputed(),
+        before + 1,
+        "a new date recomputes the dates, not the quotes"
+    );
+    let dates = nb.timeline(Some(SEED), None).unwrap();
+    let jan10 = dates
+        .iter()
+        .find(|x| x.text == "January 10")
+        .expect("January 10");
+    assert_eq!(jan10.value.as_deref(), Some("2022-01-10"));
+    assert_eq!(jan10.granularity, "day");
+    // Date order: resolved values ascending, unresolved last.
+    let values: Vec<Option<&str>> = dates.iter().map(|x| x.value.as_deref()).collect();
+    let mut sorted = values.clone();
+    sorted.sort_by_key(|v| (v.is_none(), *v));
+    assert_eq!(values, sorted);
+    let text: Vec<char> = nb.source(SEED).unwrap().text.chars().collect();
+    for x in &dates {
+        assert_eq!(text[x.start..x.end].iter().collect::<String>(), x.text);
+    }
+
+    // Only the dates of passages that name the entity.
+    let summit = nb.timeline(None, Some("Bucharest summit")).unwrap();
+    assert!(summit.iter().any(|x| x.text == "2008"), "{summit:#?}");
+    assert!(summit.len() < dates.len());
+    let page = nb.entity_page("Bucharest summit").unwrap();
+    for x in &summit {
+        assert!(page
+            .mentions
+            .iter()
+            .any(|m| m.source.as_deref() == Some(x.source.as_str()) && m.part == x.passage));
+    }
+    assert!(nb.timeline(None, Some("No Such Entity")).is_err());
+}
+
+#[test]
+fn a_source_without_a_date_keeps_relative_dates_unresolved_and_text_changes_recompute() {
+    let (d, mut nb) = open();
+    let f = write(
+        d.path(),
+        "in/memo.txt",
+        "Officials met yesterday. \"We will meet again,\" said Jens Stoltenberg. The treaty dates from 1949.\n",
+    );
+    let report = import(&mut nb, &[f]).unwrap();
+    let id = report.imported[0].id.clone();
+    let dates = nb.timeline(Some(&id), None).unwrap();
+    let yesterday = dates
+        .iter()
+        .find(|x| x.text == "yesterday")
+        .expect("yesterday");
+    assert_eq!(yesterday.value, None, "no publication date: not guessed");
+    assert!(dates.iter().any(|x| x.value.as_deref() == Some("1949")));
+    let quotes = nb.quotes(Some(&id), None).unwrap();
+    assert_eq!(quotes.len(), 1, "{quotes:#?}");
+    assert_eq!(quotes[0].entity.as_deref(), Some("Jens Stoltenberg"));
+
+    // The source's text changes: its quotes and dates follow.
+    let path = d.path().join(format!("sources/{id}.md"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        format!("{text}\n\"Nothing was agreed,\" said Jens Stoltenberg in 2020.\n"),
+    )
+    .unwrap();
+    nb.sync().unwrap();
+    assert_eq!(nb.quotes(Some(&id), None).unwrap().len(), 2);
+    assert!(nb
+        .timeline(Some(&id), None)
+        .unwrap()
+        .iter()
+        .any(|x| x.value.as_deref() == Some("2020")));
+}
+
+#[test]
+fn recompute_is_incremental() {
+    let dir = copy_of_bundled();
+    {
+        let nb = Notebook::open(dir.path()).unwrap();
+        assert!(nb.derived_recomputed() >= 2, "the first open finds them");
+    }
+    let db = dir.path().join(".dossier/dossier.db");
+    let rowids = || -> Vec<i64> {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let mut s = conn
+            .prepare("SELECT rowid FROM quotes UNION ALL SELECT rowid FROM dates")
+            .unwrap();
+        s.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<Vec<i64>>>()
+            .unwrap()
+    };
+    let first = rowids();
+    assert!(!first.is_empty());
+    let mut nb = Notebook::open(dir.path()).unwrap();
+    nb.sync().unwrap();
+    assert_eq!(
+        nb.derived_recomputed(),
+        0,
+        "nothing changed, nothing recomputed"
+    );
+    assert_eq!(rowids(), first, "no row rewritten");
+    // A new entity changes the names: quotes are found again, dates are not.
+    nb.add_entity(NewEntity {
+        name: "Sergey Ryabkov".into(),
+        kind: "person".into(),
+        ..NewEntity::default()
+    })
+    .unwrap();
+    assert_eq!(nb.derived_recomputed(), 1, "the seed's quotes only");
+}
+
+/// Tags open and close in order (a tiny well-formedness check).
+fn balanced(xml: &str) -> bool {
+    let mut stack: Vec<String> = Vec::new();
+    let mut rest = xml;
+    while let Some(i) = rest.find('<') {
+        let Some(j) = rest[i..].find('>') else {
+            return false;
+        };
+        let tag = &rest[i + 1..i + j];
+        rest = &rest[i + j + 1..];
+        if tag.starts_with('?') || tag.ends_with('/') {
+            continue;
+        }
+        if let Some(name) = tag.strip_prefix('/') {
+            if stack.pop().as_deref() != Some(name) {
+                return false;
+            }
+        } else {
+            stack.push(tag.split_whitespace().next().unwrap_or("").to_string());
+        }
+    }
+    stack.is_empty() && !rest.contains('>')
+}
+
+#[test]
+fn the_graph_weighs_co_occurrence_and_exports_as_xml() {
+    let (_d, mut nb) = open();
+    nb.add_entity(NewEntity {
+        name: "Smith & Sons <Ltd> \"Q\"".into(),
+        kind: "organisation".into(),
+        ..NewEntity::default()
+    })
+    .unwrap();
+    let g = nb.graph(1).unwrap();
+    let id = |n: &str| g.nodes.iter().find(|x| x.name == n).unwrap().id;
+    let (nato, russia) = (id("NATO"), id("Russia"));
+    let edge = g
+        .edges
+        .iter()
+        .find(|e| (e.source, e.target) == (nato.min(russia), nato.max(russia)))
+        .expect("NATO and Russia are named together");
+    assert!(edge.count >= 2);
+    assert!(edge.dice > 0.0 && edge.dice <= 1.0);
+    assert!(g.edges.iter().all(|e| e.source < e.target && e.count >= 1));
+    let strong = nb.graph(edge.count).unwrap();
+    assert!(strong.edges.len() < g.edges.len());
+    assert!(strong.edges.iter().all(|e| e.count >= edge.count));
+    assert!(nb.graph(usize::MAX).unwrap().edges.is_empty());
+
+    let gexf = g.to_gexf();
+    assert!(balanced(&gexf), "{gexf}");
+    assert_eq!(gexf.matches("<node ").count(), g.nodes.len());
+    assert_eq!(gexf.matches("<edge ").count(), g.edges.len());
+    assert!(gexf.contains("Smith &amp; Sons &lt;Ltd&gt; &quot;Q&quot;"));
+    let graphml = g.to_graphml();
+    assert!(balanced(&graphml), "{graphml}");
+    assert_eq!(graphml.matches("<node ").count(), g.nodes.len());
+    assert!(graphml.contains("Smith &amp; Sons &lt;Ltd&gt;"));
+    assert!(!balanced("<a><b></a></b>"), "the checker can fail");
+}
