@@ -17,14 +17,14 @@
 //! - [`plain`]: Markdown as plain text, with offsets mapped back.
 
 pub mod anchor;
+pub mod article;
 pub mod context;
 pub mod fold;
 pub mod gazetteer;
+pub mod names;
 pub mod passages;
 pub mod plain;
-pub mod timex;
 pub mod quotes;
-pub mod article;
-pub mod names;
 pub mod suggest;
+pub mod timex;
 pub mod variants;
