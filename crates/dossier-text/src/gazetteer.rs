@@ -5,7 +5,7 @@
 //! Normalising: the text is cut into words (maximal runs of letters and digits),
 //! each word lowercased, its diacritics folded ([`crate::fold`]) and keyed
 //! by the spelling-variant rules ([`crate::variants::word_variant`]:
-//! Alexey → alexei, Zelenskyy → zelenski, Kiev → kyiv, …); words are joined by one space, or by " | " where
+//! Aleksandr → alexander, Zelenskyy → zelenski, Kiev → kyiv, …); words are joined by one space, or by " | " where
 //! punctuation stood between them, so that a name never matches across a
 //! sentence or a comma. Names are normalised the same way. A name written
 //! in capitals only (an acronym such as `US`, `NATO`) matches only where the

@@ -1,7 +1,7 @@
 //! Spelling variants of names, by rule.
 //!
 //! A name travels through several romanisations before it reaches the
-//! reader: Russian "Алексей" is Alexei, Alexey, Aleksei or Aleksey; Arabic
+//! reader: Russian "Александр" is Alexander, Aleksandr or Alexandr; Arabic
 //! "محمد" is Mohammed, Muhammad or Mohamed; Ukrainian "Зеленський" is
 //! Zelensky, Zelenskyy or Zelenskiy. [`variant_key`] rewrites one word to a
 //! canonical key that such spellings share, by general rules over its
@@ -80,7 +80,7 @@ const FAMILIES: &[(&[&str], &str)] = &[
 ];
 
 /// The canonical key of one word's spelling: [`fold`]ed, then rewritten so
-/// that the romanisations of one name meet. "Alexey", "Aleksei" → "alexei";
+/// that the romanisations of one name meet. "Aleksandr", "Alexandr" → "alexander";
 /// "Zelenskyy", "Zelenskiy" → "zelenski"; "Yury", "Iouri" → "yuri";
 /// "Aleksandr" → "alexander"; "Qaddafi", "Gaddafi" → "kadafi".
 ///
