@@ -338,6 +338,8 @@ fn no_sample_names_in_code() {
             continue;
         }
         let text = std::fs::read_to_string(&path).unwrap();
+        // The code, not its unit tests (which may quote the sample).
+        let text = text.split("#[cfg(test)]").next().unwrap_or("");
         for b in banned {
             assert!(
                 !text.to_lowercase().contains(&b.to_lowercase()),
