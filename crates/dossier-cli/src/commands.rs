@@ -416,6 +416,21 @@ pub fn suggest(nb: &mut Notebook, a: SuggestArgs) -> Done {
             nb.reject_suggestion(&name)?;
             Output::new(false).say(&format!("rejected {name}: it will not be suggested again"));
         }
+        None if a.all => {
+            let list = nb.suggest_all()?;
+            let empty = "no suggestions: every name the sources mention is known or rejected";
+            Output::new(a.json).show(&list, list.is_empty(), empty, |o| {
+                for s in &list {
+                    o.line(format!(
+                        "{:<13} {} ×{} in {}",
+                        s.kind,
+                        s.name,
+                        s.count,
+                        s.sources.join(", ")
+                    ));
+                }
+            });
+        }
         None => {
             let source = a
                 .source

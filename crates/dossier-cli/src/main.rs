@@ -285,6 +285,9 @@ struct SuggestArgs {
     action: Option<SuggestAction>,
     /// The source to look in.
     source: Option<String>,
+    /// Names several sources mention, for the whole notebook.
+    #[arg(long, conflicts_with = "source")]
+    all: bool,
     #[arg(long)]
     json: bool,
 }

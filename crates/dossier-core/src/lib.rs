@@ -59,7 +59,7 @@ pub use notebook::{
 };
 pub use render::{LinkTarget, Rendered};
 pub use search::{QueryProblem, QueryProblemKind, Searched};
-pub use suggest::Suggestion;
+pub use suggest::{NotebookSuggestion, Suggestion};
 pub use writing::{checked_note_path as note_path, BacklinkHit, Backlinks, Saved};
 
 /// A short, stable hash of a text (hex): what the engine compares to tell

@@ -3,9 +3,9 @@
 //! see [`Gazetteer`]).
 //!
 //! Normalising: the text is cut into words (maximal runs of letters and digits),
-//! each word lowercased, its diacritics folded ([`crate::fold`]) and mapped
-//! through the spelling-variant table ([`VARIANTS`]: Alexey → alexei,
-//! Kyiv → kiev, …); words are joined by one space, or by " | " where
+//! each word lowercased, its diacritics folded ([`crate::fold`]) and keyed
+//! by the spelling-variant rules ([`crate::variants::word_variant`]:
+//! Aleksandr → alexander, Zelenskyy → zelenski, Kiev → kyiv, …); words are joined by one space, or by " | " where
 //! punctuation stood between them, so that a name never matches across a
 //! sentence or a comma. Names are normalised the same way. A name written
 //! in capitals only (an acronym such as `US`, `NATO`) matches only where the
@@ -13,39 +13,7 @@
 
 use crate::fold::fold_word_into;
 
-/// Spelling variants folded together: (variant, canonical form), lowercase,
-/// diacritics already folded. One table; it can grow.
-pub const VARIANTS: &[(&str, &str)] = &[
-    ("alexey", "alexei"),
-    ("aleksei", "alexei"),
-    ("aleksey", "alexei"),
-    ("alexej", "alexei"),
-    ("sergey", "sergei"),
-    ("sergej", "sergei"),
-    ("sergiy", "sergei"),
-    ("dmitriy", "dmitry"),
-    ("dmitri", "dmitry"),
-    ("yuriy", "yuri"),
-    ("yury", "yuri"),
-    ("yevgeny", "evgeny"),
-    ("evgeniy", "evgeny"),
-    ("andrey", "andrei"),
-    ("nikolay", "nikolai"),
-    ("mikhail", "mikhail"),
-    ("maksim", "maxim"),
-    ("valeriy", "valery"),
-    ("anatoliy", "anatoly"),
-    ("vasiliy", "vasily"),
-    ("kyiv", "kiev"),
-    ("kharkiv", "kharkov"),
-    ("odesa", "odessa"),
-    ("lviv", "lvov"),
-    ("zelenskyy", "zelensky"),
-    ("zelenskiy", "zelensky"),
-    ("zelenskii", "zelensky"),
-    ("lavrov", "lavrov"),
-    ("tchaikovsky", "chaikovsky"),
-];
+use crate::variants::{may_vary, rewrite_into, word_variant};
 
 /// One name to look for.
 #[derive(Debug, Clone)]
@@ -63,33 +31,41 @@ pub struct Found {
     pub text: String,
 }
 
-/// For each first byte of a variant, the lengths (bit `len`) of the
-/// variants that start with it: most words are ruled out by one lookup.
-fn variant_filter() -> &'static [u64; 256] {
-    static FILTER: std::sync::OnceLock<[u64; 256]> = std::sync::OnceLock::new();
-    FILTER.get_or_init(|| {
-        let mut f = [0u64; 256];
-        for (v, _) in VARIANTS {
-            if let Some(&b) = v.as_bytes().first() {
-                f[b as usize] |= 1u64 << v.len().min(63);
+/// The first and last bytes of the words whose variant key may be one of
+/// `keys` (see [`Gazetteer::vary`]): the rules turn a first `q` or `g` into
+/// `k`, `t` into `c` ("tch"), `p` into `f`, `k` into `x` ("ks"), `i` or `y`
+/// into `y` or `e`, `u` into `o`, and a last `y` or `j` into `i`, `h` into
+/// `d` or `f` ("dh", "ph"); other first and last letters stay.
+fn vary_filter<'a>(keys: impl Iterator<Item = &'a str>) -> Box<[u64]> {
+    let mut f = vec![0u64; 1024].into_boxed_slice();
+    for k in keys {
+        let (Some(&first), Some(&last)) = (k.as_bytes().first(), k.as_bytes().last()) else {
+            continue;
+        };
+        let firsts: &[u8] = match first {
+            b'k' => b"kqg",
+            b'c' => b"ct",
+            b'f' => b"fp",
+            b'x' => b"xk",
+            b'y' => b"yi",
+            b'e' => b"ey",
+            b'o' => b"ou",
+            _ => std::slice::from_ref(&first),
+        };
+        let lasts: &[u8] = match last {
+            b'i' => b"iyj",
+            b'd' => b"dh",
+            b'f' => b"fh",
+            _ => std::slice::from_ref(&last),
+        };
+        for &a in firsts {
+            for &z in lasts {
+                let bit = usize::from(a) << 8 | usize::from(z);
+                f[bit >> 6] |= 1u64 << (bit & 63);
             }
         }
-        f
-    })
-}
-
-fn variant(word: &str) -> &str {
-    let Some(&first) = word.as_bytes().first() else {
-        return word;
-    };
-    if variant_filter()[first as usize] & (1u64 << word.len().min(63)) == 0 {
-        return word;
     }
-    VARIANTS
-        .iter()
-        .find(|(v, _)| *v == word)
-        .map(|(_, c)| *c)
-        .unwrap_or(word)
+    f
 }
 
 /// Normalises a text (see the module's documentation).
@@ -160,7 +136,7 @@ pub fn normalise(text: &str) -> String {
         } else {
             fold_word_into(&text[from..to], &mut word);
         }
-        out.push_str(variant(&word));
+        out.push_str(&word_variant(&word));
         last_to = Some(to);
     }
     out
@@ -318,8 +294,8 @@ struct Slot {
 #[repr(align(64))]
 struct Bucket([Slot; 4]);
 
-/// The words of the names, and the variants of the transliteration table
-/// that stand for one of them: a hash table of 64-byte buckets of four
+/// The words of the names, and the one-word exonyms that stand for one of
+/// them: a hash table of 64-byte buckets of four
 /// 16-byte slots, at most about a third full, so that a word of the text is
 /// looked up in one cache line, with no branch on what is found (a full
 /// bucket spills into the next one).
@@ -645,6 +621,10 @@ impl Bits {
 #[derive(Default)]
 struct Fold {
     word: String,
+    /// A word lowercased, its variant key, and room to build it.
+    lower: Vec<u8>,
+    key: Vec<u8>,
+    tmp: Vec<u8>,
 }
 
 thread_local! {
@@ -704,8 +684,8 @@ impl CharCount<'_> {
 /// Every known name, ready to be found in a text.
 ///
 /// Names are normalised (see [`normalise`]) and cut into words; each
-/// distinct word gets an id in a hashed dictionary (the variants of the
-/// transliteration table share their canonical word's id), and the names
+/// distinct word gets an id in a hashed dictionary (keyed by the variant
+/// rules; a one-word exonym shares its place's id), and the names
 /// form a trie over word ids: the goto function of an Aho–Corasick automaton
 /// whose alphabet is words. A text is scanned once, word by word: each word
 /// is keyed straight from the text's bytes and looked up (one cache line),
@@ -726,6 +706,10 @@ pub struct Gazetteer {
     /// For each distinct normalised name: every (entity, acronym to check
     /// case against) that has it.
     patterns: Vec<Vec<(i64, Option<String>)>>,
+    /// Bit (first byte << 8 | last byte) of a lowercase word is set when a
+    /// word so spelled may have a variant key in the dictionary: only such
+    /// words are keyed by the rules ([`Gazetteer::vary`]).
+    vary_filter: Box<[u64]>,
 }
 
 impl Gazetteer {
@@ -793,25 +777,56 @@ impl Gazetteer {
         for (node, id, next) in edges.all() {
             compact.insert(node, id, step(next));
         }
-        // A variant in a text is its canonical word.
+        // A text's word is compared by its variant key (see `normalise`):
+        // the dictionary holds the keys of the names' words, less those that
+        // are exonyms themselves, and the one-word exonyms of the places
+        // among them.
         let mut spellings: Vec<(&str, u32, u32)> = ids
             .iter()
+            .filter(|(w, _)| !w.is_empty() && (!w.is_ascii() || crate::names::exonym(w).is_none()))
             .map(|(w, &id)| (w.as_str(), id, step(root[id as usize])))
             .collect();
-        for (variant, canonical) in VARIANTS {
-            if let Some(&id) = ids.get(*canonical) {
-                if !ids.contains_key(*variant) {
-                    spellings.push((variant, id, step(root[id as usize])));
-                }
+        for (alt, main) in crate::names::one_word_exonyms() {
+            if let Some(&id) = ids.get(main) {
+                spellings.push((alt, id, step(root[id as usize])));
             }
         }
         spellings.sort_unstable();
+        spellings.dedup_by(|a, b| a.0 == b.0);
+        let vary_filter = vary_filter(spellings.iter().map(|s| s.0));
         Gazetteer {
             dict: Dictionary::new(&spellings),
             edges: compact,
             terminal,
             patterns,
+            vary_filter,
         }
+    }
+
+    /// The entry of a lowercase-or-capital ASCII word that may have a
+    /// variant key other than itself, or None if its raw lookup stands.
+    #[inline(always)]
+    fn vary(&self, word: &[u8], fold: &mut Fold) -> Option<Entry> {
+        let (&first, &last) = (word.first()?, word.last()?);
+        let bit = usize::from(first | 0x20) << 8 | usize::from(last | 0x20);
+        if self.vary_filter[bit >> 6] & (1u64 << (bit & 63)) == 0 {
+            return None;
+        }
+        self.vary_slow(word, fold)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn vary_slow(&self, word: &[u8], fold: &mut Fold) -> Option<Entry> {
+        if !word.is_ascii() {
+            return None;
+        }
+        fold.lower.clear();
+        fold.lower.extend(word.iter().map(u8::to_ascii_lowercase));
+        if !may_vary(&fold.lower) || !rewrite_into(&fold.lower, &mut fold.key, &mut fold.tmp) {
+            return None;
+        }
+        Some(self.dict.get(&fold.key, 0, fold.key.len(), false))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -1016,8 +1031,13 @@ impl Gazetteer {
         } else {
             fold.word.clear();
             fold_word_into(&text[from..i], &mut fold.word);
-            let w = fold.word.as_bytes();
-            self.dict.get(w, 0, w.len(), false)
+            let w = std::mem::take(&mut fold.word);
+            let entry = match self.vary(w.as_bytes(), fold) {
+                Some(e) => e,
+                None => self.dict.get(w.as_bytes(), 0, w.len(), false),
+            };
+            fold.word = w;
+            entry
         };
         Some(Tok {
             entry,
@@ -1091,7 +1111,20 @@ impl Gazetteer {
         // First every word, looked up (no lookup waits for another), then
         // the walks over them.
         self.words(text, scratch);
-        let Scratch { words, starts, .. } = scratch;
+        let Scratch {
+            words,
+            starts,
+            fold,
+            ..
+        } = scratch;
+        // ASCII words keyed by the variant rules, where they may vary (the
+        // words with other chars were keyed as they were folded).
+        let bytes = text.as_bytes();
+        for w in words.iter_mut() {
+            if let Some(entry) = self.vary(&bytes[w.from..w.to], fold) {
+                w.entry = entry;
+            }
+        }
         // The words that start a name, listed without a branch per word.
         starts.clear();
         starts.resize(words.len(), 0);
@@ -1206,13 +1239,8 @@ mod tests {
             }
             words.push((offset_from, offset_to, out.len()));
             let w = crate::fold::fold_word(&text[offset_from..offset_to]);
-            out.push_str(
-                VARIANTS
-                    .iter()
-                    .find(|(v, _)| *v == w)
-                    .map(|(_, c)| *c)
-                    .unwrap_or(&w),
-            );
+            // The same rule as the engine's: each word's variant key.
+            out.push_str(&crate::variants::word_variant(&w));
             last_to = Some(offset_to);
         }
         (out, words)
@@ -1500,9 +1528,14 @@ mod tests {
     #[test]
     fn normalise_folds_and_maps_variants() {
         assert_eq!(
-            normalise("Alexey, in KYIV—Zürich"),
-            "alexei | in kiev | zurich"
+            normalise("Alexey, in KIEV—Zürich"),
+            "alexei | in kyiv | zurich"
         );
+        // Pairs beyond any one article, by rule: romanisations and doubled
+        // letters.
+        assert_eq!(normalise("Zelenskyy"), normalise("Zelensky"));
+        assert_eq!(normalise("Muhammad"), normalise("Mohammed"));
+        assert_eq!(normalise("Qaddafi"), normalise("Gaddafi"));
         assert_eq!(normalise("Sergei Lavrov"), "sergei lavrov");
     }
 
@@ -1531,6 +1564,15 @@ mod tests {
         let found = gz.find(text);
         let ents: Vec<i64> = found.iter().map(|f| f.entity).collect();
         assert_eq!(ents, vec![1, 2, 4, 3], "{found:?}");
+        // Variants the rules fold, in the fast (ASCII) and slow paths.
+        let gz2 = g(&[
+            (6, "Volodymyr Zelenskyy"),
+            (7, "Muammar Gaddafi"),
+            (8, "Muhammad Ali"),
+        ]);
+        let text2 = "Volodymyr Zelensky met Muammar Qaddafi’s son; Mohammed Ali, Volodymyr ZELENSKIY. Ölga and Mohammed Âli";
+        let ents2: Vec<i64> = gz2.find(text2).iter().map(|f| f.entity).collect();
+        assert_eq!(ents2, vec![6, 7, 8, 6, 8]);
         assert_eq!(found[0].text, "Alexey Makarkin");
         let f = &found[3];
         assert_eq!(

@@ -116,6 +116,17 @@ pub fn exonym(key: &str) -> Option<&'static str> {
     exonyms_map().get(key).map(String::as_str)
 }
 
+/// The exonyms of one word whose main name is one word too, as (key of
+/// the exonym, key of the main name): what a word-by-word matcher can use.
+pub fn one_word_exonyms() -> impl Iterator<Item = (&'static str, &'static str)> {
+    exonyms_map()
+        .iter()
+        .filter(|(alt, main)| {
+            !alt.contains(' ') && !main.contains(' ') && !alt.is_empty() && !main.is_empty()
+        })
+        .map(|(alt, main)| (alt.as_str(), main.as_str()))
+}
+
 /// Whether a name (as written, any case) names a place in the lists:
 /// country, capital, city of 15,000 people or more, US state, continent or
 /// large region, or a known other spelling of one.

@@ -1239,7 +1239,7 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
     } else if has_designator {
         votes.add(Kind::Organisation, 3);
     } else if !single && texts.first().is_some_and(|w| names::is_place_word(w)) {
-        // "Lake Geneva", "Mount Kenya"
+        // "Lake Ontario", "Mount Kenya"
         votes.add(Kind::Place, 3);
     }
     let known_place = names::is_place(&surface);

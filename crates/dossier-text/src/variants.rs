@@ -1,7 +1,7 @@
 //! Spelling variants of names, by rule.
 //!
 //! A name travels through several romanisations before it reaches the
-//! reader: Russian "Алексей" is Alexei, Alexey, Aleksei or Aleksey; Arabic
+//! reader: Russian "Александр" is Alexander, Aleksandr or Alexandr; Arabic
 //! "محمد" is Mohammed, Muhammad or Mohamed; Ukrainian "Зеленський" is
 //! Zelensky, Zelenskyy or Zelenskiy. [`variant_key`] rewrites one word to a
 //! canonical key that such spellings share, by general rules over its
@@ -48,22 +48,23 @@ fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
 }
 
-fn replace_all(s: &mut Vec<u8>, from: &[u8], to: &[u8]) {
-    if from.is_empty() || s.len() < from.len() {
+/// `s` with every `from` replaced by `to`, built in `tmp` (then swapped).
+fn replace_all(s: &mut Vec<u8>, tmp: &mut Vec<u8>, from: &[u8], to: &[u8]) {
+    if from.is_empty() || s.len() < from.len() || !s.windows(from.len()).any(|w| w == from) {
         return;
     }
-    let mut out = Vec::with_capacity(s.len());
+    tmp.clear();
     let mut i = 0;
     while i < s.len() {
         if s.get(i..i + from.len()) == Some(from) {
-            out.extend_from_slice(to);
+            tmp.extend_from_slice(to);
             i += from.len();
         } else {
-            out.push(s[i]);
+            tmp.push(s[i]);
             i += 1;
         }
     }
-    *s = out;
+    std::mem::swap(s, tmp);
 }
 
 /// Romanisation families the general rules leave apart: (prefixes of the
@@ -79,7 +80,7 @@ const FAMILIES: &[(&[&str], &str)] = &[
 ];
 
 /// The canonical key of one word's spelling: [`fold`]ed, then rewritten so
-/// that the romanisations of one name meet. "Alexey", "Aleksei" → "alexei";
+/// that the romanisations of one name meet. "Aleksandr", "Alexandr" → "alexander";
 /// "Zelenskyy", "Zelenskiy" → "zelenski"; "Yury", "Iouri" → "yuri";
 /// "Aleksandr" → "alexander"; "Qaddafi", "Gaddafi" → "kadafi".
 ///
@@ -97,28 +98,82 @@ pub fn variant_key(word: &str) -> Cow<'_, str> {
 }
 
 fn rewrite(w: &[u8]) -> Option<String> {
-    if w.len() < 3 || !w.iter().all(u8::is_ascii_alphanumeric) {
-        return None;
+    let (mut s, mut tmp) = (Vec::new(), Vec::new());
+    if rewrite_into(w, &mut s, &mut tmp) {
+        String::from_utf8(s).ok()
+    } else {
+        None
     }
-    let mut s = w.to_vec();
-    replace_all(&mut s, b"tch", b"ch");
-    replace_all(&mut s, b"q", b"k");
-    replace_all(&mut s, b"dh", b"d");
-    replace_all(&mut s, b"ph", b"f");
+}
+
+/// Whether a lowercase ASCII word may have a [`variant_key`] other than
+/// itself: false means the rules leave it as it is (a cheap test, so that
+/// a word need not be rewritten to learn that nothing changes; the tests
+/// check it against the rules on any word).
+pub fn may_vary(w: &[u8]) -> bool {
+    let n = w.len();
+    if n < 3 {
+        return false;
+    }
+    if w.starts_with(b"iou") || w.starts_with(b"you") || (w.starts_with(b"ye") && n > 4) {
+        return true;
+    }
+    if FAMILIES
+        .iter()
+        .any(|(prefixes, _)| prefixes.iter().any(|p| w.starts_with(p.as_bytes())))
+    {
+        return true;
+    }
+    if n >= 4 {
+        let (a, b) = (w[n - 2], w[n - 1]);
+        let ending = matches!(
+            (a, b),
+            (b'i' | b'y', b'y' | b'i' | b'j') | (b'e' | b'a' | b'o', b'y' | b'j') | (b'd', b'r')
+        ) || (b == b'y' && !is_vowel(a) && a.is_ascii_alphabetic());
+        if ending {
+            return true;
+        }
+    }
+    w.iter().enumerate().any(|(i, &b)| {
+        let next = w.get(i + 1).copied().unwrap_or(0);
+        b == b'q'
+            || (next == b'h' && matches!(b, b'd' | b'p'))
+            || (b == b't' && next == b'c' && w.get(i + 2) == Some(&b'h'))
+            || (b == b'k' && next == b's' && w.get(i + 2).is_some_and(|&c| is_vowel(c)))
+            || (b == next
+                && !matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
+                && b.is_ascii_alphabetic())
+    })
+}
+
+/// [`variant_key`] of a lowercase ASCII word, into `out` (`tmp`: scratch),
+/// without allocating once the buffers have grown: true if the key is not
+/// the word itself (`out` then holds it).
+pub fn rewrite_into(w: &[u8], out: &mut Vec<u8>, tmp: &mut Vec<u8>) -> bool {
+    if w.len() < 3 || !w.iter().all(u8::is_ascii_alphanumeric) {
+        return false;
+    }
+    let s = out;
+    s.clear();
+    s.extend_from_slice(w);
+    replace_all(s, tmp, b"tch", b"ch");
+    replace_all(s, tmp, b"q", b"k");
+    replace_all(s, tmp, b"dh", b"d");
+    replace_all(s, tmp, b"ph", b"f");
     // ks before a vowel: Aleksei, Aleksandr.
-    let mut out = Vec::with_capacity(s.len());
+    tmp.clear();
     let mut i = 0;
     while i < s.len() {
         if s[i] == b'k' && s.get(i + 1) == Some(&b's') && s.get(i + 2).is_some_and(|&b| is_vowel(b))
         {
-            out.push(b'x');
+            tmp.push(b'x');
             i += 2;
         } else {
-            out.push(s[i]);
+            tmp.push(s[i]);
             i += 1;
         }
     }
-    s = out;
+    std::mem::swap(s, tmp);
     // Doubled consonants: Mohammed, Gaddafi, Zelenskyy.
     s.dedup_by(|a, b| {
         a == b && !matches!(*a, b'a' | b'e' | b'i' | b'o' | b'u') && a.is_ascii_alphabetic()
@@ -151,16 +206,31 @@ fn rewrite(w: &[u8]) -> Option<String> {
     }
     for (prefixes, key) in FAMILIES {
         if let Some(p) = prefixes.iter().find(|p| s.starts_with(p.as_bytes())) {
-            let rest = s.split_off(p.len());
-            s = key.as_bytes().to_vec();
-            s.extend_from_slice(&rest);
+            tmp.clear();
+            tmp.extend_from_slice(key.as_bytes());
+            tmp.extend_from_slice(&s[p.len()..]);
+            std::mem::swap(s, tmp);
             break;
         }
     }
-    if s == w {
-        None
-    } else {
-        String::from_utf8(s).ok()
+    s.as_slice() != w
+}
+
+/// The key of one word as the gazetteer compares words: a lowercase ASCII
+/// word's [`variant_key`], turned to its place's main name when it is a
+/// one-word exonym ("kiev" → "kyiv"); any other word as it is.
+pub fn word_variant(word: &str) -> Cow<'_, str> {
+    if word.is_empty()
+        || !word
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        return Cow::Borrowed(word);
+    }
+    let key = variant_key(word);
+    match names::exonym(&key) {
+        Some(main) if !main.contains(' ') && !main.is_empty() => Cow::Owned(main.to_string()),
+        _ => key,
     }
 }
 
@@ -207,6 +277,24 @@ mod tests {
 
     fn different(a: &str, b: &str) {
         assert_ne!(name_key(a), name_key(b), "{a} / {b}");
+    }
+
+    proptest::proptest! {
+        /// `may_vary` is false only where the rules change nothing, and
+        /// `rewrite_into` is `variant_key`.
+        #[test]
+        fn may_vary_covers_every_rewrite(w in "[a-z0-9]{0,12}") {
+            let key = variant_key(&w);
+            if !may_vary(w.as_bytes()) {
+                proptest::prop_assert_eq!(key.as_ref(), w.as_str());
+            }
+            let (mut out, mut tmp) = (Vec::new(), Vec::new());
+            let changed = rewrite_into(w.as_bytes(), &mut out, &mut tmp);
+            proptest::prop_assert_eq!(changed, key != w);
+            if changed {
+                proptest::prop_assert_eq!(out.as_slice(), key.as_bytes());
+            }
+        }
     }
 
     #[test]

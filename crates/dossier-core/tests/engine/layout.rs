@@ -146,4 +146,41 @@ fn every_test_reliability_md_cites_exists() {
         missing.is_empty(),
         "RELIABILITY.md cites tests that do not exist: {missing:?}"
     );
+/// No name of the sample article in the code of the engine or the text
+/// algorithms (tests aside: each file is read up to its `#[cfg(test)]`):
+/// no word list or rule is fitted to the one article at hand.
+#[test]
+fn no_sample_article_names_in_engine_code() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let names = [
+        "Makarkin",
+        "Kislitsyn",
+        "Stoltenberg",
+        "Kartapolov",
+        "Bucharest",
+        "Bosphorus",
+        "Donbas",
+        "IMEMO",
+        "Jens",
+        "Alexei",
+        "Alexey",
+        "Sergei",
+        "Kremlin",
+        "Geneva",
+    ];
+    let mut files = Vec::new();
+    rust_files(&root.join("crates/dossier-core/src"), &mut files);
+    rust_files(&root.join("crates/dossier-text/src"), &mut files);
+    assert!(files.len() > 10, "the sources were found");
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        for n in names {
+            assert!(
+                !code.contains(n),
+                "{} names {n}, a name of the sample article",
+                f.display()
+            );
+        }
+    }
 }
