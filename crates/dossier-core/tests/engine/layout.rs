@@ -146,6 +146,8 @@ fn every_test_reliability_md_cites_exists() {
         missing.is_empty(),
         "RELIABILITY.md cites tests that do not exist: {missing:?}"
     );
+}
+
 /// No name of the sample article in the code of the engine or the text
 /// algorithms (tests aside: each file is read up to its `#[cfg(test)]`):
 /// no word list or rule is fitted to the one article at hand.
