@@ -31,7 +31,7 @@ pub struct QuoteHit {
     pub kind: String,
     /// The speech verb or phrase as written ("said", "according to").
     pub cue: Option<String>,
-    /// The speaker as written ("Alexei Makarkin", "the source", "he").
+    /// The speaker as written ("Jane Doe", "the source", "he").
     pub speaker: Option<String>,
     /// "named", "description" or "pronoun".
     pub speaker_kind: Option<String>,
