@@ -61,6 +61,31 @@ mod tests {
     }
 
     #[test]
+    fn front_matter_round_trips() {
+        let bundled = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../notes/sources/russia-nato-talks.md"
+        ))
+        .unwrap();
+        let notes = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../notes/Bucharest red line.md"
+        ))
+        .unwrap();
+        let forms = [
+            crate::text::split_front_matter(&bundled).0.unwrap().to_string(),
+            crate::text::split_front_matter(&notes).0.unwrap().to_string(),
+            "title: \"Quoted: title\"\ntags: [nato, talks]\naliases:\n  - One\n  - Two\ndate: 2022-01-10\nsummary: >\n  folded\n  text\nbody: |\n  line one\n  line two\n".to_string(),
+        ];
+        for yaml in forms {
+            let first = value(&yaml).unwrap();
+            let again = value(&to_string(&first).unwrap()).unwrap();
+            assert_eq!(first, again, "{yaml}");
+            assert!(first.get("title").is_some(), "{yaml}");
+        }
+    }
+
+    #[test]
     fn hostile_yaml_is_refused_with_a_reason() {
         let bomb = "a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\nh: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]\ni: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]\n";
         let deep = format!("a: {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
