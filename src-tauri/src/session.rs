@@ -229,7 +229,12 @@ impl Session {
         }
         let mut guard = lock(&self.notebook);
         let nb = guard.as_mut().ok_or_else(no_notebook)?;
-        f(nb)
+        let out = f(nb);
+        // The app keeps its notebook open between a person's actions: it
+        // holds the index writer only while one runs, so that the command
+        // line (or another window) can write in between.
+        nb.release_index_writer();
+        out
     }
 
     pub fn notebook_view(&self) -> Result<NotebookView> {
@@ -356,7 +361,9 @@ impl Session {
         let Some(nb) = guard.as_mut() else {
             return Ok(None);
         };
-        let report = nb.sync()?;
+        let report = nb.sync();
+        nb.release_index_writer();
+        let report = report?;
         if report.sources_changed + report.notes_changed + report.removed == 0 {
             return Ok(None);
         }
@@ -580,7 +587,9 @@ impl Session {
         let mut guard = lock(&self.notebook);
         let nb = guard.as_mut().ok_or_else(no_notebook)?;
         let options = ImportOptions { skip_bad: true };
-        let report = nb.import(&paths, &options, &mut |p| progress(ImportProgress::from(p)))?;
+        let report = nb.import(&paths, &options, &mut |p| progress(ImportProgress::from(p)));
+        nb.release_index_writer();
+        let report = report?;
         let issue = |(path, detail): (PathBuf, String)| ImportIssue {
             path: path.display().to_string(),
             detail,

@@ -457,19 +457,15 @@ impl SearchIndex {
     }
 
     /// Commits pending changes and makes them visible to the next search.
-    ///
-    /// Then lets go of the index writer, so that another process (the app,
-    /// the command line) can write next: a process that keeps a notebook open
-    /// holds the writer only while it writes.
     pub fn commit(&mut self) -> Result<()> {
-        if self.dirty {
-            if let Some(w) = self.writer.as_mut() {
-                w.commit()?;
-            }
-            self.reader.reload()?;
-            self.dirty = false;
+        if !self.dirty {
+            return Ok(());
         }
-        self.writer = None;
+        if let Some(w) = self.writer.as_mut() {
+            w.commit()?;
+        }
+        self.reader.reload()?;
+        self.dirty = false;
         Ok(())
     }
 

@@ -254,8 +254,18 @@ impl Notebook {
         &self.last_sync
     }
 
-    /// Takes the index writer and keeps it until the next commit, as a
-    /// long write would: for tests of what another process sees meanwhile.
+    /// Lets go of the index writer, so that another process (the command
+    /// line, the app) can write next. A `Notebook` takes the writer on its
+    /// first write and keeps it, which makes a run of writes fast; a program
+    /// that keeps a notebook open between a person's actions (the app) calls
+    /// this after each one. Anything not committed is dropped (every write
+    /// of the engine commits before it returns).
+    pub fn release_index_writer(&mut self) {
+        self.index.release_writer();
+    }
+
+    /// Takes the index writer and keeps it, as a long write would: for tests
+    /// of what another process sees meanwhile.
     #[cfg(feature = "internals")]
     pub fn hold_index_writer(&mut self) -> Result<()> {
         self.index.lock_for_writing()

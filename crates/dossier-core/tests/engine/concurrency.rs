@@ -1,6 +1,7 @@
 //! Two writers on one notebook (here two `Notebook`s in one process; the
 //! command line's tests do it with two processes). The index has one writer,
-//! held only while a write runs (a commit lets go of it): a second one waits
+//! kept by a `Notebook` from its first write until it lets go of it (the
+//! app does after each action) or closes: a second one waits
 //! for it, then fails with "the notebook is busy" before writing anything;
 //! reads go on; nothing is lost.
 
@@ -110,14 +111,25 @@ fn an_index_another_process_writes_is_never_deleted_as_damaged() {
 }
 
 #[test]
-fn a_notebook_kept_open_lets_go_of_the_writer_after_each_write() {
+fn a_notebook_kept_open_lets_others_write_once_it_lets_go_of_the_writer() {
     let dir = copy_of_bundled();
     let mut a = Notebook::open(dir.path()).unwrap();
     a.annotate("russia-nato-talks", span(100)).unwrap();
-    // The app keeps its notebook open; another process writes between its writes.
+    // The app keeps its notebook open and lets go of the writer after each
+    // action; another process writes between its writes.
     let mut b = Notebook::open(dir.path()).unwrap();
     b.set_writer_wait(Duration::from_millis(200));
+    assert_eq!(
+        b.annotate("russia-nato-talks", span(150))
+            .unwrap_err()
+            .code(),
+        "busy",
+        "while `a` holds the writer"
+    );
+    a.release_index_writer();
+    b.set_writer_wait(Duration::from_millis(200));
     b.annotate("russia-nato-talks", span(200)).unwrap();
+    b.release_index_writer();
     a.annotate("russia-nato-talks", span(300)).unwrap();
     assert_eq!(
         a.annotations(None).unwrap().len(),
