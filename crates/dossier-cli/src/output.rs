@@ -41,13 +41,9 @@ impl Output {
         }
     }
 
-    /// A line for people; with `--json`, the same as `{"message": line}`.
+    /// A line for people (commands without `--json` answer this way).
     pub fn say(&mut self, line: &str) {
-        if self.json {
-            let _ = writeln!(self.out, "{}", serde_json::json!({ "message": line }));
-        } else {
-            let _ = writeln!(self.out, "{line}");
-        }
+        let _ = writeln!(self.out, "{line}");
     }
 
     /// Text written as it is (a source's text, rendered HTML).

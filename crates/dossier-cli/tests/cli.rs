@@ -609,6 +609,11 @@ fn human_output_shows_text_not_html_entities() {
     let nb = copy_of_bundled();
     let r = dossier(nb.path(), &["search", "article's"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("article]'"),
+        "the apostrophe is shown: {}",
+        r.stdout
+    );
     assert!(!r.stdout.contains("&#"), "{}", r.stdout);
     assert!(
         !r.stdout.contains("&amp;") && !r.stdout.contains("&quot;"),
