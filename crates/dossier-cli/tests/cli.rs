@@ -530,11 +530,17 @@ fn importers_and_a_searcher_together_on_a_new_notebook() {
     six_importers_and_a_searcher_on_a_new_notebook();
 }
 
-/// The same, twenty times (`make test-reliability`).
+/// The same, again and again: `DOSSIER_RACE_ROUNDS` times (20 unless set;
+/// `make test-reliability` runs 8, `make race-long` 100).
 #[test]
 #[ignore = "slow: run by make test-reliability"]
-fn importers_and_a_searcher_together_twenty_times() {
-    for _ in 0..20 {
+fn importers_and_a_searcher_together_again_and_again() {
+    let rounds: usize = std::env::var("DOSSIER_RACE_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20);
+    for round in 0..rounds {
+        eprintln!("round {} of {rounds}", round + 1);
         six_importers_and_a_searcher_on_a_new_notebook();
     }
 }
