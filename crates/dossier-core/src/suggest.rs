@@ -25,6 +25,10 @@ pub struct Suggestion {
     pub variants: Vec<String>,
     /// How often it occurs in the text, all spellings together.
     pub count: usize,
+    /// Quotes the source attributes to this name (a speaker that is not an
+    /// entity yet), as evidence.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub quotes: Vec<String>,
 }
 
 /// A name several sources mention ([`Notebook::suggest_all`]).
@@ -53,6 +57,7 @@ pub fn suggest_in(text: &str, known: &HashSet<String>) -> Vec<Suggestion> {
             kind: c.kind.as_str().to_string(),
             name: c.name,
             variants: c.variants,
+            quotes: Vec::new(),
         })
         .collect();
     out.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
@@ -63,7 +68,10 @@ impl Notebook {
     /// Entities a source names that the notebook does not know yet.
     pub fn suggest(&self, source: &str) -> Result<Vec<Suggestion>> {
         let src = self.source(source)?;
-        Ok(suggest_in(&src.text, &self.known_names()?))
+        let known = self.known_names()?;
+        let mut out = suggest_in(&src.text, &known);
+        self.add_speaker_suggestions(&src.id, &known, &mut out)?;
+        Ok(out)
     }
 
     /// Names the notebook's sources mention that it does not know yet, each
