@@ -311,8 +311,9 @@ fn quotes(texts: &[String], runs: usize) -> Res<Value> {
         })
         .collect();
     let bytes: usize = texts.iter().map(String::len).sum();
-    let (mut secs, mut bare) = (Vec::new(), Vec::new());
+    let (mut secs, mut bare, mut alone) = (Vec::new(), Vec::new(), Vec::new());
     let (mut found, mut direct, mut with_speaker, mut pairs) = (0, 0, 0, 0);
+    let mut alone_found = 0;
     for _ in 0..runs.max(1) {
         let t = Instant::now();
         let (mut n, mut d, mut s) = (0, 0, 0);
@@ -325,6 +326,11 @@ fn quotes(texts: &[String], runs: usize) -> Res<Value> {
         }
         secs.push(t.elapsed().as_secs_f64());
         (found, direct, with_speaker) = (n, d, s);
+        // The same with no known names: what the text alone costs (the
+        // known names are indexed again on every call).
+        let t = Instant::now();
+        alone_found = texts.iter().map(|x| find_quotes(x, &[]).len()).sum();
+        alone.push(t.elapsed().as_secs_f64());
         let t = Instant::now();
         pairs = texts.iter().map(|x| mark_pairs(x)).sum();
         bare.push(t.elapsed().as_secs_f64());
@@ -339,6 +345,8 @@ fn quotes(texts: &[String], runs: usize) -> Res<Value> {
         "with_speaker": with_speaker,
         "dossier_mbs": mbs(&secs),
         "dossier_s": secs,
+        "no_names_mbs": mbs(&alone),
+        "no_names_found": alone_found,
         "bare_pairs": pairs,
         "bare_mbs": mbs(&bare),
     }))

@@ -800,21 +800,23 @@ fn features_section(s: &mut String, f: &Value) {
             "`dossier_text::quotes::find_quotes` on each of the set's {} documents ({:.1} MB), \
              one thread, speakers matched against {} of the set's names: direct quotes in every \
              kind of quotation mark, quotes over several paragraphs, dash continuations, reported \
-             speech after speech verbs, and each speaker resolved. Beside it: a bare scan that \
-             only pairs quotation marks.\n",
+             speech after speech verbs, and each speaker resolved; then with no names (the \
+             names are indexed again on every call, so their cost grows with names × documents). \
+             Beside it: a bare scan that only pairs quotation marks.\n",
             q["documents"],
             q["bytes"].as_f64().unwrap_or(0.0) / 1e6,
             q["names"]
         );
         let _ = writeln!(
             s,
-            "| Dossier | quotes found (direct, with a speaker) | bare mark pairing | pairs |"
+            "| Dossier | no names | quotes found (direct, with a speaker) | bare mark pairing | pairs |"
         );
-        let _ = writeln!(s, "|---:|---:|---:|---:|");
+        let _ = writeln!(s, "|---:|---:|---:|---:|---:|");
         let _ = writeln!(
             s,
-            "| {:.1} MB/s | {} ({}, {}) | {:.0} MB/s | {} |\n",
+            "| {:.1} MB/s | {:.1} MB/s | {} ({}, {}) | {:.0} MB/s | {} |\n",
             q["dossier_mbs"].as_f64().unwrap_or(f64::NAN),
+            q["no_names_mbs"].as_f64().unwrap_or(f64::NAN),
             q["found"],
             q["direct"],
             q["with_speaker"],
