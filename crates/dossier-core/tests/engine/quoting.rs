@@ -201,12 +201,13 @@ fn unknown_speakers_are_suggested_with_their_quotes_and_accepting_links_them() {
         "Dock workers walked out on Monday.\n\n\
          \u{201c}We will not load a single ship until the contract is signed,\u{201d} \
          said Orla Vantongeren, a union steward.\n\n\
-         The port authority declined to comment.\n",
+         The port authority declined to comment.\n\n\
+         \u{201c}We will see,\u{201d} said Tamsin.\n",
     );
     let report = import(&mut nb, &[f]).unwrap();
     let id = report.imported[0].id.clone();
     let q = nb.quotes(Some(&id), None).unwrap();
-    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q.len(), 2, "{q:#?}");
     assert_eq!(q[0].speaker.as_deref(), Some("Orla Vantongeren"));
     assert_eq!(q[0].entity, None);
     let s = nb.suggest(&id).unwrap();
@@ -220,6 +221,15 @@ fn unknown_speakers_are_suggested_with_their_quotes_and_accepting_links_them() {
         vec![q[0].quote.clone()],
         "the quote is the evidence"
     );
+    // A speaker the text's own suggestions miss (one name, said once) is
+    // suggested for being a speaker.
+    assert_eq!(q[1].speaker.as_deref(), Some("Tamsin"), "{q:#?}");
+    let tamsin = s
+        .iter()
+        .find(|s| s.name == "Tamsin")
+        .unwrap_or_else(|| panic!("the lone speaker is suggested: {s:#?}"));
+    assert_eq!(tamsin.kind, "person");
+    assert_eq!(tamsin.quotes, vec![q[1].quote.clone()]);
     nb.accept_suggestion(&id, "Orla Vantongeren", None).unwrap();
     let after = nb.quotes(Some(&id), None).unwrap();
     assert_eq!(after[0].entity.as_deref(), Some("Orla Vantongeren"));
