@@ -688,7 +688,7 @@ fn search_by_speaker_lists_his_quotes_with_the_speaker() {
         assert_eq!(h["speaker"], q["speaker"]);
         assert_eq!((&h["start"], &h["end"]), (&q["start"], &q["end"]));
     }
-    let text = dossier(nb.path(), &["search", "kind:quote"]).stdout;
+    let text = dossier(nb.path(), &["search", "kind:quote", "--limit", "50"]).stdout;
     assert!(text.contains("[quote]"), "{text}");
     assert!(
         text.contains("  — Alexey Makarkin (Alexei Makarkin)"),

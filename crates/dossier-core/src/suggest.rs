@@ -65,7 +65,8 @@ pub fn suggest_in(text: &str, known: &HashSet<String>) -> Vec<Suggestion> {
 }
 
 impl Notebook {
-    /// Entities a source names that the notebook does not know yet.
+    /// Entities a source names (or quotes as speakers) that the notebook
+    /// does not know yet; a speaker's suggestion carries the quotes.
     pub fn suggest(&self, source: &str) -> Result<Vec<Suggestion>> {
         let src = self.source(source)?;
         let known = self.known_names()?;
@@ -74,7 +75,8 @@ impl Notebook {
         Ok(out)
     }
 
-    /// Names the notebook's sources mention that it does not know yet, each
+    /// Names the notebook's sources mention (or quote as speakers) that it
+    /// does not know yet, each
     /// once for the whole notebook (spellings folded as in one source), with
     /// the sources that mention it: first the names most sources mention,
     /// then the most frequent.
@@ -83,7 +85,9 @@ impl Notebook {
         let mut by_key: BTreeMap<String, NotebookSuggestion> = BTreeMap::new();
         for src in self.sources()? {
             let text = self.source(&src.id)?.text;
-            for s in suggest_in(&text, &known) {
+            let mut found = suggest_in(&text, &known);
+            self.add_speaker_suggestions(&src.id, &known, &mut found)?;
+            for s in found {
                 let key = normalise_name(&s.name);
                 let entry = by_key.entry(key).or_insert_with(|| NotebookSuggestion {
                     name: s.name.clone(),

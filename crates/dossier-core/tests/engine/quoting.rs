@@ -230,6 +230,13 @@ fn unknown_speakers_are_suggested_with_their_quotes_and_accepting_links_them() {
         .unwrap_or_else(|| panic!("the lone speaker is suggested: {s:#?}"));
     assert_eq!(tamsin.kind, "person");
     assert_eq!(tamsin.quotes, vec![q[1].quote.clone()]);
+    let everywhere = nb.suggest_all().unwrap();
+    assert!(
+        everywhere
+            .iter()
+            .any(|s| s.name == "Tamsin" && s.sources == vec![id.clone()]),
+        "and in the notebook's suggestions: {everywhere:#?}"
+    );
     nb.accept_suggestion(&id, "Orla Vantongeren", None).unwrap();
     let after = nb.quotes(Some(&id), None).unwrap();
     assert_eq!(after[0].entity.as_deref(), Some("Orla Vantongeren"));
