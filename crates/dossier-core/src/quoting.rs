@@ -170,7 +170,8 @@ impl Notebook {
     /// `speaker:` filters, `None` for `kind:quote`): each source passage
     /// hit that holds quotes of the speakers asked becomes one hit per
     /// quote (its words as the snippet, its speaker, its span); other hits
-    /// stay as they are. `limit` bounds the hits; `total` counts them all.
+    /// stay as they are. Best first, equal scores in reading order; `limit`
+    /// bounds the hits, `total` counts them all.
     pub(crate) fn quote_hits(
         &self,
         results: SearchResults,
@@ -216,6 +217,13 @@ impl Notebook {
                 });
             }
         }
+        // Equal scores (a filter alone scores every passage alike) in
+        // reading order, not in the index's order of documents.
+        hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| (&a.source, a.start).cmp(&(&b.source, b.start)))
+        });
         hits.truncate(limit);
         Ok(SearchResults {
             total: results.total + extra,

@@ -111,6 +111,11 @@ fn kind_quote_finds_every_quote_and_bad_kinds_still_say_what_is_allowed() {
         .hits
         .iter()
         .any(|h| h.speaker.as_deref() == Some("the source") && h.entity.is_none()));
+    // A filter alone scores every quote alike: they come in reading order.
+    let starts: Vec<usize> = r.hits.iter().filter_map(|h| h.start).collect();
+    let mut sorted = starts.clone();
+    sorted.sort_unstable();
+    assert_eq!(starts, sorted);
     // The limit bounds the hits, not the total.
     let few = nb.search("kind:quote", 2).unwrap();
     assert_eq!(few.hits.len(), 2);
