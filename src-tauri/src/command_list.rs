@@ -23,6 +23,8 @@ macro_rules! for_each_command {
             annotate(request: AnnotateRequest) -> AnnotationView;
             edit_annotation(request: AnnotationEditRequest) -> AnnotationView;
             delete_annotation(request: IdRequest) -> ();
+            source_quotes(request: IdRequest) -> Vec<SpeakerQuotesView>;
+            highlight_quote(request: QuoteHighlightRequest) -> AnnotationView;
             suggestions(request: IdRequest) -> Vec<SuggestionView>;
             accept_suggestion(request: AcceptSuggestionRequest) -> EntitiesChanged;
             reject_suggestion(request: NameRequest) -> ();

@@ -20,9 +20,9 @@ use crate::transport::{
     CloseRequest, CommandError, EntitiesChanged, EntityView, ExportProgress, ExportRequest,
     ExportSummary, FirstPaint, IdRequest, ImportProgress, ImportRequest, ImportSummary,
     LinkMentionRequest, NameRequest, NewEntityRequest, NewNoteRequest, NoteChange, NoteView,
-    NotebookView, PathRequest, RecentNotebook, ReloadNoteRequest, RenameNoteRequest, RenderRequest,
-    RenderedView, SaveNoteRequest, SavedNote, SearchRequest, SearchResponse, SourceView, Startup,
-    SuggestionView, UrlRequest,
+    NotebookView, PathRequest, QuoteHighlightRequest, RecentNotebook, ReloadNoteRequest,
+    RenameNoteRequest, RenderRequest, RenderedView, SaveNoteRequest, SavedNote, SearchRequest,
+    SearchResponse, SourceView, SpeakerQuotesView, Startup, SuggestionView, UrlRequest,
 };
 
 /// A system dialog that an end-to-end test may answer instead of a person.
@@ -208,6 +208,26 @@ pub async fn edit_annotation(
 pub async fn delete_annotation(session: State<'_, Shared>, request: IdRequest) -> Result<()> {
     let s = Arc::clone(&session);
     blocking(move || s.delete_annotation(&request.id)).await
+}
+
+/// The quotes of the source `request.id`, grouped by speaker.
+#[tauri::command]
+pub async fn source_quotes(
+    session: State<'_, Shared>,
+    request: IdRequest,
+) -> Result<Vec<SpeakerQuotesView>> {
+    let s = Arc::clone(&session);
+    blocking(move || s.source_quotes(&request.id)).await
+}
+
+/// Turns a found quote into a highlight linked to its speaker's entity.
+#[tauri::command]
+pub async fn highlight_quote(
+    session: State<'_, Shared>,
+    request: QuoteHighlightRequest,
+) -> Result<AnnotationView> {
+    let s = Arc::clone(&session);
+    blocking(move || s.highlight_quote(request)).await
 }
 
 /// Suggested entities for the source `request.id`.

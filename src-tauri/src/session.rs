@@ -18,8 +18,9 @@ use crate::transport::{
     CommandError, EntitiesChanged, EntityItem, EntityView, ExportFormat, ExportProgress,
     ExportRequest, ExportScope, ExportSummary, FilesDropped, ImportIssue, ImportProgress,
     ImportSummary, LinkMentionRequest, MentionSpan, NewEntityRequest, NoteChange, NoteItem,
-    NoteView, NotebookChanged, NotebookView, QuerySyntaxProblem, RecentNotebook, RenderedView,
-    SavedNote, SearchHit, SearchResponse, SourceItem, SourceView, Startup, SuggestionView,
+    NoteView, NotebookChanged, NotebookView, QuerySyntaxProblem, QuoteHighlightRequest, QuoteView,
+    RecentNotebook, RenderedView, SavedNote, SearchHit, SearchResponse, SourceItem, SourceView,
+    SpeakerQuotesView, Startup, SuggestionView,
 };
 
 /// Default and largest number of hits one search returns.
@@ -371,7 +372,49 @@ impl Session {
     }
 
     pub fn entity(&self, name: &str) -> Result<EntityView> {
-        self.with_notebook(|nb| Ok(nb.entity_page(name)?.into()))
+        self.with_notebook(|nb| {
+            let page = nb.entity_page(name)?;
+            let quotes = page.quotes.clone();
+            let mut view = EntityView::from(page);
+            let mut titles = std::collections::HashMap::new();
+            for q in quotes {
+                if !titles.contains_key(&q.source) {
+                    titles.insert(q.source.clone(), nb.source(&q.source)?.meta.title);
+                }
+                let title = titles[&q.source].clone();
+                view.quotes.push(QuoteView::new(q, title));
+            }
+            Ok(view)
+        })
+    }
+
+    /// A source's quotes grouped by speaker.
+    pub fn source_quotes(&self, source: &str) -> Result<Vec<SpeakerQuotesView>> {
+        self.with_notebook(|nb| {
+            let title = nb.source(source)?.meta.title;
+            Ok(nb
+                .quotes_by_speaker(source)?
+                .into_iter()
+                .map(|g| SpeakerQuotesView {
+                    speaker: g.speaker,
+                    speaker_kind: g.speaker_kind,
+                    entity: g.entity,
+                    quotes: g
+                        .quotes
+                        .into_iter()
+                        .map(|q| QuoteView::new(q, title.clone()))
+                        .collect(),
+                })
+                .collect())
+        })
+    }
+
+    /// Turns a found quote into a highlight linked to its speaker's entity.
+    pub fn highlight_quote(&self, r: QuoteHighlightRequest) -> Result<AnnotationView> {
+        self.with_notebook_mut(|nb| {
+            let a = nb.highlight_quote(&r.source, r.start as usize, r.end as usize)?;
+            Ok(AnnotationView::from(&a))
+        })
     }
 
     pub fn note(&self, path: &str) -> Result<NoteView> {

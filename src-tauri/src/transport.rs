@@ -55,6 +55,55 @@ pub struct EntityView {
     pub mentions: Vec<MentionView>,
     pub notes: Vec<NoteItem>,
     pub cooccurring: Vec<Cooccurrence>,
+    /// What it said, in source and reading order.
+    pub quotes: Vec<QuoteView>,
+}
+
+/// A quote with its speaker.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct QuoteView {
+    /// Source id.
+    pub source: String,
+    /// The source's title.
+    pub title: String,
+    pub quote: String,
+    /// `direct` or `indirect`.
+    pub kind: String,
+    /// The speech verb as written ("said", "according to").
+    pub cue: Option<String>,
+    /// The speaker as written.
+    pub speaker: Option<String>,
+    /// `named`, `description` or `pronoun`.
+    pub speaker_kind: Option<String>,
+    /// The entity the speaker is, when known.
+    pub entity: Option<String>,
+    /// Code-point offsets of the quoted words in the source text.
+    pub start: u32,
+    pub end: u32,
+}
+
+/// The quotes of one speaker in a source.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SpeakerQuotesView {
+    /// The entity's name, else the speaker as written; `null`: not found.
+    pub speaker: Option<String>,
+    /// `named`, `description`, `pronoun`, or `null` with no speaker.
+    pub speaker_kind: Option<String>,
+    pub entity: Option<String>,
+    pub quotes: Vec<QuoteView>,
+}
+
+/// Turning a found quote (its span in the source) into a highlight.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct QuoteHighlightRequest {
+    /// Source id.
+    pub source: String,
+    /// Code-point offsets of the quote, as in `QuoteView`.
+    pub start: u32,
+    pub end: u32,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -194,6 +243,8 @@ pub struct SuggestionView {
     pub variants: Vec<String>,
     /// How often it occurs, all spellings together.
     pub count: u32,
+    /// Quotes the source attributes to this name, as evidence.
+    pub quotes: Vec<String>,
 }
 
 /// Accepting a suggestion, with the kind and aliases the user chose.
@@ -469,6 +520,7 @@ pub enum HitKind {
     Note,
     Annotation,
     Entity,
+    Quote,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -490,6 +542,10 @@ pub struct SearchHit {
     pub path: Option<String>,
     /// For annotation hits: the annotation's id.
     pub annotation: Option<String>,
+    /// For quote hits: the speaker as written.
+    pub speaker: Option<String>,
+    /// For quote hits: the entity the speaker is, when known.
+    pub entity: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -714,6 +770,7 @@ impl From<dossier_core::Suggestion> for SuggestionView {
             kind: s.kind,
             variants: s.variants,
             count: count(s.count),
+            quotes: s.quotes,
         }
     }
 }
@@ -772,6 +829,25 @@ impl From<dossier_core::EntityPage> for EntityView {
                     passages: count(n),
                 })
                 .collect(),
+            quotes: Vec::new(),
+        }
+    }
+}
+
+impl QuoteView {
+    /// A quote, with its source's title.
+    pub fn new(q: dossier_core::QuoteHit, title: String) -> Self {
+        QuoteView {
+            source: q.source,
+            title,
+            quote: q.quote,
+            kind: q.kind,
+            cue: q.cue,
+            speaker: q.speaker,
+            speaker_kind: q.speaker_kind,
+            entity: q.entity,
+            start: count(q.start),
+            end: count(q.end),
         }
     }
 }
@@ -828,6 +904,7 @@ impl From<&dossier_core::HitKind> for HitKind {
             dossier_core::HitKind::Note => HitKind::Note,
             dossier_core::HitKind::Annotation => HitKind::Annotation,
             dossier_core::HitKind::Entity => HitKind::Entity,
+            dossier_core::HitKind::Quote => HitKind::Quote,
         }
     }
 }
@@ -845,6 +922,8 @@ impl From<dossier_core::Hit> for SearchHit {
             end: h.end.map(count),
             path: h.path,
             annotation: h.annotation,
+            speaker: h.speaker,
+            entity: h.entity,
         }
     }
 }

@@ -9,7 +9,7 @@ use std::time::Instant;
 use dossier_app::session::{dropped, Session};
 use dossier_app::transport::{
     AcceptSuggestionRequest, AnnotateRequest, AnnotationEditRequest, HitKind, ImportProgress,
-    NewEntityRequest, SpanRequest,
+    NewEntityRequest, QuoteHighlightRequest, SpanRequest,
 };
 
 const ARTICLE: &str = "Talks in Geneva\n\n\
@@ -1059,4 +1059,75 @@ fn the_shell_and_the_command_line_on_one_new_notebook_at_once() {
         "{}",
         String::from_utf8_lossy(&check.stdout)
     );
+}
+
+#[test]
+fn quotes_by_speaker_highlight_and_entity_page_in_transport_form() {
+    let f = fixture();
+    let session = Session::new(Some(f.notebook.clone()), None, Instant::now());
+    assert!(session.startup().error.is_none());
+    let article = write(
+        &f.incoming,
+        "strike.txt",
+        "Dock strike in Gdańsk\n\n\
+         Dock workers walked out on Monday.\n\n\
+         \u{201c}We will not load a single ship until the contract is signed,\u{201d} \
+         said Orla Vantongeren, a union steward.\n",
+    );
+    session.grant([article.as_path()]);
+    let summary = session
+        .import(&[article.display().to_string()], &mut |_| {})
+        .expect("import");
+    let id = summary.imported[0].id.clone();
+    let groups = session.source_quotes(&id).expect("quotes");
+    assert_eq!(groups.len(), 1, "{groups:?}");
+    assert_eq!(groups[0].speaker.as_deref(), Some("Orla Vantongeren"));
+    assert_eq!(groups[0].speaker_kind.as_deref(), Some("named"));
+    assert_eq!(groups[0].entity, None);
+    let q = groups[0].quotes[0].clone();
+    assert!(q.quote.starts_with("We will not load"), "{q:?}");
+    assert_eq!(q.title, "Dock strike in Gdańsk");
+    // The speaker is suggested with the quote as evidence.
+    let s = session.suggestions(&id).expect("suggestions");
+    let orla = s
+        .iter()
+        .find(|s| s.name == "Orla Vantongeren")
+        .expect("the speaker is suggested");
+    assert_eq!(orla.quotes, vec![q.quote.clone()]);
+    session
+        .add_entity(NewEntityRequest {
+            name: "Orla Vantongeren".into(),
+            kind: "person".into(),
+            aliases: vec![],
+        })
+        .expect("add the speaker");
+    let groups = session.source_quotes(&id).expect("quotes again");
+    assert_eq!(groups[0].entity.as_deref(), Some("Orla Vantongeren"));
+    let a = session
+        .highlight_quote(QuoteHighlightRequest {
+            source: id.clone(),
+            start: q.start,
+            end: q.end,
+        })
+        .expect("highlight the quote");
+    assert_eq!((a.start, a.end), (q.start, q.end));
+    assert_eq!(a.entities, vec!["Orla Vantongeren".to_string()]);
+    let bad = session
+        .highlight_quote(QuoteHighlightRequest {
+            source: id.clone(),
+            start: 0,
+            end: 3,
+        })
+        .expect_err("a span that is no quote");
+    assert_eq!(bad.code, "not_found");
+    let page = session.entity("Orla Vantongeren").expect("entity page");
+    assert_eq!(page.quotes.len(), 1);
+    assert_eq!(page.quotes[0].title, "Dock strike in Gdańsk");
+    let found = session
+        .search("speaker:\"Orla Vantongeren\"", None)
+        .expect("search");
+    assert_eq!(found.hits.len(), 1, "{found:?}");
+    assert_eq!(found.hits[0].kind, HitKind::Quote);
+    assert_eq!(found.hits[0].entity.as_deref(), Some("Orla Vantongeren"));
+    assert_eq!(found.hits[0].start, Some(q.start));
 }

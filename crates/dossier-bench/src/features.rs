@@ -9,7 +9,10 @@
 //!   changed), with the statuses it gave;
 //! - **Markdown preview**: `Notebook::render_markdown` (pulldown-cmark, wiki
 //!   links resolved against the store, ammonia) of a 100 KB note, beside
-//!   bare pulldown-cmark.
+//!   bare pulldown-cmark;
+//! - **quote finding**: `dossier_text::quotes::find_quotes` (what every
+//!   source's quotes are found with, speakers matched against 1,000 names)
+//!   in MB/s, beside a bare scan that only pairs quotation marks.
 //!
 //! Runs in its own child process (`dossier-bench features`), so its RSS is its own.
 
@@ -95,10 +98,16 @@ pub fn measure(args: &FeatureArgs<'_>) -> Res<Value> {
     } else {
         Value::Null
     };
+    let quotes = if want("quotes") {
+        quotes(&texts, runs)?
+    } else {
+        Value::Null
+    };
     Ok(json!({
         "mentions": mentions,
         "reanchor": reanchor,
         "preview": preview,
+        "quotes": quotes,
         "rss_kb": peak_rss_kb(),
     }))
 }
@@ -285,6 +294,83 @@ fn mentions(texts: &[String], args: &FeatureArgs<'_>, runs: usize) -> Res<Value>
         "budget_mbs": MENTIONS_BUDGET_MBS,
         "command": format!("rg -F -i -c -f names.txt {}", docs.display()),
     }))
+}
+
+/// Quote finding over every document, with 1,000 of the corpus's names as
+/// known entities (speakers are matched against them), beside a scan that
+/// only pairs opening and closing quotation marks.
+fn quotes(texts: &[String], runs: usize) -> Res<Value> {
+    use dossier_text::quotes::{find_quotes, KnownName, NameKind, QuoteKind};
+    let names = names_from(texts, 1_000);
+    let known: Vec<KnownName<'_>> = names
+        .iter()
+        .map(|n| KnownName {
+            entity: n,
+            names: vec![n.as_str()],
+            kind: NameKind::Other,
+        })
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let (mut secs, mut bare, mut alone) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut found, mut direct, mut with_speaker, mut pairs) = (0, 0, 0, 0);
+    let mut alone_found = 0;
+    for _ in 0..runs.max(1) {
+        let t = Instant::now();
+        let (mut n, mut d, mut s) = (0, 0, 0);
+        for x in texts {
+            for q in find_quotes(x, &known) {
+                n += 1;
+                d += usize::from(q.kind == QuoteKind::Direct);
+                s += usize::from(q.speaker.is_some());
+            }
+        }
+        secs.push(t.elapsed().as_secs_f64());
+        (found, direct, with_speaker) = (n, d, s);
+        // The same with no known names: what the text alone costs (the
+        // known names are indexed again on every call).
+        let t = Instant::now();
+        alone_found = texts.iter().map(|x| find_quotes(x, &[]).len()).sum();
+        alone.push(t.elapsed().as_secs_f64());
+        let t = Instant::now();
+        pairs = texts.iter().map(|x| mark_pairs(x)).sum();
+        bare.push(t.elapsed().as_secs_f64());
+    }
+    let mbs = |s: &[f64]| bytes as f64 / 1e6 / median(s);
+    Ok(json!({
+        "documents": texts.len(),
+        "bytes": bytes,
+        "names": names.len(),
+        "found": found,
+        "direct": direct,
+        "with_speaker": with_speaker,
+        "dossier_mbs": mbs(&secs),
+        "dossier_s": secs,
+        "no_names_mbs": mbs(&alone),
+        "no_names_found": alone_found,
+        "bare_pairs": pairs,
+        "bare_mbs": mbs(&bare),
+    }))
+}
+
+/// Pairs of quotation marks ("…", “…”, «…», „…“) in a text, each opening
+/// mark closed by the next closing one: the plainest quote finder.
+fn mark_pairs(text: &str) -> usize {
+    let (mut open, mut n) = (false, 0);
+    for c in text.chars() {
+        match c {
+            '"' => {
+                n += usize::from(open);
+                open = !open;
+            }
+            '\u{201c}' | '\u{ab}' | '\u{201e}' if !open => open = true,
+            '\u{201d}' | '\u{bb}' | '\u{201c}' if open => {
+                n += 1;
+                open = false;
+            }
+            _ => {}
+        }
+    }
+    n
 }
 
 /// One long source made of the corpus's paragraphs, 10,000 highlights on

@@ -94,7 +94,7 @@ pub fn render(doc: &Value, analysis: Option<&str>) -> String {
     // says so, here and in its section.
     let features_apart = doc["features"]["commit"].as_str().map(|c| {
         format!(
-            ", except those of *Mention finding, re-anchoring, Markdown preview* (and their budget \
+            ", except those of *Mention finding, re-anchoring, Markdown preview, quote finding* (and their budget \
              rows), measured again by `make bench-features` on {} at commit `{c}`",
             doc["features"]["generated"].as_str().unwrap_or("?")
         )
@@ -581,6 +581,12 @@ pub fn render(doc: &Value, analysis: Option<&str>) -> String {
             verdict(v < PREVIEW_BUDGET_MS)
         );
     }
+    if let Some(v) = f["quotes"]["dossier_mbs"].as_f64() {
+        let _ = writeln!(
+            s,
+            "| quote finding (no budget; reported) | {set} | {v:.1} MB/s on one thread | — |"
+        );
+    }
     let _ = writeln!(s);
 
     // Profiles.
@@ -657,7 +663,10 @@ fn features_section(s: &mut String, f: &Value) {
         return;
     }
     let set = f["set"].as_str().unwrap_or("?");
-    let _ = writeln!(s, "## Mention finding, re-anchoring, Markdown preview\n");
+    let _ = writeln!(
+        s,
+        "## Mention finding, re-anchoring, Markdown preview, quote finding\n"
+    );
     let _ = writeln!(
         s,
         "Measured in one process on the `{set}` set{}{}, medians of the runs. Reproduce: {}.\n",
@@ -781,6 +790,38 @@ fn features_section(s: &mut String, f: &Value) {
             "| {:.1} ms | {:.1} ms | {statuses} |\n",
             r["median_ms"].as_f64().unwrap_or(f64::NAN),
             r["max_ms"].as_f64().unwrap_or(f64::NAN)
+        );
+    }
+    let q = &f["quotes"];
+    if !q.is_null() {
+        let _ = writeln!(s, "### Quote finding\n");
+        let _ = writeln!(
+            s,
+            "`dossier_text::quotes::find_quotes` on each of the set's {} documents ({:.1} MB), \
+             one thread, speakers matched against {} of the set's names: direct quotes in every \
+             kind of quotation mark, quotes over several paragraphs, dash continuations, reported \
+             speech after speech verbs, and each speaker resolved; then with no names (the \
+             names are indexed again on every call, so their cost grows with names × documents). \
+             Beside it: a bare scan that only pairs quotation marks.\n",
+            q["documents"],
+            q["bytes"].as_f64().unwrap_or(0.0) / 1e6,
+            q["names"]
+        );
+        let _ = writeln!(
+            s,
+            "| Dossier | no names | quotes found (direct, with a speaker) | bare mark pairing | pairs |"
+        );
+        let _ = writeln!(s, "|---:|---:|---:|---:|---:|");
+        let _ = writeln!(
+            s,
+            "| {:.1} MB/s | {:.1} MB/s | {} ({}, {}) | {:.0} MB/s | {} |\n",
+            q["dossier_mbs"].as_f64().unwrap_or(f64::NAN),
+            q["no_names_mbs"].as_f64().unwrap_or(f64::NAN),
+            q["found"],
+            q["direct"],
+            q["with_speaker"],
+            q["bare_mbs"].as_f64().unwrap_or(f64::NAN),
+            q["bare_pairs"]
         );
     }
     let p = &f["preview"];

@@ -4,8 +4,8 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use dossier_core::{
-    AnchorStatus, AnnotationEdit, EntityEdit, Error, ExportFormat, ExportOptions, ImportOptions,
-    NewAnnotation, NewEntity, Notebook, Scope,
+    AnchorStatus, AnnotationEdit, EntityEdit, Error, ExportFormat, ExportOptions, HitKind,
+    ImportOptions, NewAnnotation, NewEntity, Notebook, Scope,
 };
 
 use crate::output::{terminal_snippet, Output};
@@ -81,6 +81,13 @@ pub fn search(nb: &Notebook, a: SearchArgs) -> Done {
                 h.score
             ));
             o.line(format!("  {}", terminal_snippet(&h.snippet)));
+            match (&h.speaker, &h.entity) {
+                (Some(s), Some(e)) if s != e => o.line(format!("  — {s} ({e})")),
+                (_, Some(e)) => o.line(format!("  — {e}")),
+                (Some(s), None) => o.line(format!("  — {s}")),
+                (None, None) if h.kind == HitKind::Quote => o.line("  — speaker not found"),
+                _ => {}
+            }
         }
     });
     OK

@@ -660,6 +660,10 @@ fn json_shapes_are_the_contract() {
         ("suggest", vec!["suggest", "russia-nato-talks", "--json"]),
         ("check", vec!["check", "--json"]),
         ("quotes", vec!["quotes", "russia-nato-talks", "--json"]),
+        (
+            "search_speaker",
+            vec!["search", "speaker:\"Alexei Makarkin\"", "--json"],
+        ),
         ("timeline", vec!["timeline", "--json"]),
         ("graph", vec!["graph", "--format", "json"]),
     ];
@@ -667,6 +671,36 @@ fn json_shapes_are_the_contract() {
         let v = json(&dossier(nb.path(), &args));
         insta::assert_snapshot!(name, serde_json::to_string_pretty(&shape(&v)).unwrap());
     }
+}
+
+#[test]
+fn search_by_speaker_lists_his_quotes_with_the_speaker() {
+    let nb = copy_of_bundled();
+    let quotes = json(&dossier(
+        nb.path(),
+        &["quotes", "--speaker", "Alexei Makarkin", "--json"],
+    ));
+    let quotes = quotes.as_array().unwrap();
+    let v = json(&dossier(
+        nb.path(),
+        &["search", "speaker:\"Alexey Makarkin\"", "--json"],
+    ));
+    let hits = v["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), quotes.len(), "{v}");
+    assert_eq!(v["total"].as_u64(), Some(quotes.len() as u64));
+    for (h, q) in hits.iter().zip(quotes) {
+        assert_eq!(h["kind"], "quote");
+        assert_eq!(h["entity"], "Alexei Makarkin");
+        assert_eq!(h["speaker"], q["speaker"]);
+        assert_eq!((&h["start"], &h["end"]), (&q["start"], &q["end"]));
+    }
+    let text = dossier(nb.path(), &["search", "kind:quote", "--limit", "50"]).stdout;
+    assert!(text.contains("[quote]"), "{text}");
+    assert!(
+        text.contains("  — Alexey Makarkin (Alexei Makarkin)"),
+        "{text}"
+    );
+    assert!(text.contains("  — the source"), "{text}");
 }
 
 #[test]

@@ -100,6 +100,19 @@ impl Notebook {
     /// quotes matched to it, and those whose speaker is written as one of
     /// its names), or else the speaker as written (case and diacritics aside).
     pub fn quotes(&self, source: Option<&str>, speaker: Option<&str>) -> Result<Vec<QuoteHit>> {
+        Ok(self
+            .quotes_with_passages(source, speaker)?
+            .into_iter()
+            .map(|(_, q)| q)
+            .collect())
+    }
+
+    /// [`Notebook::quotes`], each with the passage it starts in.
+    pub(crate) fn quotes_with_passages(
+        &self,
+        source: Option<&str>,
+        speaker: Option<&str>,
+    ) -> Result<Vec<(usize, QuoteHit)>> {
         let source_id = match source {
             Some(s) => Some(self.source(s)?.id),
             None => None,
@@ -155,19 +168,22 @@ impl Notebook {
                 .unwrap_or(&[])
                 .iter()
                 .collect();
-            out.push(QuoteHit {
-                entity: q.entity_id.and_then(|id| entities.get(&id).cloned()),
-                source: q.source,
-                quote,
-                kind: q.kind,
-                cue: q.cue,
-                speaker: q.speaker,
-                speaker_kind: q.speaker_kind,
-                start: q.start,
-                end: q.end,
-                speaker_start: q.speaker_start,
-                speaker_end: q.speaker_end,
-            });
+            out.push((
+                q.passage,
+                QuoteHit {
+                    entity: q.entity_id.and_then(|id| entities.get(&id).cloned()),
+                    source: q.source,
+                    quote,
+                    kind: q.kind,
+                    cue: q.cue,
+                    speaker: q.speaker,
+                    speaker_kind: q.speaker_kind,
+                    start: q.start,
+                    end: q.end,
+                    speaker_start: q.speaker_start,
+                    speaker_end: q.speaker_end,
+                },
+            ));
         }
         Ok(out)
     }

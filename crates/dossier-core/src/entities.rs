@@ -145,6 +145,8 @@ pub struct EntityPage {
     pub notes: Vec<NoteSummary>,
     /// Entities named in the same passages, with the number of passages.
     pub cooccurring: Vec<(String, usize)>,
+    /// What it said: the quotes whose speaker it is, in source and reading order.
+    pub quotes: Vec<crate::QuoteHit>,
 }
 
 /// A mention in one source's text, for drawing it in a reader.
@@ -346,6 +348,7 @@ impl Notebook {
             }
         }
         Ok(EntityPage {
+            quotes: self.quotes(None, Some(&row.name))?,
             cooccurring: self.store.cooccurring(row.id)?,
             entity: to_entity(row),
             mentions,

@@ -11,10 +11,13 @@
 //!   references turned into quotes with citations).
 //! - `source.md.j2`: `source` {id, title, outlet, author, published, url},
 //!   `annotations` [{id, quote, comment, tags, entities, status, score,
-//!   paragraph}], `text`, `vault`.
+//!   paragraph}], `said` (who said what: [{speaker, speaker_kind, entity,
+//!   quotes [{quote, kind, cue, paragraph}]}], by speaker), `text`, `vault`.
 //! - `entity.md.j2`: `entity` {name, kind, aliases, description,
 //!   external_id}, `mentions` [{link, before, text, after}], `annotations`
-//!   [{quote, comment, link}], `notes` [{link}], `cooccurring` [{link, count}].
+//!   [{quote, comment, link}], `quotes` (what it said: [{quote, kind, cue,
+//!   link}], the link citing source and paragraph), `notes` [{link}],
+//!   `cooccurring` [{link, count}].
 //! - `index.md.j2`: `notebook`, `date`, `sources` [{link, outlet, published,
 //!   annotations}], `notes` [{link}], `entities` [{link, kind, mentions}].
 //!
@@ -351,6 +354,25 @@ impl Notebook {
                 })
             })
             .collect();
+        let paragraph_of = |start: usize| {
+            s.passages
+                .iter()
+                .position(|p| p.start <= start && start < p.end)
+                .map(|p| p + 1)
+                .unwrap_or(0)
+        };
+        let said: Vec<Value> = self
+            .quotes_by_speaker(id)?
+            .into_iter()
+            .map(|g| {
+                let quotes: Vec<Value> = g
+                    .quotes
+                    .iter()
+                    .map(|q| json!({"quote": one_line(&q.quote), "kind": q.kind, "cue": q.cue, "paragraph": paragraph_of(q.start)}))
+                    .collect();
+                json!({"speaker": g.speaker, "speaker_kind": g.speaker_kind, "entity": g.entity, "quotes": quotes})
+            })
+            .collect();
         let m = &s.meta;
         render_template(
             &t["source"],
@@ -358,7 +380,7 @@ impl Notebook {
             json!({
                 "source": {"id": s.id, "title": m.title, "outlet": m.outlet, "author": m.author,
                            "published": m.published, "url": m.url},
-                "annotations": annotations, "text": s.text, "vault": vault,
+                "annotations": annotations, "said": said, "text": s.text, "vault": vault,
             }),
         )
     }
@@ -392,6 +414,16 @@ impl Notebook {
                 json!({"quote": one_line(&a.exact), "comment": one_line(&a.comment), "link": link(from, target.as_deref(), &a.source, vault)})
             })
             .collect();
+        let mut titles: HashMap<String, String> = HashMap::new();
+        let mut quotes: Vec<Value> = Vec::new();
+        for (passage, q) in self.quotes_with_passages(None, Some(&page.entity.name))? {
+            if !titles.contains_key(&q.source) {
+                titles.insert(q.source.clone(), self.source(&q.source)?.meta.title);
+            }
+            let label = format!("{} ¶{}", titles[&q.source], passage + 1);
+            let target = layout.sources.get(&q.source).map(String::as_str);
+            quotes.push(json!({"quote": one_line(&q.quote), "kind": q.kind, "cue": q.cue, "link": link(from, target, &label, vault)}));
+        }
         let notes: Vec<Value> = page
             .notes
             .iter()
@@ -408,7 +440,7 @@ impl Notebook {
             "entity",
             json!({
                 "entity": {"name": e.name, "kind": e.kind, "aliases": e.aliases, "description": e.description, "external_id": e.external_id},
-                "mentions": mentions, "annotations": annotations, "notes": notes, "cooccurring": co,
+                "mentions": mentions, "annotations": annotations, "quotes": quotes, "notes": notes, "cooccurring": co,
             }),
         )
     }

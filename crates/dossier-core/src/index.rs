@@ -53,14 +53,18 @@ pub enum HitKind {
     Note,
     Annotation,
     Entity,
+    /// A quote in a source (not an index document: a source passage that
+    /// holds quotes, shown as its quotes; see `quoting.rs`).
+    Quote,
 }
 
 impl HitKind {
-    pub const ALL: [HitKind; 4] = [
+    pub const ALL: [HitKind; 5] = [
         HitKind::Source,
         HitKind::Note,
         HitKind::Annotation,
         HitKind::Entity,
+        HitKind::Quote,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -69,6 +73,7 @@ impl HitKind {
             HitKind::Note => "note",
             HitKind::Annotation => "annotation",
             HitKind::Entity => "entity",
+            HitKind::Quote => "quote",
         }
     }
 
@@ -122,6 +127,12 @@ pub struct Hit {
     /// For annotation hits: the annotation's id.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub annotation: Option<String>,
+    /// For quote hits: the speaker as written, when the quote has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// For quote hits: the entity (canonical name) the speaker is, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
 }
 
 /// The answer to a query.
@@ -558,6 +569,8 @@ impl SearchIndex {
                 end: num(f.end),
                 path: text(f.path),
                 annotation: text(f.annotation),
+                speaker: None,
+                entity: None,
             });
         }
         Ok(SearchResults { total, hits })

@@ -920,9 +920,19 @@ impl Notebook {
 
     fn run(&self, node: &query::Node, limit: usize) -> Result<SearchResults> {
         let entities = |name: &str| self.entity_doc_ids(name);
-        let compiled = query::compile(node, &self.index, &entities)?;
-        self.index
-            .search(compiled.query.as_ref(), &compiled.highlight, limit)
+        let quotes = |speaker: Option<&str>| self.quote_doc_ids(speaker);
+        let compiled = query::compile(node, &self.index, &entities, &quotes)?;
+        if compiled.quotes.is_empty() {
+            return self
+                .index
+                .search(compiled.query.as_ref(), &compiled.highlight, limit);
+        }
+        // Every passage with quotes asked for, so that `total` counts quotes.
+        let passages = self.quote_doc_ids(None)?.len().max(limit);
+        let results = self
+            .index
+            .search(compiled.query.as_ref(), &compiled.highlight, passages)?;
+        self.quote_hits(results, &compiled.quotes, limit)
     }
 
     /// Builds the search index again from the store.

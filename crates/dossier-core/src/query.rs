@@ -7,12 +7,16 @@
 //! unary    := ("NOT" | "-") unary | primary
 //! primary  := "(" or ")" | FIELD ":" value | value
 //! value    := "\"" words "\"" | WORD | WORD "*" | WORD "~" [1|2]
-//! FIELD    := kind | source | tag | title | entity
+//! FIELD    := kind | source | tag | title | entity | speaker
 //! ```
 //! Words are analysed as they are indexed (lowercase, diacritics folded,
 //! English stems); a prefix (`negotiat*`) and a fuzzy word (`Stoltenbreg~`)
 //! match the unstemmed words. Errors name the character where the query went
 //! wrong (counted in Unicode scalar values, from 0).
+//!
+//! `kind:quote` and `speaker:NAME` match the source passages that hold
+//! quotes (of that speaker: an entity under any of its names, or the name
+//! as written); the notebook shows such hits as their quotes.
 
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
@@ -25,7 +29,7 @@ use crate::error::{Error, QueryProblemKind, Result};
 use crate::index::{plain_analyzer, tokens, words_analyzer, Fields, HitKind, SearchIndex};
 
 /// The fields a query may filter on.
-pub const FIELDS: [&str; 5] = ["kind", "source", "tag", "title", "entity"];
+pub const FIELDS: [&str; 6] = ["kind", "source", "tag", "title", "entity", "speaker"];
 
 /// A parsed query, before it meets an index.
 #[derive(Debug, Clone, PartialEq)]
@@ -339,7 +343,7 @@ impl Parser {
             if HitKind::parse(&k.to_lowercase()).is_none() {
                 return Err(syntax(
                     QueryProblemKind::FieldValue,
-                    format!("unknown kind '{k}' (kinds: source, note, annotation, entity)"),
+                    format!("unknown kind '{k}' (kinds: source, note, annotation, entity, quote)"),
                     vat,
                 ));
             }
@@ -392,6 +396,9 @@ pub fn parse_lenient(q: &str) -> Option<Node> {
 pub(crate) struct Compiled {
     pub query: Box<dyn Query>,
     pub highlight: Vec<String>,
+    /// The quote filters the query holds: `Some(name)` for each
+    /// `speaker:name`, `None` for `kind:quote`. Empty: no quote filter.
+    pub quotes: Vec<Option<String>>,
 }
 
 const EXPANSIONS: usize = 50;
@@ -400,20 +407,32 @@ const EXPANSIONS: usize = 50;
 /// Returns the document ids and the entity's names (to highlight).
 pub(crate) type EntityDocs<'a> = &'a dyn Fn(&str) -> Result<(Vec<String>, Vec<String>)>;
 
+/// Finds the index documents (source passages) that hold quotes, of one
+/// speaker or (`None`) of anyone (for `speaker:` and `kind:quote`).
+pub(crate) type QuoteDocs<'a> = &'a dyn Fn(Option<&str>) -> Result<Vec<String>>;
+
 pub(crate) fn compile(
     node: &Node,
     index: &SearchIndex,
     entities: EntityDocs<'_>,
+    quotes: QuoteDocs<'_>,
 ) -> Result<Compiled> {
     let mut highlight = Vec::new();
+    let mut asked = Vec::new();
     let mut cx = Cx {
         index,
         f: index.fields(),
         hl: &mut highlight,
         entities,
+        quotes,
+        asked: &mut asked,
     };
     let query = build(node, &mut cx)?;
-    Ok(Compiled { query, highlight })
+    Ok(Compiled {
+        query,
+        highlight,
+        quotes: asked,
+    })
 }
 
 struct Cx<'a> {
@@ -421,6 +440,8 @@ struct Cx<'a> {
     f: Fields,
     hl: &'a mut Vec<String>,
     entities: EntityDocs<'a>,
+    quotes: QuoteDocs<'a>,
+    asked: &'a mut Vec<Option<String>>,
 }
 
 fn build(node: &Node, cx: &mut Cx<'_>) -> Result<Box<dyn Query>> {
@@ -558,6 +579,14 @@ fn field_query(name: &str, value: &Node, cx: &mut Cx<'_>) -> Result<Box<dyn Quer
         _ => String::new(),
     };
     Ok(match name {
+        "kind" if raw.eq_ignore_ascii_case(HitKind::Quote.as_str()) => {
+            cx.asked.push(None);
+            any_of(f.id, &(cx.quotes)(None)?)
+        }
+        "speaker" => {
+            cx.asked.push(Some(raw.clone()));
+            any_of(f.id, &(cx.quotes)(Some(&raw))?)
+        }
         "kind" => term(f.kind, &raw.to_lowercase()),
         "source" => term(f.source, &raw),
         "tag" => term(f.tag, &raw.to_lowercase()),
@@ -582,6 +611,16 @@ fn field_query(name: &str, value: &Node, cx: &mut Cx<'_>) -> Result<Box<dyn Quer
         }
         _ => Box::new(EmptyQuery),
     })
+}
+
+/// Documents whose `field` is one of `values` (none: nothing).
+fn any_of(field: tantivy::schema::Field, values: &[String]) -> Box<dyn Query> {
+    if values.is_empty() {
+        return Box::new(EmptyQuery);
+    }
+    Box::new(BooleanQuery::new(
+        values.iter().map(|v| (Occur::Should, term(field, v))).collect(),
+    ))
 }
 
 fn term(field: tantivy::schema::Field, value: &str) -> Box<dyn Query> {

@@ -25,6 +25,10 @@ pub struct Suggestion {
     pub variants: Vec<String>,
     /// How often it occurs in the text, all spellings together.
     pub count: usize,
+    /// Quotes the source attributes to this name (a speaker that is not an
+    /// entity yet), as evidence.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub quotes: Vec<String>,
 }
 
 /// A name several sources mention ([`Notebook::suggest_all`]).
@@ -53,6 +57,7 @@ pub fn suggest_in(text: &str, known: &HashSet<String>) -> Vec<Suggestion> {
             kind: c.kind.as_str().to_string(),
             name: c.name,
             variants: c.variants,
+            quotes: Vec::new(),
         })
         .collect();
     out.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
@@ -60,13 +65,18 @@ pub fn suggest_in(text: &str, known: &HashSet<String>) -> Vec<Suggestion> {
 }
 
 impl Notebook {
-    /// Entities a source names that the notebook does not know yet.
+    /// Entities a source names (or quotes as speakers) that the notebook
+    /// does not know yet; a speaker's suggestion carries the quotes.
     pub fn suggest(&self, source: &str) -> Result<Vec<Suggestion>> {
         let src = self.source(source)?;
-        Ok(suggest_in(&src.text, &self.known_names()?))
+        let known = self.known_names()?;
+        let mut out = suggest_in(&src.text, &known);
+        self.add_speaker_suggestions(&src.id, &known, &mut out)?;
+        Ok(out)
     }
 
-    /// Names the notebook's sources mention that it does not know yet, each
+    /// Names the notebook's sources mention (or quote as speakers) that it
+    /// does not know yet, each
     /// once for the whole notebook (spellings folded as in one source), with
     /// the sources that mention it: first the names most sources mention,
     /// then the most frequent.
@@ -75,7 +85,9 @@ impl Notebook {
         let mut by_key: BTreeMap<String, NotebookSuggestion> = BTreeMap::new();
         for src in self.sources()? {
             let text = self.source(&src.id)?.text;
-            for s in suggest_in(&text, &known) {
+            let mut found = suggest_in(&text, &known);
+            self.add_speaker_suggestions(&src.id, &known, &mut found)?;
+            for s in found {
                 let key = normalise_name(&s.name);
                 let entry = by_key.entry(key).or_insert_with(|| NotebookSuggestion {
                     name: s.name.clone(),

@@ -91,7 +91,11 @@ export type EntityView = { name: string, kind: string, aliases: Array<string>, d
 /**
  * An authority id such as a Wikidata QID.
  */
-externalId: string | null, mentions: Array<MentionView>, notes: Array<NoteItem>, cooccurring: Array<Cooccurrence>, };
+externalId: string | null, mentions: Array<MentionView>, notes: Array<NoteItem>, cooccurring: Array<Cooccurrence>, 
+/**
+ * What it said, in source and reading order.
+ */
+quotes: Array<QuoteView>, };
 
 export type MentionView = { 
 /**
@@ -126,7 +130,7 @@ body: string,
  */
 hash: string, };
 
-export type HitKind = "source" | "note" | "annotation" | "entity";
+export type HitKind = "source" | "note" | "annotation" | "entity" | "quote";
 
 export type SearchHit = { kind: HitKind, title: string, 
 /**
@@ -149,7 +153,15 @@ path: string | null,
 /**
  * For annotation hits: the annotation's id.
  */
-annotation: string | null, };
+annotation: string | null, 
+/**
+ * For quote hits: the speaker as written.
+ */
+speaker: string | null, 
+/**
+ * For quote hits: the entity the speaker is, when known.
+ */
+entity: string | null, };
 
 export type QuerySyntaxProblem = { 
 /**
@@ -330,7 +342,11 @@ variants: Array<string>,
 /**
  * How often it occurs, all spellings together.
  */
-count: number, };
+count: number, 
+/**
+ * Quotes the source attributes to this name, as evidence.
+ */
+quotes: Array<string>, };
 
 /**
  * Accepting a suggestion, with the kind and aliases the user chose.
@@ -500,6 +516,69 @@ export type CloseRequest = {
  */
 saved: boolean, };
 
+/**
+ * A quote with its speaker.
+ */
+export type QuoteView = { 
+/**
+ * Source id.
+ */
+source: string, 
+/**
+ * The source's title.
+ */
+title: string, quote: string, 
+/**
+ * `direct` or `indirect`.
+ */
+kind: string, 
+/**
+ * The speech verb as written ("said", "according to").
+ */
+cue: string | null, 
+/**
+ * The speaker as written.
+ */
+speaker: string | null, 
+/**
+ * `named`, `description` or `pronoun`.
+ */
+speakerKind: string | null, 
+/**
+ * The entity the speaker is, when known.
+ */
+entity: string | null, 
+/**
+ * Code-point offsets of the quoted words in the source text.
+ */
+start: number, end: number, };
+
+/**
+ * The quotes of one speaker in a source.
+ */
+export type SpeakerQuotesView = { 
+/**
+ * The entity's name, else the speaker as written; `null`: not found.
+ */
+speaker: string | null, 
+/**
+ * `named`, `description`, `pronoun`, or `null` with no speaker.
+ */
+speakerKind: string | null, entity: string | null, quotes: Array<QuoteView>, };
+
+/**
+ * Turning a found quote (its span in the source) into a highlight.
+ */
+export type QuoteHighlightRequest = { 
+/**
+ * Source id.
+ */
+source: string, 
+/**
+ * Code-point offsets of the quote, as in `QuoteView`.
+ */
+start: number, end: number, };
+
 /** Every command: its arguments and what it resolves to. It rejects with a `CommandError`. */
 export type Commands = {
   startup: { args: {  }; result: Startup };
@@ -516,6 +595,8 @@ export type Commands = {
   annotate: { args: { request: AnnotateRequest }; result: AnnotationView };
   edit_annotation: { args: { request: AnnotationEditRequest }; result: AnnotationView };
   delete_annotation: { args: { request: IdRequest }; result: null };
+  source_quotes: { args: { request: IdRequest }; result: Array<SpeakerQuotesView> };
+  highlight_quote: { args: { request: QuoteHighlightRequest }; result: AnnotationView };
   suggestions: { args: { request: IdRequest }; result: Array<SuggestionView> };
   accept_suggestion: { args: { request: AcceptSuggestionRequest }; result: EntitiesChanged };
   reject_suggestion: { args: { request: NameRequest }; result: null };
@@ -545,4 +626,4 @@ export const EVENTS = {
 export const ENTITY_KINDS = ["person", "organisation", "place", "event", "date", "other"] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
-export const COMMAND_NAMES = ["startup", "open_notebook", "choose_notebook", "recent_notebooks", "get_source", "get_note", "get_entity", "search", "choose_import_files", "import_files", "report_first_paint", "annotate", "edit_annotation", "delete_annotation", "suggestions", "accept_suggestion", "reject_suggestion", "add_entity", "save_note", "reload_note", "render_markdown", "new_note", "rename_note", "delete_note", "backlinks", "link_mention", "open_web_link", "choose_export_folder", "export", "close_window"] as const;
+export const COMMAND_NAMES = ["startup", "open_notebook", "choose_notebook", "recent_notebooks", "get_source", "get_note", "get_entity", "search", "choose_import_files", "import_files", "report_first_paint", "annotate", "edit_annotation", "delete_annotation", "source_quotes", "highlight_quote", "suggestions", "accept_suggestion", "reject_suggestion", "add_entity", "save_note", "reload_note", "render_markdown", "new_note", "rename_note", "delete_note", "backlinks", "link_mention", "open_web_link", "choose_export_folder", "export", "close_window"] as const;

@@ -13,9 +13,19 @@ const hit = (kind: SearchHit["kind"], title: string): SearchHit => ({
   end: null,
   path: null,
   annotation: null,
+  speaker: null,
+  entity: null,
 });
 
 describe("groupHits", () => {
+  it("puts quotes (speaker: and kind:quote) first, under their own label", () => {
+    const groups = groupHits([hit("source", "s1"), hit("quote", "q1"), hit("quote", "q2")]);
+    expect(groups.map((g) => [g.kind, g.label, g.items.length])).toEqual([
+      ["quote", "Quotes", 2],
+      ["source", "Sources", 1],
+    ]);
+  });
+
   it("groups by kind in a fixed order and numbers hits in keyboard order", () => {
     const groups = groupHits([hit("note", "n1"), hit("source", "s1"), hit("note", "n2"), hit("entity", "e1")]);
     expect(groups.map((g) => g.kind)).toEqual(["source", "note", "entity"]);

@@ -3,9 +3,10 @@
 // typing. The words for a query the engine can't read come from the engine.
 import type { HitKind, SearchHit } from "./bindings";
 
-export const KIND_ORDER: HitKind[] = ["source", "note", "annotation", "entity"];
+export const KIND_ORDER: HitKind[] = ["quote", "source", "note", "annotation", "entity"];
 
 export const KIND_LABEL: Record<HitKind, string> = {
+  quote: "Quotes",
   source: "Sources",
   note: "Notes",
   annotation: "Annotations",

@@ -15,6 +15,7 @@ mod import;
 mod layout;
 mod limits;
 mod migration;
+mod quoting;
 mod recovery;
 mod search;
 mod writing;
