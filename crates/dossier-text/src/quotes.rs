@@ -1084,7 +1084,10 @@ impl Finder<'_> {
                 && doc.punct(a - 1) == Some(',')
             {
                 if let Some(named) = self.name_before_comma(a - 1, limit) {
-                    if !self.lc_in(a, DETERMINERS) && !doc.lower(b - 1).ends_with('s') {
+                    let head_end = (a..b)
+                        .find(|&i| i > a && self.lc_in(i, PREPOSITIONS))
+                        .unwrap_or(b);
+                    if !self.lc_in(a, DETERMINERS) && !doc.lower(head_end - 1).ends_with('s') {
                         return Some((named, a));
                     }
                 }
@@ -1249,6 +1252,13 @@ impl Finder<'_> {
             return None;
         }
         let span = |s: usize, e: usize| (doc.toks[s].start, doc.toks[e].end);
+        // "…, it was testified": an impersonal passive names no one.
+        if words.len() == 1
+            && doc.lower(first) == "it"
+            && self.lc_in(first + 1, &["was", "is", "has", "had"])
+        {
+            return None;
+        }
         if words.len() == 1 && self.lc_in(first, PRONOUNS) {
             let (s, e) = span(first, first);
             return Some(RawSpeaker {
@@ -1710,7 +1720,7 @@ impl Finder<'_> {
         }
         let object_first = matches!(cue_lc, "told" | "tells" | "tell" | "telling");
         let mut j = from;
-        if object_first {
+        if ADDRESSEE_CUES.contains(&cue_lc) {
             // "told members of the council that …": "that" after the object.
             let mut t = from;
             while t < b
@@ -1725,6 +1735,8 @@ impl Finder<'_> {
                 }
                 t += 1;
             }
+        }
+        if object_first {
             // "told her they", "told reporters the deal was off"
             let mut k = 0;
             while j < b && k < 4 && doc.is_word(j) && !self.lc_in(j, PRONOUNS) {

@@ -100,6 +100,8 @@ pub const SPEECH_CUES: &[&str] = &[
     "went on",
     "cautioned",
     "urged",
+    "recommended",
+    "promises",
     "estimated",
     "stated",
     "states",
@@ -281,6 +283,8 @@ pub const NEEDS_THAT: &[&str] = &[
     "mentioned",
     "recalled",
     "urged",
+    "recommended",
+    "promises",
     "denied",
     "stated",
     "observed",
@@ -777,4 +781,29 @@ pub const SUBORDINATORS: &[&str] = &[
 pub const AUXILIARIES: &[&str] = &[
     "was", "is", "were", "are", "has", "had", "have", "would", "will", "could", "can", "should",
     "must", "may", "might", "did", "does", "do",
+];
+
+/// Cues that take the person addressed before "that": "promised the state
+/// that", "warned members of the board that".
+pub const ADDRESSEE_CUES: &[&str] = &[
+    "told",
+    "tells",
+    "tell",
+    "telling",
+    "promised",
+    "promises",
+    "warned",
+    "warns",
+    "assured",
+    "assures",
+    "reminded",
+    "reminds",
+    "informed",
+    "informs",
+    "advised",
+    "advises",
+    "persuaded",
+    "convinced",
+    "notified",
+    "urged",
 ];
