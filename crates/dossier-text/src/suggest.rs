@@ -1312,7 +1312,9 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
     }
     let known_place = names::is_place(&surface);
     if known_place {
-        votes.add(Kind::Place, 3);
+        // A place of several words the lists know outweighs a designator
+        // inside it ("Soviet Union").
+        votes.add(Kind::Place, if single { 3 } else { 5 });
     }
     if acronym {
         if names::is_country_abbreviation(w0) {
