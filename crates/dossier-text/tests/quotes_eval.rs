@@ -74,6 +74,15 @@ const UNSEEN: &[&str] = &[
     "unseen/engadget-part2",
 ];
 
+/// Four more (Brown press stories), gold committed before any run, scored
+/// once after the rules were frozen; never printed in detail.
+const UNSEEN_2: &[&str] = &[
+    "unseen/brown-ca02",
+    "unseen/brown-ca03",
+    "unseen/brown-ca22",
+    "unseen/brown-ca28",
+];
+
 fn crate_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -543,10 +552,11 @@ fn quotes_held_out_set() {
     // Scores only: the per-quote listing stays off so tuning never looks at it.
     let t = evaluate(HELD_OUT, false).expect("held-out pages readable");
     let s = report("held-out", &t);
-    assert!(s.direct_f1 >= 0.0, "direct quotes F1 on the held-out set");
-    assert!(s.speakers >= 0.0, "speakers right on the held-out set");
+    // Floors a little below what the rules reach (0.992, 0.859, 0.745).
+    assert!(s.direct_f1 >= 0.98, "direct quotes F1 on the held-out set");
+    assert!(s.speakers >= 0.84, "speakers right on the held-out set");
     assert!(
-        s.indirect_f1 >= 0.0,
+        s.indirect_f1 >= 0.72,
         "indirect speech F1 on the held-out set"
     );
 }
@@ -558,9 +568,27 @@ fn quotes_unseen_set() {
     let verbose = std::env::var_os("QUOTES_UNSEEN_VERBOSE").is_some();
     let t = evaluate(UNSEEN, verbose).expect("unseen excerpts readable");
     let s = report("unseen", &t);
-    assert!(s.direct_f1 >= 0.0, "direct quotes F1 on the unseen set");
-    assert!(s.speakers >= 0.0, "speakers right on the unseen set");
-    assert!(s.indirect_f1 >= 0.0, "indirect speech F1 on the unseen set");
+    // First run, rules untouched: 0.933, 0.661, 0.729. Then its errors were
+    // read while the rules changed: now 0.933, 0.923, 0.860.
+    assert!(s.direct_f1 >= 0.92, "direct quotes F1 on the unseen set");
+    assert!(s.speakers >= 0.90, "speakers right on the unseen set");
+    assert!(
+        s.indirect_f1 >= 0.84,
+        "indirect speech F1 on the unseen set"
+    );
+}
+
+#[test]
+fn quotes_unseen_2_set() {
+    let t = evaluate(UNSEEN_2, false).expect("unseen-2 excerpts readable");
+    let s = report("unseen-2", &t);
+    // Scored once with the rules frozen: 0.960, 0.700, 0.696 (20 quotes).
+    assert!(s.direct_f1 >= 0.94, "direct quotes F1 on the unseen-2 set");
+    assert!(s.speakers >= 0.65, "speakers right on the unseen-2 set");
+    assert!(
+        s.indirect_f1 >= 0.65,
+        "indirect speech F1 on the unseen-2 set"
+    );
 }
 
 /// `QUOTES_DUMP=dir cargo test -p dossier-text --test quotes_eval dump -- --ignored`
