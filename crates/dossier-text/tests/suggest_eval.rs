@@ -74,13 +74,13 @@ const HELD_OUT: &[&str] = &[
     "ars-1",
     "theverge",
 ];
-/// Earlier batches were each scored once as held out, then became dev:
-/// breitbart, msn, tmz-1 at precision 0.55, recall 0.55, kinds 0.91;
-/// engadget, medicalnewstoday, aclu, webmd-1, lwn-1 at 0.61, 0.85, 0.91;
-/// simplyfound-1, quanta-1, webmd-2 and later parts of nytimes-4,
-/// buzzfeed-1, lwn-1 at 0.79, 0.87, 0.89; later parts of webmd-1, quanta-1,
-/// medicalnewstoday at 0.86, 1.00, 0.92; later parts of yahoo-3, aclu, cnn,
-/// webmd-2 at 0.92, 0.80, 0.92.
+// Earlier batches were each scored once as held out, then became dev:
+// breitbart, msn, tmz-1 at precision 0.55, recall 0.55, kinds 0.91;
+// engadget, medicalnewstoday, aclu, webmd-1, lwn-1 at 0.61, 0.85, 0.91;
+// simplyfound-1, quanta-1, webmd-2 and later parts of nytimes-4,
+// buzzfeed-1, lwn-1 at 0.79, 0.87, 0.89; later parts of webmd-1, quanta-1,
+// medicalnewstoday at 0.86, 1.00, 0.92; later parts of yahoo-3, aclu, cnn,
+// webmd-2 at 0.92, 0.80, 0.92.
 
 fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/suggest")
