@@ -1789,6 +1789,53 @@ mod tests {
             .collect()
     }
 
+    /// Constructions read from news the rules had not seen; the sentences
+    /// are made up for the test.
+    #[test]
+    fn an_article_or_a_sentence_start_ends_a_name() {
+        let got = names_of(
+            "The parcels went to Tallinn A courier took them. Delegates met at the U.N. Meanwhile the talks in Vienna stalled.",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(names.contains(&"Tallinn"), "{got:?}");
+        assert!(!names.iter().any(|n| n.contains("Tallinn A")), "{got:?}");
+        assert!(!names.iter().any(|n| n.contains("Meanwhile")), "{got:?}");
+    }
+
+    #[test]
+    fn capitalised_roles_before_a_name_fall_off() {
+        let got = names_of(
+            "The gala was staged by Singer-Songwriter Nina Varga and her friend, Cinemactor Paul Osei, in the old armory.",
+        );
+        assert!(
+            got.contains(&("Nina Varga".to_string(), Kind::Person)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Paul Osei".to_string(), Kind::Person)),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_title_opening_a_sentence_leaves_no_plain_word() {
+        let got = names_of(
+            "Hollow Instinct and Paper Tale run at a smooth 60 frames. Critics praised both in Berlin.",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(!names.contains(&"Instinct"), "{got:?}");
+        assert!(names.contains(&"Berlin"), "{got:?}");
+    }
+
+    #[test]
+    fn a_known_place_outweighs_a_designator_in_it() {
+        let got = names_of("Grain from the Soviet Union reached the port in March.");
+        assert!(
+            got.contains(&("Soviet Union".to_string(), Kind::Place)),
+            "{got:?}"
+        );
+    }
+
     #[test]
     fn wrapped_organisation_is_one_name() {
         let text = "\"Prices will fall,\" said Daniel Yergin, director of Cambridge Energy\nResearch Associates, a consulting firm.";
