@@ -28,6 +28,9 @@ const MACRO_REGIONS: &[&str] = &[
     "Central Asia", "East Asia", "South Asia", "Southeast Asia", "Caribbean", "Balkans",
     "Scandinavia", "Mediterranean", "Arctic", "Pacific", "Atlantic", "Persian Gulf", "Siberia",
     "Sahara", "Sahel", "Caucasus", "Himalayas", "Patagonia",
+    // Former states, still named in news and history.
+    "Soviet Union", "East Germany", "West Germany", "Yugoslavia", "Czechoslovakia",
+    "Ottoman Empire", "Austria-Hungary", "Prussia", "Rhodesia", "Zaire", "Burma",
 ];
 
 struct Data {
@@ -176,7 +179,7 @@ const ORGANISATION_DESIGNATORS: &[&str] = &[
     "Forum", "Program", "Programme", "Studios", "Records", "Pictures", "Entertainment",
     "Communications", "Telecom", "Petroleum", "Energy", "Oil", "Gas", "Electric", "Insurance",
     "Securities", "Investments", "Stores", "Foods", "Pharmaceuticals", "Labs", "Brotherhood",
-    "Embassy", "Embassies", "Consulate", "Project",
+    "Embassy", "Embassies", "Consulate", "Project", "Jury", "Legislature",
 ];
 
 /// Designators that a short form may drop ("Alibaba Group" is "Alibaba").
@@ -219,7 +222,8 @@ const PLACE_WORDS: &[&str] = &[
     "Territory", "Territories", "Republic", "Kingdom", "Emirates", "States", "Federation",
     "Oblast", "City", "Town", "Village", "Heights", "Plain", "Plains", "Basin", "Delta",
     "Falls", "Beach", "House", "Stadium", "Arena", "Prison", "Camp", "Base", "Field", "Fields",
-    "Cape",
+    "Cape", "Sanctuary", "Armory", "Armoury", "Cathedral", "Cemetery", "Plaza",
+    "Canyon", "Monument",
 ];
 
 /// Words that end the name of an event.
@@ -232,7 +236,7 @@ const EVENT_WORDS: &[&str] = &[
     "Fair", "Parade", "Carnival", "Ceremony", "Marathon", "Tournament", "Rebellion",
     "Riots", "Pandemic", "Olympiad", "Convention", "Referendum", "Awards", "Depression",
     "Recession", "Famine", "Holocaust", "Genocide", "Earthquake", "Tsunami", "Crusade",
-    "Crusades", "Reformation", "Renaissance", "Blitz", "Plague",
+    "Crusades", "Reformation", "Renaissance", "Blitz", "Plague", "Eve",
 ];
 
 /// Words that end the name of a law, a code or a document ("Affordable Care

@@ -949,6 +949,7 @@ impl Finder<'_> {
             let (a, b) = self.phrase_after(i + n, last);
             if a < b && !self.lc_in(a, PREPOSITIONS) {
                 let raw = self.speaker_from_phrase(a, b)?;
+                let raw = self.name_after_role(raw, b, last);
                 return Some((raw, cue, limit_pos, closes_speech));
             }
             return None;
@@ -1075,7 +1076,23 @@ impl Finder<'_> {
             if (a..b).any(|i| doc.lower(i) == "to") {
                 return None; // "she started to get comments": not a subject
             }
-            return self.speaker_from_phrase(a, b).map(|r| (r, a));
+            let raw = self.speaker_from_phrase(a, b)?;
+            // "Jane Doe, deputy head of the agency told …": a singular role
+            // after a comma stands in apposition to the name before it.
+            if raw.kind == SpeakerKind::Description
+                && a > limit + 1
+                && doc.punct(a - 1) == Some(',')
+            {
+                if let Some(named) = self.name_before_comma(a - 1, limit) {
+                    let head_end = (a..b)
+                        .find(|&i| i > a && self.lc_in(i, PREPOSITIONS))
+                        .unwrap_or(b);
+                    if !self.lc_in(a, DETERMINERS) && !doc.lower(head_end - 1).ends_with('s') {
+                        return Some((named, a));
+                    }
+                }
+            }
+            return Some((raw, a));
         }
         if j > limit && doc.punct(j - 1) == Some(',') {
             // An appositive between subject and verb.
@@ -1112,8 +1129,62 @@ impl Finder<'_> {
             }
             return Some((head, c));
         }
+        // "He cited X and added": a pronoun opening the sentence is its
+        // subject, whatever names come between.
+        if j > limit && self.lc_in(j - 1, &["and"]) {
+            let (sent, _) = doc.sentence_of(doc.toks[j - 1].start);
+            let first = doc.tok_index(sent).max(limit);
+            if first < j
+                && self.lc_in(first, &["he", "she", "they", "it"])
+                && (first..j).all(|k| doc.punct(k).is_none_or(|c| !is_quote_mark(c)))
+            {
+                return self
+                    .speaker_from_phrase(first, first + 1)
+                    .map(|r| (r, usize::MAX));
+            }
+        }
         // "… and said": the subject is the last name in the sentence before.
         self.last_name_before(j, limit).map(|r| (r, usize::MAX))
+    }
+
+    /// The name ending just before the comma at token `comma`: two or more
+    /// capitalised words (initials count), not opened by a preposition.
+    fn name_before_comma(&self, comma: usize, limit: usize) -> Option<RawSpeaker> {
+        let doc = self.doc;
+        let (c, d) = self.phrase_before(comma, limit);
+        if c >= d || self.lc_in(c, PREPOSITIONS) {
+            return None;
+        }
+        let words: Vec<usize> = (c..d).filter(|&i| doc.is_word(i)).collect();
+        if words.len() < 2 || !words.iter().all(|&i| doc.capitalised(i)) {
+            return None;
+        }
+        self.speaker_from_phrase(c, d)
+            .filter(|r| r.kind == SpeakerKind::Named)
+    }
+
+    /// "said the magistrate, Jane Doe": a role after the verb, then the
+    /// name in apposition (tokens from `from`, a comma, up to `limit`).
+    fn name_after_role(&self, raw: RawSpeaker, comma: usize, limit: usize) -> RawSpeaker {
+        let doc = self.doc;
+        if raw.kind != SpeakerKind::Description || doc.punct(comma) != Some(',') {
+            return raw;
+        }
+        let (a, b) = self.phrase_after(comma + 1, limit);
+        let words: Vec<usize> = (a..b).filter(|&i| doc.is_word(i)).collect();
+        let closes = b >= limit
+            || doc
+                .punct(b)
+                .is_some_and(|p| matches!(p, ',' | '.' | '!' | '?' | ';'));
+        if closes && (1..=4).contains(&words.len()) && words.iter().all(|&i| doc.capitalised(i)) {
+            if let Some(named) = self
+                .speaker_from_phrase(a, b)
+                .filter(|r| r.kind == SpeakerKind::Named)
+            {
+                return named;
+            }
+        }
+        raw
     }
 
     /// The words before token `end` up to a clause boundary (at most ten).
@@ -1176,7 +1247,18 @@ impl Finder<'_> {
         let doc = self.doc;
         let words: Vec<usize> = (a..b).filter(|&i| doc.is_word(i)).collect();
         let (&first, &last) = (words.first()?, words.last()?);
+        // "said today", "said here the other day": when and where, not who.
+        if words.iter().all(|&i| self.lc_in(i, NOT_A_SPEAKER)) {
+            return None;
+        }
         let span = |s: usize, e: usize| (doc.toks[s].start, doc.toks[e].end);
+        // "…, it was testified": an impersonal passive names no one.
+        if words.len() == 1
+            && doc.lower(first) == "it"
+            && self.lc_in(first + 1, &["was", "is", "has", "had"])
+        {
+            return None;
+        }
         if words.len() == 1 && self.lc_in(first, PRONOUNS) {
             let (s, e) = span(first, first);
             return Some(RawSpeaker {
@@ -1407,7 +1489,24 @@ impl Finder<'_> {
         {
             p -= 1;
         }
-        let after_quote = p > a && doc.punct(p - 1).is_some_and(is_quote_mark);
+        let mut after_quote = p > a && doc.punct(p - 1).is_some_and(is_quote_mark);
+        if !after_quote {
+            if let Some((_, start)) = self.subject_of(c, a) {
+                let mut q = start;
+                while q != usize::MAX
+                    && q > a
+                    && doc
+                        .punct(q - 1)
+                        .is_some_and(|ch| matches!(ch, ',' | '.' | '!' | '?'))
+                {
+                    q -= 1;
+                }
+                after_quote = q != usize::MAX
+                    && q < start
+                    && q > a
+                    && doc.punct(q - 1).is_some_and(is_quote_mark);
+            }
+        }
         if SOURCE_CUES.contains(&cue_lc.as_str()) {
             let (pa, pb) = self.phrase_after(c + n, b);
             let raw = self.speaker_from_phrase(pa, pb)?;
@@ -1439,8 +1538,17 @@ impl Finder<'_> {
                     let from = sentence_start.max(start.saturating_sub(100));
                     return self.reported(from, start - 1, Some(raw), cue);
                 }
-                // Not "…, he said, after …": a phrase, not what was said.
                 let w = j + 1;
+                // "Insuring that …, he said, was the biggest …" and "…, he
+                // explained, because …": the sentence around the
+                // attribution is one statement.
+                if self.lc_in(w, AUXILIARIES) || self.lc_in(w, SUBORDINATORS) {
+                    let from = sentence_start.max(start.saturating_sub(100));
+                    if (from..start).filter(|&i| doc.is_word(i)).take(3).count() == 3 {
+                        return self.reported(from, b, Some(raw), cue);
+                    }
+                }
+                // Not "…, he said, after …": a phrase, not what was said.
                 if !self.lc_in(w, PREPOSITIONS) && !self.lc_in(w, CLAUSE_BOUNDARIES) {
                     return self.reported(w, b, Some(raw), cue);
                 }
@@ -1478,8 +1586,23 @@ impl Finder<'_> {
         self.reported_before(c, n, sentence_start, b)
     }
 
-    /// "…, X said." / "…, said X.": the reported words come first.
+    /// "…, X said." / "…, said X.": the reported words come first; not
+    /// when they are mostly a direct quote ("Subhead words “…”, the minister
+    /// said": the quote is the statement, the words before it no speech).
     fn reported_before(&self, c: usize, n: usize, a: usize, b: usize) -> Option<Found> {
+        let f = self.reported_words_before(c, n, a, b)?;
+        let covered: usize = self
+            .quotes
+            .iter()
+            .filter(|q| {
+                q.quote.kind == QuoteKind::Direct && q.start >= f.start && q.end <= f.end + 1
+            })
+            .map(|q| q.end - q.start)
+            .sum();
+        (3 * covered < 2 * (f.end - f.start)).then_some(f)
+    }
+
+    fn reported_words_before(&self, c: usize, n: usize, a: usize, b: usize) -> Option<Found> {
         let doc = self.doc;
         let cue = doc.tok_text(c, c + n);
         let ends_with_colon = b.checked_sub(1).and_then(|i| doc.punct(i)) == Some(':');
@@ -1505,6 +1628,7 @@ impl Finder<'_> {
                 && !(pa..pb).any(|i| self.lc_in(i, PRONOUNS) || doc.lower(i) == "that")
             {
                 if let Some(raw) = self.speaker_from_phrase(pa, pb) {
+                    let raw = self.name_after_role(raw, pb, b);
                     let a = a.max(c.saturating_sub(100));
                     if (a..c - 1).filter(|&i| doc.is_word(i)).take(5).count() == 5 {
                         return self.reported(a, c - 1, Some(raw), cue);
@@ -1596,6 +1720,22 @@ impl Finder<'_> {
         }
         let object_first = matches!(cue_lc, "told" | "tells" | "tell" | "telling");
         let mut j = from;
+        if ADDRESSEE_CUES.contains(&cue_lc) {
+            // "told members of the council that …": "that" after the object.
+            let mut t = from;
+            while t < b
+                && t < from + 12
+                && doc.is_word(t)
+                && self.cue_at(t).is_none()
+                && !self.lc_in(t, PRONOUNS)
+                && doc.lower(t) != "there"
+            {
+                if doc.lower(t) == "that" && t > from {
+                    return Some(t + 1);
+                }
+                t += 1;
+            }
+        }
         if object_first {
             // "told her they", "told reporters the deal was off"
             let mut k = 0;
@@ -1936,6 +2076,9 @@ impl Finder<'_> {
         let mut last_person: Option<String> = None;
         let mut last_body: Option<String> = None;
         let mut last_plural: Option<String> = None;
+        // The last body that spoke ("the jury said …; it urged …"): what
+        // "it" stands for before any body merely named since.
+        let mut last_speaking_body: Option<String> = None;
         // Resolve in the order the speakers are written.
         let mut order: Vec<usize> = (0..self.quotes.len())
             .filter(|&k| self.quotes[k].raw.is_some())
@@ -1960,7 +2103,7 @@ impl Finder<'_> {
             let (kind, refers_to) = match raw.kind {
                 SpeakerKind::Pronoun => {
                     let r = match lc.as_str() {
-                        "it" => last_body.clone(),
+                        "it" => last_speaking_body.clone().or_else(|| last_body.clone()),
                         "they" => last_plural.clone().or_else(|| last_body.clone()),
                         "he" | "il" | "er" => person_of_gender(&recent, &genders, Gender::Male),
                         "she" | "elle" | "sie" => {
@@ -1983,6 +2126,7 @@ impl Finder<'_> {
                         .any(|w| ORGANISATION_WORDS.contains(&w.to_lowercase().as_str()));
                     if org {
                         last_body = Some(raw.name.clone());
+                        last_speaking_body = Some(raw.name.clone());
                     } else {
                         last_person = Some(raw.name.clone());
                         recent.push(raw.name.clone());
@@ -1990,6 +2134,9 @@ impl Finder<'_> {
                 }
                 SpeakerKind::Description if lc.ends_with('s') => {
                     last_plural = Some(raw.name.clone())
+                }
+                SpeakerKind::Description if lc.starts_with("the ") => {
+                    last_speaking_body = Some(raw.name.clone())
                 }
                 _ => {}
             }

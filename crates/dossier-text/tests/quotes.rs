@@ -399,3 +399,101 @@ proptest! {
         }
     }
 }
+
+// -- Constructions read from news the rules had not seen (sentences made up
+// for the test, none copied from a fixture).
+
+#[test]
+fn a_time_word_after_the_verb_is_no_speaker() {
+    let text = "Coastal towns must prepare for stronger storms, Maria Oyelaran, head of the Harbour Trust, said today.";
+    let got = indirect(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].1.as_deref(), Some("Maria Oyelaran"), "{got:?}");
+}
+
+#[test]
+fn a_role_after_a_comma_stands_for_the_name_before_it() {
+    let text = "Trade matters more than aid, Tomas Reyvik, deputy minister of fisheries told the delegates on Friday.";
+    let got = indirect(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].1.as_deref(), Some("Tomas Reyvik"), "{got:?}");
+}
+
+#[test]
+fn said_the_role_then_the_name() {
+    let text =
+        "\"I will not release any of them before the hearing\", said the magistrate, Olu Peterkin.";
+    assert_eq!(
+        direct(text),
+        vec![pair(
+            "I will not release any of them before the hearing",
+            "Olu Peterkin"
+        )]
+    );
+}
+
+#[test]
+fn a_pronoun_opening_the_sentence_speaks_after_and_added() {
+    let text = "Anna Kowalczyk spoke first. She praised West Lindmark for its schools and added, \"we must keep building them for everyone\".";
+    let got = direct(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].1.as_deref(), Some("Anna Kowalczyk"), "{got:?}");
+}
+
+#[test]
+fn it_is_the_last_body_that_spoke() {
+    let text = "The review board said the Water Supply Department had failed to keep its records. It urged that the city \"appoint an auditor before the next budget\".";
+    let got = direct(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].1.as_deref(), Some("The review board"), "{got:?}");
+}
+
+#[test]
+fn told_the_audience_that() {
+    let text = "Ruth Abernathy told some 200 members of the guild that the mill would reopen in the spring.";
+    assert_eq!(
+        indirect(text),
+        vec![pair(
+            "the mill would reopen in the spring",
+            "Ruth Abernathy"
+        )]
+    );
+}
+
+#[test]
+fn promised_the_state_that() {
+    let text =
+        "The ferry company has promised the port authority that it will cut its fares next year.";
+    let got = indirect(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "it will cut its fares next year");
+}
+
+#[test]
+fn an_attribution_inside_the_sentence_reports_all_of_it() {
+    let text =
+        "Keeping the old bridge open, Ravi Menon said, was the cheapest choice the council had.";
+    let got = indirect(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(
+        got[0].0.starts_with("Keeping the old bridge open"),
+        "{got:?}"
+    );
+    assert!(got[0].0.ends_with("the council had"), "{got:?}");
+    assert_eq!(got[0].1.as_deref(), Some("Ravi Menon"));
+}
+
+#[test]
+fn an_impersonal_passive_names_no_speaker() {
+    let text = "The courier had the plans in a parcel of books, it was testified in court.";
+    for (_, who) in indirect(text) {
+        assert_ne!(who.as_deref(), Some("it"));
+    }
+}
+
+#[test]
+fn words_glued_before_an_attributed_quote_are_not_reported_speech() {
+    let text = "Help needed \"We have no reason to fear the winter if we plan for it\", the mayor's aide said.";
+    assert!(indirect(text).is_empty(), "{:?}", indirect(text));
+    assert_eq!(direct(text).len(), 1);
+}

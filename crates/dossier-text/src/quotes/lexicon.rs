@@ -100,6 +100,8 @@ pub const SPEECH_CUES: &[&str] = &[
     "went on",
     "cautioned",
     "urged",
+    "recommended",
+    "promises",
     "estimated",
     "stated",
     "states",
@@ -281,6 +283,8 @@ pub const NEEDS_THAT: &[&str] = &[
     "mentioned",
     "recalled",
     "urged",
+    "recommended",
+    "promises",
     "denied",
     "stated",
     "observed",
@@ -451,6 +455,14 @@ pub const ROLE_NOUNS: &[&str] = &[
 /// Role nouns that "the …" resolves to the last person named; the others
 /// (official, spokesman, source…) usually bring in someone new.
 pub const RESOLVING_ROLES: &[&str] = &[
+    "secretary",
+    "magistrate",
+    "commissioner",
+    "attorney",
+    "lawyer",
+    "prosecutor",
+    "treasurer",
+    "justice",
     "president",
     "minister",
     "premier",
@@ -714,4 +726,84 @@ pub const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "gov", "sen", "rep", "lt", "col",
     "sgt", "capt", "mt", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr",
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "rev", "messrs", "mme", "mlle",
+];
+
+/// Words of time and place that may follow a speech verb ("said today",
+/// "said here Monday"): never a speaker.
+pub const NOT_A_SPEAKER: &[&str] = &[
+    "today",
+    "yesterday",
+    "tonight",
+    "tomorrow",
+    "now",
+    "then",
+    "here",
+    "there",
+    "recently",
+    "earlier",
+    "later",
+    "again",
+    "also",
+    "once",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "last",
+    "this",
+    "next",
+    "on",
+    "in",
+    "at",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "day",
+    "the",
+    "other",
+];
+
+/// Words opening a clause that continues a sentence's own statement after
+/// "…, he said, because …": the whole sentence is what was said.
+pub const SUBORDINATORS: &[&str] = &[
+    "because", "since", "although", "though", "unless", "if", "so",
+];
+
+/// Auxiliaries and copulas: "X, he said, was …" puts the subject before
+/// the attribution.
+pub const AUXILIARIES: &[&str] = &[
+    "was", "is", "were", "are", "has", "had", "have", "would", "will", "could", "can", "should",
+    "must", "may", "might", "did", "does", "do",
+];
+
+/// Cues that take the person addressed before "that": "promised the state
+/// that", "warned members of the board that".
+pub const ADDRESSEE_CUES: &[&str] = &[
+    "told",
+    "tells",
+    "tell",
+    "telling",
+    "promised",
+    "promises",
+    "warned",
+    "warns",
+    "assured",
+    "assures",
+    "reminded",
+    "reminds",
+    "informed",
+    "informs",
+    "advised",
+    "advises",
+    "persuaded",
+    "convinced",
+    "notified",
+    "urged",
 ];
