@@ -797,12 +797,11 @@ fn features_section(s: &mut String, f: &Value) {
         let _ = writeln!(s, "### Quote finding\n");
         let _ = writeln!(
             s,
-            "`dossier_text::quotes::find_quotes` on each of the set's {} documents ({:.1} MB), \
-             one thread, speakers matched against {} of the set's names: direct quotes in every \
-             kind of quotation mark, quotes over several paragraphs, dash continuations, reported \
-             speech after speech verbs, and each speaker resolved; then with no names (the \
-             names are indexed again on every call, so their cost grows with names × documents). \
-             Beside it: a bare scan that only pairs quotation marks.\n",
+            "`dossier_text::quotes::QuoteFinder` (names indexed once, as the engine does) on each \
+             of the set's {} documents ({:.1} MB), one thread, speakers matched against {} of \
+             the set's names: direct quotes in every kind of quotation mark, quotes over several \
+             paragraphs, dash continuations, reported speech after speech verbs, and each speaker \
+             resolved; then with no names. Beside it: a bare scan that only pairs quotation marks.\n",
             q["documents"],
             q["bytes"].as_f64().unwrap_or(0.0) / 1e6,
             q["names"]

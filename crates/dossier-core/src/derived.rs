@@ -11,7 +11,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use dossier_text::quotes::{find_quotes, KnownName, NameKind, QuoteKind, SpeakerKind};
+use dossier_text::quotes::{KnownName, NameKind, QuoteFinder, QuoteKind, SpeakerKind};
 use dossier_text::timex::{find_dates, Granularity};
 
 use crate::error::{Error, Result};
@@ -307,6 +307,24 @@ impl Notebook {
                 .collect::<Vec<_>>()
                 .join("\n"),
         );
+        let known: Vec<KnownName<'_>> = entities
+            .iter()
+            .map(|e| KnownName {
+                entity: &e.name,
+                names: std::iter::once(e.name.as_str())
+                    .chain(e.aliases.iter().map(String::as_str))
+                    .collect(),
+                kind: match e.kind.as_str() {
+                    "person" => NameKind::Person,
+                    "organisation" => NameKind::Organisation,
+                    "place" => NameKind::Place,
+                    _ => NameKind::Other,
+                },
+            })
+            .collect();
+        let ids: HashMap<&str, i64> = entities.iter().map(|e| (e.name.as_str(), e.id)).collect();
+        // Built on the first source whose quotes are stale, then reused.
+        let mut finder: Option<QuoteFinder> = None;
         let mut quote_updates: Vec<(String, Vec<QuoteRow>, String)> = Vec::new();
         let mut date_updates: Vec<(String, Vec<DateRow>, String)> = Vec::new();
         for (id, hash, published, quotes_hash, dates_hash) in states {
@@ -329,24 +347,9 @@ impl Notebook {
                     .min(passages.len().saturating_sub(1))
             };
             if stale_q {
-                let known: Vec<KnownName<'_>> = entities
-                    .iter()
-                    .map(|e| KnownName {
-                        entity: &e.name,
-                        names: std::iter::once(e.name.as_str())
-                            .chain(e.aliases.iter().map(String::as_str))
-                            .collect(),
-                        kind: match e.kind.as_str() {
-                            "person" => NameKind::Person,
-                            "organisation" => NameKind::Organisation,
-                            "place" => NameKind::Place,
-                            _ => NameKind::Other,
-                        },
-                    })
-                    .collect();
-                let ids: HashMap<&str, i64> =
-                    entities.iter().map(|e| (e.name.as_str(), e.id)).collect();
-                let rows = find_quotes(&body, &known)
+                let finder = finder.get_or_insert_with(|| QuoteFinder::new(&known));
+                let rows = finder
+                    .find(&body)
                     .into_iter()
                     .map(|q| {
                         let sp = q.speaker.as_ref();

@@ -113,18 +113,38 @@ pub struct Quote {
 /// matched against `known` entities. Offsets count `char`s. Never panics;
 /// time is linear in the text's length.
 pub fn find_quotes(text: &str, known: &[KnownName]) -> Vec<Quote> {
-    let doc = Doc::new(text);
-    let cues = CueTable::new();
-    let known = KnownIndex::new(known);
-    let mut finder = Finder {
-        doc: &doc,
-        cues: &cues,
-        known: &known,
-        quotes: Vec::new(),
-    };
-    finder.run();
-    finder.quotes.sort_by_key(|q| (q.start, q.end));
-    finder.quotes.into_iter().map(|q| q.quote).collect()
+    QuoteFinder::new(known).find(text)
+}
+
+/// [`find_quotes`] for many texts against the same known entities: the
+/// names are folded and indexed once, not once a text (with a thousand
+/// entities that indexing costs more than reading a short article).
+pub struct QuoteFinder {
+    cues: CueTable,
+    known: KnownIndex,
+}
+
+impl QuoteFinder {
+    pub fn new(known: &[KnownName]) -> QuoteFinder {
+        QuoteFinder {
+            cues: CueTable::new(),
+            known: KnownIndex::new(known),
+        }
+    }
+
+    /// The quotes of `text`, as [`find_quotes`] gives them.
+    pub fn find(&self, text: &str) -> Vec<Quote> {
+        let doc = Doc::new(text);
+        let mut finder = Finder {
+            doc: &doc,
+            cues: &self.cues,
+            known: &self.known,
+            quotes: Vec::new(),
+        };
+        finder.run();
+        finder.quotes.sort_by_key(|q| (q.start, q.end));
+        finder.quotes.into_iter().map(|q| q.quote).collect()
+    }
 }
 
 // ---------------------------------------------------------------------------
