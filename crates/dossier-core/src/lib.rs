@@ -38,6 +38,7 @@ mod notebook;
 mod notes;
 mod search;
 mod suggest;
+mod watch;
 mod writing;
 mod yaml;
 
@@ -60,6 +61,7 @@ pub use notebook::{
 pub use render::{LinkTarget, Rendered};
 pub use search::{QueryProblem, QueryProblemKind, Searched};
 pub use suggest::{NotebookSuggestion, Suggestion};
+pub use watch::{Changes, Watcher, DEBOUNCE as WATCH_DEBOUNCE};
 pub use writing::{checked_note_path as note_path, BacklinkHit, Backlinks, Saved};
 
 /// A short, stable hash of a text (hex): what the engine compares to tell
