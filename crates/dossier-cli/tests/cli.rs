@@ -584,6 +584,12 @@ fn a_search_answers_at_once_while_another_process_holds_the_writer() {
     synced(nb.path());
     let mut holder = dossier_core::Notebook::open(nb.path()).unwrap();
     holder.hold_index_writer().unwrap(); // as a long write would
+                                         // A file edited in place meanwhile: a read that synced would have work
+                                         // to do and wait for the writer.
+    let walrus = nb.path().join("Two scenarios.md");
+    assert!(walrus.exists());
+    let text = std::fs::read_to_string(&walrus).unwrap();
+    std::fs::write(&walrus, format!("{text}\nOne more line.\n")).unwrap();
     let started = std::time::Instant::now();
     let out = dossier(nb.path(), &["--wait", "30", "search", "NATO", "--json"]);
     let took = started.elapsed();

@@ -492,7 +492,11 @@ impl Notebook {
                 let abs = self.root.join(rel);
                 let stamp = file_stamp(&abs);
                 let prev = known.get(&id);
-                if prev.is_some_and(|p| p.file_stamp.as_deref() == Some(stamp.as_str())) {
+                // A path handed over as changed is read whatever its stamp: a
+                // rewrite of the same size within one tick of the clock keeps it.
+                if scope.is_none()
+                    && prev.is_some_and(|p| p.file_stamp.as_deref() == Some(stamp.as_str()))
+                {
                     continue;
                 }
                 match read_source_file(&abs) {
@@ -560,7 +564,11 @@ impl Notebook {
                 let abs = self.root.join(rel);
                 let stamp = file_stamp(&abs);
                 let prev = known_notes.get(rel);
-                if prev.is_some_and(|p| p.file_stamp.as_deref() == Some(stamp.as_str())) {
+                // A path handed over as changed is read whatever its stamp: a
+                // rewrite of the same size within one tick of the clock keeps it.
+                if scope.is_none()
+                    && prev.is_some_and(|p| p.file_stamp.as_deref() == Some(stamp.as_str()))
+                {
                     continue;
                 }
                 match read_text_file(&abs) {
