@@ -38,6 +38,24 @@ pub enum Changes {
     Rescan,
 }
 
+impl Changes {
+    /// Adds `other` to this batch (for a caller that could not take this
+    /// one in yet): paths are united, and a rescan covers everything.
+    pub fn merge(&mut self, other: Changes) {
+        match (&mut *self, other) {
+            (Changes::Rescan, _) => {}
+            (_, Changes::Rescan) => *self = Changes::Rescan,
+            (Changes::Paths(mine), Changes::Paths(more)) => {
+                for p in more {
+                    if !mine.contains(&p) {
+                        mine.push(p);
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// A running watch of a notebook's folder; dropping it stops the watch.
 pub struct Watcher {
     _watcher: notify::RecommendedWatcher,
