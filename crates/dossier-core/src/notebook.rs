@@ -191,7 +191,9 @@ impl Notebook {
     /// notebook opened without a sync is for reading: a write on it fails.
     pub fn open_for_reading(root: impl AsRef<Path>, wait: std::time::Duration) -> Result<Notebook> {
         let root = root.as_ref();
-        if let Some(nb) = Self::open_unchanged(root)? {
+        // Anything odd (a store SQLite cannot open read-only, a damaged
+        // index) is for the full open to repair or report.
+        if let Ok(Some(nb)) = Self::open_unchanged(root) {
             return Ok(nb);
         }
         Self::open_with(root, wait, true)
