@@ -706,6 +706,28 @@ fn cli_and_outside_edits(s: &mut String, scales: &[Value]) {
         );
     }
     let _ = writeln!(s);
+    for sc in scales {
+        if let Some(w) = sc["cli"]["where"].as_str() {
+            let _ = writeln!(
+                s,
+                "{}, where the command-line search goes: {w}\n",
+                sc["dataset"]["name"].as_str().unwrap_or("?")
+            );
+        }
+        let same = &sc["note"]["watch_same_run"];
+        if same.is_null() {
+            continue;
+        }
+        let _ = writeln!(
+            s,
+            "{}: in the same run, a note saved by the app took {} (median) to be searchable, and a \
+             file saved by another program followed by a full `Notebook::sync` {}; {}\n",
+            sc["dataset"]["name"].as_str().unwrap_or("?"),
+            ms(&same["save_p50_ms"]),
+            ms(&same["sync_p50_ms"]),
+            same["note"].as_str().unwrap_or("")
+        );
+    }
 }
 
 fn verdict(ok: bool) -> &'static str {
