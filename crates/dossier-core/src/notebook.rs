@@ -12,7 +12,10 @@
 //! changed files are read (and earlier versions of sources kept), and what
 //! the index lacks is indexed. The store is written first; rows are marked
 //! indexed only after the index commit succeeds, so a crash in between is
-//! repaired on the next open.
+//! repaired on the next open. A reader ([`Notebook::open_for_reading`])
+//! skips all that when the files have not changed since the last full sync
+//! (the store's generation and the folders' modification times say so), and
+//! a watcher's batch of changed paths is taken in by [`Notebook::sync_paths`].
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
