@@ -27,12 +27,15 @@ pub mod transport;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
+use std::sync::mpsc::RecvTimeoutError;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use dossier_core::Changes;
+
 use tauri::{AppHandle, DragDropEvent, Emitter, Manager, WindowEvent};
 
-use crate::session::Session;
+use crate::session::{Session, TakenIn};
 use crate::transport::DragHover;
 
 /// The environment variable naming the notebook folder to open at launch.
@@ -53,28 +56,59 @@ pub fn launch_notebook(
     Some(std::path::absolute(&path).unwrap_or(path))
 }
 
-/// How often the notebook's files are checked for changes made by other
-/// programs. A check of unchanged files costs one directory walk and a stat
-/// per file (the engine compares size and modification time).
-pub const SYNC_EVERY: Duration = Duration::from_millis(1000);
+/// How often the whole notebook is synced anyway, as a safety net under the
+/// watcher (the watcher reports each change within `WATCH_DEBOUNCE`; a
+/// rescan it asks for, after the system dropped events, is done at once).
+pub const FULL_SYNC_EVERY: Duration = Duration::from_secs(300);
 
-/// Takes in changes other programs make to the notebook's files and tells the
-/// window, so a source edited elsewhere shows up (its highlights re-anchored)
-/// without a reload.
+/// How soon a batch is tried again when the notebook was busy.
+pub const RETRY_BUSY: Duration = Duration::from_millis(100);
+
+/// Takes in changes other programs make to the notebook's files, as the
+/// engine's watcher reports them, and tells the window, so a source edited
+/// elsewhere shows up (its highlights re-anchored) without a reload.
 fn watch_files(session: &Session, app: &AppHandle) {
+    let Some(changes) = session.take_changes() else {
+        return;
+    };
+    let mut pending: Option<Changes> = None;
+    let mut last_full = Instant::now();
     let mut last_error: Option<String> = None;
     loop {
-        std::thread::sleep(SYNC_EVERY);
-        match session.sync_files() {
-            Ok(Some(changed)) => {
+        let wait = if pending.is_some() {
+            RETRY_BUSY
+        } else {
+            FULL_SYNC_EVERY.saturating_sub(last_full.elapsed())
+        };
+        match changes.recv_timeout(wait) {
+            Ok(c) => add(&mut pending, c),
+            Err(RecvTimeoutError::Timeout) => {
+                if pending.is_none() {
+                    pending = Some(Changes::Rescan);
+                }
+            }
+            Err(RecvTimeoutError::Disconnected) => return,
+        }
+        while let Ok(c) = changes.try_recv() {
+            add(&mut pending, c);
+        }
+        let Some(batch) = pending.take() else {
+            continue;
+        };
+        if batch == Changes::Rescan {
+            last_full = Instant::now();
+        }
+        match session.take_in(&batch) {
+            Ok(TakenIn::Busy) => pending = Some(batch),
+            Ok(TakenIn::Changed(changed)) => {
                 last_error = None;
                 if let Err(e) = app.emit(bindings::EVENT_NOTEBOOK_CHANGED, changed) {
                     eprintln!("dossier: could not tell the window about changed files: {e}");
                 }
             }
-            Ok(None) => last_error = None,
+            Ok(TakenIn::Unchanged) => last_error = None,
             Err(e) => {
-                // Say it once, not every second; the next check tries again.
+                // Say it once, not on every batch; the next batch tries again.
                 let message = e.to_string();
                 if last_error.as_deref() != Some(message.as_str()) {
                     eprintln!("dossier: could not take in changed files: {message}");
@@ -82,6 +116,13 @@ fn watch_files(session: &Session, app: &AppHandle) {
                 last_error = Some(message);
             }
         }
+    }
+}
+
+fn add(pending: &mut Option<Changes>, c: Changes) {
+    match pending {
+        Some(p) => p.merge(c),
+        None => *pending = Some(c),
     }
 }
 

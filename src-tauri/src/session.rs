@@ -5,11 +5,13 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Mutex, MutexGuard, TryLockError};
 use std::time::Instant;
 
 use dossier_core::{
-    AnnotationEdit, ExportOptions, ImportOptions, NewAnnotation, NewEntity, Notebook, Scope,
+    AnnotationEdit, Changes, ExportOptions, ImportOptions, NewAnnotation, NewEntity, Notebook,
+    Scope, Watcher,
 };
 
 use crate::recent;
@@ -59,6 +61,22 @@ pub struct Session {
     /// Held while `startup` runs, so the early open started with the app and
     /// the window's own `startup` call never open the notebook twice.
     starting: Mutex<()>,
+    /// The engine's watch of the open notebook's folder; replaced when
+    /// another notebook opens. Its batches go to `changes_tx`.
+    watcher: Mutex<Option<Watcher>>,
+    changes_tx: Sender<Changes>,
+    /// The other end, taken once by the thread that forwards batches.
+    changes_rx: Mutex<Option<Receiver<Changes>>>,
+}
+
+/// What taking in a batch of outside changes came to.
+#[derive(Debug)]
+pub enum TakenIn {
+    /// The notebook is busy (an import, or a command holding it): keep the
+    /// batch and try again shortly.
+    Busy,
+    Unchanged,
+    Changed(NotebookChanged),
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -98,6 +116,7 @@ impl Session {
         recent_file: Option<PathBuf>,
         launched: Instant,
     ) -> Self {
+        let (changes_tx, changes_rx) = mpsc::channel();
         Session {
             notebook: Mutex::new(None),
             importing: AtomicBool::new(false),
@@ -110,7 +129,16 @@ impl Session {
             starting: Mutex::new(()),
             close_asked: Mutex::new(None),
             close_confirmed: AtomicBool::new(false),
+            watcher: Mutex::new(None),
+            changes_tx,
+            changes_rx: Mutex::new(Some(changes_rx)),
         }
+    }
+
+    /// The batches of changes the watcher of the open notebook reports
+    /// (once: for the thread that forwards them to [`Session::take_in`]).
+    pub fn take_changes(&self) -> Option<Receiver<Changes>> {
+        lock(&self.changes_rx).take()
     }
 
     /// Records paths the user chose or dropped.
@@ -200,6 +228,18 @@ impl Session {
         let started = Instant::now();
         let nb = Notebook::open(path)?;
         let v = view(&nb)?;
+        // Other programs' changes to its files: the engine watches, the
+        // batches come back through `changes_tx` to `take_in`.
+        let tx = self.changes_tx.clone();
+        let watcher = nb
+            .watch(move |changes| {
+                // The receiver lives as long as the app.
+                let _ = tx.send(changes);
+            })
+            .map_err(|e| {
+                eprintln!("dossier: cannot watch the notebook's folder ({e}); a full sync every few minutes takes in outside changes");
+            })
+            .ok();
         eprintln!(
             "dossier: opened {} in {:.0} ms ({:.0} ms after launch)",
             nb.root().display(),
@@ -212,6 +252,7 @@ impl Session {
             }
         }
         *lock(&self.notebook) = Some(nb);
+        *lock(&self.watcher) = watcher;
         Ok(v)
     }
 
@@ -351,24 +392,39 @@ impl Session {
     /// `None` when nothing changed, and also when the notebook is busy (an
     /// import, or a command holding it): the next call catches up.
     pub fn sync_files(&self) -> Result<Option<NotebookChanged>> {
+        match self.take_in(&Changes::Rescan)? {
+            TakenIn::Changed(c) => Ok(Some(c)),
+            TakenIn::Busy | TakenIn::Unchanged => Ok(None),
+        }
+    }
+
+    /// Takes in a batch of outside changes: the engine re-reads the paths
+    /// (`sync_paths`), or every file on a rescan (`sync`).
+    pub fn take_in(&self, changes: &Changes) -> Result<TakenIn> {
         if self.importing.load(Ordering::SeqCst) {
-            return Ok(None);
+            return Ok(TakenIn::Busy);
         }
         let mut guard = match self.notebook.try_lock() {
             Ok(g) => g,
-            Err(TryLockError::WouldBlock) => return Ok(None),
+            Err(TryLockError::WouldBlock) => return Ok(TakenIn::Busy),
             Err(TryLockError::Poisoned(p)) => p.into_inner(),
         };
         let Some(nb) = guard.as_mut() else {
-            return Ok(None);
+            return Ok(TakenIn::Unchanged);
         };
-        let report = nb.sync();
+        let report = match changes {
+            Changes::Paths(paths) => nb.sync_paths(paths),
+            Changes::Rescan => nb.sync(),
+        };
         nb.release_index_writer();
-        let report = report?;
+        let report = match report {
+            Err(dossier_core::Error::Busy) => return Ok(TakenIn::Busy),
+            other => other?,
+        };
         if report.sources_changed + report.notes_changed + report.removed == 0 {
-            return Ok(None);
+            return Ok(TakenIn::Unchanged);
         }
-        Ok(Some(NotebookChanged::new(view(nb)?, &report)))
+        Ok(TakenIn::Changed(NotebookChanged::new(view(nb)?, &report)))
     }
 
     pub fn entity(&self, name: &str) -> Result<EntityView> {

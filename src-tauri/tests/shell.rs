@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use dossier_app::session::{dropped, Session};
+use dossier_app::session::{dropped, Session, TakenIn};
 use dossier_app::transport::{
     AcceptSuggestionRequest, AnnotateRequest, AnnotationEditRequest, HitKind, ImportProgress,
     NewEntityRequest, QuoteHighlightRequest, SpanRequest,
@@ -1130,4 +1130,47 @@ fn quotes_by_speaker_highlight_and_entity_page_in_transport_form() {
     assert_eq!(found.hits[0].kind, HitKind::Quote);
     assert_eq!(found.hits[0].entity.as_deref(), Some("Orla Vantongeren"));
     assert_eq!(found.hits[0].start, Some(q.start));
+
+/// The shell's watcher path: the engine's watch of the open notebook sends
+/// a batch when another program saves a note, `take_in` hands it to the
+/// engine, and the answer is the "notebook changed" event's payload, with
+/// the note listed and found.
+#[test]
+fn an_outside_edit_reaches_the_session_through_the_watcher() {
+    let f = fixture();
+    let session = session_with_article(&f);
+    let changes = session.take_changes().expect("the batches, once");
+    assert!(session.take_changes().is_none());
+    // What the import itself stirred up is taken in first.
+    while let Ok(batch) = changes.recv_timeout(std::time::Duration::from_millis(300)) {
+        session.take_in(&batch).expect("take in");
+    }
+    write(
+        &f.notebook,
+        "Field notes.md",
+        "# Field notes\n\nA samizdat copy passed hand to hand.\n",
+    );
+    let mut changed = None;
+    let deadline = Instant::now() + std::time::Duration::from_secs(10);
+    while changed.is_none() && Instant::now() < deadline {
+        let Ok(batch) = changes.recv_timeout(std::time::Duration::from_millis(100)) else {
+            continue;
+        };
+        if let TakenIn::Changed(c) = session.take_in(&batch).expect("take in") {
+            changed = Some(c);
+        }
+    }
+    let changed = changed.expect("the watcher reported the new note");
+    assert_eq!(changed.notes_changed, 1, "{changed:?}");
+    assert!(
+        changed
+            .notebook
+            .notes
+            .iter()
+            .any(|n| n.title == "Field notes"),
+        "{:?}",
+        changed.notebook.notes
+    );
+    let r = session.search("samizdat", Some(10)).expect("search");
+    assert_eq!(r.hits.len(), 1, "{r:?}");
 }

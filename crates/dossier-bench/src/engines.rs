@@ -496,7 +496,69 @@ pub fn note_latency(out: &Path, iters: usize) -> Res<Value> {
     }
     std::fs::remove_dir(&dir).map_err(err)?;
     nb.sync().map_err(err)?;
+
+    // As another program saves it, with the app's watcher: the file written
+    // (temp file + rename) into an existing folder; the engine's watcher
+    // hands the changed paths to `sync_paths` (as the shell does); timed
+    // from the rename until a search finds the note's word.
+    let watch_dir = root.join("bench-watch");
+    std::fs::create_dir_all(&watch_dir).map_err(err)?;
+    nb.sync().map_err(err)?;
+    let shared = std::sync::Arc::new(std::sync::Mutex::new(nb));
+    let forward = std::sync::Arc::clone(&shared);
+    let watcher = shared
+        .lock()
+        .map_err(err)?
+        .watch(move |changes| {
+            if let Ok(mut nb) = forward.lock() {
+                let _ = match changes {
+                    dossier_core::Changes::Paths(paths) => nb.sync_paths(&paths),
+                    dossier_core::Changes::Rescan => nb.sync(),
+                };
+            }
+        })
+        .map_err(err)?;
+    let mut watch_samples = Vec::new();
+    let mut written: Vec<PathBuf> = Vec::new();
+    for i in 0..iters.max(20) {
+        let word = format!("zqwatched{i}x{}", std::process::id());
+        let path = watch_dir.join(format!("watched-{i}.md"));
+        let tmp = watch_dir.join(format!(".watched-{i}.tmp"));
+        std::fs::write(&tmp, format!("# Watched {i}\n\nThe word {word} is here.\n"))
+            .map_err(err)?;
+        let t = Instant::now();
+        std::fs::rename(&tmp, &path).map_err(err)?;
+        written.push(path);
+        loop {
+            if shared
+                .lock()
+                .map_err(err)?
+                .search(&word, 10)
+                .map_err(err)?
+                .total
+                > 0
+            {
+                watch_samples.push(t.elapsed().as_secs_f64() * 1e3);
+                break;
+            }
+            if t.elapsed() > Duration::from_secs(10) {
+                return Err(format!(
+                    "watched note with '{word}' not searchable after 10 s"
+                ));
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
+    drop(watcher);
+    for p in &written {
+        std::fs::remove_file(p).map_err(err)?;
+    }
+    std::fs::remove_dir(&watch_dir).map_err(err)?;
+    shared.lock().map_err(err)?.sync().map_err(err)?;
     Ok(json!({
+        "watch_samples_ms": watch_samples,
+        "watch_p50_ms": percentile(&watch_samples, 50.0),
+        "watch_max_ms": watch_samples.iter().cloned().fold(0.0, f64::max),
         "open_ms": open_ms,
         "samples_ms": samples,
         "sync_samples_ms": sync_samples,

@@ -32,6 +32,13 @@ struct Cli {
     /// command) is writing the same notebook, before giving up as busy.
     #[arg(long, env = "DOSSIER_WAIT", default_value_t = 5, global = true)]
     wait: u64,
+    /// Read the notebook's files again before a command that only reads.
+    /// Without it, a read syncs only when a file was added, deleted or
+    /// renamed (or Dossier wrote) since the last sync, which a look at the
+    /// folders' modification times tells; a file edited in place by another
+    /// program is seen after `--sync` (or by the app, which watches the folder).
+    #[arg(long, global = true)]
+    sync: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -454,7 +461,9 @@ impl Command {
 /// Opens the notebook and runs one subcommand.
 fn run(cli: Cli) -> Result<ExitCode, Error> {
     let wait = std::time::Duration::from_secs(cli.wait);
-    let mut nb = if cli.command.only_reads() {
+    let mut nb = if cli.command.only_reads() && cli.sync {
+        Notebook::open_for_reading_synced(&cli.notebook, wait)?
+    } else if cli.command.only_reads() {
         Notebook::open_for_reading(&cli.notebook, wait)?
     } else {
         Notebook::open_waiting(&cli.notebook, wait)?

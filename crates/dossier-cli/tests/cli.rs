@@ -570,6 +570,103 @@ fn a_busy_notebook_is_reported_clearly() {
     assert!(nb.path().join("Blocked.md").exists());
 }
 
+/// Opens the notebook and syncs it, then waits past the window in which a
+/// folder's time could still change unseen (so the sync's record is clean).
+fn synced(nb: &Path) {
+    let out = dossier(nb, &["--sync", "sources"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    std::thread::sleep(std::time::Duration::from_millis(120));
+    let out = dossier(nb, &["--sync", "sources"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
+/// A read opens the store read-only and the index with a reader: while
+/// another process holds the writer (a long import, the app saving), a
+/// search answers at once, with no warning, though `--wait` would let a
+/// writer wait 30 seconds.
+#[test]
+fn a_search_answers_at_once_while_another_process_holds_the_writer() {
+    let nb = copy_of_bundled();
+    synced(nb.path());
+    let mut holder = dossier_core::Notebook::open(nb.path()).unwrap();
+    holder.hold_index_writer().unwrap(); // as a long write would
+                                         // A file edited in place meanwhile: a read that synced would have work
+                                         // to do and wait for the writer.
+    let walrus = nb.path().join("Two scenarios.md");
+    assert!(walrus.exists());
+    let text = std::fs::read_to_string(&walrus).unwrap();
+    std::fs::write(&walrus, format!("{text}\nOne more line.\n")).unwrap();
+    let started = std::time::Instant::now();
+    let out = dossier(nb.path(), &["--wait", "30", "search", "NATO", "--json"]);
+    let took = started.elapsed();
+    let v = json(&out);
+    assert!(v["total"].as_u64().unwrap() > 0, "{}", out.stdout);
+    assert!(
+        !out.stderr.contains("warning"),
+        "no sync was attempted: {}",
+        out.stderr
+    );
+    assert!(
+        took < std::time::Duration::from_secs(10),
+        "the search did not wait for the writer: {took:?}"
+    );
+    // A write still waits for it, and says the notebook is busy.
+    let out = dossier(nb.path(), &["--wait", "1", "note", "new", "Blocked"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    drop(holder);
+}
+
+/// A file another program adds changes its folder's time: the next search
+/// syncs first and finds it, without `--sync`.
+#[test]
+fn a_file_added_by_another_program_is_found_by_the_next_search() {
+    let nb = copy_of_bundled();
+    synced(nb.path());
+    let q = "quixotically";
+    let v = json(&dossier(nb.path(), &["search", q, "--json"]));
+    assert_eq!(v["total"], 0, "not there yet");
+    std::fs::create_dir_all(nb.path().join("inbox")).unwrap();
+    std::fs::write(
+        nb.path().join("inbox/Outside.md"),
+        format!("# Outside\n\nWritten by another program, {q}.\n"),
+    )
+    .unwrap();
+    let v = json(&dossier(nb.path(), &["search", q, "--json"]));
+    assert_eq!(v["total"], 1, "{v}");
+    assert_eq!(v["hits"][0]["path"], "inbox/Outside.md", "{v}");
+    // And one deleted is gone from the next search.
+    std::fs::remove_file(nb.path().join("inbox/Outside.md")).unwrap();
+    let v = json(&dossier(nb.path(), &["search", q, "--json"]));
+    assert_eq!(v["total"], 0, "{v}");
+}
+
+/// An edit in place (the file rewritten, not replaced) changes no folder's
+/// time: a plain read answers from the last sync, `--sync` reads it.
+#[test]
+fn sync_flag_picks_up_an_edit_in_place() {
+    let nb = copy_of_bundled();
+    let note = nb.path().join("Edited in place.md");
+    std::fs::write(&note, "# Edited in place\n\nThe first text.\n").unwrap();
+    synced(nb.path());
+    let q = "palimpsest";
+    {
+        use std::io::Write;
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .truncate(true)
+            .open(&note)
+            .unwrap();
+        f.write_all(format!("# Edited in place\n\nNow a {q}.\n").as_bytes())
+            .unwrap();
+    }
+    let v = json(&dossier(nb.path(), &["search", q, "--json"]));
+    assert_eq!(v["total"], 0, "without --sync, no sync ran: {v}");
+    let v = json(&dossier(nb.path(), &["--sync", "search", q, "--json"]));
+    assert_eq!(v["total"], 1, "{v}");
+    let v = json(&dossier(nb.path(), &["search", q, "--json"]));
+    assert_eq!(v["total"], 1, "and stays found: {v}");
+}
+
 #[test]
 fn export_into_the_notebook_is_refused_as_in_the_app() {
     let nb = copy_of_bundled();

@@ -277,7 +277,25 @@ impl SearchIndex {
         }
     }
 
+    /// Opens an existing index to search it only: no writer is taken and
+    /// nothing is rebuilt; the reader loads the last commit once (no reload
+    /// thread). `None` when the index is missing, damaged or of another
+    /// version: the caller then opens it with [`SearchIndex::open`].
+    pub fn open_reader(dir: &Path) -> Option<SearchIndex> {
+        let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            Self::open_existing_with(dir, ReloadPolicy::Manual)
+        }));
+        match opened {
+            Ok(Ok(found)) => found,
+            _ => None,
+        }
+    }
+
     fn open_existing(dir: &Path) -> Result<Option<SearchIndex>> {
+        Self::open_existing_with(dir, ReloadPolicy::OnCommitWithDelay)
+    }
+
+    fn open_existing_with(dir: &Path, reload: ReloadPolicy) -> Result<Option<SearchIndex>> {
         let version = std::fs::read_to_string(dir.join(VERSION_FILE)).ok();
         if version.as_deref().map(str::trim) != Some(&INDEX_VERSION.to_string()) {
             return Ok(None);
@@ -287,7 +305,7 @@ impl SearchIndex {
         if index.schema() != expected {
             return Ok(None);
         }
-        let index = Self::with_index(dir, index, fields)?;
+        let index = Self::with_index(dir, index, fields, reload)?;
         // Touch every segment once so that a damaged one shows now, not mid-search.
         let searcher = index.reader.searcher();
         for segment in searcher.segment_readers() {
@@ -322,16 +340,21 @@ impl SearchIndex {
             }
         }
         let index = Index::open_in_dir(dir)?;
-        Self::with_index(dir, index, fields)
+        Self::with_index(dir, index, fields, ReloadPolicy::OnCommitWithDelay)
     }
 
-    fn with_index(dir: &Path, index: Index, fields: Fields) -> Result<SearchIndex> {
+    fn with_index(
+        dir: &Path,
+        index: Index,
+        fields: Fields,
+        reload: ReloadPolicy,
+    ) -> Result<SearchIndex> {
         index.tokenizers().register(WORDS, words_analyzer());
         index.tokenizers().register(PLAIN, plain_analyzer());
         index.tokenizers().register(TAG, tag_analyzer());
         let reader = index
             .reader_builder()
-            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .reload_policy(reload)
             .try_into()?;
         Ok(SearchIndex {
             dir: dir.to_path_buf(),

@@ -39,6 +39,7 @@ mod notes;
 mod quoting;
 mod search;
 mod suggest;
+mod watch;
 mod writing;
 mod yaml;
 
@@ -62,6 +63,7 @@ pub use quoting::{SpeakerQuotes, QUOTE_TAG};
 pub use render::{LinkTarget, Rendered};
 pub use search::{QueryProblem, QueryProblemKind, Searched};
 pub use suggest::{NotebookSuggestion, Suggestion};
+pub use watch::{Changes, Watcher, DEBOUNCE as WATCH_DEBOUNCE};
 pub use writing::{checked_note_path as note_path, BacklinkHit, Backlinks, Saved};
 
 /// A short, stable hash of a text (hex): what the engine compares to tell

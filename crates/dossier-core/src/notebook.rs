@@ -12,7 +12,10 @@
 //! changed files are read (and earlier versions of sources kept), and what
 //! the index lacks is indexed. The store is written first; rows are marked
 //! indexed only after the index commit succeeds, so a crash in between is
-//! repaired on the next open.
+//! repaired on the next open. A reader ([`Notebook::open_for_reading`])
+//! skips all that when the files have not changed since the last full sync
+//! (the store's generation and the folders' modification times say so), and
+//! a watcher's batch of changed paths is taken in by [`Notebook::sync_paths`].
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
@@ -174,13 +177,68 @@ impl Notebook {
         Self::open_with(root.as_ref(), wait, false)
     }
 
-    /// Opens the notebook to read it (search, list, show): like
+    /// Opens the notebook to read it (search, list, show) without a sync
+    /// when the files have not changed since the last one: the store opens
+    /// read-only and the index with a reader only (no writer is taken, so
+    /// another process writing the notebook does not slow it down). The
+    /// check is cheap: the store's generation (moved on by every write)
+    /// against the one the last full sync recorded, and the modification
+    /// time of each of the notebook's folders against the times recorded
+    /// then (creating, deleting or renaming a file changes its folder's
+    /// time; Dossier's own saves are renames). A file edited in place by
+    /// another program changes no folder's time: it is seen by the next
+    /// sync ([`Notebook::open_for_reading_synced`], the app's watcher).
+    ///
+    /// When a sync is due (or the store or index needs creating, migrating
+    /// or rebuilding), this is [`Notebook::open_for_reading_synced`]. A
+    /// notebook opened without a sync is for reading: a write on it fails.
+    pub fn open_for_reading(root: impl AsRef<Path>, wait: std::time::Duration) -> Result<Notebook> {
+        let root = root.as_ref();
+        // Anything odd (a store SQLite cannot open read-only, a damaged
+        // index) is for the full open to repair or report.
+        if let Ok(Some(nb)) = Self::open_unchanged(root) {
+            return Ok(nb);
+        }
+        Self::open_with(root, wait, true)
+    }
+
+    /// Opens the notebook to read it after a full sync: like
     /// [`Notebook::open_waiting`], but when another process is writing and
     /// still holds the index after `wait`, the notebook opens as it was last
     /// indexed instead of failing, and `last_sync().warnings` says so. A
     /// reader never fails because another process is writing.
-    pub fn open_for_reading(root: impl AsRef<Path>, wait: std::time::Duration) -> Result<Notebook> {
+    pub fn open_for_reading_synced(
+        root: impl AsRef<Path>,
+        wait: std::time::Duration,
+    ) -> Result<Notebook> {
         Self::open_with(root.as_ref(), wait, true)
+    }
+
+    /// The notebook opened read-only, if nothing changed since its last
+    /// full sync; `None` when a sync (or creating, migrating, rebuilding) is due.
+    fn open_unchanged(root: &Path) -> Result<Option<Notebook>> {
+        let state = root.join(STATE_DIR);
+        let Some(store) = Store::open_read_only(&state.join("dossier.db"))? else {
+            return Ok(None);
+        };
+        let (generation, synced, folders) = store.sync_state()?;
+        let unchanged =
+            synced == Some(generation) && folders.is_some_and(|f| folders_unchanged(root, &f));
+        if !unchanged {
+            return Ok(None);
+        }
+        let Some(index) = SearchIndex::open_reader(&state.join("index")) else {
+            return Ok(None);
+        };
+        let root = root.canonicalize().map_err(|e| Error::io(root, e))?;
+        Ok(Some(Notebook {
+            root,
+            store,
+            index,
+            last_sync: SyncReport::default(),
+            gazetteer: None,
+            derived_writes: 0,
+        }))
     }
 
     fn open_with(root: &Path, wait: std::time::Duration, reading: bool) -> Result<Notebook> {
@@ -291,19 +349,142 @@ impl Notebook {
     /// process may have written the same files' rows meanwhile. So two
     /// processes never insert the same source or note.
     pub fn sync(&mut self) -> Result<SyncReport> {
+        self.sync_scoped(None)
+    }
+
+    /// Brings store and index in line with the files at `paths` only (as a
+    /// file-system watcher reports them: absolute, or relative to the
+    /// notebook): each is read again if it is a source, a note, an
+    /// annotation file or `entities.json`, and its rows and index documents
+    /// are dropped if it is gone. A rename is its two paths. Paths inside
+    /// `.dossier/`, hidden files (editors' and Dossier's own temporary
+    /// files) and other kinds of file are ignored. A folder among them
+    /// (created, renamed or deleted) makes this a full [`Notebook::sync`].
+    pub fn sync_paths(&mut self, paths: &[PathBuf]) -> Result<SyncReport> {
+        let mut scope = Scope::default();
+        for p in paths {
+            match self.classify(p)? {
+                Some(Changed::Source(rel)) => scope.sources.push(rel),
+                Some(Changed::Note(rel)) => scope.notes.push(rel),
+                Some(Changed::AnnotationFile(rel)) => scope.annotation_files.push(rel),
+                Some(Changed::Entities) => scope.entities = true,
+                Some(Changed::Folder) => return self.sync(),
+                None => {}
+            }
+        }
+        for list in [
+            &mut scope.sources,
+            &mut scope.notes,
+            &mut scope.annotation_files,
+        ] {
+            list.sort();
+            list.dedup();
+        }
+        if scope.sources.is_empty()
+            && scope.notes.is_empty()
+            && scope.annotation_files.is_empty()
+            && !scope.entities
+        {
+            return Ok(SyncReport::default());
+        }
+        self.sync_scoped(Some(&scope))
+    }
+
+    /// Watches the notebook's folder for changes made by other programs and
+    /// calls `on_change` (from a thread of its own) with each batch, to be
+    /// handed to [`Notebook::sync_paths`] (or, for [`crate::Changes::Rescan`],
+    /// [`Notebook::sync`]). Dropping the [`crate::Watcher`] stops it.
+    pub fn watch(
+        &self,
+        on_change: impl FnMut(crate::Changes) + Send + 'static,
+    ) -> Result<crate::Watcher> {
+        crate::Watcher::start(&self.root, crate::watch::DEBOUNCE, on_change)
+    }
+
+    /// What a changed path is to the notebook; `None` for what it ignores.
+    fn classify(&self, path: &Path) -> Result<Option<Changed>> {
+        let abs = if path.is_absolute() {
+            path.to_path_buf()
+        } else {
+            self.root.join(path)
+        };
+        let Ok(inside) = abs.strip_prefix(&self.root) else {
+            return Ok(None);
+        };
+        let mut parts = Vec::new();
+        for c in inside.components() {
+            match c {
+                Component::Normal(s) => parts.push(s.to_string_lossy().into_owned()),
+                _ => return Ok(None),
+            }
+        }
+        if parts.is_empty() {
+            return Ok(Some(Changed::Folder));
+        }
+        if parts
+            .iter()
+            .any(|p| p.starts_with('.') || p == "node_modules")
+        {
+            return Ok(None);
+        }
+        let rel = parts.join("/");
+        let name = parts.last().map(String::as_str).unwrap_or_default();
+        let in_sources = parts.len() == 2 && parts[0] == SOURCES_DIR;
+        let meta = std::fs::symlink_metadata(&abs).ok();
+        if meta.as_ref().is_some_and(|m| m.is_dir()) {
+            return Ok(Some(Changed::Folder));
+        }
+        if meta.as_ref().is_some_and(|m| !m.is_file()) {
+            return Ok(None);
+        }
+        if parts.len() == 1 && name == ENTITIES_FILE {
+            return Ok(Some(Changed::Entities));
+        }
+        if in_sources && name.ends_with(ANNOTATION_FILE_SUFFIX) {
+            return Ok(Some(Changed::AnnotationFile(rel)));
+        }
+        if name.ends_with(".md") {
+            return Ok(Some(if in_sources {
+                Changed::Source(rel)
+            } else {
+                Changed::Note(rel)
+            }));
+        }
+        // Gone, and not a file the notebook reads: a folder if the store
+        // has files under it.
+        if meta.is_none() && self.store.has_files_under(&rel)? {
+            return Ok(Some(Changed::Folder));
+        }
+        Ok(None)
+    }
+
+    fn sync_scoped(&mut self, scope: Option<&Scope>) -> Result<SyncReport> {
         let mut locked = self.index.holds_writer();
         loop {
             let mut report = SyncReport::default();
             let now = now();
-            let files = self.scan()?;
+            let scan_started = std::time::SystemTime::now();
+            let files = match scope {
+                None => self.scan()?,
+                Some(scope) => scope.existing(&self.root),
+            };
 
             // Sources.
-            let known: HashMap<String, SourceRow> = self
-                .store
-                .sources()?
-                .into_iter()
-                .map(|r| (r.id.clone(), r))
-                .collect();
+            let known: HashMap<String, SourceRow> = match scope {
+                None => self.store.sources()?,
+                Some(scope) => {
+                    let mut rows = Vec::new();
+                    for rel in &scope.sources {
+                        if let Some(r) = self.store.source(&source_stem(rel))? {
+                            rows.push(r);
+                        }
+                    }
+                    rows
+                }
+            }
+            .into_iter()
+            .map(|r| (r.id.clone(), r))
+            .collect();
             let mut changed_sources: Vec<(SourceRow, String)> = Vec::new();
             let mut stamps: Vec<(String, String)> = Vec::new();
             let mut seen = HashSet::new();
@@ -316,7 +497,11 @@ impl Notebook {
                 let abs = self.root.join(rel);
                 let stamp = file_stamp(&abs);
                 let prev = known.get(&id);
-                if prev.is_some_and(|p| p.file_stamp.as_deref() == Some(stamp.as_str())) {
+                // A path handed over as changed is read whatever its stamp: a
+                // rewrite of the same size within one tick of the clock keeps it.
+                if scope.is_none()
+                    && prev.is_some_and(|p| p.file_stamp.as_deref() == Some(stamp.as_str()))
+                {
                     continue;
                 }
                 match read_source_file(&abs) {
@@ -363,19 +548,32 @@ impl Notebook {
                 .collect();
 
             // Notes.
-            let known_notes: HashMap<String, NoteRow> = self
-                .store
-                .notes()?
-                .into_iter()
-                .map(|n| (n.path.clone(), n))
-                .collect();
+            let known_notes: HashMap<String, NoteRow> = match scope {
+                None => self.store.notes()?,
+                Some(scope) => {
+                    let mut rows = Vec::new();
+                    for rel in &scope.notes {
+                        if let Some(r) = self.store.note(rel)? {
+                            rows.push(r);
+                        }
+                    }
+                    rows
+                }
+            }
+            .into_iter()
+            .map(|n| (n.path.clone(), n))
+            .collect();
             let mut changed_notes: Vec<(NoteRow, Vec<crate::store::NoteLink>)> = Vec::new();
             let mut note_stamps: Vec<(String, String)> = Vec::new();
             for rel in &files.notes {
                 let abs = self.root.join(rel);
                 let stamp = file_stamp(&abs);
                 let prev = known_notes.get(rel);
-                if prev.is_some_and(|p| p.file_stamp.as_deref() == Some(stamp.as_str())) {
+                // A path handed over as changed is read whatever its stamp: a
+                // rewrite of the same size within one tick of the clock keeps it.
+                if scope.is_none()
+                    && prev.is_some_and(|p| p.file_stamp.as_deref() == Some(stamp.as_str()))
+                {
                     continue;
                 }
                 match read_text_file(&abs) {
@@ -504,10 +702,48 @@ impl Notebook {
                 self.index.remove(&note_owner(path))?;
             }
             self.index_pending()?;
-            self.take_entities_file(&mut report)?;
-            self.update_mentions()?;
+            match scope {
+                None => {
+                    self.take_entities_file(&mut report)?;
+                    self.update_mentions()?;
+                    self.record_synced(&files, scan_started)?;
+                }
+                Some(scope) => {
+                    if scope.entities {
+                        self.take_entities_file(&mut report)?;
+                        self.update_mentions()?;
+                    } else {
+                        for (row, _) in &changed_sources {
+                            self.update_mentions_of(Some(("source", &row.id)))?;
+                        }
+                        for (row, _) in &changed_notes {
+                            self.update_mentions_of(Some(("note", &row.path)))?;
+                        }
+                    }
+                }
+            }
             return Ok(report);
         }
+    }
+
+    /// Records, after a full sync, the store's generation and the state of
+    /// the folders as the scan found them (each folder's modification time
+    /// was read before it was listed, so a file added meanwhile shows as a
+    /// change). A folder changed within the clock's granularity of the scan
+    /// could change again with the same time: the state is then recorded as
+    /// not synced, and the next reader syncs.
+    fn record_synced(&self, files: &Files, scan_started: std::time::SystemTime) -> Result<()> {
+        let racy = files
+            .dirs
+            .iter()
+            .any(|(_, mtime)| mtime.is_none_or(|m| m + RACY_WINDOW > scan_started));
+        let generation = if racy {
+            None
+        } else {
+            Some(self.store.sync_state()?.0)
+        };
+        self.store
+            .set_synced(generation, &folder_state(&files.dirs))
     }
 
     /// Takes `entities.json` (a readable list of entities with their kind,
@@ -1013,9 +1249,102 @@ struct Files {
     sources: Vec<String>,
     notes: Vec<String>,
     annotation_files: Vec<String>,
+    /// Every folder scanned (relative; "" is the notebook) with its
+    /// modification time, read before it was listed.
+    dirs: Vec<(String, Option<std::time::SystemTime>)>,
+}
+
+/// A folder modified this close to a scan may be modified again without
+/// its time changing (file times come from a clock that ticks every few
+/// milliseconds).
+const RACY_WINDOW: std::time::Duration = std::time::Duration::from_millis(50);
+
+/// The files a [`Notebook::sync_paths`] looks at (relative, `/`-separated).
+#[derive(Default)]
+struct Scope {
+    sources: Vec<String>,
+    notes: Vec<String>,
+    annotation_files: Vec<String>,
+    entities: bool,
+}
+
+impl Scope {
+    /// Those of the scope's files that exist now.
+    fn existing(&self, root: &Path) -> Files {
+        let keep = |list: &[String]| -> Vec<String> {
+            list.iter()
+                .filter(|rel| root.join(rel).is_file())
+                .cloned()
+                .collect()
+        };
+        Files {
+            sources: keep(&self.sources),
+            notes: keep(&self.notes),
+            annotation_files: keep(&self.annotation_files),
+            dirs: Vec::new(),
+        }
+    }
+}
+
+/// What a changed path is to the notebook.
+enum Changed {
+    Source(String),
+    Note(String),
+    AnnotationFile(String),
+    Entities,
+    /// A folder (or the notebook itself): its files are found by a full sync.
+    Folder,
+}
+
+fn dir_mtime(dir: &Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(dir).and_then(|m| m.modified()).ok()
+}
+
+fn nanos(t: Option<std::time::SystemTime>) -> u128 {
+    t.and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| d.as_nanos())
+        .unwrap_or(0)
+}
+
+/// The folders' state as recorded: one line per folder, its time and path.
+fn folder_state(dirs: &[(String, Option<std::time::SystemTime>)]) -> String {
+    let mut out = String::new();
+    for (rel, mtime) in dirs {
+        out.push_str(&format!("{}\t{rel}\n", nanos(*mtime)));
+    }
+    out
+}
+
+/// Whether every folder recorded in `state` still has its recorded time (a
+/// file created, deleted or renamed in a folder changes the folder's time;
+/// so do Dossier's own saves, which are renames). A file edited in place
+/// changes no folder: `--sync` and the app's watcher are for that.
+fn folders_unchanged(root: &Path, state: &str) -> bool {
+    state.lines().all(|line| {
+        let Some((time, rel)) = line.split_once('\t') else {
+            return false;
+        };
+        let dir = if rel.is_empty() {
+            root.to_path_buf()
+        } else {
+            root.join(rel)
+        };
+        let now = dir_mtime(&dir);
+        now.is_some() && nanos(now).to_string() == time
+    })
+}
+
+fn source_stem(rel: &str) -> String {
+    Path::new(rel)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 fn scan_dir(dir: &Path, rel: &str, files: &mut Files) -> Result<()> {
+    // The folder's time before its listing: a file created after it shows
+    // as a newer time next time.
+    files.dirs.push((rel.to_string(), dir_mtime(dir)));
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
     for entry in entries {
         let entry = entry.map_err(|e| Error::io(dir, e))?;

@@ -164,6 +164,18 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE sources ADD COLUMN quotes_hash TEXT;
     ALTER TABLE sources ADD COLUMN dates_hash TEXT;
     "#,
+    // 5: when the files were last synced, for readers that open without a
+    // sync. `generation` counts the store's write transactions; a full sync
+    // records it (`synced_generation`) with the folders' modification times.
+    r#"
+    CREATE TABLE sync_state (
+        id                 INTEGER PRIMARY KEY CHECK (id = 1),
+        generation         INTEGER NOT NULL DEFAULT 0,
+        synced_generation  INTEGER,
+        folders            TEXT
+    );
+    INSERT INTO sync_state (id, generation) VALUES (1, 0);
+    "#,
 ];
 
 /// The schema version this build writes.
@@ -401,6 +413,60 @@ impl Store {
         Ok(store)
     }
 
+    /// Opens the store to read only (SQLite's read-only mode: no write, no
+    /// migration, no lock taken beyond a reader's). `None` when the store is
+    /// missing, or of another schema version than this build's: the caller
+    /// then opens it for writing, which creates or migrates it.
+    pub fn open_read_only(path: &Path) -> Result<Option<Store>> {
+        if !path.exists() {
+            return Ok(None);
+        }
+        check_header(path)?;
+        let conn = Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| corrupt(path, e))?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        let (app_id, version, empty) = read_identity(&conn).map_err(|e| busy_or(path, e))?;
+        check_identity(path, app_id, version, empty)?;
+        if version != schema_version() {
+            return Ok(None);
+        }
+        Ok(Some(Store { conn }))
+    }
+
+    /// The sync state: (generation now, generation at the last full sync,
+    /// the folders' state recorded then).
+    pub fn sync_state(&self) -> Result<(i64, Option<i64>, Option<String>)> {
+        Ok(self.conn.query_row(
+            "SELECT generation, synced_generation, folders FROM sync_state WHERE id = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?)
+    }
+
+    /// Whether the store has a source or note whose file is under the folder `rel`.
+    pub fn has_files_under(&self, rel: &str) -> Result<bool> {
+        let prefix = format!("{rel}/");
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM notes WHERE substr(path, 1, ?2) = ?1)
+                 OR EXISTS (SELECT 1 FROM sources WHERE substr(path, 1, ?2) = ?1)",
+            params![prefix, prefix.chars().count() as i64],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Records that a full sync saw the files as `folders` says, with the
+    /// store at `generation` (`None`: the next reader must sync).
+    pub fn set_synced(&self, generation: Option<i64>, folders: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE sync_state SET synced_generation = ?1, folders = ?2 WHERE id = 1",
+            params![generation, folders],
+        )?;
+        Ok(())
+    }
+
     /// Runs the migrations the store lacks, each in a write transaction
     /// that reads the schema version again first: when another process ran
     /// a step meanwhile, it is not run twice.
@@ -455,6 +521,12 @@ impl Store {
     pub fn transaction<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
         let tx = self.conn.transaction()?;
         let out = f(&Tx { tx: &tx })?;
+        // Every write moves the generation on: a reader that finds it moved
+        // since the last full sync syncs before it answers.
+        tx.execute(
+            "UPDATE sync_state SET generation = generation + 1 WHERE id = 1",
+            [],
+        )?;
         tx.commit()?;
         Ok(out)
     }

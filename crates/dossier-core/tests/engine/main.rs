@@ -18,4 +18,5 @@ mod migration;
 mod quoting;
 mod recovery;
 mod search;
+mod watch;
 mod writing;

@@ -1,0 +1,173 @@
+//! Watching a notebook's folder for changes made by other programs.
+//!
+//! [`Watcher`] asks the operating system for notifications (inotify on
+//! Linux, FSEvents on macOS, ReadDirectoryChangesW on Windows, through the
+//! `notify` crate) on the whole notebook folder, gathers the paths that
+//! changed for a short moment ([`DEBOUNCE`]) so that a save's several events
+//! (temp file written, renamed over the old one) arrive as one batch, and
+//! hands each batch to a callback: the caller passes it to
+//! [`Notebook::sync_paths`](crate::Notebook::sync_paths). Paths inside
+//! `.dossier/` (the store and index Dossier writes itself) and hidden files
+//! (editors' and Dossier's own temporary files) are left out; reads (file
+//! opened or accessed) are not changes. When the system dropped events (its
+//! queue overflowed) or reports an error, the batch is [`Changes::Rescan`]:
+//! the caller then runs a full sync.
+//!
+//! Nothing here knows about Tauri: the desktop shell forwards batches to the
+//! engine and tells its window; tests use it as it is.
+
+use std::path::{Component, Path, PathBuf};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use notify::{EventKind, RecursiveMode, Watcher as _};
+
+use crate::error::{Error, Result};
+
+/// How long changes are gathered after the first one before they are handed on.
+pub const DEBOUNCE: Duration = Duration::from_millis(50);
+
+/// What changed in the notebook's folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Changes {
+    /// These paths (absolute) were created, modified, deleted or renamed
+    /// (a rename gives both its paths).
+    Paths(Vec<PathBuf>),
+    /// Events were lost (the system's queue overflowed) or the watch
+    /// failed: only a full sync is sure to see everything.
+    Rescan,
+}
+
+impl Changes {
+    /// Adds `other` to this batch (for a caller that could not take this
+    /// one in yet): paths are united, and a rescan covers everything.
+    pub fn merge(&mut self, other: Changes) {
+        match (&mut *self, other) {
+            (Changes::Rescan, _) => {}
+            (_, Changes::Rescan) => *self = Changes::Rescan,
+            (Changes::Paths(mine), Changes::Paths(more)) => {
+                for p in more {
+                    if !mine.contains(&p) {
+                        mine.push(p);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A running watch of a notebook's folder; dropping it stops the watch.
+pub struct Watcher {
+    _watcher: notify::RecommendedWatcher,
+}
+
+impl Watcher {
+    /// Watches `root` (recursively) and calls `on_change` from a thread of
+    /// its own with each batch of changes, gathered for `debounce` after the
+    /// first change of the batch.
+    pub fn start(
+        root: &Path,
+        debounce: Duration,
+        mut on_change: impl FnMut(Changes) + Send + 'static,
+    ) -> Result<Watcher> {
+        let root = root.canonicalize().map_err(|e| Error::io(root, e))?;
+        let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
+        let mut watcher = notify::recommended_watcher(move |event| {
+            // The receiver is gone only when the watch is being dropped.
+            let _ = tx.send(event);
+        })
+        .map_err(|e| watch_error(&root, e))?;
+        watcher
+            .watch(&root, RecursiveMode::Recursive)
+            .map_err(|e| watch_error(&root, e))?;
+        let base = root.clone();
+        std::thread::Builder::new()
+            .name("dossier-watch".into())
+            .spawn(move || {
+                // Ends when the watcher is dropped (its sender with it).
+                while let Ok(first) = rx.recv() {
+                    let mut batch = Batch::default();
+                    batch.add(&base, first);
+                    let deadline = Instant::now() + debounce;
+                    loop {
+                        let left = deadline.saturating_duration_since(Instant::now());
+                        if left.is_zero() {
+                            break;
+                        }
+                        match rx.recv_timeout(left) {
+                            Ok(event) => batch.add(&base, event),
+                            Err(mpsc::RecvTimeoutError::Timeout) => break,
+                            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+                        }
+                    }
+                    if let Some(changes) = batch.finish() {
+                        on_change(changes);
+                    }
+                }
+            })
+            .map_err(|e| Error::io(&root, e))?;
+        Ok(Watcher { _watcher: watcher })
+    }
+}
+
+fn watch_error(root: &Path, e: notify::Error) -> Error {
+    Error::io(
+        root,
+        std::io::Error::other(format!("cannot watch the folder for changes ({e})")),
+    )
+}
+
+#[derive(Default)]
+struct Batch {
+    paths: Vec<PathBuf>,
+    rescan: bool,
+}
+
+impl Batch {
+    fn add(&mut self, root: &Path, event: notify::Result<notify::Event>) {
+        let event = match event {
+            Ok(e) => e,
+            Err(_) => {
+                self.rescan = true;
+                return;
+            }
+        };
+        if event.need_rescan() {
+            self.rescan = true;
+            return;
+        }
+        if matches!(event.kind, EventKind::Access(_)) {
+            return;
+        }
+        for p in event.paths {
+            if relevant(root, &p) && !self.paths.contains(&p) {
+                self.paths.push(p);
+            }
+        }
+    }
+
+    fn finish(self) -> Option<Changes> {
+        if self.rescan {
+            Some(Changes::Rescan)
+        } else if self.paths.is_empty() {
+            None
+        } else {
+            Some(Changes::Paths(self.paths))
+        }
+    }
+}
+
+/// Whether a changed path may matter to the notebook: inside it, and
+/// neither in a hidden folder (`.dossier/` among them) nor a hidden file.
+pub(crate) fn relevant(root: &Path, path: &Path) -> bool {
+    let Ok(inside) = path.strip_prefix(root) else {
+        return false;
+    };
+    inside.components().all(|c| match c {
+        Component::Normal(s) => {
+            let s = s.to_string_lossy();
+            !s.starts_with('.') && !s.ends_with('~') && s != "node_modules"
+        }
+        _ => false,
+    })
+}
