@@ -1130,6 +1130,7 @@ fn quotes_by_speaker_highlight_and_entity_page_in_transport_form() {
     assert_eq!(found.hits[0].kind, HitKind::Quote);
     assert_eq!(found.hits[0].entity.as_deref(), Some("Orla Vantongeren"));
     assert_eq!(found.hits[0].start, Some(q.start));
+}
 
 /// The shell's watcher path: the engine's watch of the open notebook sends
 /// a batch when another program saves a note, `take_in` hands it to the
