@@ -36,6 +36,7 @@ mod error;
 mod export;
 mod notebook;
 mod notes;
+mod pictures;
 mod search;
 mod suggest;
 mod writing;
@@ -57,6 +58,7 @@ pub use notebook::{
     CheckReport, ImportOptions, ImportProgress, ImportReport, Note, NoteSummary, Notebook, Source,
     SourceSummary, SyncReport,
 };
+pub use pictures::{SharedPassage, TimelineItem};
 pub use render::{LinkTarget, Rendered};
 pub use search::{QueryProblem, QueryProblemKind, Searched};
 pub use suggest::{NotebookSuggestion, Suggestion};
