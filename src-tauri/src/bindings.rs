@@ -70,7 +70,8 @@ pub fn typescript() -> String {
         EntitiesChanged, NotebookChanged, SaveNoteRequest, SavedNote, ReloadNoteRequest, RenderRequest,
         RenderedView, NewNoteRequest, RenameNoteRequest, NoteChange, BacklinksView, BacklinkView,
         LinkMentionRequest, UrlRequest, ExportScope, ExportFormat, ExportRequest,
-        ExportProgress, KeptFile, ExportSummary, CloseRequest,
+        ExportProgress, KeptFile, ExportSummary, CloseRequest, TimelineRequest, TimelineItemView,
+        GraphRequest, GraphNodeView, GraphEdgeView, GraphView, EdgeRequest, SharedPassageView,
     );
     let mut out = String::new();
     out.push_str("// Generated from src-tauri (src/transport.rs, src/commands.rs): do not edit.\n");

@@ -58,7 +58,7 @@ pub use notebook::{
     CheckReport, ImportOptions, ImportProgress, ImportReport, Note, NoteSummary, Notebook, Source,
     SourceSummary, SyncReport,
 };
-pub use pictures::{SharedPassage, TimelineItem};
+pub use pictures::{Network, SharedPassage, TimelineItem};
 pub use render::{LinkTarget, Rendered};
 pub use search::{QueryProblem, QueryProblemKind, Searched};
 pub use suggest::{NotebookSuggestion, Suggestion};

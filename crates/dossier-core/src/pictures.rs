@@ -42,7 +42,40 @@ pub struct SharedPassage {
     pub text: String,
 }
 
+/// The network the app draws: the graph at a minimum weight (optionally one
+/// entity's neighbourhood of it) and the highest edge count of the whole
+/// graph, for the range of a minimum-weight slider.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Network {
+    pub graph: Graph,
+    pub max_weight: usize,
+}
+
 impl Notebook {
+    /// [`Notebook::graph`] with edges of at least `min_weight` passages; with
+    /// `ego` (a name or alias), only that entity's neighbourhood
+    /// ([`Graph::ego`]).
+    pub fn network(&self, min_weight: usize, ego: Option<&str>) -> Result<Network> {
+        let ego = match ego {
+            Some(name) => Some(self.find_entity(name)?.id),
+            None => None,
+        };
+        let all = self.graph(1)?;
+        let max_weight = all.edges.iter().map(|e| e.count).max().unwrap_or(0);
+        let min = min_weight.max(1);
+        let graph = Graph {
+            nodes: all.nodes,
+            edges: all.edges.into_iter().filter(|e| e.count >= min).collect(),
+        };
+        Ok(Network {
+            graph: match ego {
+                Some(id) => graph.ego(id),
+                None => graph,
+            },
+            max_weight,
+        })
+    }
+
     /// [`Notebook::timeline`] with, for each date, its source's title, its
     /// passage's text, and the entities, events and annotation tags of that
     /// passage: what the app's timeline shows on an item and filters by.

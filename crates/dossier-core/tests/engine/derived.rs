@@ -471,3 +471,24 @@ fn an_edge_stands_for_the_passages_that_name_both() {
         .any(|e| e.source != nato && e.target != nato));
     assert!(g.ego(-1).nodes.is_empty());
 }
+
+#[test]
+fn the_network_filters_by_weight_and_by_one_entity() {
+    let (_d, nb) = open();
+    let all = nb.graph(1).unwrap();
+    let max = all.edges.iter().map(|e| e.count).max().unwrap();
+    let n = nb.network(1, None).unwrap();
+    assert_eq!(n.graph, all);
+    assert_eq!(n.max_weight, max);
+    let strong = nb.network(2, None).unwrap();
+    assert_eq!(strong.graph, nb.graph(2).unwrap());
+    assert_eq!(
+        strong.max_weight, max,
+        "the range does not shrink with the filter"
+    );
+    let id = all.nodes.iter().find(|x| x.name == "NATO").unwrap().id;
+    // The name in any case.
+    let ego = nb.network(2, Some("nato")).unwrap();
+    assert_eq!(ego.graph, nb.graph(2).unwrap().ego(id));
+    assert!(nb.network(1, Some("No Such Entity")).is_err());
+}
