@@ -88,3 +88,19 @@ describe("layout", () => {
     expect(shown.get("b")).toBe("above");
   });
 });
+
+import { nearestEdge } from "./network";
+
+describe("edge picking", () => {
+  const edges = [
+    { id: "h", a: { x: 0, y: 0 }, b: { x: 100, y: 0 } },
+    { id: "v", a: { x: 50, y: -50 }, b: { x: 50, y: 50 } },
+  ];
+  it("finds the nearest segment within the tolerance, else none", () => {
+    expect(nearestEdge(edges, { x: 20, y: 3 }, 8)?.id).toBe("h");
+    expect(nearestEdge(edges, { x: 52, y: 30 }, 8)?.id).toBe("v");
+    // Beyond a segment's end counts from the end, not the infinite line.
+    expect(nearestEdge(edges, { x: 130, y: 0 }, 8)).toBeNull();
+    expect(nearestEdge(edges, { x: 20, y: 30 }, 8)).toBeNull();
+  });
+});

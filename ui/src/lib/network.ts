@@ -151,3 +151,21 @@ export function visibleLabels(
   }
   return shown;
 }
+
+/** The edge nearest to point `p` within `tolerance` (distance to the segment), if any. */
+export function nearestEdge<E extends { a: Point; b: Point }>(edges: E[], p: Point, tolerance: number): E | null {
+  let best: E | null = null;
+  let bestD = tolerance;
+  for (const e of edges) {
+    const dx = e.b.x - e.a.x;
+    const dy = e.b.y - e.a.y;
+    const len2 = dx * dx + dy * dy;
+    const t = len2 ? Math.max(0, Math.min(1, ((p.x - e.a.x) * dx + (p.y - e.a.y) * dy) / len2)) : 0;
+    const d = Math.hypot(p.x - (e.a.x + t * dx), p.y - (e.a.y + t * dy));
+    if (d <= bestD) {
+      bestD = d;
+      best = e;
+    }
+  }
+  return best;
+}
