@@ -71,7 +71,8 @@ pub fn typescript() -> String {
         RenderedView, NewNoteRequest, RenameNoteRequest, NoteChange, BacklinksView, BacklinkView,
         LinkMentionRequest, UrlRequest, ExportScope, ExportFormat, ExportRequest,
         ExportProgress, KeptFile, ExportSummary, CloseRequest, QuoteView, SpeakerQuotesView,
-        QuoteHighlightRequest,
+        QuoteHighlightRequest, TimelineRequest, TimelineItemView,
+        GraphRequest, GraphNodeView, GraphEdgeView, GraphView, EdgeRequest, SharedPassageView,
     );
     let mut out = String::new();
     out.push_str("// Generated from src-tauri (src/transport.rs, src/commands.rs): do not edit.\n");

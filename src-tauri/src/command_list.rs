@@ -41,6 +41,9 @@ macro_rules! for_each_command {
             choose_export_folder() -> Option<String>;
             export(request: ExportRequest, #[channel] onProgress: ExportProgress) -> ExportSummary;
             close_window(request: CloseRequest) -> ();
+            timeline(request: TimelineRequest) -> Vec<TimelineItemView>;
+            graph(request: GraphRequest) -> GraphView;
+            shared_passages(request: EdgeRequest) -> Vec<SharedPassageView>;
         }
     };
 }

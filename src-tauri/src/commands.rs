@@ -24,6 +24,9 @@ use crate::transport::{
     RenameNoteRequest, RenderRequest, RenderedView, SaveNoteRequest, SavedNote, SearchRequest,
     SearchResponse, SourceView, SpeakerQuotesView, Startup, SuggestionView, UrlRequest,
 };
+use crate::transport::{
+    EdgeRequest, GraphRequest, GraphView, SharedPassageView, TimelineItemView, TimelineRequest,
+};
 
 /// A system dialog that an end-to-end test may answer instead of a person.
 #[derive(Debug, Clone, Copy)]
@@ -450,4 +453,31 @@ mod tests {
         assert_eq!(dialog_answer_for_tests(Dialog::Import), None);
         assert_eq!(dialog_answer_for_tests(Dialog::Export), None);
     }
+}
+
+/// The timeline's dated items.
+#[tauri::command]
+pub async fn timeline(
+    session: State<'_, Shared>,
+    request: TimelineRequest,
+) -> Result<Vec<TimelineItemView>> {
+    let s = Arc::clone(&session);
+    blocking(move || s.timeline(&request)).await
+}
+
+/// The entity network.
+#[tauri::command]
+pub async fn graph(session: State<'_, Shared>, request: GraphRequest) -> Result<GraphView> {
+    let s = Arc::clone(&session);
+    blocking(move || s.graph(&request)).await
+}
+
+/// The passages behind an edge of the network.
+#[tauri::command]
+pub async fn shared_passages(
+    session: State<'_, Shared>,
+    request: EdgeRequest,
+) -> Result<Vec<SharedPassageView>> {
+    let s = Arc::clone(&session);
+    blocking(move || s.shared_passages(&request)).await
 }

@@ -24,6 +24,9 @@ use crate::transport::{
     RecentNotebook, RenderedView, SavedNote, SearchHit, SearchResponse, SourceItem, SourceView,
     SpeakerQuotesView, Startup, SuggestionView,
 };
+use crate::transport::{
+    EdgeRequest, GraphRequest, GraphView, SharedPassageView, TimelineItemView, TimelineRequest,
+};
 
 /// Default and largest number of hits one search returns.
 pub const DEFAULT_LIMIT: u32 = 50;
@@ -470,6 +473,37 @@ impl Session {
         self.with_notebook_mut(|nb| {
             let a = nb.highlight_quote(&r.source, r.start as usize, r.end as usize)?;
             Ok(AnnotationView::from(&a))
+        })
+    }
+
+    /// The timeline's items (all, one source's, or one entity's passages').
+    pub fn timeline(&self, r: &TimelineRequest) -> Result<Vec<TimelineItemView>> {
+        self.with_notebook(|nb| {
+            Ok(nb
+                .timeline_items(r.source.as_deref(), r.entity.as_deref())?
+                .into_iter()
+                .map(TimelineItemView::from)
+                .collect())
+        })
+    }
+
+    /// The network at a minimum weight, optionally one entity's neighbourhood.
+    pub fn graph(&self, r: &GraphRequest) -> Result<GraphView> {
+        self.with_notebook(|nb| {
+            Ok(GraphView::new(
+                nb.network(r.min_weight as usize, r.ego.as_deref())?,
+            ))
+        })
+    }
+
+    /// The passages behind an edge of the network.
+    pub fn shared_passages(&self, r: &EdgeRequest) -> Result<Vec<SharedPassageView>> {
+        self.with_notebook(|nb| {
+            Ok(nb
+                .shared_passages(&r.a, &r.b)?
+                .into_iter()
+                .map(SharedPassageView::from)
+                .collect())
         })
     }
 

@@ -963,3 +963,159 @@ impl std::fmt::Display for CommandError {
 }
 
 impl std::error::Error for CommandError {}
+
+/// Which dates the timeline shows: all, one source's, or those in passages
+/// that name one entity.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TimelineRequest {
+    pub source: Option<String>,
+    pub entity: Option<String>,
+}
+
+/// One dated item of the timeline, with what its passage names.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TimelineItemView {
+    pub source: String,
+    /// The source's title.
+    pub title: String,
+    /// The expression as written.
+    pub text: String,
+    /// TIMEX3-like value (`2022-01-10`, `2022-W02`, `2022-Q1`, `2008`);
+    /// `null` for a relative date the source's missing date left unresolved.
+    pub value: Option<String>,
+    pub granularity: String,
+    /// Code points into the source's text.
+    pub start: u32,
+    pub end: u32,
+    pub passage: u32,
+    pub passage_text: String,
+    /// Entities of kind `event` named in the same passage.
+    pub events: Vec<String>,
+    /// Every entity named in the same passage.
+    pub entities: Vec<String>,
+    /// Tags of the highlights over the passage.
+    pub tags: Vec<String>,
+}
+
+impl From<dossier_core::TimelineItem> for TimelineItemView {
+    fn from(i: dossier_core::TimelineItem) -> Self {
+        TimelineItemView {
+            source: i.date.source,
+            title: i.title,
+            text: i.date.text,
+            value: i.date.value,
+            granularity: i.date.granularity,
+            start: count(i.date.start),
+            end: count(i.date.end),
+            passage: count(i.date.passage),
+            passage_text: i.passage_text,
+            events: i.events,
+            entities: i.entities,
+            tags: i.tags,
+        }
+    }
+}
+
+/// The network: edges named together in at least `minWeight` passages;
+/// with `ego`, only that entity, its neighbours and the edges among them.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct GraphRequest {
+    pub min_weight: u32,
+    pub ego: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct GraphNodeView {
+    /// The entity's id in the store (stable while the notebook is open).
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub mentions: u32,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct GraphEdgeView {
+    pub source: String,
+    pub target: String,
+    /// Passages that name both.
+    pub count: u32,
+    pub dice: f64,
+    pub pmi: f64,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct GraphView {
+    pub nodes: Vec<GraphNodeView>,
+    pub edges: Vec<GraphEdgeView>,
+    /// The highest edge count of the whole graph (for the slider's range).
+    pub max_weight: u32,
+}
+
+impl GraphView {
+    pub fn new(n: dossier_core::Network) -> Self {
+        let (g, max_weight) = (n.graph, n.max_weight);
+        GraphView {
+            nodes: g
+                .nodes
+                .into_iter()
+                .map(|n| GraphNodeView {
+                    id: n.id.to_string(),
+                    name: n.name,
+                    kind: n.kind,
+                    mentions: count(n.mentions),
+                })
+                .collect(),
+            edges: g
+                .edges
+                .into_iter()
+                .map(|e| GraphEdgeView {
+                    source: e.source.to_string(),
+                    target: e.target.to_string(),
+                    count: count(e.count),
+                    dice: e.dice,
+                    pmi: e.pmi,
+                })
+                .collect(),
+            max_weight: count(max_weight),
+        }
+    }
+}
+
+/// Two entities: the ends of an edge of the network.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct EdgeRequest {
+    pub a: String,
+    pub b: String,
+}
+
+/// A passage (of a source) or section (of a note) that names both ends of an edge.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SharedPassageView {
+    /// `source` or `note`.
+    pub kind: String,
+    /// The source's id or the note's path.
+    pub target: String,
+    pub title: String,
+    pub part: u32,
+    pub text: String,
+}
+
+impl From<dossier_core::SharedPassage> for SharedPassageView {
+    fn from(p: dossier_core::SharedPassage) -> Self {
+        SharedPassageView {
+            kind: p.kind,
+            target: p.target,
+            title: p.title,
+            part: count(p.part),
+            text: p.text,
+        }
+    }
+}

@@ -8,6 +8,7 @@
 mod corpus;
 mod engines;
 mod features;
+mod network;
 mod report;
 mod run;
 
@@ -96,6 +97,19 @@ enum Command {
         results: Option<PathBuf>,
         #[arg(long, default_value = "BENCHMARKS.md")]
         report: PathBuf,
+    },
+    /// The entity network of a synthetic notebook of N sources: opens it and
+    /// times `Notebook::network` (what the app's network view asks for).
+    Network {
+        /// Scratch folder; the notebook is made in it as network-N.
+        #[arg(long)]
+        scratch: PathBuf,
+        #[arg(long, default_value_t = 1000)]
+        sources: usize,
+        #[arg(long, default_value_t = 400)]
+        entities: usize,
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
     },
     /// Profile one Dossier measurement of a finished run (perf, or strace for
     /// system calls), add it to the results and write the report again.
@@ -220,6 +234,12 @@ fn main() -> ExitCode {
                 Ok(())
             }
         }),
+        Command::Network {
+            scratch,
+            sources,
+            entities,
+            runs,
+        } => network::measure(&scratch, sources, entities, runs).map(|v| println!("{v}")),
         Command::Report { results, out } => report::write(&results, &out),
         Command::Profile {
             cache,

@@ -12,7 +12,7 @@ use crate::output::{terminal_snippet, Output};
 use crate::{
     AnnotateArgs, AnnotationAction, AnnotationsArgs, BacklinksArgs, EntityAction, ExportArgs,
     GraphArgs, GraphFormatArg, ImportAnnotationsArgs, ImportArgs, NoteAction, QuotesArgs,
-    SearchArgs, ShowArgs, SuggestAction, SuggestArgs, TimelineArgs,
+    SearchArgs, ShowArgs, SuggestAction, SuggestArgs, TimelineArgs, TimelineFormatArg,
 };
 
 type Done = Result<ExitCode, Error>;
@@ -484,8 +484,18 @@ pub fn quotes(nb: &Notebook, a: QuotesArgs) -> Done {
 }
 
 pub fn timeline(nb: &Notebook, a: TimelineArgs) -> Done {
+    if a.format == TimelineFormatArg::Markdown {
+        if a.json {
+            return Err(Error::BadInput(
+                "--json and --format markdown ask for two different outputs; give one".into(),
+            ));
+        }
+        Output::new(false).raw(&nb.timeline_markdown(a.source.as_deref(), a.entity.as_deref())?);
+        return OK;
+    }
+    let json = a.json || a.format == TimelineFormatArg::Json;
     let list = nb.timeline(a.source.as_deref(), a.entity.as_deref())?;
-    Output::new(a.json).show(&list, list.is_empty(), "no dates found", |o| {
+    Output::new(json).show(&list, list.is_empty(), "no dates found", |o| {
         for d in &list {
             o.line(format!(
                 "{:<12} {:<8} {}  ({}, passage {})",

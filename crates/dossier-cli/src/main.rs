@@ -335,8 +335,22 @@ struct TimelineArgs {
     /// Only the dates in passages that mention this entity.
     #[arg(long)]
     entity: Option<String>,
+    /// Same as `--format json`.
     #[arg(long)]
     json: bool,
+    #[arg(long, value_enum, default_value_t = TimelineFormatArg::Text)]
+    format: TimelineFormatArg,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum TimelineFormatArg {
+    /// One line per date, for people.
+    Text,
+    /// The engine's dates as JSON.
+    Json,
+    /// A Markdown table (date, granularity, expression, source, passage).
+    #[value(alias = "md")]
+    Markdown,
 }
 
 #[derive(Args)]

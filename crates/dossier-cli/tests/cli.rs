@@ -821,6 +821,26 @@ fn quotes_timeline_and_graph_print_what_the_engine_answers() {
         .unwrap()
         .iter()
         .any(|x| x["text"] == serde_json::json!("2008")));
+    let md = dossier(
+        nb.path(),
+        &[
+            "timeline",
+            "--entity",
+            "Bucharest summit",
+            "--format",
+            "markdown",
+        ],
+    );
+    assert_eq!(md.code, 0, "{}", md.stderr);
+    let rows: Vec<&str> = md.stdout.lines().collect();
+    assert_eq!(
+        rows[0],
+        "| Date | Granularity | Expression | Source | Passage |"
+    );
+    assert_eq!(rows.len(), t.as_array().unwrap().len() + 2, "{}", md.stdout);
+    assert!(rows.iter().any(|r| r.starts_with("| 2008 | year | 2008 |")));
+    let both = dossier(nb.path(), &["timeline", "--json", "--format", "markdown"]);
+    assert_eq!(both.code, 2, "{}", both.stderr);
     let gexf = dossier(nb.path(), &["graph", "--format", "gexf"]);
     assert_eq!(gexf.code, 0, "{}", gexf.stderr);
     assert!(gexf.stdout.starts_with("<?xml") && gexf.stdout.trim_end().ends_with("</gexf>"));

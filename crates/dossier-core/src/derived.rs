@@ -84,6 +84,11 @@ pub struct GraphEdge {
     pub count: usize,
     /// Dice coefficient: 2 × count / (passages of one + passages of the other).
     pub dice: f64,
+    /// Pointwise mutual information, log2(count × N / (passages of one ×
+    /// passages of the other)), N the passages and sections that name at
+    /// least one entity: above 0 when the two are named together more often
+    /// than chance would have it.
+    pub pmi: f64,
 }
 
 /// The entities and how often they are named together.
@@ -264,6 +269,7 @@ impl Notebook {
             }
         }
         let min = min_weight.max(1);
+        let total = in_part.len().max(1) as f64;
         let n = |id: i64| parts_of.get(&id).map_or(0, HashSet::len);
         let edges = counts
             .into_iter()
@@ -273,6 +279,7 @@ impl Notebook {
                 target: b,
                 count,
                 dice: 2.0 * count as f64 / (n(a) + n(b)).max(1) as f64,
+                pmi: (count as f64 * total / (n(a).max(1) * n(b).max(1)) as f64).log2(),
             })
             .collect();
         let nodes = entities
@@ -436,6 +443,7 @@ impl Graph {
              \x20   </attributes>\n\
              \x20   <attributes class=\"edge\">\n\
              \x20     <attribute id=\"dice\" title=\"dice\" type=\"double\"/>\n\
+             \x20     <attribute id=\"pmi\" title=\"pmi\" type=\"double\"/>\n\
              \x20   </attributes>\n\
              \x20   <nodes>\n",
         );
@@ -451,8 +459,8 @@ impl Graph {
         s.push_str("    </nodes>\n    <edges>\n");
         for (i, e) in self.edges.iter().enumerate() {
             s.push_str(&format!(
-                "      <edge id=\"{i}\" source=\"{}\" target=\"{}\" weight=\"{}\"><attvalues><attvalue for=\"dice\" value=\"{}\"/></attvalues></edge>\n",
-                e.source, e.target, e.count, e.dice
+                "      <edge id=\"{i}\" source=\"{}\" target=\"{}\" weight=\"{}\"><attvalues><attvalue for=\"dice\" value=\"{}\"/><attvalue for=\"pmi\" value=\"{}\"/></attvalues></edge>\n",
+                e.source, e.target, e.count, e.dice, e.pmi
             ));
         }
         s.push_str("    </edges>\n  </graph>\n</gexf>\n");
@@ -469,6 +477,7 @@ impl Graph {
              \x20 <key id=\"mentions\" for=\"node\" attr.name=\"mentions\" attr.type=\"int\"/>\n\
              \x20 <key id=\"count\" for=\"edge\" attr.name=\"count\" attr.type=\"int\"/>\n\
              \x20 <key id=\"dice\" for=\"edge\" attr.name=\"dice\" attr.type=\"double\"/>\n\
+             \x20 <key id=\"pmi\" for=\"edge\" attr.name=\"pmi\" attr.type=\"double\"/>\n\
              \x20 <graph id=\"entities\" edgedefault=\"undirected\">\n",
         );
         for n in &self.nodes {
@@ -482,8 +491,8 @@ impl Graph {
         }
         for e in &self.edges {
             s.push_str(&format!(
-                "    <edge source=\"n{}\" target=\"n{}\"><data key=\"count\">{}</data><data key=\"dice\">{}</data></edge>\n",
-                e.source, e.target, e.count, e.dice
+                "    <edge source=\"n{}\" target=\"n{}\"><data key=\"count\">{}</data><data key=\"dice\">{}</data><data key=\"pmi\">{}</data></edge>\n",
+                e.source, e.target, e.count, e.dice, e.pmi
             ));
         }
         s.push_str("  </graph>\n</graphml>\n");

@@ -36,6 +36,7 @@ mod error;
 mod export;
 mod notebook;
 mod notes;
+mod pictures;
 mod quoting;
 mod search;
 mod suggest;
@@ -59,6 +60,7 @@ pub use notebook::{
     CheckReport, ImportOptions, ImportProgress, ImportReport, Note, NoteSummary, Notebook, Source,
     SourceSummary, SyncReport,
 };
+pub use pictures::{Network, SharedPassage, TimelineItem};
 pub use quoting::{SpeakerQuotes, QUOTE_TAG};
 pub use render::{LinkTarget, Rendered};
 pub use search::{QueryProblem, QueryProblemKind, Searched};

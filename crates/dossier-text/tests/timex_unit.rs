@@ -39,6 +39,35 @@ fn today_and_tomorrow_cross_the_year_end() {
 }
 
 #[test]
+fn relative_days_cross_month_ends_and_leap_days() {
+    // The last day of a 31-day month, of February in a leap year and not.
+    assert_eq!(
+        value("They met tomorrow.", date!(2022 - 01 - 31)).1,
+        v("2022-02-01")
+    );
+    assert_eq!(
+        value("They met yesterday.", date!(2024 - 03 - 01)).1,
+        v("2024-02-29")
+    );
+    assert_eq!(
+        value("They met yesterday.", date!(2023 - 03 - 01)).1,
+        v("2023-02-28")
+    );
+    assert_eq!(
+        value("It ended two days ago.", date!(2022 - 05 - 01)).1,
+        v("2022-04-29")
+    );
+    // A month away from the 31st is a month, not a day that does not exist.
+    let (_, next, granularity) = value("Talks resume next month.", date!(2022 - 01 - 31));
+    assert_eq!(next, v("2022-02"));
+    assert_eq!(granularity, Granularity::Month);
+    assert_eq!(
+        value("It was agreed last month.", date!(2022 - 03 - 31)).1,
+        v("2022-02")
+    );
+}
+
+#[test]
 fn next_month_in_december_is_january_next_year() {
     let (_, value, granularity) = value("Talks resume next month.", date!(2021 - 12 - 15));
     assert_eq!(value, v("2022-01"));

@@ -579,6 +579,88 @@ source: string,
  */
 start: number, end: number, };
 
+/**
+ * Which dates the timeline shows: all, one source's, or those in passages
+ * that name one entity.
+ */
+export type TimelineRequest = { source: string | null, entity: string | null, };
+
+/**
+ * One dated item of the timeline, with what its passage names.
+ */
+export type TimelineItemView = { source: string, 
+/**
+ * The source's title.
+ */
+title: string, 
+/**
+ * The expression as written.
+ */
+text: string, 
+/**
+ * TIMEX3-like value (`2022-01-10`, `2022-W02`, `2022-Q1`, `2008`);
+ * `null` for a relative date the source's missing date left unresolved.
+ */
+value: string | null, granularity: string, 
+/**
+ * Code points into the source's text.
+ */
+start: number, end: number, passage: number, passageText: string, 
+/**
+ * Entities of kind `event` named in the same passage.
+ */
+events: Array<string>, 
+/**
+ * Every entity named in the same passage.
+ */
+entities: Array<string>, 
+/**
+ * Tags of the highlights over the passage.
+ */
+tags: Array<string>, };
+
+/**
+ * The network: edges named together in at least `minWeight` passages;
+ * with `ego`, only that entity, its neighbours and the edges among them.
+ */
+export type GraphRequest = { minWeight: number, ego: string | null, };
+
+export type GraphNodeView = { 
+/**
+ * The entity's id in the store (stable while the notebook is open).
+ */
+id: string, name: string, kind: string, mentions: number, };
+
+export type GraphEdgeView = { source: string, target: string, 
+/**
+ * Passages that name both.
+ */
+count: number, dice: number, pmi: number, };
+
+export type GraphView = { nodes: Array<GraphNodeView>, edges: Array<GraphEdgeView>, 
+/**
+ * The highest edge count of the whole graph (for the slider's range).
+ */
+maxWeight: number, };
+
+/**
+ * Two entities: the ends of an edge of the network.
+ */
+export type EdgeRequest = { a: string, b: string, };
+
+/**
+ * A passage (of a source) or section (of a note) that names both ends of an edge.
+ */
+export type SharedPassageView = { 
+/**
+ * `source` or `note`.
+ */
+kind: string, 
+/**
+ * The source's id or the note's path.
+ */
+target: string, title: string, part: number, text: string, };
+
 /** Every command: its arguments and what it resolves to. It rejects with a `CommandError`. */
 export type Commands = {
   startup: { args: {  }; result: Startup };
@@ -613,6 +695,9 @@ export type Commands = {
   choose_export_folder: { args: {  }; result: string | null };
   export: { args: { request: ExportRequest; onProgress: Channel<ExportProgress> }; result: ExportSummary };
   close_window: { args: { request: CloseRequest }; result: null };
+  timeline: { args: { request: TimelineRequest }; result: Array<TimelineItemView> };
+  graph: { args: { request: GraphRequest }; result: GraphView };
+  shared_passages: { args: { request: EdgeRequest }; result: Array<SharedPassageView> };
 };
 
 export const EVENTS = {
@@ -626,4 +711,4 @@ export const EVENTS = {
 export const ENTITY_KINDS = ["person", "organisation", "place", "event", "date", "other"] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
-export const COMMAND_NAMES = ["startup", "open_notebook", "choose_notebook", "recent_notebooks", "get_source", "get_note", "get_entity", "search", "choose_import_files", "import_files", "report_first_paint", "annotate", "edit_annotation", "delete_annotation", "source_quotes", "highlight_quote", "suggestions", "accept_suggestion", "reject_suggestion", "add_entity", "save_note", "reload_note", "render_markdown", "new_note", "rename_note", "delete_note", "backlinks", "link_mention", "open_web_link", "choose_export_folder", "export", "close_window"] as const;
+export const COMMAND_NAMES = ["startup", "open_notebook", "choose_notebook", "recent_notebooks", "get_source", "get_note", "get_entity", "search", "choose_import_files", "import_files", "report_first_paint", "annotate", "edit_annotation", "delete_annotation", "source_quotes", "highlight_quote", "suggestions", "accept_suggestion", "reject_suggestion", "add_entity", "save_note", "reload_note", "render_markdown", "new_note", "rename_note", "delete_note", "backlinks", "link_mention", "open_web_link", "choose_export_folder", "export", "close_window", "timeline", "graph", "shared_passages"] as const;

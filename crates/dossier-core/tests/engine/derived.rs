@@ -307,3 +307,188 @@ fn the_graph_weighs_co_occurrence_and_exports_as_xml() {
     assert!(graphml.contains("Smith &amp; Sons &lt;Ltd&gt;"));
     assert!(!balanced("<a><b></a></b>"), "the checker can fail");
 }
+
+#[test]
+fn timeline_items_carry_what_their_passage_names() {
+    let (d, mut nb) = open();
+    set_published(d.path(), "2021-12-29");
+    nb.sync().unwrap();
+    let dates = nb.timeline(None, None).unwrap();
+    let items = nb.timeline_items(None, None).unwrap();
+    assert_eq!(items.len(), dates.len());
+    let entities = nb.entities().unwrap();
+    let kind_of = |n: &str| {
+        entities
+            .iter()
+            .find(|e| e.name == n)
+            .map(|e| e.kind.to_string())
+    };
+    let mut with_event = 0;
+    for (it, d) in items.iter().zip(&dates) {
+        assert_eq!(&it.date, d, "same dates, same order");
+        assert!(!it.title.is_empty());
+        assert!(it.passage_text.contains(&d.text), "{it:#?}");
+        for e in &it.events {
+            assert_eq!(kind_of(e).as_deref(), Some("event"));
+            assert!(it.entities.contains(e));
+        }
+        with_event += usize::from(!it.events.is_empty());
+        // Every entity listed has a mention in that very passage.
+        for e in &it.entities {
+            let page = nb.entity_page(e).unwrap();
+            assert!(page
+                .mentions
+                .iter()
+                .any(|m| m.source.as_deref() == Some(d.source.as_str()) && m.part == d.passage));
+        }
+    }
+    let y2008 = items.iter().find(|x| x.date.text == "2008").unwrap();
+    assert!(
+        y2008.events.contains(&"Bucharest summit".to_string()),
+        "{y2008:#?}"
+    );
+    assert!(with_event < items.len(), "not every passage names an event");
+
+    // A tag on a highlight inside the passage of "2008" reaches its item only.
+    let text: Vec<char> = nb.source(SEED).unwrap().text.chars().collect();
+    let at = y2008.date.start;
+    nb.annotate(
+        SEED,
+        dossier_core::NewAnnotation {
+            start: Some(at),
+            end: Some(y2008.date.end),
+            tags: vec!["chronology".into()],
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(text[at..y2008.date.end].iter().collect::<String>(), "2008");
+    let items = nb.timeline_items(None, None).unwrap();
+    let tagged: Vec<_> = items
+        .iter()
+        .filter(|x| x.tags.contains(&"chronology".to_string()))
+        .collect();
+    assert!(!tagged.is_empty());
+    assert!(tagged.iter().all(|x| x.date.passage == y2008.date.passage));
+    assert!(tagged.len() < items.len());
+}
+
+#[test]
+fn the_timeline_exports_as_a_markdown_table() {
+    let (d, mut nb) = open();
+    set_published(d.path(), "2021-12-29");
+    nb.sync().unwrap();
+    let dates = nb.timeline(None, None).unwrap();
+    let md = nb.timeline_markdown(None, None).unwrap();
+    let lines: Vec<&str> = md.lines().collect();
+    assert_eq!(lines.len(), dates.len() + 2, "{md}");
+    assert_eq!(
+        lines[0],
+        "| Date | Granularity | Expression | Source | Passage |"
+    );
+    for (line, d) in lines[2..].iter().zip(&dates) {
+        assert_eq!(line.matches(" | ").count(), 4, "five cells: {line}");
+        assert!(line.starts_with(&format!(
+            "| {} | {} | {} |",
+            d.value.as_deref().unwrap_or("unresolved"),
+            d.granularity,
+            d.text
+        )));
+        assert!(line.ends_with(&format!("| {} |", d.passage + 1)));
+    }
+    // A title with a pipe keeps its row to five cells.
+    let outside = tempfile::tempdir().unwrap();
+    import(
+        &mut nb,
+        &[write(
+            outside.path(),
+            "piped.md",
+            "---\ntitle: 'A | B'\npublished: 2020-03-02\n---\nTalks were held on 3 March 2020.\n",
+        )],
+    )
+    .unwrap();
+    let md = nb.timeline_markdown(None, None).unwrap();
+    let row = md.lines().find(|l| l.contains("2020-03-03")).expect(&md);
+    assert!(row.contains("A \\| B"), "{row}");
+    assert_eq!(row.matches(" | ").count(), 4, "{row}");
+}
+
+#[test]
+fn an_edge_stands_for_the_passages_that_name_both() {
+    let (_d, nb) = open();
+    let g = nb.graph(1).unwrap();
+    let id = |n: &str| g.nodes.iter().find(|x| x.name == n).unwrap().id;
+    let (nato, russia) = (id("NATO"), id("Russia"));
+    let edge = g
+        .edges
+        .iter()
+        .find(|e| (e.source, e.target) == (nato.min(russia), nato.max(russia)))
+        .unwrap();
+    let shared = nb.shared_passages("NATO", "Russia").unwrap();
+    assert_eq!(shared.len(), edge.count);
+    let (pn, pr) = (
+        nb.entity_page("NATO").unwrap(),
+        nb.entity_page("Russia").unwrap(),
+    );
+    for s in &shared {
+        assert!(!s.text.is_empty() && !s.title.is_empty(), "{s:#?}");
+        for page in [&pn, &pr] {
+            assert!(page.mentions.iter().any(|m| m.kind == s.kind
+                && m.part == s.part
+                && (m.source.as_deref() == Some(s.target.as_str())
+                    || m.path.as_deref() == Some(s.target.as_str()))));
+        }
+    }
+    assert_eq!(nb.shared_passages("Russia", "NATO").unwrap(), shared);
+    assert!(nb.shared_passages("NATO", "NATO").is_err());
+    assert!(nb.shared_passages("NATO", "No Such Entity").is_err());
+
+    // PMI: log2(count × N / (n_a × n_b)); it orders edges as their surprise does.
+    for e in &g.edges {
+        assert!(e.pmi.is_finite(), "{e:?}");
+    }
+    assert!(g.edges.iter().any(|e| e.pmi > 0.0));
+
+    // The ego view: NATO, its neighbours, and the edges among them.
+    let ego = g.ego(nato);
+    let neighbours: std::collections::HashSet<i64> = g
+        .edges
+        .iter()
+        .filter_map(|e| {
+            (e.source == nato)
+                .then_some(e.target)
+                .or((e.target == nato).then_some(e.source))
+        })
+        .collect();
+    assert_eq!(ego.nodes.len(), neighbours.len() + 1);
+    assert!(ego.nodes.len() < g.nodes.len());
+    assert!(ego.edges.iter().all(|e| [e.source, e.target]
+        .iter()
+        .all(|x| *x == nato || neighbours.contains(x))));
+    assert!(ego
+        .edges
+        .iter()
+        .any(|e| e.source != nato && e.target != nato));
+    assert!(g.ego(-1).nodes.is_empty());
+}
+
+#[test]
+fn the_network_filters_by_weight_and_by_one_entity() {
+    let (_d, nb) = open();
+    let all = nb.graph(1).unwrap();
+    let max = all.edges.iter().map(|e| e.count).max().unwrap();
+    let n = nb.network(1, None).unwrap();
+    assert_eq!(n.graph, all);
+    assert_eq!(n.max_weight, max);
+    let strong = nb.network(2, None).unwrap();
+    assert_eq!(strong.graph, nb.graph(2).unwrap());
+    assert_eq!(
+        strong.max_weight, max,
+        "the range does not shrink with the filter"
+    );
+    let id = all.nodes.iter().find(|x| x.name == "NATO").unwrap().id;
+    // The name in any case.
+    let ego = nb.network(2, Some("nato")).unwrap();
+    assert_eq!(ego.graph, nb.graph(2).unwrap().ego(id));
+    assert!(nb.network(1, Some("No Such Entity")).is_err());
+}
