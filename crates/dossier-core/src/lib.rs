@@ -27,7 +27,7 @@ macro_rules! internal_modules {
     )*};
 }
 
-internal_modules!(import, index, query, render, store, text);
+internal_modules!(fetch, import, index, query, render, store, text);
 
 mod annotations;
 mod derived;
@@ -38,6 +38,7 @@ mod notebook;
 mod notes;
 mod search;
 mod suggest;
+mod web_import;
 mod writing;
 mod yaml;
 
@@ -51,6 +52,7 @@ pub use dossier_text::passages::Passage;
 pub use entities::{Entity, EntityEdit, EntityKind, EntityPage, Mention, NewEntity, SourceMention};
 pub use error::{Error, Result};
 pub use export::{AnnotationImport, ExportFormat, ExportOptions, ExportReport, Scope};
+pub use fetch::FetchLimits;
 pub use import::{Format, SourceMeta};
 pub use index::{Hit, HitKind, SearchResults};
 pub use notebook::{

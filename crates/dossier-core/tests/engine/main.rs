@@ -17,4 +17,5 @@ mod limits;
 mod migration;
 mod recovery;
 mod search;
+mod web;
 mod writing;
