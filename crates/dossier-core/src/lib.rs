@@ -64,6 +64,12 @@ pub use search::{QueryProblem, QueryProblemKind, Searched};
 pub use suggest::{NotebookSuggestion, Suggestion};
 pub use writing::{checked_note_path as note_path, BacklinkHit, Backlinks, Saved};
 
+/// Whether an import argument is a web address (`http://`, `https://`)
+/// rather than a file.
+pub fn is_web_address(arg: &str) -> bool {
+    fetch::is_web_address(arg)
+}
+
 /// A short, stable hash of a text (hex): what the engine compares to tell
 /// whether a note or source changed.
 pub fn content_hash(text: &str) -> String {

@@ -829,7 +829,7 @@ impl Notebook {
         Ok(report)
     }
 
-    fn is_inside_state(&self, path: &Path) -> bool {
+    pub(crate) fn is_inside_state(&self, path: &Path) -> bool {
         path.canonicalize()
             .map(|p| p.starts_with(self.root.join(STATE_DIR)))
             .unwrap_or(false)

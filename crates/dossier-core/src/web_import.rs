@@ -14,7 +14,7 @@ use std::path::PathBuf;
 
 use crate::error::{Error, Result};
 use crate::fetch::{self, FetchLimits};
-use crate::import::Extracted;
+use crate::import::{self, Extracted};
 use crate::notebook::{
     now, read_source_file, source_file_contents, ImportOptions, ImportProgress, ImportReport,
     Notebook, SourceFile,
@@ -36,17 +36,59 @@ impl Notebook {
         limits: &FetchLimits,
         progress: &mut dyn FnMut(&ImportProgress),
     ) -> Result<ImportReport> {
+        self.import_files_and_urls(&[], urls, options, limits, progress)
+    }
+
+    /// Imports files and folders (as [`Notebook::import`]) and web pages
+    /// (as [`Notebook::import_urls`]) as one batch: everything is read and
+    /// fetched first, and without `skip_bad` one refusal refuses it all.
+    pub fn import_files_and_urls(
+        &mut self,
+        paths: &[PathBuf],
+        urls: &[String],
+        options: &ImportOptions,
+        limits: &FetchLimits,
+        progress: &mut dyn FnMut(&ImportProgress),
+    ) -> Result<ImportReport> {
         if urls.is_empty() {
-            return Err(Error::BadInput(
-                "nothing to import: give one or more web addresses".into(),
-            ));
+            return self.import(paths, options, progress);
         }
-        let total = urls.len();
+        let files = import::collect(paths);
+        if !paths.is_empty() && files.is_empty() {
+            return Err(Error::BadInput(format!(
+                "no importable files (.txt, .md, .html) in {}",
+                paths
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        }
+        let total = files.len() + urls.len();
         let mut report = ImportReport::default();
+        let mut read: Vec<Extracted> = Vec::new();
+        for (i, path) in files.iter().enumerate() {
+            progress(&ImportProgress {
+                done: i,
+                total,
+                path: path.clone(),
+            });
+            if self.is_inside_state(path) {
+                report.refused.push((
+                    path.clone(),
+                    "is inside the notebook's private .dossier folder".into(),
+                ));
+                continue;
+            }
+            match import::read(path) {
+                Ok(x) => read.push(x),
+                Err(reason) => report.refused.push((path.clone(), reason)),
+            }
+        }
         let mut fetched: Vec<Extracted> = Vec::new();
         for (i, url) in urls.iter().enumerate() {
             progress(&ImportProgress {
-                done: i,
+                done: files.len() + i,
                 total,
                 path: PathBuf::from(url),
             });
@@ -71,7 +113,7 @@ impl Notebook {
         self.index.lock_for_writing()?;
 
         let rows = self.store.sources()?;
-        let mut new = Vec::new();
+        let mut new = read;
         let mut changed: Vec<(SourceRow, Extracted)> = Vec::new();
         for x in fetched {
             let addresses = [x.meta.url.as_deref(), x.meta.fetched_from.as_deref()];
