@@ -62,6 +62,7 @@ pub use notebook::{
 pub use render::{LinkTarget, Rendered};
 pub use search::{QueryProblem, QueryProblemKind, Searched};
 pub use suggest::{NotebookSuggestion, Suggestion};
+pub use web_import::{fetch_page, FetchedPage};
 pub use writing::{checked_note_path as note_path, BacklinkHit, Backlinks, Saved};
 
 /// Whether an import argument is a web address (`http://`, `https://`)

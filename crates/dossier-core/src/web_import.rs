@@ -22,6 +22,36 @@ use crate::notebook::{
 use crate::store::SourceRow;
 use crate::text;
 
+/// A web page fetched and read, ready to import with
+/// [`Notebook::import_fetched`]. Fetching needs no notebook, so a caller
+/// that keeps a notebook open (the app) fetches without holding it.
+#[derive(Debug, Clone)]
+pub struct FetchedPage(Extracted);
+
+impl FetchedPage {
+    /// The address the page was fetched from, after redirects.
+    pub fn address(&self) -> &str {
+        self.0.meta.fetched_from.as_deref().unwrap_or("")
+    }
+
+    pub fn title(&self) -> &str {
+        &self.0.meta.title
+    }
+}
+
+/// Fetches a web page and reads its article, or says why not (the message
+/// names the address: "could not reach …", "… answered 404 Not Found", …).
+pub fn fetch_page(url: &str, limits: &FetchLimits) -> std::result::Result<FetchedPage, String> {
+    let (format, meta, text) =
+        fetch::get(url, limits).and_then(|r| fetch::page(&r, limits.max_bytes))?;
+    Ok(FetchedPage(Extracted {
+        path: PathBuf::from(url.trim()),
+        format,
+        meta,
+        text,
+    }))
+}
+
 impl Notebook {
     /// Fetches web pages and imports them as sources (see the module's
     /// documentation for pages imported before). Without `skip_bad`, one
@@ -92,14 +122,8 @@ impl Notebook {
                 total,
                 path: PathBuf::from(url),
             });
-            let got = fetch::get(url, limits).and_then(|r| fetch::page(&r, limits.max_bytes));
-            match got {
-                Ok((format, meta, text)) => fetched.push(Extracted {
-                    path: PathBuf::from(url.trim()),
-                    format,
-                    meta,
-                    text,
-                }),
+            match fetch_page(url, limits) {
+                Ok(page) => fetched.push(page.0),
                 Err(reason) => report.refused.push((PathBuf::from(url), reason)),
             }
         }
@@ -110,6 +134,29 @@ impl Notebook {
             }
             return Err(Error::ImportRefused(report.refused));
         }
+        self.import_read(read, fetched, report, total, progress)
+    }
+
+    /// Imports pages fetched with [`fetch_page`]: new sources, or new
+    /// versions of the sources imported from the same address before.
+    pub fn import_fetched(
+        &mut self,
+        pages: Vec<FetchedPage>,
+        progress: &mut dyn FnMut(&ImportProgress),
+    ) -> Result<ImportReport> {
+        let total = pages.len();
+        let pages = pages.into_iter().map(|p| p.0).collect();
+        self.import_read(Vec::new(), pages, ImportReport::default(), total, progress)
+    }
+
+    fn import_read(
+        &mut self,
+        read: Vec<Extracted>,
+        fetched: Vec<Extracted>,
+        mut report: ImportReport,
+        total: usize,
+        progress: &mut dyn FnMut(&ImportProgress),
+    ) -> Result<ImportReport> {
         self.index.lock_for_writing()?;
 
         let rows = self.store.sources()?;
@@ -137,7 +184,7 @@ impl Notebook {
                 None => new.push(x),
             }
         }
-        let mut report = self.write_new_sources(new, report, total, progress)?;
+        report = self.write_new_sources(new, report, total, progress)?;
         for (row, x) in changed {
             self.write_new_version(&row, x)?;
             let now = self.sources()?.into_iter().find(|s| s.id == row.id);
