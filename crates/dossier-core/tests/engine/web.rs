@@ -494,7 +494,7 @@ mod response_handling {
         #![proptest_config(ProptestConfig::with_cases(400))]
         #[test]
         fn any_answer_gives_a_page_or_a_reason(
-            status in prop_oneof![Just(200u16), Just(203u16), 100u16..600],
+            status in prop_oneof![Just(200u16), Just(203u16), Just(301u16), Just(404u16), Just(500u16), 100u16..600],
             ctype in content_type(),
             length in proptest::option::of(0u64..100_000),
             extra in proptest::collection::vec(("[A-Za-z-]{1,12}", "[ -~]{0,20}"), 0..3),
