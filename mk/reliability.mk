@@ -22,7 +22,7 @@ RACE_ROUNDS ?= 8
 # runs one target for as long as FUZZ_SECONDS says.
 FUZZ_SMOKE_SECONDS ?= 10
 FUZZ_SECONDS ?= 20
-FUZZ_TARGETS := render import_html query anchor article quotes timex
+FUZZ_TARGETS := render import_html query anchor article quotes timex fetch
 TARGET ?= render
 FUZZ_FLAGS := --sanitizer none --codegen-units 16
 FUZZ_RUN := RUSTC_BOOTSTRAP=1 cargo fuzz run $(FUZZ_FLAGS)

@@ -188,6 +188,22 @@ pub async fn import_files(
     .await
 }
 
+/// Fetches a web page and imports it, sending progress on `on_progress`.
+#[tauri::command]
+pub async fn import_url(
+    session: State<'_, Shared>,
+    request: UrlRequest,
+    on_progress: Channel<ImportProgress>,
+) -> Result<ImportSummary> {
+    let s = Arc::clone(&session);
+    blocking(move || {
+        s.import_url(&request.url, &mut |p| {
+            let _ = on_progress.send(p);
+        })
+    })
+    .await
+}
+
 /// Highlights a selection of the reader (code-point offsets).
 #[tauri::command]
 pub async fn annotate(

@@ -722,17 +722,37 @@ impl Session {
         let options = ImportOptions { skip_bad: true };
         let report = nb.import(&paths, &options, &mut |p| progress(ImportProgress::from(p)));
         nb.release_index_writer();
-        let report = report?;
-        let issue = |(path, detail): (PathBuf, String)| ImportIssue {
-            path: path.display().to_string(),
-            detail,
-        };
-        Ok(ImportSummary {
-            imported: report.imported.iter().map(SourceItem::from).collect(),
-            duplicates: report.duplicates.into_iter().map(issue).collect(),
-            refused: report.refused.into_iter().map(issue).collect(),
-            notebook: view(nb)?,
-        })
+        import_summary(nb, report?)
+    }
+
+    /// Fetches a web page and imports it (a new source, or a new version of
+    /// the source imported from the same address). The page is fetched
+    /// before the notebook is taken, so reading goes on meanwhile; a page
+    /// that cannot be fetched is an error naming the address and the reason.
+    pub fn import_url(
+        &self,
+        url: &str,
+        progress: &mut dyn FnMut(ImportProgress),
+    ) -> Result<ImportSummary> {
+        if lock(&self.notebook).is_none() {
+            return Err(no_notebook());
+        }
+        if self.importing.swap(true, Ordering::SeqCst) {
+            return Err(busy());
+        }
+        let _flag = ImportingFlag(&self.importing);
+        progress(ImportProgress {
+            done: 0,
+            total: 1,
+            path: url.to_string(),
+        });
+        let page = dossier_core::fetch_page(url, &dossier_core::FetchLimits::default())
+            .map_err(|reason| CommandError::new("bad_input", reason))?;
+        let mut guard = lock(&self.notebook);
+        let nb = guard.as_mut().ok_or_else(no_notebook)?;
+        let report = nb.import_fetched(vec![page], &mut |p| progress(ImportProgress::from(p)));
+        nb.release_index_writer();
+        import_summary(nb, report?)
     }
 
     /// The window asks to close: `true` to hold it back and let the UI save
@@ -856,4 +876,20 @@ fn not_allowed(path: &Path) -> CommandError {
             path.display()
         ),
     )
+}
+
+/// What an import did, with the notebook as it is now.
+fn import_summary(nb: &Notebook, report: dossier_core::ImportReport) -> Result<ImportSummary> {
+    let issue = |(path, detail): (PathBuf, String)| ImportIssue {
+        path: path.display().to_string(),
+        detail,
+    };
+    Ok(ImportSummary {
+        imported: report.imported.iter().map(SourceItem::from).collect(),
+        duplicates: report.duplicates.into_iter().map(issue).collect(),
+        refused: report.refused.into_iter().map(issue).collect(),
+        updated: report.updated.iter().map(SourceItem::from).collect(),
+        unchanged: report.unchanged.into_iter().map(issue).collect(),
+        notebook: view(nb)?,
+    })
 }

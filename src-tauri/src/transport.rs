@@ -633,6 +633,12 @@ pub struct ImportSummary {
     pub imported: Vec<SourceItem>,
     pub duplicates: Vec<ImportIssue>,
     pub refused: Vec<ImportIssue>,
+    /// Web pages imported before whose text changed: now the latest
+    /// version of their source.
+    pub updated: Vec<SourceItem>,
+    /// Web pages imported before whose text had not changed (`detail`: the
+    /// source's id).
+    pub unchanged: Vec<ImportIssue>,
     /// The notebook after the import, so the sidebar can refresh at once.
     pub notebook: NotebookView,
 }

@@ -1175,3 +1175,77 @@ fn an_outside_edit_reaches_the_session_through_the_watcher() {
     let r = session.search("samizdat", Some(10)).expect("search");
     assert_eq!(r.hits.len(), 1, "{r:?}");
 }
+
+/// Serves one page on 127.0.0.1 (any other path: 404) for `connections`
+/// requests; returns the base address.
+fn serve_page(path: &'static str, html: String, connections: usize) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("address"));
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(connections) {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().expect("clone"));
+            let mut first = String::new();
+            let _ = reader.read_line(&mut first);
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                line.clear();
+            }
+            let (status, body) = if first.split_whitespace().nth(1) == Some(path) {
+                ("200 OK", html.clone())
+            } else {
+                ("404 Not Found", "<p>no</p>".to_string())
+            };
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    base
+}
+
+#[test]
+fn import_url_fetches_a_page_or_says_why_not_and_changes_nothing() {
+    let f = fixture();
+    let session = session_with_article(&f);
+    let page = "<html><head><title>Ferry strike ends</title>\
+        <meta property=\"og:site_name\" content=\"Harbour News\"></head><body><article>\
+        <h1>Ferry strike ends</h1><p>The ferry crews returned to work on Friday after the \
+        company agreed to a new rota for the winter timetable.</p></article></body></html>";
+    let base = serve_page("/ferry", page.to_string(), 2);
+
+    let err = session
+        .import_url(&format!("{base}/missing"), &mut |_| {})
+        .expect_err("a 404 is refused");
+    assert_eq!(err.code, "bad_input");
+    assert_eq!(
+        err.message,
+        format!("{base}/missing answered 404 Not Found")
+    );
+    let sources = fs::read_dir(f.notebook.join("sources"))
+        .expect("sources")
+        .count();
+
+    let mut progress: Vec<ImportProgress> = Vec::new();
+    let summary = session
+        .import_url(&format!("{base}/ferry"), &mut |p| progress.push(p))
+        .expect("the page imports");
+    assert_eq!(summary.imported.len(), 1);
+    assert_eq!(summary.imported[0].title, "Ferry strike ends");
+    assert_eq!(summary.imported[0].outlet.as_deref(), Some("Harbour News"));
+    assert!(summary
+        .notebook
+        .sources
+        .iter()
+        .any(|s| s.title == "Ferry strike ends"));
+    assert!(!progress.is_empty(), "progress was sent");
+    assert_eq!(
+        fs::read_dir(f.notebook.join("sources"))
+            .expect("sources")
+            .count(),
+        sources + 1
+    );
+}

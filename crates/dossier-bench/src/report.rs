@@ -74,7 +74,58 @@ pub fn write(results: &Path, out: &Path) -> Result<(), String> {
         serde_json::from_str(&text).map_err(|e| format!("{}: {e}", results.display()))?;
     let analysis = std::fs::read_to_string("bench/analysis.md").ok();
     let md = render(&doc, analysis.as_deref());
+    let extraction = std::fs::read_to_string(EXTRACTION_RESULTS).ok();
+    let md = with_extraction(md, extraction.as_deref());
     std::fs::write(out, md).map_err(|e| format!("{}: {e}", out.display()))
+}
+
+/// Where `bench/extract/compare.sh`'s last run is written up.
+pub const EXTRACTION_RESULTS: &str = "bench/extract/RESULTS.md";
+
+/// The *Article extraction* section, from the write-up of the last run of
+/// `bench/extract/compare.sh` (its date and its table, as measured there):
+/// a separate harness (Node and Python beside our binary), so its figures
+/// come from that run, not from `dossier-bench run`.
+pub fn extraction_section(results: &str) -> Option<String> {
+    let date = results
+        .split("Measured ")
+        .nth(1)?
+        .split_whitespace()
+        .next()?
+        .to_string();
+    let table: Vec<&str> = results
+        .lines()
+        .skip_while(|l| !l.starts_with("| extractor"))
+        .take_while(|l| l.starts_with('|'))
+        .collect();
+    if table.len() < 3 {
+        return None;
+    }
+    Some(format!(
+        "## Article extraction\n\n\
+         How well and how fast the article of a web page is found, beside Mozilla \
+         Readability.js (with jsdom) and trafilatura, in one run on the 130 pages of \
+         Mozilla Readability's test suite: mean token F1 of each extractor's text \
+         against the page's `expected.html`, and time per page (one process each, \
+         page after page, parsing included). Measured {date} by \
+         `CARGO_TARGET_DIR=<your target dir> bench/extract/compare.sh` (it installs \
+         `@mozilla/readability`, `jsdom` and `trafilatura` on first use); the method, \
+         versions and notes are in `{EXTRACTION_RESULTS}`. The reference text is \
+         Readability.js output, so Readability.js scores near 1 by construction.\n\n{}\n",
+        table.join("\n")
+    ))
+}
+
+/// `md` with the extraction section before *Reading the figures* (or at
+/// the end), when there are extraction results.
+pub fn with_extraction(md: String, results: Option<&str>) -> String {
+    let Some(section) = results.and_then(extraction_section) else {
+        return md;
+    };
+    match md.find("## Reading the figures") {
+        Some(at) => format!("{}{section}\n{}", &md[..at], &md[at..]),
+        None => format!("{}\n\n{section}", md.trim_end()),
+    }
 }
 
 pub fn render(doc: &Value, analysis: Option<&str>) -> String {
@@ -946,6 +997,26 @@ fn features_section(s: &mut String, f: &Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_extraction_section_is_the_last_compare_run_and_in_benchmarks_md() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let results = std::fs::read_to_string(root.join(EXTRACTION_RESULTS)).unwrap();
+        let section = extraction_section(&results).unwrap();
+        assert!(section.contains("| dossier-text"), "{section}");
+        assert!(section.contains("| Readability.js"), "{section}");
+        assert!(section.contains("| trafilatura"), "{section}");
+        let md = with_extraction(
+            "# B\n\n## Reading the figures\n\nprose\n".into(),
+            Some(&results),
+        );
+        assert!(md.find("## Article extraction") < md.find("## Reading the figures"));
+        let committed = std::fs::read_to_string(root.join("BENCHMARKS.md")).unwrap();
+        assert!(
+            committed.contains(&section),
+            "BENCHMARKS.md lacks the extraction section of {EXTRACTION_RESULTS}:\n{section}"
+        );
+    }
 
     #[test]
     fn empty_results_still_render() {

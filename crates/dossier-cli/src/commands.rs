@@ -21,11 +21,22 @@ const OK: Done = Ok(ExitCode::SUCCESS);
 
 pub fn import(nb: &mut Notebook, a: ImportArgs) -> Done {
     let bar = progress_bar();
-    let report = nb.import(
-        &a.paths,
+    let (urls, files): (Vec<&std::path::PathBuf>, Vec<&std::path::PathBuf>) = a
+        .paths
+        .iter()
+        .partition(|p| p.to_str().is_some_and(dossier_core::is_web_address));
+    let urls: Vec<String> = urls
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    let files: Vec<std::path::PathBuf> = files.into_iter().cloned().collect();
+    let report = nb.import_files_and_urls(
+        &files,
+        &urls,
         &ImportOptions {
             skip_bad: a.skip_bad,
         },
+        &dossier_core::FetchLimits::default(),
         &mut |p| {
             if let Some(bar) = &bar {
                 bar.set_length(p.total as u64);
@@ -50,8 +61,20 @@ pub fn import(nb: &mut Notebook, a: ImportArgs) -> Done {
                 s.id, s.title, s.passages
             ));
         }
+        for s in &report.updated {
+            o.line(format!(
+                "updated {}  {} (the page changed; its new text is the source's latest version)",
+                s.id, s.title
+            ));
+        }
         for (p, id) in &report.duplicates {
             o.line(format!("already in the notebook as {id}: {}", p.display()));
+        }
+        for (p, id) in &report.unchanged {
+            o.line(format!(
+                "already imported as {id}, unchanged: {}",
+                p.display()
+            ));
         }
     });
     for (p, why) in &report.refused {

@@ -45,7 +45,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Import files or folders (plain text, Markdown, HTML) as sources.
+    /// Import files, folders or web pages (plain text, Markdown, HTML; http:// and https:// addresses are fetched) as sources.
     Import(ImportArgs),
     /// Search sources, notes, annotations and entities.
     Search(SearchArgs),
@@ -107,6 +107,7 @@ struct JsonArg {
 
 #[derive(Args)]
 struct ImportArgs {
+    /// Files, folders and web addresses, in any mix.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// Import the good files even when some are refused.

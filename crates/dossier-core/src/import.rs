@@ -34,6 +34,10 @@ pub struct SourceMeta {
     /// The page's own summary of the article.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// The address the page was fetched from, after redirects (`url` is
+    /// the page's canonical address when it names one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fetched_from: Option<String>,
 }
 
 /// The formats Dossier imports.
@@ -185,6 +189,40 @@ pub fn extract(bytes: &[u8], format: Format, stem: &str) -> Result<(SourceMeta, 
         Format::Markdown => from_markdown(&text, stem)?,
         Format::Html => from_html(&text, stem, None),
     };
+    if body.trim().is_empty() {
+        return Err("no text in it once markup is removed".into());
+    }
+    Ok((meta, body))
+}
+
+/// The metadata and text of a fetched page's body: like [`extract`], with
+/// the charset the server declared and the page's address (a relative
+/// canonical link resolves against it; it is the address kept when the
+/// page names none).
+pub fn extract_fetched(
+    bytes: &[u8],
+    format: Format,
+    charset: Option<&str>,
+    url: &str,
+    stem: &str,
+) -> Result<(SourceMeta, String), String> {
+    if format != Format::Html {
+        return extract(bytes, format, stem);
+    }
+    refuse_binary_magic(bytes)?;
+    let text = article::decode_html(bytes, charset)
+        .map_err(|e| match e {
+            article::DecodeError::Binary => {
+                "binary data (NUL bytes and no UTF-16 byte-order mark), not a web page".to_string()
+            }
+            other => other.to_string(),
+        })?
+        .replace("\r\n", "\n")
+        .replace('\r', "\n");
+    if text.trim().is_empty() {
+        return Err("the page is empty".into());
+    }
+    let (meta, body) = from_html(&text, stem, Some(url));
     if body.trim().is_empty() {
         return Err("no text in it once markup is removed".into());
     }
@@ -390,6 +428,7 @@ pub(crate) fn from_html(text: &str, stem: &str, url: Option<&str>) -> (SourceMet
         modified: nonempty(found.modified),
         language: nonempty(found.language),
         description: nonempty(found.description),
+        fetched_from: None,
     };
     let body = found.markdown.trim_matches('\n').to_string();
     (meta, body + "\n")

@@ -27,7 +27,7 @@ macro_rules! internal_modules {
     )*};
 }
 
-internal_modules!(import, index, query, render, store, text);
+internal_modules!(fetch, import, index, query, render, store, text);
 
 mod annotations;
 mod derived;
@@ -41,6 +41,7 @@ mod quoting;
 mod search;
 mod suggest;
 mod watch;
+mod web_import;
 mod writing;
 mod yaml;
 
@@ -54,6 +55,7 @@ pub use dossier_text::passages::Passage;
 pub use entities::{Entity, EntityEdit, EntityKind, EntityPage, Mention, NewEntity, SourceMention};
 pub use error::{Error, Result};
 pub use export::{AnnotationImport, ExportFormat, ExportOptions, ExportReport, Scope};
+pub use fetch::FetchLimits;
 pub use import::{Format, SourceMeta};
 pub use index::{Hit, HitKind, SearchResults};
 pub use notebook::{
@@ -66,7 +68,14 @@ pub use render::{LinkTarget, Rendered};
 pub use search::{QueryProblem, QueryProblemKind, Searched};
 pub use suggest::{NotebookSuggestion, Suggestion};
 pub use watch::{Changes, Watcher, DEBOUNCE as WATCH_DEBOUNCE};
+pub use web_import::{fetch_page, FetchedPage};
 pub use writing::{checked_note_path as note_path, BacklinkHit, Backlinks, Saved};
+
+/// Whether an import argument is a web address (`http://`, `https://`)
+/// rather than a file.
+pub fn is_web_address(arg: &str) -> bool {
+    fetch::is_web_address(arg)
+}
 
 /// A short, stable hash of a text (hex): what the engine compares to tell
 /// whether a note or source changed.

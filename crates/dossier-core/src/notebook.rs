@@ -105,6 +105,14 @@ pub struct ImportReport {
     pub duplicates: Vec<(PathBuf, String)>,
     /// Files refused (only with `skip_bad`), with the reason.
     pub refused: Vec<(PathBuf, String)>,
+    /// Web pages fetched again whose text changed: the source they were
+    /// imported as now has the new text as its latest version.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub updated: Vec<SourceSummary>,
+    /// Web pages fetched again whose text had not changed, with the id of
+    /// their source (already imported, unchanged).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unchanged: Vec<(PathBuf, String)>,
 }
 
 /// What `check` found.
@@ -148,15 +156,15 @@ pub struct Notebook {
 
 /// Front matter of a source file in `sources/`.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-struct SourceFile {
+pub(crate) struct SourceFile {
     #[serde(flatten)]
-    meta: SourceMeta,
+    pub(crate) meta: SourceMeta,
     #[serde(default = "default_format")]
-    format: String,
+    pub(crate) format: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    imported: Option<String>,
+    pub(crate) imported: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    original: Option<String>,
+    pub(crate) original: Option<String>,
 }
 
 fn default_format() -> String {
@@ -920,7 +928,19 @@ impl Notebook {
             return Err(Error::ImportRefused(report.refused));
         }
         self.index.lock_for_writing()?;
+        self.write_new_sources(extracted, report, total, progress)
+    }
 
+    /// Writes extracted sources as new sources: ids decided, text the
+    /// notebook already has reported as a duplicate; files, store and index
+    /// written, and all undone on a failure.
+    pub(crate) fn write_new_sources(
+        &mut self,
+        extracted: Vec<Extracted>,
+        mut report: ImportReport,
+        total: usize,
+        progress: &mut dyn FnMut(&ImportProgress),
+    ) -> Result<ImportReport> {
         // Decide ids; recognise content the notebook already has.
         let mut taken: HashSet<String> = self.store.sources()?.into_iter().map(|r| r.id).collect();
         let mut batch_hashes: HashMap<String, String> = HashMap::new();
@@ -958,7 +978,12 @@ impl Notebook {
                 meta: x.meta.clone(),
                 format: x.format.as_str().into(),
                 imported: Some(now.clone()),
-                original: x.path.file_name().map(|n| n.to_string_lossy().into_owned()),
+                // A fetched page's address is in its metadata.
+                original: if x.meta.fetched_from.is_some() {
+                    None
+                } else {
+                    x.path.file_name().map(|n| n.to_string_lossy().into_owned())
+                },
             };
             new_sources.push((row, x.text, file));
         }
@@ -1040,7 +1065,7 @@ impl Notebook {
         Ok(report)
     }
 
-    fn is_inside_state(&self, path: &Path) -> bool {
+    pub(crate) fn is_inside_state(&self, path: &Path) -> bool {
         path.canonicalize()
             .map(|p| p.starts_with(self.root.join(STATE_DIR)))
             .unwrap_or(false)
@@ -1080,6 +1105,7 @@ impl Notebook {
                 modified: extra.modified,
                 language: extra.language,
                 description: extra.description,
+                fetched_from: extra.fetched_from,
             },
             text,
         })
@@ -1416,7 +1442,7 @@ pub(crate) fn read_text_file(path: &Path) -> std::result::Result<String, String>
         .map_err(|e| format!("not valid UTF-8 at byte {}", e.utf8_error().valid_up_to()))
 }
 
-fn read_source_file(path: &Path) -> std::result::Result<(SourceFile, String), String> {
+pub(crate) fn read_source_file(path: &Path) -> std::result::Result<(SourceFile, String), String> {
     let text = read_text_file(path)?;
     let (yaml, body) = text::split_front_matter(&text);
     let stem = path
@@ -1443,7 +1469,7 @@ fn read_source_file(path: &Path) -> std::result::Result<(SourceFile, String), St
     Ok((file, body.to_string()))
 }
 
-fn source_file_contents(file: &SourceFile, body: &str) -> Result<String> {
+pub(crate) fn source_file_contents(file: &SourceFile, body: &str) -> Result<String> {
     let yaml = crate::yaml::to_string(file)
         .map_err(|e| Error::BadInput(format!("cannot write metadata: {e}")))?;
     Ok(format!("---\n{yaml}---\n{body}"))
@@ -1461,7 +1487,7 @@ fn unique_id(base: &str, taken: &HashSet<String>, root: &Path) -> String {
         .unwrap_or_else(|| base.to_string())
 }
 
-fn summary(r: &SourceRow) -> SourceSummary {
+pub(crate) fn summary(r: &SourceRow) -> SourceSummary {
     SourceSummary {
         id: r.id.clone(),
         title: r.title.clone(),

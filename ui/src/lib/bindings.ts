@@ -213,6 +213,16 @@ detail: string, };
 
 export type ImportSummary = { imported: Array<SourceItem>, duplicates: Array<ImportIssue>, refused: Array<ImportIssue>, 
 /**
+ * Web pages imported before whose text changed: now the latest
+ * version of their source.
+ */
+updated: Array<SourceItem>, 
+/**
+ * Web pages imported before whose text had not changed (`detail`: the
+ * source's id).
+ */
+unchanged: Array<ImportIssue>, 
+/**
  * The notebook after the import, so the sidebar can refresh at once.
  */
 notebook: NotebookView, };
@@ -673,6 +683,7 @@ export type Commands = {
   search: { args: { request: SearchRequest }; result: SearchResponse };
   choose_import_files: { args: {  }; result: Array<string> };
   import_files: { args: { request: ImportRequest; onProgress: Channel<ImportProgress> }; result: ImportSummary };
+  import_url: { args: { request: UrlRequest; onProgress: Channel<ImportProgress> }; result: ImportSummary };
   report_first_paint: { args: {  }; result: FirstPaint };
   annotate: { args: { request: AnnotateRequest }; result: AnnotationView };
   edit_annotation: { args: { request: AnnotationEditRequest }; result: AnnotationView };
@@ -711,4 +722,4 @@ export const EVENTS = {
 export const ENTITY_KINDS = ["person", "organisation", "place", "event", "date", "other"] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
-export const COMMAND_NAMES = ["startup", "open_notebook", "choose_notebook", "recent_notebooks", "get_source", "get_note", "get_entity", "search", "choose_import_files", "import_files", "report_first_paint", "annotate", "edit_annotation", "delete_annotation", "source_quotes", "highlight_quote", "suggestions", "accept_suggestion", "reject_suggestion", "add_entity", "save_note", "reload_note", "render_markdown", "new_note", "rename_note", "delete_note", "backlinks", "link_mention", "open_web_link", "choose_export_folder", "export", "close_window", "timeline", "graph", "shared_passages"] as const;
+export const COMMAND_NAMES = ["startup", "open_notebook", "choose_notebook", "recent_notebooks", "get_source", "get_note", "get_entity", "search", "choose_import_files", "import_files", "import_url", "report_first_paint", "annotate", "edit_annotation", "delete_annotation", "source_quotes", "highlight_quote", "suggestions", "accept_suggestion", "reject_suggestion", "add_entity", "save_note", "reload_note", "render_markdown", "new_note", "rename_note", "delete_note", "backlinks", "link_mention", "open_web_link", "choose_export_folder", "export", "close_window", "timeline", "graph", "shared_passages"] as const;

@@ -5,6 +5,9 @@ describe("format", () => {
   it("joins the byline parts that exist", () => {
     expect(byline({ outlet: "Asia Times", author: null, published: "2022-01-05" })).toBe("Asia Times · 2022-01-05");
     expect(byline({ outlet: null, author: " ", published: null })).toBe("");
+    expect(byline({ outlet: "The Courier", author: "M. Kask", published: "2024-03-18T09:30:00Z" })).toBe("The Courier · M. Kask · 2024-03-18");
+    expect(byline({ outlet: null, author: null, published: "2024-03-18T09:30:00+02:00" })).toBe("2024-03-18");
+    expect(byline({ outlet: null, author: null, published: "March 18, 2024" })).toBe("March 18, 2024");
   });
   it("takes the last path part on any platform", () => {
     expect(baseName("/a/b/c.txt")).toBe("c.txt");

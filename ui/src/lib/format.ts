@@ -2,7 +2,12 @@
 import type { ImportSummary, SourceView } from "./bindings";
 
 export function byline(s: Pick<SourceView, "outlet" | "author" | "published">): string {
-  return [s.outlet, s.author, s.published].filter((x): x is string => !!x && x.trim() !== "").join(" · ");
+  return [s.outlet, s.author, day(s.published)].filter((x): x is string => !!x && x.trim() !== "").join(" · ");
+}
+
+/** A page's timestamp (`2024-03-18T09:30:00Z`) as its day; other dates as given. */
+export function day(published: string | null | undefined): string | null {
+  return published?.replace(/^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/, "$1") ?? null;
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

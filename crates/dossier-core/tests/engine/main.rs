@@ -19,4 +19,5 @@ mod quoting;
 mod recovery;
 mod search;
 mod watch;
+mod web;
 mod writing;
