@@ -27,7 +27,7 @@ macro_rules! internal_modules {
     )*};
 }
 
-internal_modules!(import, index, query, render, store, text);
+internal_modules!(import, index, query, render, snippet, store, text);
 
 mod annotations;
 mod derived;
