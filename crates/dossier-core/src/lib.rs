@@ -54,8 +54,8 @@ pub use export::{AnnotationImport, ExportFormat, ExportOptions, ExportReport, Sc
 pub use import::{Format, SourceMeta};
 pub use index::{Hit, HitKind, SearchResults};
 pub use notebook::{
-    CheckReport, ImportOptions, ImportProgress, ImportReport, Note, NoteSummary, Notebook, Source,
-    SourceSummary, SyncReport,
+    CheckReport, ImportOptions, ImportProgress, ImportReport, ImportTimings, Note, NoteSummary,
+    Notebook, Source, SourceSummary, SyncReport,
 };
 pub use render::{LinkTarget, Rendered};
 pub use search::{QueryProblem, QueryProblemKind, Searched};
