@@ -196,7 +196,14 @@ pub fn render(doc: &Value, analysis: Option<&str>) -> String {
     }
     let _ = writeln!(s);
 
-    // Indexing.
+    // Whether the run used the harness of issue 19 (ripgrep commands
+    // recorded, FTS5 optimised, 200 runs, the Linux entity): the prose
+    // describes the run whose figures it shows.
+    let issue19 = scales.first().is_some_and(|sc| {
+        sc["query"]["rg"]["queries"]
+            .as_array()
+            .is_some_and(|qs| qs.iter().any(|q| q["command"].is_string()))
+    });
     let _ = writeln!(s, "## Indexing\n");
     let _ = writeln!(
         s,
@@ -204,11 +211,13 @@ pub fn render(doc: &Value, analysis: Option<&str>) -> String {
          shown. Dossier is timed from `Notebook::open` on an empty folder through one `import` of the \
          `.txt` files: read and check each file, write it to `sources/` (atomic writes, one `syncfs` for the batch), store \
          it in SQLite (one transaction), index every passage (one commit). Mentions included: the notebook \
-         gets `entities.json` (up to 1,000 FOLDOC headwords that look like names, and Linux, the entity of the `entity:` query) and the timing ends \
+         gets `entities.json` (up to 1,000 FOLDOC headwords that look like names{}) and the timing ends \
          after the `sync` that finds their mentions in every imported source. Raw tantivy (same analyzer, same 100 MB writer \
-         budget, title and body only) and FTS5 (porter stemmer, one transaction, WAL, then `optimize`) are timed from \
+         budget, title and body only) and FTS5 (porter stemmer, one transaction, WAL{}) are timed from \
          passages already in memory; Recoll (`recollindex`, stemming, no aspell) from its HTML files. \
-         Index size: the index alone (Dossier's SQLite store and source files listed apart).\n"
+         Index size: the index alone (Dossier's SQLite store and source files listed apart).\n",
+        if issue19 { ", and Linux, the entity of the `entity:` query" } else { "" },
+        if issue19 { ", then `optimize`" } else { "; no `optimize` in this run" },
     );
     for sc in &scales {
         let name = sc["dataset"]["name"].as_str().unwrap_or("?");
@@ -330,12 +339,23 @@ pub fn render(doc: &Value, analysis: Option<&str>) -> String {
          tantivy (`QueryParser`, `TopDocs` + `Count`, `SnippetGenerator`), FTS5 (`MATCH … ORDER BY \
          bm25(p) LIMIT 10` with `snippet()`), Recoll in process (python3-recoll: `execute`, `fetchmany(10)`, \
          `makedocabstract` for each; Recoll ranks files, not passages), and a ripgrep full scan of the \
-         passages (`rg -i -c -F -w` for a single word, `rg -i -c -P` otherwise; a new process each \
-         time with ripgrep's default threads, no ranking). Every engine gets at least the same number of \
-         timed runs per query (see *Timing*), so no p99 is the maximum of a handful. The cold row is the \
-         first call of the first query right after the engine opened its index in a fresh process (the \
-         files are in the page cache: cold means the engine's own caches). — means the engine has no such \
-         query (FTS5 and Recoll have no edit-distance fuzzy match; ripgrep has no fields).\n"
+         passages ({}). {}— means the engine has no such \
+         query (FTS5 and Recoll have no edit-distance fuzzy match; ripgrep has no fields).\n",
+        if issue19 {
+            "`rg -i -c -F -w` for a single word, `rg -i -c -P` otherwise; a new process each \
+             time with ripgrep's default threads, no ranking"
+        } else {
+            "`rg -i -c -P`, a new process each time, no ranking; this run capped ripgrep at 5 to 50 \
+             runs a query, so its p99 is close to a maximum"
+        },
+        if issue19 {
+            "Every engine gets at least the same number of timed runs per query (see *Timing*), so no \
+             p99 is the maximum of a handful. The cold row is the first call of the first query right \
+             after the engine opened its index in a fresh process (the files are in the page cache: \
+             cold means the engine's own caches). "
+        } else {
+            "This run predates the cold row and the 200-run minimum (see *Timing* for its counts). "
+        },
     );
     for sc in &scales {
         let name = sc["dataset"]["name"].as_str().unwrap_or("?");
