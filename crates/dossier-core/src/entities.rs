@@ -385,7 +385,7 @@ impl Notebook {
         let row = self.find_entity(name)?;
         let mentions = self.store.mentions(Some(row.id), None)?;
         // The names as written where they were found (a spelling variant the
-        // gazetteer matched, "Alexey" for "Alexei"), to mark them too.
+        // gazetteer matched, a variant romanisation of a name), to mark them too.
         let written: std::collections::BTreeSet<String> =
             mentions.iter().map(|m| m.text.clone()).collect();
         let mut ids: Vec<String> = mentions
