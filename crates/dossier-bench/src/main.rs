@@ -143,7 +143,9 @@ pub struct TimingArgs {
     /// Time spent on each query (after the minimum number of runs).
     #[arg(long, default_value_t = 2000)]
     budget_ms: u64,
-    #[arg(long, default_value_t = 10)]
+    /// At least this many timed runs of each query, for every engine, so
+    /// that a p99 is not the maximum of a handful.
+    #[arg(long, default_value_t = 200)]
     min_iters: usize,
     #[arg(long, default_value_t = 1000)]
     max_iters: usize,

@@ -386,9 +386,12 @@ impl Notebook {
     /// Index documents that mention an entity or are linked to it (for `entity:`).
     pub(crate) fn entity_doc_ids(&self, name: &str) -> Result<(Vec<String>, Vec<String>)> {
         let row = self.find_entity(name)?;
-        let mut ids: Vec<String> = self
-            .store
-            .mentions(Some(row.id), None)?
+        let mentions = self.store.mentions(Some(row.id), None)?;
+        // The names as written where they were found (a spelling variant the
+        // gazetteer matched, a variant romanisation of a name), to mark them too.
+        let written: std::collections::BTreeSet<String> =
+            mentions.iter().map(|m| m.text.clone()).collect();
+        let mut ids: Vec<String> = mentions
             .into_iter()
             .map(|m| {
                 if m.target_kind == "source" {
@@ -406,7 +409,13 @@ impl Notebook {
         );
         ids.sort();
         ids.dedup();
-        let names = std::iter::once(row.name).chain(row.aliases).collect();
+        let mut names: Vec<String> = std::iter::once(row.name).chain(row.aliases).collect();
+        names.extend(
+            written
+                .into_iter()
+                .filter(|w| !names.contains(w))
+                .collect::<Vec<_>>(),
+        );
         Ok((ids, names))
     }
 

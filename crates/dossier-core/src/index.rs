@@ -7,7 +7,6 @@
 //! gets a fresh `Searcher`. Updates replace all documents of one *owner* (a
 //! source's passages, a note's sections) by delete-by-term, then add.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -18,7 +17,6 @@ use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED, STORED,
     STRING,
 };
-use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
     Stemmer, TextAnalyzer, TokenStream,
@@ -26,6 +24,7 @@ use tantivy::tokenizer::{
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
 
 use crate::error::{Error, Result};
+use crate::snippet::{snippet, Pattern};
 use crate::text::escape_html;
 
 /// Bump when the schema or analysis changes: an index of another version is rebuilt.
@@ -535,7 +534,7 @@ impl SearchIndex {
     pub(crate) fn search(
         &self,
         query: &dyn Query,
-        highlight: &[String],
+        highlight: &[Pattern],
         limit: usize,
     ) -> Result<SearchResults> {
         let searcher = self.reader.searcher();
@@ -544,19 +543,6 @@ impl SearchIndex {
             &(TopDocs::with_limit(limit.max(1)).order_by_score(), Count),
         )?;
         let f = self.fields;
-        let mut terms: BTreeMap<String, f32> = BTreeMap::new();
-        query.query_terms(&mut |term, _| {
-            if term.field() == f.body || term.field() == f.title {
-                if let Some(text) = term.value().as_str() {
-                    terms.insert(text.to_string(), 1.0);
-                }
-            }
-        });
-        for t in highlight {
-            terms.insert(t.clone(), 1.0);
-        }
-        let mut generator = SnippetGenerator::new(terms, words_analyzer(), f.body, SNIPPET_CHARS);
-        generator.set_max_num_chars(SNIPPET_CHARS);
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top.into_iter().take(limit) {
             let doc: TantivyDocument = searcher.doc(address)?;
@@ -571,13 +557,7 @@ impl SearchIndex {
                     .map(|v| v as usize)
             };
             let body = text(f.body).unwrap_or_default();
-            let mut snippet = generator.snippet(&body);
-            snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
-            let html = if snippet.is_empty() {
-                lead(&body)
-            } else {
-                snippet.to_html()
-            };
+            let html = snippet(&body, highlight, SNIPPET_CHARS).unwrap_or_else(|| lead(&body));
             hits.push(Hit {
                 kind: text(f.kind)
                     .as_deref()

@@ -27,7 +27,7 @@ macro_rules! internal_modules {
     )*};
 }
 
-internal_modules!(fetch, import, index, query, render, store, text);
+internal_modules!(fetch, import, index, query, render, snippet, store, text);
 
 mod annotations;
 mod derived;
@@ -59,8 +59,8 @@ pub use fetch::FetchLimits;
 pub use import::{Format, SourceMeta};
 pub use index::{Hit, HitKind, SearchResults};
 pub use notebook::{
-    CheckReport, ImportOptions, ImportProgress, ImportReport, Note, NoteSummary, Notebook, Source,
-    SourceSummary, SyncReport,
+    CheckReport, ImportOptions, ImportProgress, ImportReport, ImportTimings, Note, NoteSummary,
+    Notebook, Source, SourceSummary, SyncReport,
 };
 pub use pictures::{Network, SharedPassage, TimelineItem};
 pub use quoting::{SpeakerQuotes, QUOTE_TAG};

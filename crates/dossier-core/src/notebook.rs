@@ -113,6 +113,40 @@ pub struct ImportReport {
     /// their source (already imported, unchanged).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unchanged: Vec<(PathBuf, String)>,
+    /// Where the import's time went, phase by phase (for the benchmark).
+    #[serde(skip)]
+    pub timings: ImportTimings,
+}
+
+/// Seconds of wall time each phase of an import took.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct ImportTimings {
+    /// Listing, reading, checking and extracting the files.
+    pub read: f64,
+    /// Hashes, duplicates, ids and passage counts.
+    pub prepare: f64,
+    /// Writing the source files (atomically, one flush for the batch).
+    pub files: f64,
+    /// The store's rows, in one transaction.
+    pub store: f64,
+    /// The search index: documents added, one commit.
+    pub index: f64,
+    /// Mentions of known entities in the new texts (and their quotes, dates).
+    pub mentions: f64,
+}
+
+impl ImportTimings {
+    /// The phases by name, in order.
+    pub fn phases(&self) -> [(&'static str, f64); 6] {
+        [
+            ("read", self.read),
+            ("prepare", self.prepare),
+            ("files", self.files),
+            ("store", self.store),
+            ("index", self.index),
+            ("mentions", self.mentions),
+        ]
+    }
 }
 
 /// What `check` found.
@@ -888,6 +922,12 @@ impl Notebook {
                 "nothing to import: give one or more files or folders".into(),
             ));
         }
+        let lap = |since: &mut std::time::Instant| {
+            let secs = since.elapsed().as_secs_f64();
+            *since = std::time::Instant::now();
+            secs
+        };
+        let mut since = std::time::Instant::now();
         let files = import::collect(paths);
         if files.is_empty() {
             return Err(Error::BadInput(format!(
@@ -928,6 +968,7 @@ impl Notebook {
             return Err(Error::ImportRefused(report.refused));
         }
         self.index.lock_for_writing()?;
+        report.timings.read = lap(&mut since);
         self.write_new_sources(extracted, report, total, progress)
     }
 
@@ -941,6 +982,12 @@ impl Notebook {
         total: usize,
         progress: &mut dyn FnMut(&ImportProgress),
     ) -> Result<ImportReport> {
+        let lap = |since: &mut std::time::Instant| {
+            let secs = since.elapsed().as_secs_f64();
+            *since = std::time::Instant::now();
+            secs
+        };
+        let mut since = std::time::Instant::now();
         // Decide ids; recognise content the notebook already has.
         let mut taken: HashSet<String> = self.store.sources()?.into_iter().map(|r| r.id).collect();
         let mut batch_hashes: HashMap<String, String> = HashMap::new();
@@ -992,6 +1039,7 @@ impl Notebook {
             total,
             path: PathBuf::new(),
         });
+        report.timings.prepare = lap(&mut since);
         if new_sources.is_empty() {
             return Ok(report);
         }
@@ -1018,12 +1066,14 @@ impl Notebook {
             for ((row, _, _), abs) in new_sources.iter_mut().zip(&written) {
                 row.file_stamp = Some(file_stamp(abs));
             }
+            report.timings.files = lap(&mut since);
             self.store.transaction(|tx| {
                 for (row, body, _) in &new_sources {
                     tx.insert_source(row, body, &now)?;
                 }
                 Ok(())
             })?;
+            report.timings.store = lap(&mut since);
             Ok(())
         })();
         if let Err(e) = result {
@@ -1057,10 +1107,12 @@ impl Notebook {
             .map(|(r, _, _)| (r.id.clone(), r.hash.clone()))
             .collect();
         self.store.mark_indexed(&marks, &[])?;
+        report.timings.index = lap(&mut since);
         // Mentions of known entities in the new text, so that a reader shows
         // them at once (they are derived: a failure here is repaired by the
         // next sync, like the index).
         self.update_mentions()?;
+        report.timings.mentions = lap(&mut since);
         report.imported = new_sources.iter().map(|(r, _, _)| summary(r)).collect();
         Ok(report)
     }

@@ -27,6 +27,7 @@ use tantivy::Term;
 
 use crate::error::{Error, QueryProblemKind, Result};
 use crate::index::{plain_analyzer, tokens, words_analyzer, Fields, HitKind, SearchIndex};
+use crate::snippet::Pattern;
 
 /// The fields a query may filter on.
 pub const FIELDS: [&str; 6] = ["kind", "source", "tag", "title", "entity", "speaker"];
@@ -392,10 +393,11 @@ pub fn parse_lenient(q: &str) -> Option<Node> {
     }
 }
 
-/// A query ready to run, with the extra words to highlight in snippets.
+/// A query ready to run, with what its snippets mark: the words, phrases
+/// and names it looks for, except those it excludes.
 pub(crate) struct Compiled {
     pub query: Box<dyn Query>,
-    pub highlight: Vec<String>,
+    pub highlight: Vec<Pattern>,
     /// The quote filters the query holds: `Some(name)` for each
     /// `speaker:name`, `None` for `kind:quote`. Empty: no quote filter.
     pub quotes: Vec<Option<String>>,
@@ -404,7 +406,8 @@ pub(crate) struct Compiled {
 const EXPANSIONS: usize = 50;
 
 /// Finds the index documents that mention an entity (for `entity:`).
-/// Returns the document ids and the entity's names (to highlight).
+/// Returns the document ids and the entity's names as they are written in
+/// those documents (to highlight).
 pub(crate) type EntityDocs<'a> = &'a dyn Fn(&str) -> Result<(Vec<String>, Vec<String>)>;
 
 /// Finds the index documents (source passages) that hold quotes, of one
@@ -426,8 +429,11 @@ pub(crate) fn compile(
         entities,
         quotes,
         asked: &mut asked,
+        negated: false,
     };
     let query = build(node, &mut cx)?;
+    highlight.sort();
+    highlight.dedup();
     Ok(Compiled {
         query,
         highlight,
@@ -438,26 +444,53 @@ pub(crate) fn compile(
 struct Cx<'a> {
     index: &'a SearchIndex,
     f: Fields,
-    hl: &'a mut Vec<String>,
+    hl: &'a mut Vec<Pattern>,
     entities: EntityDocs<'a>,
     quotes: QuoteDocs<'a>,
     asked: &'a mut Vec<Option<String>>,
+    /// Inside a NOT: what is found here is not marked.
+    negated: bool,
+}
+
+impl Cx<'_> {
+    fn mark(&mut self, patterns: impl IntoIterator<Item = Pattern>) {
+        if !self.negated {
+            self.hl.extend(patterns);
+        }
+    }
+
+    /// Builds an excluded clause: its words are not marked.
+    fn excluded(&mut self, inner: &Node) -> Result<Box<dyn Query>> {
+        let was = std::mem::replace(&mut self.negated, true);
+        let q = build(inner, self);
+        self.negated = was;
+        Ok(Box::new(Excluded(q?)))
+    }
 }
 
 fn build(node: &Node, cx: &mut Cx<'_>) -> Result<Box<dyn Query>> {
     let f = cx.f;
     Ok(match node {
-        Node::Word(w) => text_query(w, &[f.title, f.body], f),
-        Node::Phrase(p) => text_query(&p.join(" "), &[f.title, f.body], f),
+        Node::Word(w) => {
+            cx.mark(Pattern::of_text(w));
+            text_query(w, &[f.title, f.body], f)
+        }
+        Node::Phrase(p) => {
+            let text = p.join(" ");
+            cx.mark(Pattern::of_text(&text));
+            text_query(&text, &[f.title, f.body], f)
+        }
         Node::Prefix(w) => {
             let word = plain_word(w)?;
-            cx.hl.extend(cx.index.expand_prefix(&word, EXPANSIONS)?);
+            let words = cx.index.expand_prefix(&word, EXPANSIONS)?;
+            cx.mark(words.into_iter().map(Pattern::analysed_word));
             let pattern = format!("{}.*", regex_escape(&word));
             Box::new(RegexQuery::from_pattern(&pattern, f.plain)?)
         }
         Node::Fuzzy(w, d) => {
             let word = plain_word(w)?;
-            cx.hl.extend(cx.index.expand_fuzzy(&word, *d, EXPANSIONS)?);
+            let words = cx.index.expand_fuzzy(&word, *d, EXPANSIONS)?;
+            cx.mark(words.into_iter().map(Pattern::analysed_word));
             Box::new(FuzzyTermQuery::new(
                 Term::from_field_text(f.plain, &word),
                 *d,
@@ -470,10 +503,7 @@ fn build(node: &Node, cx: &mut Cx<'_>) -> Result<Box<dyn Query>> {
             let mut positive = false;
             for item in items {
                 match item {
-                    Node::Not(inner) => clauses.push((
-                        Occur::MustNot,
-                        Box::new(Excluded(build(inner, cx)?)) as Box<dyn Query>,
-                    )),
+                    Node::Not(inner) => clauses.push((Occur::MustNot, cx.excluded(inner)?)),
                     other => {
                         positive = true;
                         clauses.push((Occur::Must, build(other, cx)?))
@@ -494,7 +524,7 @@ fn build(node: &Node, cx: &mut Cx<'_>) -> Result<Box<dyn Query>> {
         }
         Node::Not(inner) => Box::new(BooleanQuery::new(vec![
             (Occur::Must, Box::new(AllQuery)),
-            (Occur::MustNot, Box::new(Excluded(build(inner, cx)?))),
+            (Occur::MustNot, cx.excluded(inner)?),
         ])),
     })
 }
@@ -591,14 +621,16 @@ fn field_query(name: &str, value: &Node, cx: &mut Cx<'_>) -> Result<Box<dyn Quer
         "source" => term(f.source, &raw),
         "tag" => term(f.tag, &raw.to_lowercase()),
         "title" => match value {
-            Node::Word(_) | Node::Phrase(_) => text_query(&raw, &[f.title], f),
+            Node::Word(_) | Node::Phrase(_) => {
+                cx.mark(Pattern::of_text(&raw));
+                text_query(&raw, &[f.title], f)
+            }
             other => build(other, cx)?,
         },
         "entity" => {
             let (ids, names) = (cx.entities)(&raw)?;
-            for n in &names {
-                cx.hl.extend(tokens(&mut words_analyzer(), n));
-            }
+            let marks: Vec<Pattern> = names.iter().filter_map(|n| Pattern::of_name(n)).collect();
+            cx.mark(marks);
             if ids.is_empty() {
                 Box::new(EmptyQuery)
             } else {

@@ -273,7 +273,9 @@ fn query_annotations(
     where_clause: &str,
     params: &[&dyn rusqlite::ToSql],
 ) -> Result<Vec<AnnotationRow>> {
-    let mut stmt = conn.prepare(&format!(
+    // Cached: one annotation is read per passage embedded in a note's
+    // preview, and parsing these statements cost more than running them.
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT {ANNOTATION_COLUMNS} FROM annotations {where_clause} ORDER BY source_id, start, end, id"
     ))?;
     let mut rows = stmt
@@ -282,7 +284,7 @@ fn query_annotations(
     // Tags and entity links in one query each, not two per annotation: a
     // source with thousands of annotations is read on every write.
     let mut tags: std::collections::HashMap<String, Vec<String>> = Default::default();
-    let mut stmt = conn.prepare(&format!(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT t.annotation_id, t.tag FROM annotation_tags t
          JOIN annotations ON annotations.id = t.annotation_id {where_clause} ORDER BY t.rowid"
     ))?;
@@ -293,7 +295,7 @@ fn query_annotations(
         tags.entry(id).or_default().push(tag);
     }
     let mut ents: std::collections::HashMap<String, Vec<i64>> = Default::default();
-    let mut stmt = conn.prepare(&format!(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT e.annotation_id, e.entity_id FROM annotation_entities e
          JOIN annotations ON annotations.id = e.annotation_id {where_clause} ORDER BY e.entity_id"
     ))?;

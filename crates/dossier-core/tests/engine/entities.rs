@@ -98,6 +98,19 @@ fn entity_search_finds_a_passage_that_uses_only_an_alias() {
         .search("entity:\"Alexei Makarkin\" kind:source", 10)
         .unwrap();
     assert_eq!(phrase.total, 2, "the passage with \"Alexey\" is found too");
+    let snippets: Vec<&str> = phrase.hits.iter().map(|h| h.snippet.as_str()).collect();
+    assert!(
+        snippets
+            .iter()
+            .any(|s| s.contains("<mark>Alexey Makarkin</mark>")),
+        "the spelling the gazetteer matched is marked, as one name: {snippets:?}"
+    );
+    assert!(
+        snippets
+            .iter()
+            .any(|s| s.contains("<mark>Alexei Makarkin</mark>")),
+        "{snippets:?}"
+    );
     let err = nb.search("entity:Nobody", 10).unwrap_err();
     assert_eq!(err.code(), "not_found");
     // Found by the query fuzz target: the lenient search (the search box

@@ -37,6 +37,42 @@ fn plain_text_is_imported_and_searchable() {
 }
 
 #[test]
+fn an_import_reports_where_its_time_went() {
+    let nb_dir = copy_of_bundled();
+    let files = tempfile::tempdir().unwrap();
+    let mut nb = Notebook::open(nb_dir.path()).unwrap();
+    let started = std::time::Instant::now();
+    let paths: Vec<_> = (0..20)
+        .map(|i| {
+            write(
+                files.path(),
+                &format!("report-{i}.txt"),
+                format!("Report {i}\n\nNATO met in Brussels on day {i}.\n\nMore text {i}.\n"),
+            )
+        })
+        .collect();
+    let report = import(&mut nb, &paths).unwrap();
+    let wall = started.elapsed().as_secs_f64();
+    assert_eq!(report.imported.len(), 20);
+    let phases = report.timings.phases();
+    for (name, secs) in phases {
+        assert!(secs > 0.0, "the {name} phase was timed: {phases:?}");
+    }
+    let sum: f64 = phases.iter().map(|(_, s)| s).sum();
+    assert!(
+        sum <= wall,
+        "the phases are parts of the import, not more: {sum} s of {wall} s"
+    );
+    let again = import(&mut nb, &paths).unwrap();
+    assert_eq!(again.duplicates.len(), 20);
+    assert_eq!(
+        again.timings.index, 0.0,
+        "nothing new: no index phase ({:?})",
+        again.timings
+    );
+}
+
+#[test]
 fn markdown_front_matter_becomes_metadata() {
     let nb_dir = copy_of_bundled();
     let files = tempfile::tempdir().unwrap();

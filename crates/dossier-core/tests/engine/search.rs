@@ -21,8 +21,7 @@ fn bucharest_summit_finds_the_seed_passage_with_marks() {
         .expect("a source passage");
     assert_eq!(hit.source.as_deref(), Some("russia-nato-talks"));
     assert!(
-        hit.snippet
-            .contains("<mark>Bucharest</mark> <mark>summit</mark>"),
+        hit.snippet.contains("<mark>Bucharest summit</mark>"),
         "{}",
         hit.snippet
     );
@@ -287,4 +286,116 @@ fn a_query_with_bad_syntax_is_searched_as_words_with_a_typed_problem() {
     assert!(s.problem.is_none() && !s.results.hits.is_empty());
     let blank = nb.search_forgiving("   ", 10).unwrap();
     assert!(blank.problem.is_none() && blank.results.hits.is_empty());
+}
+
+/// The marked runs of a snippet, in order.
+fn marks(snippet: &str) -> Vec<&str> {
+    snippet
+        .split("<mark>")
+        .skip(1)
+        .map(|s| s.split("</mark>").next().unwrap())
+        .collect()
+}
+
+/// The snippet without its marks and escapes (what the reader sees).
+fn plain(snippet: &str) -> String {
+    snippet
+        .replace("<mark>", "")
+        .replace("</mark>", "")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn a_phrase_snippet_holds_the_whole_phrase_in_one_mark_run() {
+    let (_d, nb) = open();
+    // Every word of the phrase occurs elsewhere in its passage ("the" and
+    // "of" many times, "issue" in "issues"); only the phrase is marked.
+    let r = nb.search("\"the issue of guarantees\"", 10).unwrap();
+    let hit = r
+        .hits
+        .iter()
+        .find(|h| h.kind == HitKind::Source)
+        .expect("the passage of the phrase");
+    let s = nb.source("russia-nato-talks").unwrap();
+    let passage = &s.passages[hit.passage.unwrap()].text;
+    assert!(
+        passage.matches(" the ").count() >= 3 && passage.contains("issues"),
+        "the words stand elsewhere in the passage: {passage}"
+    );
+    assert_eq!(
+        marks(&hit.snippet),
+        vec!["the issue of guarantees"],
+        "one run, the phrase: {}",
+        hit.snippet
+    );
+}
+
+#[test]
+fn a_term_snippet_is_the_fragment_around_its_match() {
+    let (_d, nb) = open();
+    let r = nb.search("canceled", 10).unwrap();
+    let hit = r
+        .hits
+        .iter()
+        .find(|h| h.kind == HitKind::Source)
+        .expect("a source passage");
+    let s = nb.source("russia-nato-talks").unwrap();
+    let passage = &s.passages[hit.passage.unwrap()].text;
+    let at = passage.find("canceled").unwrap();
+    assert!(at > 300, "the word is deep in its passage: at {at}");
+    assert_eq!(marks(&hit.snippet), vec!["canceled"], "{}", hit.snippet);
+    let text = plain(&hit.snippet);
+    assert!(text.starts_with('…') && text.ends_with('…'), "{text}");
+    let (before, after) = text.split_once("canceled").unwrap();
+    assert!(
+        before.chars().count() >= 40 && after.chars().count() >= 40,
+        "context on both sides of the match: {text}"
+    );
+    let inner = text.trim_matches('…');
+    assert!(
+        passage.contains(inner),
+        "a fragment of the passage: {inner}"
+    );
+    assert!(
+        inner.chars().count() <= 180,
+        "at most 180 characters: {inner}"
+    );
+}
+
+#[test]
+fn the_fragment_holds_the_words_that_stand_together() {
+    let (dir, mut nb) = open();
+    let files = tempfile::tempdir().unwrap();
+    let _ = dir;
+    // "missiles" opens the passage, three times but alone; "missiles" and "deployment" stand
+    // together near its end: the fragment shows them together.
+    let s = nb.source("russia-nato-talks").unwrap();
+    let paragraph = s
+        .passages
+        .iter()
+        .map(|p| p.text.as_str())
+        .find(|t| t.contains("deployment of missiles"))
+        .expect("the paragraph of the arms race")
+        .to_string();
+    let text = format!("Missiles, missiles and more missiles were left out. {paragraph}\n");
+    import(&mut nb, &[write(files.path(), "arms.txt", &text)]).unwrap();
+    let r = nb.search("missiles deployment kind:source", 20).unwrap();
+    let hit = r
+        .hits
+        .iter()
+        .find(|h| h.source.is_some() && h.source.as_deref() != Some("russia-nato-talks"))
+        .expect("the imported passage");
+    assert!(
+        !hit.snippet.contains("were left out"),
+        "the lone word at the start is not the fragment: {}",
+        hit.snippet
+    );
+    assert!(
+        hit.snippet
+            .contains("<mark>deployment</mark> of <mark>missiles</mark>"),
+        "{}",
+        hit.snippet
+    );
 }
