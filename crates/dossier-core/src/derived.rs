@@ -336,10 +336,12 @@ impl Notebook {
         let mut date_updates: Vec<(String, Vec<DateRow>, String)> = Vec::new();
         for (id, hash, published, quotes_hash, dates_hash) in states {
             let want_q = text::hash(&format!("{hash}|{names_hash}"));
-            let reference = published.as_deref().and_then(reference_date);
+            let reference = published.as_deref().and_then(reference_days);
             let want_d = text::hash(&format!(
                 "{hash}|{}",
-                reference.map(|d| d.to_string()).unwrap_or_default()
+                reference
+                    .map(|(a, b)| format!("{a}/{b}"))
+                    .unwrap_or_default()
             ));
             let stale_q = quotes_hash.as_deref() != Some(want_q.as_str());
             let stale_d = dates_hash.as_deref() != Some(want_d.as_str());
@@ -391,7 +393,7 @@ impl Notebook {
                 quote_updates.push((id.clone(), rows, want_q));
             }
             if stale_d {
-                let rows = find_dates(&body, reference)
+                let rows = dates_within(&body, reference)
                     .into_iter()
                     .map(|d| DateRow {
                         source: id.clone(),
@@ -533,6 +535,63 @@ fn granularity_name(g: Granularity) -> &'static str {
     }
 }
 
+/// The days a source's `published` metadata allows: one day (an ISO date,
+/// with or without a time), every day of a month (`2022-01`) or of a year
+/// (`2022`).
+pub(crate) fn reference_days(published: &str) -> Option<(time::Date, time::Date)> {
+    if let Some(day) = reference_date(published) {
+        return Some((day, day));
+    }
+    let p = published.trim();
+    let number = |s: &str| -> Option<i32> {
+        (!s.is_empty() && s.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let (year, month) = match p.split_once('-') {
+        Some((y, m)) if y.len() == 4 && m.len() == 2 => (
+            number(y)?,
+            Some(time::Month::try_from(u8::try_from(number(m)?).ok()?).ok()?),
+        ),
+        None if p.len() == 4 => (number(p)?, None),
+        _ => return None,
+    };
+    let (first, last) = match month {
+        Some(m) => (m, m),
+        None => (time::Month::January, time::Month::December),
+    };
+    let start = time::Date::from_calendar_date(year, first, 1).ok()?;
+    let end = time::Date::from_calendar_date(year, last, last.length(year)).ok()?;
+    Some((start, end))
+}
+
+/// The dates of `text` resolved against a publication period: a value that
+/// every day of the period gives (its first and last day agree: "January
+/// 10" in a January article, "50 years ago", a year) is kept; one that
+/// depends on the day ("yesterday", "next week") stays unresolved, never
+/// guessed.
+pub(crate) fn dates_within(
+    text: &str,
+    period: Option<(time::Date, time::Date)>,
+) -> Vec<dossier_text::timex::Timex> {
+    let Some((first, last)) = period else {
+        return find_dates(text, None);
+    };
+    let mut dates = find_dates(text, Some(first));
+    if first != last {
+        let at_end: HashMap<(usize, usize), Option<String>> = find_dates(text, Some(last))
+            .into_iter()
+            .map(|d| ((d.start, d.end), d.value))
+            .collect();
+        for d in &mut dates {
+            if at_end.get(&(d.start, d.end)) != Some(&d.value) {
+                d.value = None;
+            }
+        }
+    }
+    dates
+}
+
 /// The reference date of a source: its `published` metadata when it is an
 /// ISO date (`2021-12-29`) or starts with one followed by a time
 /// (`2021-12-29T08:00:00Z`, `2021-12-29 08:00`). A month or a year alone
@@ -577,6 +636,40 @@ mod tests {
         assert_eq!(reference_date("2021-02-30"), None);
         assert_eq!(reference_date("2021-12-29x"), None);
         assert_eq!(reference_date("２０21-12-29"), None);
+    }
+
+    #[test]
+    fn a_month_or_a_year_is_a_period_of_days() {
+        let days = |p: &str| reference_days(p).map(|(a, b)| format!("{a}/{b}"));
+        assert_eq!(days("2021-12-29").as_deref(), Some("2021-12-29/2021-12-29"));
+        assert_eq!(days("2022-01").as_deref(), Some("2022-01-01/2022-01-31"));
+        assert_eq!(days("2024-02").as_deref(), Some("2024-02-01/2024-02-29"));
+        assert_eq!(days("2022").as_deref(), Some("2022-01-01/2022-12-31"));
+        assert_eq!(days("2022-13"), None);
+        assert_eq!(days("22-01"), None);
+        assert_eq!(days("January 2022"), None);
+        assert_eq!(days(""), None);
+    }
+
+    #[test]
+    fn within_a_period_only_what_every_day_agrees_on_is_resolved() {
+        let text = "Talks open on January 10. Officials met yesterday. The treaty is 50 years old; it was signed 50 years ago.";
+        let month = reference_days("2022-01");
+        let found = dates_within(text, month);
+        let value = |t: &str| {
+            found
+                .iter()
+                .find(|d| d.text == t)
+                .unwrap_or_else(|| panic!("{t} in {found:?}"))
+                .value
+                .clone()
+        };
+        assert_eq!(value("January 10").as_deref(), Some("2022-01-10"));
+        assert_eq!(value("yesterday"), None, "depends on the day");
+        assert_eq!(value("50 years ago").as_deref(), Some("1972"));
+        // A year alone: "January 10" could be this January or the next.
+        let found = dates_within("Talks will open on January 10.", reference_days("2022"));
+        assert_eq!(found[0].value, None, "{found:?}");
     }
 
     #[test]
