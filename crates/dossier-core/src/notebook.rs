@@ -940,26 +940,8 @@ impl Notebook {
             )));
         }
         let total = files.len();
-        let mut extracted: Vec<Extracted> = Vec::new();
         let mut report = ImportReport::default();
-        for (i, path) in files.iter().enumerate() {
-            progress(&ImportProgress {
-                done: i,
-                total,
-                path: path.clone(),
-            });
-            if self.is_inside_state(path) {
-                report.refused.push((
-                    path.clone(),
-                    "is inside the notebook's private .dossier folder".into(),
-                ));
-                continue;
-            }
-            match import::read(path) {
-                Ok(x) => extracted.push(x),
-                Err(reason) => report.refused.push((path.clone(), reason)),
-            }
-        }
+        let extracted = self.read_for_import(&files, total, &mut report, progress);
         if !report.refused.is_empty() && !options.skip_bad {
             if report.refused.len() == 1 && total == 1 {
                 let (path, reason) = report.refused.remove(0);
@@ -1115,6 +1097,38 @@ impl Notebook {
         report.timings.mentions = lap(&mut since);
         report.imported = new_sources.iter().map(|(r, _, _)| summary(r)).collect();
         Ok(report)
+    }
+
+    /// Reads and extracts `files` for an import of `total` items (progress
+    /// counted from the first); a file that cannot be imported goes to
+    /// `report.refused` with its reason.
+    pub(crate) fn read_for_import(
+        &self,
+        files: &[PathBuf],
+        total: usize,
+        report: &mut ImportReport,
+        progress: &mut dyn FnMut(&ImportProgress),
+    ) -> Vec<Extracted> {
+        let mut read = Vec::new();
+        for (i, path) in files.iter().enumerate() {
+            progress(&ImportProgress {
+                done: i,
+                total,
+                path: path.clone(),
+            });
+            if self.is_inside_state(path) {
+                report.refused.push((
+                    path.clone(),
+                    "is inside the notebook's private .dossier folder".into(),
+                ));
+                continue;
+            }
+            match import::read(path) {
+                Ok(x) => read.push(x),
+                Err(reason) => report.refused.push((path.clone(), reason)),
+            }
+        }
+        read
     }
 
     pub(crate) fn is_inside_state(&self, path: &Path) -> bool {

@@ -96,25 +96,7 @@ impl Notebook {
         }
         let total = files.len() + urls.len();
         let mut report = ImportReport::default();
-        let mut read: Vec<Extracted> = Vec::new();
-        for (i, path) in files.iter().enumerate() {
-            progress(&ImportProgress {
-                done: i,
-                total,
-                path: path.clone(),
-            });
-            if self.is_inside_state(path) {
-                report.refused.push((
-                    path.clone(),
-                    "is inside the notebook's private .dossier folder".into(),
-                ));
-                continue;
-            }
-            match import::read(path) {
-                Ok(x) => read.push(x),
-                Err(reason) => report.refused.push((path.clone(), reason)),
-            }
-        }
+        let read = self.read_for_import(&files, total, &mut report, progress);
         let mut fetched: Vec<Extracted> = Vec::new();
         for (i, url) in urls.iter().enumerate() {
             progress(&ImportProgress {
