@@ -12,7 +12,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use dossier_text::quotes::{KnownName, NameKind, QuoteFinder, QuoteKind, SpeakerKind};
-use dossier_text::timex::{find_dates, Granularity};
+use dossier_text::timex::{find_dates_within, Granularity};
 
 use crate::error::{Error, Result};
 use crate::gazetteer::normalise_name;
@@ -393,7 +393,7 @@ impl Notebook {
                 quote_updates.push((id.clone(), rows, want_q));
             }
             if stale_d {
-                let rows = dates_within(&body, reference)
+                let rows = find_dates_within(&body, reference)
                     .into_iter()
                     .map(|d| DateRow {
                         source: id.clone(),
@@ -565,33 +565,6 @@ pub(crate) fn reference_days(published: &str) -> Option<(time::Date, time::Date)
     Some((start, end))
 }
 
-/// The dates of `text` resolved against a publication period: a value that
-/// every day of the period gives (its first and last day agree: "January
-/// 10" in a January article, "50 years ago", a year) is kept; one that
-/// depends on the day ("yesterday", "next week") stays unresolved, never
-/// guessed.
-pub(crate) fn dates_within(
-    text: &str,
-    period: Option<(time::Date, time::Date)>,
-) -> Vec<dossier_text::timex::Timex> {
-    let Some((first, last)) = period else {
-        return find_dates(text, None);
-    };
-    let mut dates = find_dates(text, Some(first));
-    if first != last {
-        let at_end: HashMap<(usize, usize), Option<String>> = find_dates(text, Some(last))
-            .into_iter()
-            .map(|d| ((d.start, d.end), d.value))
-            .collect();
-        for d in &mut dates {
-            if at_end.get(&(d.start, d.end)) != Some(&d.value) {
-                d.value = None;
-            }
-        }
-    }
-    dates
-}
-
 /// The reference date of a source: its `published` metadata when it is an
 /// ISO date (`2021-12-29`) or starts with one followed by a time
 /// (`2021-12-29T08:00:00Z`, `2021-12-29 08:00`). A month or a year alone
@@ -649,27 +622,6 @@ mod tests {
         assert_eq!(days("22-01"), None);
         assert_eq!(days("January 2022"), None);
         assert_eq!(days(""), None);
-    }
-
-    #[test]
-    fn within_a_period_only_what_every_day_agrees_on_is_resolved() {
-        let text = "Talks open on January 10. Officials met yesterday. The treaty is 50 years old; it was signed 50 years ago.";
-        let month = reference_days("2022-01");
-        let found = dates_within(text, month);
-        let value = |t: &str| {
-            found
-                .iter()
-                .find(|d| d.text == t)
-                .unwrap_or_else(|| panic!("{t} in {found:?}"))
-                .value
-                .clone()
-        };
-        assert_eq!(value("January 10").as_deref(), Some("2022-01-10"));
-        assert_eq!(value("yesterday"), None, "depends on the day");
-        assert_eq!(value("50 years ago").as_deref(), Some("1972"));
-        // A year alone: "January 10" could be this January or the next.
-        let found = dates_within("Talks will open on January 10.", reference_days("2022"));
-        assert_eq!(found[0].value, None, "{found:?}");
     }
 
     #[test]

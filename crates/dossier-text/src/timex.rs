@@ -121,6 +121,41 @@ pub struct Timex {
 /// assert_eq!(found[0].value.as_deref(), Some("2022-01-10"));
 /// assert_eq!(found[0].granularity, Granularity::Day);
 /// ```
+/// [`find_dates`] for a text whose publication date is known only to a
+/// period (a month, a year: `first..=last`): a value every day of the
+/// period gives (its first and last day agree: "January 10" in a January
+/// article, "50 years ago") is kept; one that depends on the day
+/// ("yesterday", "next week") stays unresolved, never guessed. A period of
+/// one day is [`find_dates`] with that day.
+///
+/// ```
+/// use dossier_text::timex::find_dates_within;
+/// use time::macros::date;
+/// let january = Some((date!(2022 - 01 - 01), date!(2022 - 01 - 31)));
+/// let found = find_dates_within("Talks open on January 10; they met yesterday.", january);
+/// assert_eq!(found[0].value.as_deref(), Some("2022-01-10"));
+/// assert_eq!(found[1].value, None);
+/// ```
+pub fn find_dates_within(text: &str, period: Option<(Date, Date)>) -> Vec<Timex> {
+    let Some((first, last)) = period else {
+        return find_dates(text, None);
+    };
+    let mut dates = find_dates(text, Some(first));
+    if first != last {
+        let at_end: std::collections::HashMap<(usize, usize), Option<String>> =
+            find_dates(text, Some(last))
+                .into_iter()
+                .map(|d| ((d.start, d.end), d.value))
+                .collect();
+        for d in &mut dates {
+            if at_end.get(&(d.start, d.end)) != Some(&d.value) {
+                d.value = None;
+            }
+        }
+    }
+    dates
+}
+
 pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<Timex> {
     let tokens = lexicon::tokenize(text);
     let found = rules::scan(&tokens);

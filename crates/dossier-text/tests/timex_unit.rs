@@ -2,7 +2,7 @@
 //! and year ends, weekdays and tense, sources without a reference date,
 //! durations, explicit forms, hostile input.
 
-use dossier_text::timex::{find_dates, Granularity, Timex};
+use dossier_text::timex::{find_dates, find_dates_within, Granularity, Timex};
 use proptest::prelude::*;
 use time::macros::date;
 use time::Date;
@@ -411,4 +411,28 @@ fn check(text: &str) {
             assert_eq!(slice, t.text);
         }
     }
+}
+
+#[test]
+fn within_a_period_only_what_every_day_agrees_on_is_resolved() {
+    let text = "Talks open on January 10. Officials met yesterday. The treaty is 50 years old; it was signed 50 years ago.";
+    let month = Some((date!(2022 - 01 - 01), date!(2022 - 01 - 31)));
+    let found = find_dates_within(text, month);
+    let value = |t: &str| {
+        found
+            .iter()
+            .find(|d| d.text == t)
+            .unwrap_or_else(|| panic!("{t} in {found:?}"))
+            .value
+            .clone()
+    };
+    assert_eq!(value("January 10").as_deref(), Some("2022-01-10"));
+    assert_eq!(value("yesterday"), None, "depends on the day");
+    assert_eq!(value("50 years ago").as_deref(), Some("1972"));
+    // A year alone: "January 10" could be this January or the next.
+    let found = find_dates_within(
+        "Talks will open on January 10.",
+        Some((date!(2022 - 01 - 01), date!(2022 - 12 - 31))),
+    );
+    assert_eq!(found[0].value, None, "{found:?}");
 }
