@@ -5,6 +5,8 @@
 #                     bench/results.json (long: run it once, on a quiet machine)
 #   make bench-features  only mention finding, re-anchoring and Markdown preview, on the real
 #                     corpus; merges them into bench/results.json and rewrites BENCHMARKS.md
+#   make bench-app   the release app's launch to a painted notebook and its memory (Xvfb);
+#                     merged into bench/results.json; `make bench` ends with it
 #   make bench-smoke  the same code on a tiny generated corpus, one iteration, no network;
 #                     part of `make test` so the benchmark cannot rot
 #
@@ -32,6 +34,7 @@ bench: deps-rust bench-deps
 	bench/fetch.sh
 	cargo build --release --locked -p dossier-bench -p dossier-cli
 	$(BENCH_TARGET_DIR)/release/dossier-bench run --scales $(BENCH_SCALES) $(BENCH_ARGS)
+	$(MAKE) bench-app
 
 bench-smoke: deps-rust
 	cargo build --locked -p dossier-bench -p dossier-cli
@@ -47,3 +50,15 @@ bench-features: deps-rust bench-deps
 	  $(BENCH_TARGET_DIR)/release/dossier-bench dataset --from bench/cache/x --out $(BENCH_CORPUS)
 	$(BENCH_TARGET_DIR)/release/dossier-bench features --data $(BENCH_CORPUS) \
 	  --scratch $(BENCH_CORPUS)-out/features --results bench/results.json --report BENCHMARKS.md
+
+# The desktop app's launch (spawn to painted notebook, release build) and the
+# memory of its processes, under Xvfb; merged into bench/results.json as `app`.
+BENCH_APP_RUNS ?= 15
+.PHONY: bench-app
+bench-app: deps-rust app-deps ui-build
+	cd src-tauri && ../ui/node_modules/.bin/tauri build --no-bundle
+	cargo build --release --locked -p dossier-bench
+	@[ -f bench/results.json ] || { echo "bench-app: bench/results.json is missing: run make bench first"; exit 1; }
+	$(APP_ENV) $(APP_XVFB) $(BENCH_TARGET_DIR)/release/dossier-bench app \
+	  --bin $(BENCH_TARGET_DIR)/release/dossier-app --notebook $(NOTEBOOK) --scratch bench/cache/app \
+	  --runs $(BENCH_APP_RUNS) --results bench/results.json --report BENCHMARKS.md

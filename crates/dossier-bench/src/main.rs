@@ -5,6 +5,7 @@
 //! (`report`). `make bench-smoke` runs the same path on a tiny generated
 //! corpus, one iteration, and fails when any step fails.
 
+mod app;
 mod corpus;
 mod engines;
 mod features;
@@ -129,6 +130,26 @@ enum Command {
         #[arg(long)]
         what: String,
     },
+    /// The desktop app's launch (spawn to painted notebook) and the memory
+    /// of all its processes, over several launches; needs a display.
+    App {
+        /// The app binary (the release build of `tauri build`).
+        #[arg(long, default_value = "target/release/dossier-app")]
+        bin: PathBuf,
+        #[arg(long, default_value = "notes")]
+        notebook: PathBuf,
+        /// Scratch folder: the notebook's copy and the app's settings and caches.
+        #[arg(long, default_value = "bench/cache/app")]
+        scratch: PathBuf,
+        #[arg(long, default_value_t = 15)]
+        runs: usize,
+        /// Merge into this results file (as `app`) and rewrite the report,
+        /// instead of printing.
+        #[arg(long)]
+        results: Option<PathBuf>,
+        #[arg(long, default_value = "BENCHMARKS.md")]
+        report: PathBuf,
+    },
     /// Write the report from a results file.
     Report {
         #[arg(long, default_value = "bench/results.json")]
@@ -242,6 +263,35 @@ fn main() -> ExitCode {
             entities,
             runs,
         } => network::measure(&scratch, sources, entities, runs).map(|v| println!("{v}")),
+        Command::App {
+            bin,
+            notebook,
+            scratch,
+            runs,
+            results,
+            report,
+        } => app::measure(&app::AppArgs {
+            bin: &bin,
+            notebook: &notebook,
+            scratch: &scratch,
+            runs,
+            settle: Duration::from_millis(1500),
+            timeout: Duration::from_secs(60),
+        })
+        .and_then(|mut v| match results {
+            Some(r) => {
+                v["command"] = serde_json::json!(format!(
+                    "dossier-bench app --bin {} --notebook {} --runs {runs}",
+                    bin.display(),
+                    notebook.display()
+                ));
+                run::merge_section(&r, &report, "app", v)
+            }
+            None => {
+                println!("{v}");
+                Ok(())
+            }
+        }),
         Command::Report { results, out } => report::write(&results, &out),
         Command::Profile {
             cache,

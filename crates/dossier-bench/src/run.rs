@@ -87,7 +87,7 @@ fn have(tool: &str) -> bool {
         .is_ok_and(|s| s.success())
 }
 
-fn first_line(cmd: &str, args: &[&str]) -> Option<String> {
+pub(crate) fn first_line(cmd: &str, args: &[&str]) -> Option<String> {
     let out = Command::new(cmd).args(args).output().ok()?;
     let text =
         String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
@@ -300,7 +300,7 @@ pub fn run(args: &RunArgs) -> Res<()> {
     let mut machine_info = machine();
     machine_info["loadavg_start"] = json!(load_start);
     machine_info["loadavg_end"] = json!(loadavg());
-    let doc = json!({
+    let mut doc = json!({
         "generated": now_utc(),
         "commit": commit,
         "smoke": args.smoke,
@@ -316,6 +316,16 @@ pub fn run(args: &RunArgs) -> Res<()> {
         "scales": results,
         "features": features,
     });
+    // The app's launch is measured apart (`dossier-bench app`, it needs a
+    // display and the release app): a run keeps the last one.
+    if let Some(app) = std::fs::read_to_string(&args.results)
+        .ok()
+        .and_then(|t| serde_json::from_str::<Value>(&t).ok())
+        .map(|old| old["app"].clone())
+        .filter(|a| !a.is_null())
+    {
+        doc["app"] = app;
+    }
     if let Some(dir) = args.results.parent() {
         std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     }
@@ -341,15 +351,21 @@ pub fn run(args: &RunArgs) -> Res<()> {
 /// `dossier-bench features --results`: the figures of a features run put
 /// into an existing results file (replacing the earlier ones), and the
 /// report written again.
-pub fn merge_features(results: &Path, report: &Path, mut features: Value) -> Res<()> {
+pub fn merge_features(results: &Path, report: &Path, features: Value) -> Res<()> {
+    merge_section(results, report, "features", features)
+}
+
+/// Puts one section measured on its own (`features`, `app`) into a results
+/// file, dated, with its commit and the load average, and writes the report.
+pub fn merge_section(results: &Path, report: &Path, key: &str, mut section: Value) -> Res<()> {
     let mut doc: Value = serde_json::from_str(
         &std::fs::read_to_string(results).map_err(|e| format!("{}: {e}", results.display()))?,
     )
     .map_err(|e| format!("{}: {e}", results.display()))?;
-    features["generated"] = json!(now_utc());
-    features["commit"] = json!(first_line("git", &["rev-parse", "--short", "HEAD"]));
-    features["loadavg"] = json!(loadavg());
-    doc["features"] = features;
+    section["generated"] = json!(now_utc());
+    section["commit"] = json!(first_line("git", &["rev-parse", "--short", "HEAD"]));
+    section["loadavg"] = json!(loadavg());
+    doc[key] = section;
     std::fs::write(
         results,
         serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?,
@@ -1241,7 +1257,7 @@ pub fn profile_after(
 }
 
 /// The 1-, 5- and 15-minute load averages.
-fn loadavg() -> Option<String> {
+pub(crate) fn loadavg() -> Option<String> {
     let s = std::fs::read_to_string("/proc/loadavg").ok()?;
     Some(s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
 }
@@ -1281,6 +1297,6 @@ fn tools() -> Value {
     })
 }
 
-fn now_utc() -> String {
+pub(crate) fn now_utc() -> String {
     first_line("date", &["-u", "+%Y-%m-%d %H:%M UTC"]).unwrap_or_default()
 }
