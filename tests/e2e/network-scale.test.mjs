@@ -11,7 +11,7 @@
 
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { until } from "selenium-webdriver";
 import { appBin, byTest, startApp, step as harnessStep, workspace } from "./harness.mjs";
@@ -109,9 +109,11 @@ describe(`The network of a ${SOURCES}-source notebook`, () => {
       );
       const requestMs = Number(await stat.getAttribute("data-request-ms"));
       const layoutMs = Number(await stat.getAttribute("data-layout-ms"));
+      const domMs = Number(await stat.getAttribute("data-dom-ms"));
       console.log(
         `network of ${SOURCES} sources: ${counts[0]} nodes, ${counts[1]} edges drawn in ${Math.round(ms)} ms ` +
-          `(request to painted layout: shell ${Math.round(requestMs)} ms, layout ${Math.round(layoutMs)} ms, painting the rest)`,
+          `(request to painted layout: shell ${Math.round(requestMs)} ms, layout ${Math.round(layoutMs)} ms, ` +
+          `the page's elements ${Math.round(domMs)} ms, painting the rest); load ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`,
       );
       assert.ok(counts[0] >= ENTITIES / 2, `most entities are drawn (${counts[0]})`);
       assert.ok(ms > 0 && counts[1] > counts[0], `the edges are drawn (${counts[1]})`);

@@ -104,3 +104,90 @@ describe("edge picking", () => {
     expect(nearestEdge(edges, { x: 20, y: 30 }, 8)).toBeNull();
   });
 });
+
+import { LAYOUT_WORK, layoutRounds, type Point } from "./network";
+
+describe("a large network's layout", () => {
+  // Shaped like a 1,000-source notebook's: 400 entities, a few named often
+  // (picked with a skew), linked when named in one passage.
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  // Listed rarest first, so the start cannot owe its order to the list.
+  const ids = Array.from({ length: 400 }, (_, i) => `e${399 - i}`);
+  const weights = new Map<string, number>();
+  for (let p = 0; p < 3000; p++) {
+    const who = Array.from({ length: 1 + Math.floor(rand() * 4) }, () => Math.floor(rand() ** 3 * 400));
+    for (let a = 0; a < who.length; a++)
+      for (let b = a + 1; b < who.length; b++)
+        if (who[a] !== who[b]) {
+          const key = `e${Math.min(who[a], who[b])} e${Math.max(who[a], who[b])}`;
+          weights.set(key, (weights.get(key) ?? 0) + 1);
+        }
+  }
+  const edges = [...weights].map(([k, weight]) => ({ source: k.split(" ")[0], target: k.split(" ")[1], weight }));
+  const rounds = layoutRounds(ids.length, edges.length);
+  const at = forceLayout(ids, edges, 1000, 700, rounds);
+
+  it("gets a bounded number of rounds: all of them for a small graph, fewer for a large one", () => {
+    expect(layoutRounds(30, 40)).toBe(300);
+    expect(rounds).toBeLessThan(300);
+    expect(rounds).toBeGreaterThanOrEqual(30);
+    // The work stays within the budget (or the floor of 30 rounds).
+    const perRound = (400 * 399) / 2 + edges.length;
+    expect(rounds * perRound).toBeLessThanOrEqual(Math.max(LAYOUT_WORK, 30 * perRound));
+    expect(layoutRounds(5000, 100000)).toBe(30);
+  });
+  it("keeps every node in the box, and few on top of another", () => {
+    for (const p of at.values()) {
+      expect(Number.isFinite(p.x) && Number.isFinite(p.y)).toBe(true);
+      expect(p.x).toBeGreaterThanOrEqual(0);
+      expect(p.x).toBeLessThanOrEqual(1000);
+      expect(p.y).toBeGreaterThanOrEqual(0);
+      expect(p.y).toBeLessThanOrEqual(700);
+    }
+    const ps = [...at.values()];
+    let close = 0;
+    for (let i = 0; i < ps.length; i++) for (let j = i + 1; j < ps.length; j++) if (Math.hypot(ps[i].x - ps[j].x, ps[i].y - ps[j].y) < 4) close++;
+    expect(close).toBeLessThan(ps.length / 20);
+  });
+  it("starts the most linked entities at the centre, where the pull takes them", () => {
+    const start = forceLayout(ids, edges, 1000, 700, 0);
+    const degree = new Map<string, number>();
+    for (const e of edges) for (const id of [e.source, e.target]) degree.set(id, (degree.get(id) ?? 0) + e.weight);
+    const linked = ids.filter((id) => degree.has(id)).sort((a, b) => degree.get(b)! - degree.get(a)!);
+    const meanDistance = (layout: Map<string, Point>, list: string[]) => {
+      const cx = [...layout.values()].reduce((s, p) => s + p.x, 0) / layout.size;
+      const cy = [...layout.values()].reduce((s, p) => s + p.y, 0) / layout.size;
+      return list.reduce((s, id) => s + Math.hypot(layout.get(id)!.x - cx, layout.get(id)!.y - cy), 0) / list.length;
+    };
+    expect(meanDistance(start, linked.slice(0, 20))).toBeLessThan(meanDistance(start, linked.slice(-100)) / 3);
+    // And the forces keep them there.
+    expect(meanDistance(at, linked.slice(0, 20))).toBeLessThan(meanDistance(at, linked.slice(-100)) / 2);
+  });
+  it("is the same each time", () => {
+    expect(forceLayout(ids, edges, 1000, 700, rounds)).toEqual(at);
+  });
+  it("places labels that overlap no node and no other label", () => {
+    const nodes = ids.map((id, i) => ({ id, name: `Entity number ${i}`, mentions: 400 - i, size: 14 + (i % 5) * 6, at: at.get(id)! }));
+    const shown = visibleLabels(nodes);
+    expect(shown.size).toBeGreaterThan(10);
+    type Box = { l: number; r: number; t: number; b: number };
+    const boxes: Box[] = [];
+    for (const n of nodes) {
+      const place = shown.get(n.id);
+      if (!place) continue;
+      const w = n.name.length * 6.6, half = n.size / 2 + 2, x = n.at.x, y = n.at.y;
+      boxes.push(
+        place === "below" ? { l: x - w / 2, r: x + w / 2, t: y + half, b: y + half + 14 }
+        : place === "above" ? { l: x - w / 2, r: x + w / 2, t: y - half - 14, b: y - half }
+        : place === "right" ? { l: x + half, r: x + half + w, t: y - 7, b: y + 7 }
+        : { l: x - half - w, r: x - half, t: y - 7, b: y + 7 },
+      );
+    }
+    const hit = (a: Box, b: Box) => a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b;
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) expect(hit(boxes[i], boxes[j])).toBe(false);
+      for (const n of nodes) expect(hit(boxes[i], { l: n.at.x - n.size / 2, r: n.at.x + n.size / 2, t: n.at.y - n.size / 2, b: n.at.y + n.size / 2 })).toBe(false);
+    }
+  });
+});

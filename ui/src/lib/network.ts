@@ -31,10 +31,25 @@ export function drawnGraph(g: GraphView, ego: string | null): GraphView {
 export type Point = { x: number; y: number };
 
 /**
+ * How many rounds the layout gets: 300 for a small graph, fewer as it grows,
+ * so that rounds × (pairs of nodes + edges) stays near a fixed amount of
+ * work (about 2.5 million steps) and a large notebook's network is laid out
+ * in a bounded time; never fewer than 30, which the start on a spiral by
+ * degree makes enough for a readable picture.
+ */
+export function layoutRounds(nodes: number, edges: number): number {
+  const perRound = (nodes * (nodes - 1)) / 2 + edges;
+  return Math.max(30, Math.min(300, Math.floor(LAYOUT_WORK / Math.max(perRound, 1))));
+}
+export const LAYOUT_WORK = 2_500_000;
+
+/**
  * A force-directed layout (Fruchterman–Reingold): linked nodes pull together,
  * every pair pushes apart, the moves cool down over `iterations` rounds.
- * Deterministic (nodes start on a spiral in the given order), so the same
- * graph is drawn the same way each time. Positions fit in width × height.
+ * Nodes start on a spiral, the most linked at the centre, where the pull
+ * would take them, so a large graph needs few rounds (see [`layoutRounds`]).
+ * Deterministic: the same graph is drawn the same way each time. Positions
+ * fit in width × height.
  */
 export function forceLayout(
   ids: string[],
@@ -45,18 +60,26 @@ export function forceLayout(
 ): Map<string, Point> {
   const n = ids.length;
   const index = new Map(ids.map((id, i) => [id, i]));
+  const links = edges
+    .map((e) => [index.get(e.source), index.get(e.target), 1 + Math.log(Math.max(e.weight, 1))] as const)
+    .filter((l): l is readonly [number, number, number] => l[0] !== undefined && l[1] !== undefined && l[0] !== l[1]);
   const xs = new Float64Array(n);
   const ys = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const a = i * 2.39996; // golden angle
-    const r = Math.sqrt(i + 0.5) / Math.sqrt(n || 1);
+  const degree = new Float64Array(n);
+  for (const [a, b, w] of links) {
+    degree[a] += w;
+    degree[b] += w;
+  }
+  const order = ids.map((_, i) => i).sort((a, b) => degree[b] - degree[a] || a - b);
+  for (let rank = 0; rank < n; rank++) {
+    const i = order[rank];
+    const a = rank * 2.39996; // golden angle
+    const r = Math.sqrt(rank + 0.5) / Math.sqrt(n || 1);
     xs[i] = width / 2 + (r * width * Math.cos(a)) / 2;
     ys[i] = height / 2 + (r * height * Math.sin(a)) / 2;
   }
-  const links = edges
-    .map((e) => [index.get(e.source), index.get(e.target), e.weight] as const)
-    .filter((l): l is readonly [number, number, number] => l[0] !== undefined && l[1] !== undefined && l[0] !== l[1]);
   const k = Math.sqrt((width * height) / Math.max(n, 1)) * 0.75;
+  const k2 = k * k;
   const dx = new Float64Array(n);
   const dy = new Float64Array(n);
   let temp = Math.min(width, height) / 8;
@@ -65,27 +88,31 @@ export function forceLayout(
     dx.fill(0);
     dy.fill(0);
     for (let i = 0; i < n; i++) {
+      const xi = xs[i], yi = ys[i];
+      let fx = 0, fy = 0;
       for (let j = i + 1; j < n; j++) {
-        let ddx = xs[i] - xs[j];
-        let ddy = ys[i] - ys[j];
+        let ddx = xi - xs[j];
+        let ddy = yi - ys[j];
         let d2 = ddx * ddx + ddy * ddy;
         if (d2 < 0.01) {
           ddx = 0.1 * ((i % 3) - 1 || 1);
           ddy = 0.1;
           d2 = 0.02;
         }
-        const f = (k * k) / d2;
-        dx[i] += ddx * f;
-        dy[i] += ddy * f;
+        const f = k2 / d2;
+        fx += ddx * f;
+        fy += ddy * f;
         dx[j] -= ddx * f;
         dy[j] -= ddy * f;
       }
+      dx[i] += fx;
+      dy[i] += fy;
     }
     for (const [a, b, w] of links) {
       const ddx = xs[a] - xs[b];
       const ddy = ys[a] - ys[b];
       const d = Math.sqrt(ddx * ddx + ddy * ddy) || 0.01;
-      const f = (d / k) * (1 + Math.log(w));
+      const f = (d / k) * w;
       dx[a] -= ddx * f;
       dy[a] -= ddy * f;
       dx[b] += ddx * f;
@@ -104,8 +131,13 @@ export function forceLayout(
   }
   // Fit the result into the box with a margin.
   const margin = 40;
-  const minX = Math.min(...xs), maxX = Math.max(...xs);
-  const minY = Math.min(...ys), maxY = Math.max(...ys);
+  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  for (let i = 0; i < n; i++) {
+    minX = Math.min(minX, xs[i]);
+    maxX = Math.max(maxX, xs[i]);
+    minY = Math.min(minY, ys[i]);
+    maxY = Math.max(maxY, ys[i]);
+  }
   const sx = (width - 2 * margin) / Math.max(maxX - minX, 1);
   const sy = (height - 2 * margin) / Math.max(maxY - minY, 1);
   const s = Math.min(sx, sy);
@@ -130,8 +162,24 @@ export function visibleLabels(
   lineHeight = 14,
 ): Map<string, LabelPlace> {
   type Box = { l: number; r: number; t: number; b: number };
-  const boxes: Box[] = nodes.map((n) => ({ l: n.at.x - n.size / 2, r: n.at.x + n.size / 2, t: n.at.y - n.size / 2, b: n.at.y + n.size / 2 }));
   const hit = (a: Box, b: Box) => a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b;
+  // The boxes taken (nodes, then the labels placed), filed by the grid
+  // cells they cover, so a label is checked against its neighbours only.
+  const CELL = 64;
+  const grid = new Map<number, Box[]>();
+  const cells = (x: Box, visit: (key: number) => boolean | void): boolean => {
+    for (let cy = Math.floor(x.t / CELL); cy <= Math.floor(x.b / CELL); cy++)
+      for (let cx = Math.floor(x.l / CELL); cx <= Math.floor(x.r / CELL); cx++) if (visit(cx * 100003 + cy)) return true;
+    return false;
+  };
+  const take = (x: Box) =>
+    cells(x, (key) => {
+      const list = grid.get(key);
+      if (list) list.push(x);
+      else grid.set(key, [x]);
+    });
+  const taken = (x: Box) => cells(x, (key) => grid.get(key)?.some((b) => hit(b, x)) ?? false);
+  for (const n of nodes) take({ l: n.at.x - n.size / 2, r: n.at.x + n.size / 2, t: n.at.y - n.size / 2, b: n.at.y + n.size / 2 });
   const shown = new Map<string, LabelPlace>();
   const order = nodes.map((_, i) => i).sort((a, b) => nodes[b].mentions - nodes[a].mentions || nodes[a].name.localeCompare(nodes[b].name));
   for (const i of order) {
@@ -144,9 +192,9 @@ export function visibleLabels(
       ["right", { l: n.at.x + half, r: n.at.x + half + w, t: n.at.y - lineHeight / 2, b: n.at.y + lineHeight / 2 }],
       ["left", { l: n.at.x - half - w, r: n.at.x - half, t: n.at.y - lineHeight / 2, b: n.at.y + lineHeight / 2 }],
     ];
-    const free = places.find(([, box]) => !boxes.some((b) => hit(b, box)));
+    const free = places.find(([, box]) => !taken(box));
     if (!free) continue;
-    boxes.push(free[1]);
+    take(free[1]);
     shown.set(n.id, free[0]);
   }
   return shown;
