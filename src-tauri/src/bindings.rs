@@ -73,6 +73,7 @@ pub fn typescript() -> String {
         ExportProgress, KeptFile, ExportSummary, CloseRequest, QuoteView, SpeakerQuotesView,
         QuoteHighlightRequest, TimelineRequest, TimelineItemView,
         GraphRequest, GraphNodeView, GraphEdgeView, GraphView, EdgeRequest, SharedPassageView,
+        PictureFormat, PictureRequest,
     );
     let mut out = String::new();
     out.push_str("// Generated from src-tauri (src/transport.rs, src/commands.rs): do not edit.\n");

@@ -45,6 +45,7 @@ macro_rules! for_each_command {
             timeline(request: TimelineRequest) -> Vec<TimelineItemView>;
             graph(request: GraphRequest) -> GraphView;
             shared_passages(request: EdgeRequest) -> Vec<SharedPassageView>;
+            save_picture(request: PictureRequest) -> Option<String>;
         }
     };
 }

@@ -25,7 +25,8 @@ use crate::transport::{
     SearchResponse, SourceView, SpeakerQuotesView, Startup, SuggestionView, UrlRequest,
 };
 use crate::transport::{
-    EdgeRequest, GraphRequest, GraphView, SharedPassageView, TimelineItemView, TimelineRequest,
+    EdgeRequest, GraphRequest, GraphView, PictureFormat, PictureRequest, SharedPassageView,
+    TimelineItemView, TimelineRequest,
 };
 
 /// A system dialog that an end-to-end test may answer instead of a person.
@@ -38,6 +39,9 @@ pub enum Dialog {
     /// "Export…": with the `e2e` feature, `DOSSIER_E2E_EXPORT` gives the
     /// folder. Granting and exporting are as for a real one.
     Export,
+    /// "Save the timeline / network as…": with the `e2e` feature,
+    /// `DOSSIER_E2E_SAVE` gives the file. Writing is as for a real one.
+    Save,
 }
 
 /// The dialog's answer given by a test, in the `e2e` build only.
@@ -46,6 +50,7 @@ pub fn dialog_answer_for_tests(dialog: Dialog) -> Option<std::ffi::OsString> {
     std::env::var_os(match dialog {
         Dialog::Import => "DOSSIER_E2E_IMPORT",
         Dialog::Export => "DOSSIER_E2E_EXPORT",
+        Dialog::Save => "DOSSIER_E2E_SAVE",
     })
 }
 
@@ -466,8 +471,10 @@ mod tests {
         // The build that ships (`make package`) has no `e2e` feature.
         std::env::set_var("DOSSIER_E2E_IMPORT", "/tmp/whatever.html");
         std::env::set_var("DOSSIER_E2E_EXPORT", "/tmp");
+        std::env::set_var("DOSSIER_E2E_SAVE", "/tmp/network.gexf");
         assert_eq!(dialog_answer_for_tests(Dialog::Import), None);
         assert_eq!(dialog_answer_for_tests(Dialog::Export), None);
+        assert_eq!(dialog_answer_for_tests(Dialog::Save), None);
     }
 }
 
@@ -496,4 +503,56 @@ pub async fn shared_passages(
 ) -> Result<Vec<SharedPassageView>> {
     let s = Arc::clone(&session);
     blocking(move || s.shared_passages(&request)).await
+}
+
+/// Saves the timeline (a Markdown table) or the network (GEXF or GraphML)
+/// to a file chosen in the save dialog, written atomically; returns the
+/// file's path, or `null` if the dialog was cancelled. The path comes from
+/// the dialog, never from the page.
+#[tauri::command]
+pub async fn save_picture(
+    app: AppHandle,
+    session: State<'_, Shared>,
+    request: PictureRequest,
+) -> Result<Option<String>> {
+    let s = Arc::clone(&session);
+    blocking(move || {
+        let (title, name, filter, ext) = match request.format {
+            PictureFormat::Timeline => (
+                "Save the timeline as a Markdown table",
+                "timeline.md",
+                "Markdown",
+                "md",
+            ),
+            PictureFormat::Gexf => (
+                "Save the network as GEXF",
+                "network.gexf",
+                "GEXF (Gephi)",
+                "gexf",
+            ),
+            PictureFormat::Graphml => (
+                "Save the network as GraphML",
+                "network.graphml",
+                "GraphML",
+                "graphml",
+            ),
+        };
+        let path: Option<PathBuf> = match dialog_answer_for_tests(Dialog::Save) {
+            Some(p) => Some(PathBuf::from(p)),
+            None => app
+                .dialog()
+                .file()
+                .set_title(title)
+                .set_file_name(name)
+                .add_filter(filter, &[ext])
+                .blocking_save_file()
+                .and_then(|p| p.into_path().ok()),
+        };
+        let Some(path) = path else {
+            return Ok(None);
+        };
+        s.save_picture(&request, &path)?;
+        Ok(Some(path.display().to_string()))
+    })
+    .await
 }

@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use dossier_core::{
     AnnotationEdit, Changes, ExportOptions, ImportOptions, NewAnnotation, NewEntity, Notebook,
-    Scope, Watcher,
+    Picture, Scope, Watcher,
 };
 
 use crate::recent;
@@ -25,7 +25,8 @@ use crate::transport::{
     SpeakerQuotesView, Startup, SuggestionView,
 };
 use crate::transport::{
-    EdgeRequest, GraphRequest, GraphView, SharedPassageView, TimelineItemView, TimelineRequest,
+    EdgeRequest, GraphRequest, GraphView, PictureFormat, PictureRequest, SharedPassageView,
+    TimelineItemView, TimelineRequest,
 };
 
 /// Default and largest number of hits one search returns.
@@ -493,6 +494,26 @@ impl Session {
             Ok(GraphView::new(
                 nb.network(r.min_weight as usize, r.ego.as_deref())?,
             ))
+        })
+    }
+
+    /// Writes the timeline or the network to `path` (chosen in the save
+    /// dialog), atomically.
+    pub fn save_picture(&self, r: &PictureRequest, path: &Path) -> Result<()> {
+        let picture = match r.format {
+            PictureFormat::Timeline => Picture::Timeline {
+                source: r.source.clone(),
+                entity: r.entity.clone(),
+            },
+            PictureFormat::Gexf | PictureFormat::Graphml => Picture::Network {
+                min_weight: r.min_weight.unwrap_or(1).max(1) as usize,
+                ego: r.ego.clone(),
+                graphml: r.format == PictureFormat::Graphml,
+            },
+        };
+        self.with_notebook(|nb| {
+            nb.write_picture(&picture, path)?;
+            Ok(())
         })
     }
 

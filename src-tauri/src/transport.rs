@@ -1093,6 +1093,29 @@ impl GraphView {
     }
 }
 
+/// What a saved picture holds: the timeline as a Markdown table, or the
+/// network as GEXF (Gephi) or GraphML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum PictureFormat {
+    Timeline,
+    Gexf,
+    Graphml,
+}
+
+/// A picture to save to a file the user picks in the save dialog: the
+/// timeline (all, one source's or one entity's dates), or the network at a
+/// minimum weight, optionally around one entity.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PictureRequest {
+    pub format: PictureFormat,
+    pub source: Option<String>,
+    pub entity: Option<String>,
+    pub min_weight: Option<u32>,
+    pub ego: Option<String>,
+}
+
 /// Two entities: the ends of an edge of the network.
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

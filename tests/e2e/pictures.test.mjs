@@ -3,19 +3,24 @@
 // the bundled notebook. Both views are SVG; items, nodes and edges are
 // clicked with the pointer where they are drawn (WebDriver actions).
 //
+// The export dialog saves the timeline as a Markdown table and the network
+// as GEXF and GraphML: DOSSIER_E2E_SAVE stands in for the save dialog's
+// answer only; writing the file is real.
+//
 // With DOSSIER_E2E_SHOTS set, screenshots of both views are saved in
 // tests/e2e/screenshots/ (look-timeline.png, look-network.png).
 
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { By, until } from "selenium-webdriver";
 import { WAIT, appBin, byTest, screenshots, startApp, step as harnessStep, workspace } from "./harness.mjs";
 
 let work;
 let env;
+let saved;
 let app;
 let driver;
 
@@ -89,7 +94,9 @@ describe("The timeline and the network in the window", () => {
   before(async () => {
     assert.ok(existsSync(appBin), `no app binary at ${appBin}: run \`make app-build\` first`);
     ({ work, env } = workspace("dossier-pictures-"));
-    app = await startApp(env);
+    mkdirSync(path.join(work, "saved"));
+    saved = path.join(work, "saved", "picture");
+    app = await startApp({ ...env, DOSSIER_E2E_SAVE: saved });
     driver = app.driver;
     await driver.wait(until.elementLocated(byTest("reader-title")), WAIT);
   });
@@ -98,6 +105,42 @@ describe("The timeline and the network in the window", () => {
     await app?.stop();
     if (work) rmSync(work, { recursive: true, force: true });
   });
+
+  it("saves the timeline as a Markdown table and the network as GEXF and GraphML", T, () =>
+    step("picture-export", async () => {
+      const save = async (format) => {
+        await driver.findElement(byTest("export-button")).click();
+        await driver.wait(until.elementLocated(byTest("export-dialog")), WAIT);
+        await driver.findElement(byTest("export-scope-all")).click();
+        await driver.findElement(byTest(`export-picture-${format}`)).click();
+        await driver.wait(
+          async () => {
+            const [status] = await driver.findElements(byTest("import-outcome"));
+            return status && /was saved to/.test(await textOf(status)) && (await driver.findElements(byTest("export-dialog"))).length === 0;
+          },
+          WAIT,
+          `the ${format} is saved, the dialog closed and the status says where`,
+        );
+        const said = await textOf(await driver.findElement(byTest("import-outcome")));
+        assert.ok(said.includes(saved), `the status names the file (${said})`);
+        return readFileSync(saved, "utf8");
+      };
+      const table = (await save("timeline")).trim().split("\n");
+      assert.equal(table[0], "| Date | Granularity | Expression | Source | Passage |");
+      const rows = table.slice(2);
+      assert.ok(rows.length >= 3, `the dates are rows (${rows.length})`);
+      for (const r of rows) assert.match(r, /^\| [^|]+ \| [^|]+ \| [^|]+ \| [^|]+ \| \d+ \|$/, `a row of five cells: ${r}`);
+      assert.ok(rows.some((r) => r.startsWith("| 2008 | year | 2008 |")), "the year 2008 is a row");
+      const gexf = await save("gexf");
+      assert.match(gexf, /<gexf /);
+      assert.match(gexf, /label="NATO"/, "the entities are nodes");
+      assert.match(gexf, /<edge /, "with edges");
+      const graphml = await save("graphml");
+      assert.match(graphml, /<graphml /);
+      assert.match(graphml, /NATO/);
+      assert.match(graphml, /<edge /);
+      assert.deepEqual(readdirSync(path.dirname(saved)), ["picture"], "no temporary file is left beside it");
+    }));
 
   it("opens the timeline: dated items on the axis with their events", T, () =>
     step("timeline-open", async () => {

@@ -62,7 +62,7 @@ pub use notebook::{
     CheckReport, ImportOptions, ImportProgress, ImportReport, ImportTimings, Note, NoteSummary,
     Notebook, Source, SourceSummary, SyncReport,
 };
-pub use pictures::{Network, SharedPassage, TimelineItem};
+pub use pictures::{Network, Picture, SharedPassage, TimelineItem};
 pub use quoting::{SpeakerQuotes, QUOTE_TAG};
 pub use render::{LinkTarget, Rendered};
 pub use search::{QueryProblem, QueryProblemKind, Searched};

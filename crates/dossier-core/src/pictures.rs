@@ -51,7 +51,57 @@ pub struct Network {
     pub max_weight: usize,
 }
 
+/// A picture to write to a file: the timeline as a Markdown table, or the
+/// network as GEXF (Gephi) or GraphML.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Picture {
+    /// [`Notebook::timeline_markdown`]: all dates, one source's or one entity's.
+    Timeline {
+        source: Option<String>,
+        entity: Option<String>,
+    },
+    /// [`Notebook::network`] at a minimum weight, optionally one entity's
+    /// neighbourhood, as GEXF ([`Graph::to_gexf`]) or GraphML.
+    Network {
+        min_weight: usize,
+        ego: Option<String>,
+        graphml: bool,
+    },
+}
+
 impl Notebook {
+    /// Writes a picture to `out` atomically (a temporary file beside it,
+    /// then a rename: a failure leaves the old file, never half a new one);
+    /// returns the bytes written. The text is made before anything is
+    /// written, so a bad source, entity or folder leaves `out` untouched.
+    pub fn write_picture(&self, picture: &Picture, out: &std::path::Path) -> Result<usize> {
+        let text = match picture {
+            Picture::Timeline { source, entity } => {
+                self.timeline_markdown(source.as_deref(), entity.as_deref())?
+            }
+            Picture::Network {
+                min_weight,
+                ego,
+                graphml,
+            } => {
+                let g = self.network(*min_weight, ego.as_deref())?.graph;
+                if *graphml {
+                    g.to_graphml()
+                } else {
+                    g.to_gexf()
+                }
+            }
+        };
+        if out.is_dir() {
+            return Err(Error::BadInput(format!(
+                "{} is a folder: choose a file name to write the picture to",
+                out.display()
+            )));
+        }
+        text::write_atomic(out, text.as_bytes())?;
+        Ok(text.len())
+    }
+
     /// [`Notebook::graph`] with edges of at least `min_weight` passages; with
     /// `ego` (a name or alias), only that entity's neighbourhood
     /// ([`Graph::ego`]).

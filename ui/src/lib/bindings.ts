@@ -671,6 +671,19 @@ kind: string,
  */
 target: string, title: string, part: number, text: string, };
 
+/**
+ * What a saved picture holds: the timeline as a Markdown table, or the
+ * network as GEXF (Gephi) or GraphML.
+ */
+export type PictureFormat = "timeline" | "gexf" | "graphml";
+
+/**
+ * A picture to save to a file the user picks in the save dialog: the
+ * timeline (all, one source's or one entity's dates), or the network at a
+ * minimum weight, optionally around one entity.
+ */
+export type PictureRequest = { format: PictureFormat, source: string | null, entity: string | null, minWeight: number | null, ego: string | null, };
+
 /** Every command: its arguments and what it resolves to. It rejects with a `CommandError`. */
 export type Commands = {
   startup: { args: {  }; result: Startup };
@@ -709,6 +722,7 @@ export type Commands = {
   timeline: { args: { request: TimelineRequest }; result: Array<TimelineItemView> };
   graph: { args: { request: GraphRequest }; result: GraphView };
   shared_passages: { args: { request: EdgeRequest }; result: Array<SharedPassageView> };
+  save_picture: { args: { request: PictureRequest }; result: string | null };
 };
 
 export const EVENTS = {
@@ -722,4 +736,4 @@ export const EVENTS = {
 export const ENTITY_KINDS = ["person", "organisation", "place", "event", "date", "other"] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
-export const COMMAND_NAMES = ["startup", "open_notebook", "choose_notebook", "recent_notebooks", "get_source", "get_note", "get_entity", "search", "choose_import_files", "import_files", "import_url", "report_first_paint", "annotate", "edit_annotation", "delete_annotation", "source_quotes", "highlight_quote", "suggestions", "accept_suggestion", "reject_suggestion", "add_entity", "save_note", "reload_note", "render_markdown", "new_note", "rename_note", "delete_note", "backlinks", "link_mention", "open_web_link", "choose_export_folder", "export", "close_window", "timeline", "graph", "shared_passages"] as const;
+export const COMMAND_NAMES = ["startup", "open_notebook", "choose_notebook", "recent_notebooks", "get_source", "get_note", "get_entity", "search", "choose_import_files", "import_files", "import_url", "report_first_paint", "annotate", "edit_annotation", "delete_annotation", "source_quotes", "highlight_quote", "suggestions", "accept_suggestion", "reject_suggestion", "add_entity", "save_note", "reload_note", "render_markdown", "new_note", "rename_note", "delete_note", "backlinks", "link_mention", "open_web_link", "choose_export_folder", "export", "close_window", "timeline", "graph", "shared_passages", "save_picture"] as const;

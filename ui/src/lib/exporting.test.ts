@@ -40,3 +40,27 @@ describe("exportOutcome", () => {
     expect(o.details).toEqual(["wrote russia-nato-talks.jsonld"]);
   });
 });
+
+import { pictureOutcome, pictureRequest, PICTURES } from "./exporting";
+
+describe("saving a picture", () => {
+  it("offers the timeline and the network's two graph formats", () => {
+    expect(PICTURES.map((p) => p.format)).toEqual(["timeline", "gexf", "graphml"]);
+  });
+  it("saves the timeline of the chosen source or entity, else all of it", () => {
+    expect(pictureRequest({ kind: "source", name: "s1" }, "timeline")).toEqual({ format: "timeline", source: "s1", entity: null, minWeight: null, ego: null });
+    expect(pictureRequest({ kind: "entity", name: "NATO" }, "timeline")).toEqual({ format: "timeline", source: null, entity: "NATO", minWeight: null, ego: null });
+    expect(pictureRequest({ kind: "note", name: "a.md" }, "timeline")).toEqual({ format: "timeline", source: null, entity: null, minWeight: null, ego: null });
+    expect(pictureRequest({ kind: "all" }, "timeline").source).toBeNull();
+  });
+  it("saves the whole network, every edge, whatever the scope", () => {
+    for (const format of ["gexf", "graphml"] as const) {
+      expect(pictureRequest({ kind: "entity", name: "NATO" }, format)).toEqual({ format, source: null, entity: null, minWeight: 1, ego: null });
+    }
+  });
+  it("says what was saved where", () => {
+    expect(pictureOutcome("timeline", { kind: "entity", name: "NATO" }, "/x/t.md")).toBe("The timeline of NATO was saved to /x/t.md.");
+    expect(pictureOutcome("timeline", { kind: "all" }, "/x/t.md")).toBe("The timeline was saved to /x/t.md.");
+    expect(pictureOutcome("graphml", { kind: "all" }, "/x/n.graphml")).toBe("The network (GraphML) was saved to /x/n.graphml.");
+  });
+});

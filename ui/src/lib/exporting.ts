@@ -1,5 +1,5 @@
 // The export dialog's choices and the message that says what was written.
-import type { ExportFormat, ExportScope, ExportSummary } from "./bindings";
+import type { ExportFormat, ExportScope, ExportSummary, PictureFormat, PictureRequest } from "./bindings";
 
 export type ScopeChoice = { scope: ExportScope; label: string };
 
@@ -37,4 +37,38 @@ export function exportOutcome(s: ExportSummary): { text: string; details: string
   const details = s.kept.map((k) => `${k.kept} was edited since the last export and kept; the new version is ${k.beside}`);
   if (s.written.length && s.written.length <= 3) details.unshift(...s.written.map((w) => `wrote ${w}`));
   return { text, details };
+}
+
+/** The pictures a file can hold: the timeline as a Markdown table, the network as GEXF or GraphML. */
+export const PICTURES: { format: PictureFormat; label: string }[] = [
+  { format: "timeline", label: "Timeline as a Markdown table…" },
+  { format: "gexf", label: "Network as GEXF (Gephi)…" },
+  { format: "graphml", label: "Network as GraphML…" },
+];
+
+/**
+ * What to save for the chosen scope: the timeline of the source or of the
+ * entity chosen (all dates for a note or the whole notebook); the network
+ * is always the whole notebook's, every edge.
+ */
+export function pictureRequest(scope: ExportScope, format: PictureFormat): PictureRequest {
+  const timeline = format === "timeline";
+  return {
+    format,
+    source: timeline && scope.kind === "source" ? scope.name : null,
+    entity: timeline && scope.kind === "entity" ? scope.name : null,
+    minWeight: timeline ? null : 1,
+    ego: null,
+  };
+}
+
+/** The status line once a picture is saved. */
+export function pictureOutcome(format: PictureFormat, scope: ExportScope, path: string): string {
+  const what =
+    format === "timeline"
+      ? scope.kind === "source" || scope.kind === "entity"
+        ? `The timeline of ${scope.name}`
+        : "The timeline"
+      : `The network (${format === "gexf" ? "GEXF" : "GraphML"})`;
+  return `${what} was saved to ${path}.`;
 }

@@ -1,7 +1,7 @@
 //! Quotes and dates stored as derived rows, the timeline and the entity
 //! graph, on copies of the bundled notebook.
 
-use dossier_core::{NewEntity, Notebook};
+use dossier_core::{NewEntity, Notebook, Picture};
 
 use crate::common::{copy_of_bundled, import, write};
 
@@ -493,4 +493,67 @@ fn the_network_filters_by_weight_and_by_one_entity() {
     let ego = nb.network(2, Some("nato")).unwrap();
     assert_eq!(ego.graph, nb.graph(2).unwrap().ego(id));
     assert!(nb.network(1, Some("No Such Entity")).is_err());
+}
+
+#[test]
+fn pictures_are_written_whole_to_the_chosen_file() {
+    let (_d, mut nb) = open();
+    nb.sync().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let timeline = Picture::Timeline {
+        source: None,
+        entity: None,
+    };
+    let md = out.path().join("timeline.md");
+    let n = nb.write_picture(&timeline, &md).unwrap();
+    let written = std::fs::read_to_string(&md).unwrap();
+    assert_eq!(n, written.len());
+    assert_eq!(written, nb.timeline_markdown(None, None).unwrap());
+    assert!(
+        written.lines().count() > 2,
+        "rows below the header: {written}"
+    );
+    for (graphml, path, root) in [(false, "n.gexf", "<gexf"), (true, "n.graphml", "<graphml")] {
+        let p = out.path().join(path);
+        let network = Picture::Network {
+            min_weight: 1,
+            ego: None,
+            graphml,
+        };
+        nb.write_picture(&network, &p).unwrap();
+        let text = std::fs::read_to_string(&p).unwrap();
+        assert!(text.contains(root), "{path}: {text}");
+        let g = nb.network(1, None).unwrap().graph;
+        assert_eq!(text, if graphml { g.to_graphml() } else { g.to_gexf() });
+        assert!(!g.edges.is_empty());
+    }
+    // An entity that does not exist: an error naming it, and the file that
+    // was there is left as it was.
+    std::fs::write(&md, "kept").unwrap();
+    let unknown = Picture::Timeline {
+        source: None,
+        entity: Some("Nobody At All".into()),
+    };
+    let err = nb.write_picture(&unknown, &md).unwrap_err().to_string();
+    assert!(err.contains("Nobody At All"), "{err}");
+    let unknown_ego = Picture::Network {
+        min_weight: 1,
+        ego: Some("Nobody At All".into()),
+        graphml: false,
+    };
+    assert!(nb.write_picture(&unknown_ego, &md).is_err());
+    assert_eq!(std::fs::read_to_string(&md).unwrap(), "kept");
+    // A folder is not a file to write.
+    let err = nb
+        .write_picture(&timeline, out.path())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("folder"), "{err}");
+    // Nothing but the three files: no temporary file left behind.
+    let mut names: Vec<String> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["n.gexf", "n.graphml", "timeline.md"]);
 }
