@@ -806,10 +806,11 @@ fn cli_and_outside_edits(s: &mut String, scales: &[Value]) {
          `recollq`, each run 200 times by hyperfine (`-N`, 3 warm-up runs), median and p99. \
          Goal: under {CLI_GOAL_MS:.0} ms and faster than `recollq`. Then a file saved by another \
          program (temp file + rename) into the notebook while the engine's watcher runs \
-         (`Notebook::watch`, batches of {} ms handed to `sync_paths`, as the app does), timed from \
-         the rename until a search finds its word (median of at least 20). Goal: \
-         {WATCH_GOAL_MS:.0} ms.\n",
-        dossier_core::WATCH_DEBOUNCE.as_millis()
+         (`Notebook::watch`: events gathered for at most {} ms, {} ms after one that ends a save, \
+         handed to `sync_paths`, as the app does), timed from the rename until a search finds its \
+         word (median of at least 20). Goal: {WATCH_GOAL_MS:.0} ms.\n",
+        dossier_core::WATCH_DEBOUNCE.as_millis(),
+        dossier_core::WATCH_SETTLE.as_millis()
     );
     let _ = writeln!(
         s,
