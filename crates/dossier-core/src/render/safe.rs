@@ -46,13 +46,8 @@ pub(super) fn escape(out: &mut String, s: &str, attribute: bool) {
         };
         out.push_str(&s[from..i]);
         out.push_str(rep);
-        let len = if bytes[i] == 0xC2 {
-            2
-        } else if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-            2
-        } else {
-            1
-        };
+        let crlf = bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n');
+        let len = if bytes[i] == 0xC2 || crlf { 2 } else { 1 };
         i += len;
         from = i;
     }
