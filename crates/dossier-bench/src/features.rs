@@ -573,6 +573,16 @@ fn preview(texts: &[String], args: &FeatureArgs<'_>, runs: usize) -> Res<Value> 
     if embeds == 0 {
         return Err("preview: no passage embed or quote was rendered".into());
     }
+    // The same note with no raw HTML: every `<` of the set's paragraphs
+    // written as `&lt;` (the note's own Markdown holds none).
+    let plain_md = md.replace('<', "&lt;");
+    let mut plain = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        let r = nb.render_markdown(&plain_md);
+        plain.push(ms(t));
+        std::hint::black_box(&r);
+    }
     let mut bare = Vec::new();
     for _ in 0..runs {
         let t = Instant::now();
@@ -591,6 +601,8 @@ fn preview(texts: &[String], args: &FeatureArgs<'_>, runs: usize) -> Res<Value> 
         "p99_ms": percentile(&samples, 99.0),
         "max_ms": samples.iter().cloned().fold(0.0, f64::max),
         "bare_median_ms": median(&bare),
+        "plain_median_ms": median(&plain),
+        "plain_p99_ms": percentile(&plain, 99.0),
         "runs": runs,
         "budget_ms": PREVIEW_BUDGET_MS,
     }))

@@ -78,6 +78,16 @@ enum Command {
         out: PathBuf,
         #[arg(long, default_value_t = 10)]
         iters: usize,
+        /// Merge the figures into this results file (the set's `note`, the
+        /// date, commit and load average with them) and rewrite the report,
+        /// instead of printing them.
+        #[arg(long)]
+        results: Option<PathBuf>,
+        /// The set the notebook was made from, as named in the results.
+        #[arg(long, default_value = "corpus")]
+        set: String,
+        #[arg(long, default_value = "BENCHMARKS.md")]
+        report: PathBuf,
     },
     /// Mention finding, re-anchoring and Markdown preview on a dataset; prints
     /// JSON, or with --results merges it into a results file and rewrites the report.
@@ -223,7 +233,26 @@ fn main() -> ExitCode {
         } => engines::load_queries(&queries)
             .and_then(|qs| engines::query(&engine, &out, &qs, only.as_deref(), timing.timing()))
             .map(|v| println!("{v}")),
-        Command::Note { out, iters } => engines::note_latency(&out, iters).map(|v| println!("{v}")),
+        Command::Note {
+            out,
+            iters,
+            results,
+            set,
+            report,
+        } => engines::note_latency(&out, iters).and_then(|v| match results {
+            Some(r) => {
+                let command = format!(
+                    "dossier-bench note --out {} --iters {iters} --set {set} --results {}",
+                    out.display(),
+                    r.display()
+                );
+                run::merge_note(&r, &report, &set, &command, v)
+            }
+            None => {
+                println!("{v}");
+                Ok(())
+            }
+        }),
         Command::Features {
             data,
             scratch,

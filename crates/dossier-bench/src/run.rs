@@ -374,6 +374,48 @@ pub fn merge_section(results: &Path, report: &Path, key: &str, mut section: Valu
     crate::report::write(results, report)
 }
 
+/// Puts a `note` measurement (saved by the app, by another program + sync,
+/// and through the watcher) into the set's entry of the results, with when,
+/// at which commit and under which load it was taken, and writes the report.
+pub fn merge_note(results: &Path, report: &Path, set: &str, command: &str, note: Value) -> Res<()> {
+    let mut doc: Value = serde_json::from_str(
+        &std::fs::read_to_string(results).map_err(|e| format!("{}: {e}", results.display()))?,
+    )
+    .map_err(|e| format!("{}: {e}", results.display()))?;
+    let scale = doc["scales"]
+        .as_array_mut()
+        .and_then(|scales| {
+            scales
+                .iter_mut()
+                .find(|s| s["dataset"]["name"].as_str() == Some(set))
+        })
+        .ok_or_else(|| format!("{}: no set named '{set}'", results.display()))?;
+    let ms = |v: &Value| v.as_f64().map(|v| format!("{v:.1} ms")).unwrap_or_default();
+    let mut merged = scale["note"].clone();
+    merged["watch_samples_ms"] = note["watch_samples_ms"].clone();
+    merged["watch_p50_ms"] = note["watch_p50_ms"].clone();
+    merged["watch_max_ms"] = note["watch_max_ms"].clone();
+    merged["watch_same_run"] = json!({
+        "save_p50_ms": note["p50_ms"],
+        "sync_p50_ms": note["sync_p50_ms"],
+        "note": format!(
+            "measured {} at commit {} with `{command}`, load average {} on this machine's cores (the full run of the table above measured {} and {} for those two), so the watcher's figure is to be read against these two as well as against the goal.",
+            now_utc(),
+            first_line("git", &["rev-parse", "--short", "HEAD"]).unwrap_or_default(),
+            loadavg().unwrap_or_default(),
+            ms(&scale["note"]["p50_ms"]),
+            ms(&scale["note"]["sync_p50_ms"]),
+        ),
+    });
+    scale["note"] = merged;
+    std::fs::write(
+        results,
+        serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?,
+    )
+    .map_err(|e| format!("{}: {e}", results.display()))?;
+    crate::report::write(results, report)
+}
+
 /// What the smoke run must see, or it fails.
 fn smoke_checks(doc: &Value) -> Res<()> {
     let f = &doc["features"];

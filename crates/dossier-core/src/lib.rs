@@ -67,7 +67,7 @@ pub use quoting::{SpeakerQuotes, QUOTE_TAG};
 pub use render::{LinkTarget, Rendered};
 pub use search::{QueryProblem, QueryProblemKind, Searched};
 pub use suggest::{NotebookSuggestion, Suggestion};
-pub use watch::{Changes, Watcher, DEBOUNCE as WATCH_DEBOUNCE};
+pub use watch::{Changes, Watcher, DEBOUNCE as WATCH_DEBOUNCE, SETTLE as WATCH_SETTLE};
 pub use web_import::{fetch_page, FetchedPage};
 pub use writing::{checked_note_path as note_path, BacklinkHit, Backlinks, Saved};
 

@@ -15,7 +15,9 @@ use std::collections::HashSet;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
-use crate::text::{escape_html, slug};
+use crate::text::slug;
+
+mod safe;
 
 /// What a wiki link points to.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -97,14 +99,77 @@ fn options() -> Options {
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
 }
 
+/// What the rendering hands to the HTML writer: the parser's events, and
+/// the elements this module makes itself (built from escaped parts only).
+#[derive(Debug)]
+enum Piece<'a> {
+    Md(Event<'a>),
+    /// The `<a …>` of a wiki link; its end is [`Piece::WikiClose`].
+    WikiOpen(String),
+    WikiClose,
+    /// A complete inline element: a task marker, an unresolved embed, or
+    /// (when `link`) an embed of something other than a passage.
+    Inline { html: String, link: bool },
+    /// A passage embed: a block quote.
+    Block(String),
+}
+
+impl<'a> Piece<'a> {
+    /// The piece as an event for pulldown-cmark's writer.
+    fn into_event(self) -> Event<'a> {
+        match self {
+            Piece::Md(e) => e,
+            Piece::WikiOpen(h) | Piece::Inline { html: h, .. } | Piece::Block(h) => {
+                Event::InlineHtml(CowStr::from(h))
+            }
+            Piece::WikiClose => Event::InlineHtml(CowStr::from("</a>")),
+        }
+    }
+}
+
 /// Renders Markdown to sanitised HTML, resolving wiki links with `resolver`.
+///
+/// A note without raw HTML (most notes) is written by [`safe::write`],
+/// which emits only allow-listed elements and attributes with every text
+/// and attribute escaped, byte for byte what the sanitiser would make of
+/// pulldown-cmark's HTML (a property test holds the two together), without
+/// parsing the HTML again. A note with raw HTML, or with a structure that
+/// writer leaves to the HTML parser (a passage embedded inside emphasis or
+/// a link), goes through pulldown-cmark's writer and then [`sanitize`].
 pub fn render(markdown: &str, resolver: &dyn Resolver) -> Rendered {
+    let (pieces, links, raw_html) = pieces(markdown, resolver);
+    if !raw_html {
+        if let Some(html) = safe::write(&pieces) {
+            return Rendered { html, links };
+        }
+    }
+    Rendered {
+        html: render_sanitized(markdown, pieces),
+        links,
+    }
+}
+
+/// pulldown-cmark's HTML of the pieces, then the sanitiser.
+fn render_sanitized(markdown: &str, pieces: Vec<Piece<'_>>) -> String {
+    let mut raw = String::with_capacity(markdown.len() * 2);
+    pulldown_cmark::html::push_html(&mut raw, pieces.into_iter().map(Piece::into_event));
+    sanitize(&raw)
+}
+
+/// The pieces to write, the wiki links, and whether the note holds raw HTML.
+fn pieces<'a>(
+    markdown: &'a str,
+    resolver: &dyn Resolver,
+) -> (Vec<Piece<'a>>, Vec<RenderedLink>, bool) {
     let mut links = Vec::new();
-    let mut events: Vec<Event<'_>> = Vec::new();
-    let mut heading: Option<(HeadingLevel, Vec<Event<'_>>)> = None;
+    let mut pieces: Vec<Piece<'a>> = Vec::new();
+    let mut heading: Option<(HeadingLevel, Vec<Piece<'a>>)> = None;
     let mut used_ids: HashSet<String> = HashSet::new();
     let mut skip_image = false;
     let mut in_metadata = false;
+    let mut raw_html = false;
+    // For each open link: whether it is a wiki link.
+    let mut open_links: Vec<bool> = Vec::new();
     for ev in limit_nesting(Parser::new_ext(markdown, options())) {
         if skip_image {
             // An embed's alt text is replaced by the embed.
@@ -119,13 +184,17 @@ pub fn render(markdown: &str, resolver: &dyn Resolver) -> Rendered {
             }
             continue;
         }
-        let out: Vec<Event<'_>> = match ev {
+        let out: Vec<Piece<'a>> = match ev {
             Event::Start(Tag::MetadataBlock(_)) => {
                 in_metadata = true;
                 continue;
             }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                raw_html = true;
+                vec![Piece::Md(ev)]
+            }
             Event::Start(Tag::Link {
-                link_type: LinkType::WikiLink { has_pothole },
+                link_type: LinkType::WikiLink { .. },
                 dest_url,
                 ..
             }) => {
@@ -135,24 +204,31 @@ pub fn render(markdown: &str, resolver: &dyn Resolver) -> Rendered {
                     target: target.clone(),
                     resolved: resolved.clone(),
                 });
-                let _ = has_pothole;
                 let fragment = match target.split_once('#') {
                     Some((_, f)) if !f.starts_with('^') && !f.is_empty() => format!("#{}", slug(f)),
                     _ => String::new(),
                 };
+                open_links.push(true);
                 let html = match &resolved {
                     Some(t) => format!(
-                        "<a class=\"wikilink\" href=\"{}{fragment}\">",
-                        escape_html(&t.href())
+                        "<a class=\"wikilink\" href=\"{}\"{REL}>",
+                        attr_text(&format!("{}{fragment}", t.href()))
                     ),
                     None => format!(
-                        "<a class=\"wikilink unresolved\" href=\"{}\" title=\"Not in the notebook yet: click to create it\">",
-                        escape_html(&format!("dossier:new/{}", url_escape(&target)))
+                        "<a class=\"wikilink unresolved\" href=\"{}\" title=\"Not in the notebook yet: click to create it\"{REL}>",
+                        attr_text(&format!("dossier:new/{}", url_escape(&target)))
                     ),
                 };
-                vec![Event::InlineHtml(CowStr::from(html))]
+                vec![Piece::WikiOpen(html)]
             }
-            Event::End(TagEnd::Link) => vec![Event::InlineHtml(CowStr::from("</a>"))],
+            Event::Start(Tag::Link { .. }) => {
+                open_links.push(false);
+                vec![Piece::Md(ev)]
+            }
+            Event::End(TagEnd::Link) => match open_links.pop() {
+                Some(true) => vec![Piece::WikiClose],
+                _ => vec![Piece::Md(ev)],
+            },
             Event::Start(Tag::Image {
                 link_type: LinkType::WikiLink { .. },
                 dest_url,
@@ -160,15 +236,17 @@ pub fn render(markdown: &str, resolver: &dyn Resolver) -> Rendered {
             }) => {
                 let target = dest_url.to_string();
                 skip_image = true;
-                vec![Event::InlineHtml(CowStr::from(embed_html(
-                    &target, resolver, &mut links,
-                )))]
+                vec![embed_html(&target, resolver, &mut links)]
             }
-            Event::TaskListMarker(done) => vec![Event::InlineHtml(CowStr::from(if done {
-                "<span class=\"task done\">☑</span> "
-            } else {
-                "<span class=\"task\">☐</span> "
-            }))],
+            Event::TaskListMarker(done) => vec![Piece::Inline {
+                html: if done {
+                    "<span class=\"task done\">☑</span> "
+                } else {
+                    "<span class=\"task\">☐</span> "
+                }
+                .to_string(),
+                link: false,
+            }],
             Event::Start(Tag::Heading { level, .. }) => {
                 heading = Some((level, Vec::new()));
                 continue;
@@ -178,7 +256,7 @@ pub fn render(markdown: &str, resolver: &dyn Resolver) -> Rendered {
                     let text: String = inner
                         .iter()
                         .filter_map(|e| match e {
-                            Event::Text(t) | Event::Code(t) => Some(t.to_string()),
+                            Piece::Md(Event::Text(t) | Event::Code(t)) => Some(t.as_ref()),
                             _ => None,
                         })
                         .collect();
@@ -189,32 +267,46 @@ pub fn render(markdown: &str, resolver: &dyn Resolver) -> Rendered {
                         id = format!("{base}-{n}");
                         n += 1;
                     }
-                    let mut v = vec![Event::Start(Tag::Heading {
+                    let mut v = vec![Piece::Md(Event::Start(Tag::Heading {
                         level,
                         id: Some(CowStr::from(id)),
                         classes: Vec::new(),
                         attrs: Vec::new(),
-                    })];
+                    }))];
                     v.extend(inner);
-                    v.push(Event::End(TagEnd::Heading(level)));
+                    v.push(Piece::Md(Event::End(TagEnd::Heading(level))));
                     v
                 } else {
                     continue;
                 }
             }
-            other => vec![other],
+            other => vec![Piece::Md(other)],
         };
         match heading.as_mut() {
             Some((_, inner)) => inner.extend(out),
-            None => events.extend(out),
+            None => pieces.extend(out),
         }
     }
-    let mut raw = String::with_capacity(markdown.len() * 2);
-    pulldown_cmark::html::push_html(&mut raw, events.into_iter());
-    Rendered {
-        html: sanitize(&raw),
-        links,
-    }
+    (pieces, links, raw_html)
+}
+
+/// The `rel` every link gets (the sanitiser adds it to every `<a>`).
+const REL: &str = " rel=\"noopener noreferrer nofollow\"";
+
+/// Escapes an attribute value as the HTML serialiser behind the sanitiser
+/// does (`&`, `"`, `<`, `>`, no-break space), so that our own elements
+/// come out of the sanitiser unchanged.
+fn attr_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    safe::escape(&mut out, s, true);
+    out
+}
+
+/// Escapes text as the HTML serialiser behind the sanitiser does.
+fn body_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    safe::escape(&mut out, s, false);
+    out
 }
 
 /// How deeply rendered elements may nest. Markdown nested deeper (block
@@ -246,7 +338,11 @@ fn limit_nesting<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<I
 
 /// `![[source#^annotation]]` → the quoted passage with its citation;
 /// `![[target]]` of anything else → a link to it.
-fn embed_html(target: &str, resolver: &dyn Resolver, links: &mut Vec<RenderedLink>) -> String {
+fn embed_html<'a>(
+    target: &str,
+    resolver: &dyn Resolver,
+    links: &mut Vec<RenderedLink>,
+) -> Piece<'a> {
     if let Some((source, anchor)) = target.split_once("#^") {
         if let Some(e) = resolver.embed(source.trim(), anchor.trim()) {
             let t = LinkTarget::Annotation {
@@ -254,43 +350,47 @@ fn embed_html(target: &str, resolver: &dyn Resolver, links: &mut Vec<RenderedLin
                 id: e.annotation.clone(),
             };
             let html = format!(
-                "<blockquote class=\"passage\"><p>{}</p><footer>— <cite><a class=\"wikilink\" href=\"{}\">{}</a></cite></footer></blockquote>",
-                escape_html(&e.quote),
-                escape_html(&t.href()),
-                escape_html(&e.citation)
+                "<blockquote class=\"passage\"><p>{}</p><footer>— <cite><a class=\"wikilink\" href=\"{}\"{REL}>{}</a></cite></footer></blockquote>",
+                body_text(&e.quote),
+                attr_text(&t.href()),
+                body_text(&e.citation)
             );
             links.push(RenderedLink {
                 target: target.to_string(),
                 resolved: Some(t),
             });
-            return html;
+            return Piece::Block(html);
         }
         links.push(RenderedLink {
             target: target.to_string(),
             resolved: None,
         });
-        return format!(
-            "<span class=\"wikilink unresolved\" title=\"No such passage in the notebook\">![[{}]]</span>",
-            escape_html(target)
-        );
+        return Piece::Inline {
+            html: format!(
+                "<span class=\"wikilink unresolved\" title=\"No such passage in the notebook\">![[{}]]</span>",
+                body_text(target)
+            ),
+            link: false,
+        };
     }
     let resolved = resolver.resolve(target);
     links.push(RenderedLink {
         target: target.to_string(),
         resolved: resolved.clone(),
     });
-    match resolved {
+    let html = match resolved {
         Some(t) => format!(
-            "<a class=\"wikilink embed\" href=\"{}\">{}</a>",
-            escape_html(&t.href()),
-            escape_html(target)
+            "<a class=\"wikilink embed\" href=\"{}\"{REL}>{}</a>",
+            attr_text(&t.href()),
+            body_text(target)
         ),
         None => format!(
-            "<a class=\"wikilink unresolved\" href=\"{}\">{}</a>",
-            escape_html(&format!("dossier:new/{}", url_escape(target))),
-            escape_html(target)
+            "<a class=\"wikilink unresolved\" href=\"{}\"{REL}>{}</a>",
+            attr_text(&format!("dossier:new/{}", url_escape(target))),
+            body_text(target)
         ),
-    }
+    };
+    Piece::Inline { html, link: true }
 }
 
 /// Percent-escapes what a URL path segment may not hold.
@@ -435,6 +535,181 @@ pub fn sanitize(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Resolves targets that start with "ok", and embeds annotations that do.
+    struct SomeLinks;
+
+    impl Resolver for SomeLinks {
+        fn resolve(&self, target: &str) -> Option<LinkTarget> {
+            target.starts_with("ok").then(|| LinkTarget::Note {
+                path: format!("{target}.md"),
+            })
+        }
+        fn embed(&self, source: &str, annotation: &str) -> Option<Embed> {
+            annotation.starts_with("ok").then(|| Embed {
+                source: source.to_string(),
+                annotation: annotation.to_string(),
+                quote: "a <quoted> & \"passage\"\u{a0}here".into(),
+                citation: "Cite & Co, ¶2".into(),
+            })
+        }
+    }
+
+    /// The HTML written without the sanitiser (`None` when the note takes
+    /// the sanitiser's road), and the sanitiser's HTML of the same note.
+    fn both_roads(md: &str) -> (Option<String>, String) {
+        let (pieces, _, raw_html) = pieces(md, &SomeLinks);
+        let safe = if raw_html { None } else { safe::write(&pieces) };
+        (safe, render_sanitized(md, pieces))
+    }
+
+    const FRAGMENTS: &[&str] = &[
+        "# Heading",
+        "## Heading & <x> \"q\"",
+        "# user-content-kept",
+        "- item",
+        "1. one",
+        "3. three",
+        "- [x] done",
+        "- [ ] to do",
+        "> quoted",
+        "```rust\nlet a = 1 < 2 && b;\n```",
+        "```python extra\ncode\n```",
+        "```text\tx\nplain\n```",
+        "```\nplain\n```",
+        "    indented code <b>",
+        "| a | b | c |\n|:--|--:|:-:|\n| 1 | *2* | [[ok]] |",
+        "| a |\n|---|",
+        "*em*",
+        "**strong**",
+        "~~struck~~",
+        "_em **strong** em_",
+        "`code & <b>`",
+        "[link](https://example.org/a?b=1&c='2' \"ti\"tle\")",
+        "[js](javascript:alert(1))",
+        "[js](JaVaScRiPt:alert(1))",
+        "[data](data:text/html,<script>alert(1)</script>)",
+        "[rel](../x%20y)",
+        "[frag](#heading)",
+        "[kept](#user-content-x)",
+        "[mail](mailto:a@example.org)",
+        "[odd](http://[::1)",
+        "[space](<a b>)",
+        "<https://auto.example/x?y=1&z=2>",
+        "<someone@example.org>",
+        "![img](https://x.example/p.gif \"t\")",
+        "![alt *em* [l](x) [[ok]]](y)",
+        "[[ok note]]",
+        "[[missing note]]",
+        "[[ok#Some Part]]",
+        "[[ok|a label]]",
+        "[[x\" onmouseover=\"alert(1)]]",
+        "![[src#^ok-a]]",
+        "![[src#^nope]]",
+        "![[ok other]]",
+        "![[nothing]]",
+        "a footnote[^1]",
+        "[^1]: the note",
+        "again[^n&m]",
+        "[^n&m]: named",
+        "\u{a0}nbsp\u{a0}",
+        "a & b < c > d \" ' e",
+        "&amp; &copy; &#39; &nbsp;",
+        "---",
+        "***",
+        "line  \nbreak",
+        "text\\\nhard",
+        "*a ![[src#^ok-b]] b*",
+        "[a ![[src#^ok-c]]](http://x)",
+        "[a [[ok]]](http://x)",
+        "[a ![[ok]]](http://x)",
+        "[x[^1]](http://x)",
+        "before ![[src#^ok-d]] after ![[src#^ok-e]] end",
+        "- ![[src#^ok-f]] in a list",
+        "# ![[src#^ok-g]] in a heading",
+        "> ![[src#^ok-h]] in a quote",
+        "---\ntitle: x\n---",
+    ];
+    const SEPARATORS: &[&str] = &[" ", "\n", "\n\n", "\r\n", "\r\n\r\n", "\n  ", "\n> ", "\n- "];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(600))]
+
+        /// The HTML written without the sanitiser is byte for byte the
+        /// sanitiser's HTML of the same note: the sanitiser would change
+        /// nothing, so the road without it lets nothing through that the
+        /// sanitiser removes.
+        #[test]
+        fn writing_without_the_sanitiser_is_what_the_sanitiser_makes(
+            parts in prop::collection::vec(
+                (prop::sample::select(FRAGMENTS), prop::sample::select(SEPARATORS)),
+                1..14,
+            )
+        ) {
+            let md: String = parts.iter().flat_map(|(f, s)| [*f, *s]).collect();
+            if let (Some(safe), sanitized) = both_roads(&md) {
+                prop_assert_eq!(safe, sanitized, "markdown: {:?}", md);
+            }
+        }
+    }
+
+    #[test]
+    fn every_fragment_alone_agrees_and_most_skip_the_sanitiser() {
+        let mut safe_count = 0;
+        for f in FRAGMENTS {
+            let (safe, sanitized) = both_roads(f);
+            if let Some(safe) = safe {
+                assert_eq!(safe, sanitized, "markdown: {f:?}");
+                safe_count += 1;
+            }
+        }
+        // Only the embeds inside emphasis or a link, and links in links,
+        // take the sanitiser's road.
+        assert!(safe_count + 6 >= FRAGMENTS.len(), "{safe_count} of {}", FRAGMENTS.len());
+    }
+
+    #[test]
+    fn markdown_links_and_images_are_made_safe_without_the_sanitiser() {
+        for md in [
+            "[x](javascript:alert(1))",
+            "[x](JaVaScRiPt:alert(1))",
+            "[x](java\tscript:alert(1))",
+            "[x](vbscript:msgbox(1))",
+            "[x](data:text/html;base64,PHNjcmlwdD4=)",
+            "![x](https://tracker.example/p.gif)",
+        ] {
+            let (safe, _) = both_roads(md);
+            let html = safe.unwrap_or_else(|| panic!("{md:?} took the sanitiser's road"));
+            let lower = html.to_lowercase();
+            for bad in ["javascript:", "vbscript:", "data:", "<img", "href=\"java"] {
+                assert!(!lower.contains(bad), "{md:?} gave {html}");
+            }
+        }
+        // A quote in a title or a link text cannot end the attribute.
+        let md = "[x\"> <b](https://ok.example/?a=\"b \"\\\" onmouseover=alert(1)\")";
+        let html = both_roads(md).0.expect("no raw HTML here");
+        assert_eq!(
+            html,
+            "<p><a href=\"https://ok.example/?a=%22b\" title=\"&quot; onmouseover=alert(1)\" rel=\"noopener noreferrer nofollow\">x\"&gt; &lt;b</a></p>\n"
+        );
+    }
+
+    #[test]
+    fn raw_html_takes_the_sanitisers_road() {
+        for md in [
+            "<script>alert(1)</script>",
+            "text <img src=x onerror=alert(1)> text",
+            "<a href=\"javascript:alert(1)\">x</a>",
+        ] {
+            let (safe, _) = both_roads(md);
+            assert!(safe.is_none(), "{md:?}");
+            let html = render(md, &SomeLinks).html.to_lowercase();
+            for bad in ["javascript:", "<script", "onerror", "<img"] {
+                assert!(!html.contains(bad), "{md:?} gave {html}");
+            }
+        }
+    }
 
     #[test]
     fn images_are_not_loaded() {
