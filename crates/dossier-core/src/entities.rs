@@ -650,7 +650,10 @@ impl Notebook {
 /// Texts of sources at hand (just imported), by id: the text and its
 /// passages' bounds (start, end in chars).
 #[derive(Default)]
-pub(crate) struct InMemory<'a>(pub HashMap<&'a str, (&'a str, &'a [(usize, usize)])>);
+pub(crate) struct InMemory<'a>(pub HashMap<&'a str, (&'a str, &'a [Bounds])>);
+
+/// A passage's start and end (chars).
+pub(crate) type Bounds = (usize, usize);
 
 /// How much text `update_mentions` reads before it finds the mentions of
 /// the batch (on every core).

@@ -1121,7 +1121,7 @@ impl Notebook {
         // dates), found on the texts in memory, so that a reader shows them
         // at once (they are derived: a failure here is repaired by the next
         // sync, like the index).
-        let texts: HashMap<&str, (&str, &[(usize, usize)])> = new_sources
+        let texts: HashMap<&str, (&str, &[crate::entities::Bounds])> = new_sources
             .iter()
             .zip(&bounds)
             .map(|(s, b)| (s.row.id.as_str(), (s.text.as_str(), b.as_slice())))
