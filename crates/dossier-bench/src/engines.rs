@@ -47,24 +47,6 @@ pub fn cpu_secs() -> Option<f64> {
     Some((utime + stime) / 100.0)
 }
 
-/// The mean cost of one `dossier_core::text::write_atomic` of a small file
-/// into `dir` (temp file, fsync, rename, fsync of the folder), in ms: what
-/// the import pays per source file on this disk. Hidden names, so a sync
-/// never sees them.
-fn write_atomic_probe(dir: &Path) -> Res<f64> {
-    let n = 100;
-    let t = Instant::now();
-    for i in 0..n {
-        dossier_core::text::write_atomic(&dir.join(format!(".bench-probe-{i}.md")), b"probe\n")
-            .map_err(err)?;
-    }
-    let ms = t.elapsed().as_secs_f64() * 1e3 / n as f64;
-    for i in 0..n {
-        let _ = std::fs::remove_file(dir.join(format!(".bench-probe-{i}.md")));
-    }
-    Ok(ms)
-}
-
 /// Bytes under a path.
 pub fn du(path: &Path) -> u64 {
     let Ok(meta) = std::fs::symlink_metadata(path) else {
@@ -148,11 +130,10 @@ fn index_dossier(data: &Path, out: &Path) -> Res<(f64, Value)> {
     let index = du(&state.join("index"));
     let store = du(&state) - index;
     let sources = du(&nb_dir.join("sources"));
-    let atomic_ms = write_atomic_probe(&nb_dir.join("sources"))?;
     Ok((
         secs,
         json!({"index": index, "store": store, "source_files": sources,
-               "imported": report.imported.len(), "write_atomic_ms": atomic_ms, "import_secs": import_secs, "mentions_secs": mentions_secs,
+               "imported": report.imported.len(), "import_secs": import_secs, "mentions_secs": mentions_secs,
                "import_phases": report.timings.phases().iter().map(|(k, v)| ((*k).to_string(), json!(v))).collect::<serde_json::Map<_, _>>()}),
     ))
 }

@@ -9,11 +9,13 @@
 //! `dates_hash`), so a sync recomputes only the sources where one of these
 //! inputs changed.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use dossier_text::quotes::{KnownName, NameKind, QuoteFinder, QuoteKind, SpeakerKind};
 use dossier_text::timex::{find_dates_within, Granularity};
 
+use crate::entities::InMemory;
 use crate::error::{Error, Result};
 use crate::gazetteer::normalise_name;
 use crate::notebook::Notebook;
@@ -298,6 +300,17 @@ impl Notebook {
     /// whose text, the entity names or the publication date changed since
     /// they were last found. One transaction for all.
     pub(crate) fn update_quotes_and_dates(&mut self, only: Option<&str>) -> Result<()> {
+        self.update_quotes_and_dates_with(only, &InMemory::default())
+    }
+
+    /// [`Notebook::update_quotes_and_dates`], with some sources' texts (and
+    /// their passages) at hand; the others are read from the store. The
+    /// texts are shared out among the machine's cores.
+    pub(crate) fn update_quotes_and_dates_with(
+        &mut self,
+        only: Option<&str>,
+        texts: &InMemory<'_>,
+    ) -> Result<()> {
         let states = self.store.derived_states(only)?;
         if states.is_empty() {
             return Ok(());
@@ -330,11 +343,14 @@ impl Notebook {
             })
             .collect();
         let ids: HashMap<&str, i64> = entities.iter().map(|e| (e.name.as_str(), e.id)).collect();
-        // Built on the first source whose quotes are stale, then reused.
+        // Built on the first source whose quotes are stale, then shared.
         let mut finder: Option<QuoteFinder> = None;
         let mut quote_updates: Vec<(String, Vec<QuoteRow>, String)> = Vec::new();
         let mut date_updates: Vec<(String, Vec<DateRow>, String)> = Vec::new();
-        for (id, hash, published, quotes_hash, dates_hash) in states {
+        let mut batch: Vec<Stale<'_>> = Vec::new();
+        let mut batch_bytes = 0usize;
+        let mut states = states.into_iter().peekable();
+        while let Some((id, hash, published, quotes_hash, dates_hash)) = states.next() {
             let want_q = text::hash(&format!("{hash}|{names_hash}"));
             let reference = published.as_deref().and_then(reference_days);
             let want_d = text::hash(&format!(
@@ -345,69 +361,45 @@ impl Notebook {
             ));
             let stale_q = quotes_hash.as_deref() != Some(want_q.as_str());
             let stale_d = dates_hash.as_deref() != Some(want_d.as_str());
-            if !stale_q && !stale_d {
+            if stale_q || stale_d {
+                let (body, bounds) = match texts.0.get(id.as_str()) {
+                    Some((t, b)) => (Cow::Borrowed(*t), Some(*b)),
+                    None => (
+                        Cow::Owned(self.store.source_text(&id)?.unwrap_or_default()),
+                        None,
+                    ),
+                };
+                if stale_q && finder.is_none() {
+                    finder = Some(QuoteFinder::new(&known));
+                }
+                batch_bytes += body.len();
+                batch.push(Stale {
+                    id,
+                    body,
+                    bounds,
+                    reference,
+                    quotes: stale_q.then_some(want_q),
+                    dates: stale_d.then_some(want_d),
+                });
+            }
+            if batch.is_empty() || (batch_bytes < BATCH_BYTES && states.peek().is_some()) {
                 continue;
             }
-            let body = self.store.source_text(&id)?.unwrap_or_default();
-            let passages = text::passages(&body);
-            let passage_of = |start: usize| {
-                passages
-                    .partition_point(|p| p.end <= start)
-                    .min(passages.len().saturating_sub(1))
-            };
-            if stale_q {
-                let finder = finder.get_or_insert_with(|| QuoteFinder::new(&known));
-                let rows = finder
-                    .find(&body)
-                    .into_iter()
-                    .map(|q| {
-                        let sp = q.speaker.as_ref();
-                        QuoteRow {
-                            source: id.clone(),
-                            start: q.start,
-                            end: q.end,
-                            kind: match q.kind {
-                                QuoteKind::Direct => "direct",
-                                QuoteKind::Indirect => "indirect",
-                            }
-                            .to_string(),
-                            cue: q.cue.clone(),
-                            speaker: sp.map(|s| s.name.clone()),
-                            speaker_start: sp.map(|s| s.start),
-                            speaker_end: sp.map(|s| s.end),
-                            speaker_kind: sp.map(|s| {
-                                match s.kind {
-                                    SpeakerKind::Named => "named",
-                                    SpeakerKind::Description => "description",
-                                    SpeakerKind::Pronoun => "pronoun",
-                                }
-                                .to_string()
-                            }),
-                            entity_id: sp
-                                .and_then(|s| s.entity.as_deref())
-                                .and_then(|n| ids.get(n).copied()),
-                            passage: passage_of(q.start),
-                        }
-                    })
-                    .collect();
-                quote_updates.push((id.clone(), rows, want_q));
+            let found = text::par_map(
+                &batch,
+                || (),
+                |_, st| derive(st, finder.as_ref(), &ids),
+                |_, _| {},
+            );
+            for (st, (quotes, dates)) in batch.drain(..).zip(found) {
+                if let (Some(hash), Some(rows)) = (st.quotes, quotes) {
+                    quote_updates.push((st.id.clone(), rows, hash));
+                }
+                if let (Some(hash), Some(rows)) = (st.dates, dates) {
+                    date_updates.push((st.id, rows, hash));
+                }
             }
-            if stale_d {
-                let rows = find_dates_within(&body, reference)
-                    .into_iter()
-                    .map(|d| DateRow {
-                        source: id.clone(),
-                        passage: passage_of(d.start),
-                        start: d.start,
-                        end: d.end,
-                        text: d.text,
-                        value: d.value,
-                        granularity: granularity_name(d.granularity).to_string(),
-                        relative: d.relative,
-                    })
-                    .collect();
-                date_updates.push((id.clone(), rows, want_d));
-            }
+            batch_bytes = 0;
         }
         if quote_updates.is_empty() && date_updates.is_empty() {
             return Ok(());
@@ -504,6 +496,99 @@ impl Graph {
 
 /// Escapes text for XML content and attribute values; characters XML 1.0
 /// does not allow are dropped.
+/// How much source text is read before its quotes and dates are found (on
+/// every core).
+const BATCH_BYTES: usize = 8 << 20;
+
+/// A source whose quotes (`quotes`: the hash to record) or dates are stale.
+struct Stale<'a> {
+    id: String,
+    body: Cow<'a, str>,
+    /// Its passages' bounds, when at hand.
+    bounds: Option<&'a [(usize, usize)]>,
+    reference: Option<(time::Date, time::Date)>,
+    quotes: Option<String>,
+    dates: Option<String>,
+}
+
+/// The quotes and the dates of a stale source (each when stale).
+#[allow(clippy::type_complexity)]
+fn derive(
+    st: &Stale<'_>,
+    finder: Option<&QuoteFinder>,
+    ids: &HashMap<&str, i64>,
+) -> (Option<Vec<QuoteRow>>, Option<Vec<DateRow>>) {
+    let body = st.body.as_ref();
+    let split;
+    let bounds: &[(usize, usize)] = match st.bounds {
+        Some(b) => b,
+        None => {
+            split = text::passages(body)
+                .iter()
+                .map(|p| (p.start, p.end))
+                .collect::<Vec<_>>();
+            &split
+        }
+    };
+    let passage_of = |start: usize| {
+        bounds
+            .partition_point(|p| p.1 <= start)
+            .min(bounds.len().saturating_sub(1))
+    };
+    let id = &st.id;
+    let quotes = st.quotes.as_ref().and(finder).map(|finder| {
+        finder
+            .find(body)
+            .into_iter()
+            .map(|q| {
+                let sp = q.speaker.as_ref();
+                QuoteRow {
+                    source: id.clone(),
+                    start: q.start,
+                    end: q.end,
+                    kind: match q.kind {
+                        QuoteKind::Direct => "direct",
+                        QuoteKind::Indirect => "indirect",
+                    }
+                    .to_string(),
+                    cue: q.cue.clone(),
+                    speaker: sp.map(|s| s.name.clone()),
+                    speaker_start: sp.map(|s| s.start),
+                    speaker_end: sp.map(|s| s.end),
+                    speaker_kind: sp.map(|s| {
+                        match s.kind {
+                            SpeakerKind::Named => "named",
+                            SpeakerKind::Description => "description",
+                            SpeakerKind::Pronoun => "pronoun",
+                        }
+                        .to_string()
+                    }),
+                    entity_id: sp
+                        .and_then(|s| s.entity.as_deref())
+                        .and_then(|n| ids.get(n).copied()),
+                    passage: passage_of(q.start),
+                }
+            })
+            .collect()
+    });
+    let dates = st.dates.as_ref().map(|_| {
+        find_dates_within(body, st.reference)
+            .into_iter()
+            .map(|d| DateRow {
+                source: id.clone(),
+                passage: passage_of(d.start),
+                start: d.start,
+                end: d.end,
+                text: d.text,
+                value: d.value,
+                granularity: granularity_name(d.granularity).to_string(),
+                relative: d.relative,
+            })
+            .collect()
+    });
+    (quotes, dates)
+}
+
 fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {

@@ -2,6 +2,7 @@
 //! aliases, found in every source and note by the [`Gazetteer`], linked to
 //! annotations, and searchable with `entity:"NAME"`.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::annotations::Annotation;
@@ -424,13 +425,21 @@ impl Notebook {
         self.update_mentions_of(None)
     }
 
+    /// [`Notebook::update_mentions`], with the texts of some sources (just
+    /// imported) at hand: theirs are not read back from the store, nor split
+    /// into passages again.
+    pub(crate) fn update_mentions_with(&mut self, texts: &InMemory<'_>) -> Result<()> {
+        self.update_mention_rows(None, texts)?;
+        self.update_quotes_and_dates_with(None, texts)
+    }
+
     /// [`Notebook::update_mentions`] for one text only (`kind` "source" or
     /// "note", and its id or path), when only that text changed: a save
     /// then costs one row, not a look at every text of the notebook.
     /// Quotes and dates of sources are recomputed after the mentions, in
     /// the same way (see `derived.rs`).
     pub(crate) fn update_mentions_of(&mut self, only: Option<(&str, &str)>) -> Result<()> {
-        self.update_mention_rows(only)?;
+        self.update_mention_rows(only, &InMemory::default())?;
         match only {
             None => self.update_quotes_and_dates(None),
             Some(("source", id)) => self.update_quotes_and_dates(Some(id)),
@@ -438,7 +447,11 @@ impl Notebook {
         }
     }
 
-    fn update_mention_rows(&mut self, only: Option<(&str, &str)>) -> Result<()> {
+    fn update_mention_rows(
+        &mut self,
+        only: Option<(&str, &str)>,
+        texts: &InMemory<'_>,
+    ) -> Result<()> {
         let entities = self.store.entities()?;
         let mut names = Vec::new();
         for e in &entities {
@@ -489,19 +502,26 @@ impl Notebook {
         let mut updates: Vec<(String, String, Vec<MentionRow>, String)> = Vec::new();
         // Texts are read in batches, and each batch's mentions are found on
         // every core at once.
-        let mut batch: Vec<(String, String, String, String)> = Vec::new();
+        let mut batch: Vec<(String, String, String, Cow<'_, str>)> = Vec::new();
         let mut batch_bytes = 0usize;
         let mut stale = stale.into_iter().peekable();
         while let Some((kind, target, want)) = stale.next() {
-            let body = if gazetteer.is_empty() {
-                String::new()
+            let known = (kind == "source")
+                .then(|| texts.0.get(target.as_str()))
+                .flatten();
+            let body: Cow<'_, str> = if gazetteer.is_empty() {
+                Cow::Borrowed("")
+            } else if let Some((text, _)) = known {
+                Cow::Borrowed(text)
             } else if kind == "source" {
-                self.store.source_text(&target)?.unwrap_or_default()
+                Cow::Owned(self.store.source_text(&target)?.unwrap_or_default())
             } else {
-                self.store
-                    .note(&target)?
-                    .map(|n| n.body)
-                    .unwrap_or_default()
+                Cow::Owned(
+                    self.store
+                        .note(&target)?
+                        .map(|n| n.body)
+                        .unwrap_or_default(),
+                )
             };
             batch_bytes += body.len();
             batch.push((kind, target, want, body));
@@ -509,15 +529,25 @@ impl Notebook {
                 continue;
             }
             let found =
-                gazetteer.find_many(&batch.iter().map(|b| b.3.as_str()).collect::<Vec<_>>());
+                gazetteer.find_many(&batch.iter().map(|b| b.3.as_ref()).collect::<Vec<_>>());
             for ((kind, target, want, body), found) in batch.drain(..).zip(found) {
                 let rows = if kind == "source" {
-                    let passages = text::passages(&body);
+                    let split;
+                    let ends: &[(usize, usize)] = match texts.0.get(target.as_str()) {
+                        Some((_, bounds)) => bounds,
+                        None => {
+                            split = text::passages(&body)
+                                .iter()
+                                .map(|p| (p.start, p.end))
+                                .collect::<Vec<_>>();
+                            &split
+                        }
+                    };
                     found
                         .into_iter()
                         .filter_map(|f| {
-                            let part = passages.partition_point(|p| p.end <= f.start);
-                            (part < passages.len()).then(|| mention_row(f, part))
+                            let part = ends.partition_point(|p| p.1 <= f.start);
+                            (part < ends.len()).then(|| mention_row(f, part))
                         })
                         .collect()
                 } else {
@@ -616,6 +646,14 @@ impl Notebook {
         })
     }
 }
+
+/// Texts of sources at hand (just imported), by id: the text and its
+/// passages' bounds (start, end in chars).
+#[derive(Default)]
+pub(crate) struct InMemory<'a>(pub HashMap<&'a str, (&'a str, &'a [Bounds])>);
+
+/// A passage's start and end (chars).
+pub(crate) type Bounds = (usize, usize);
 
 /// How much text `update_mentions` reads before it finds the mentions of
 /// the batch (on every core).

@@ -847,8 +847,10 @@ impl Notebook {
         let mut done_sources = Vec::new();
         for row in self.store.sources_to_index()? {
             let text = self.store.source_text(&row.id)?.unwrap_or_default();
-            self.index
-                .replace(&source_owner(&row.id), &source_docs(&row, &text))?;
+            self.index.replace(
+                &source_owner(&row.id),
+                &source_docs(&row, text::passages(&text)),
+            )?;
             done_sources.push((row.id, row.hash));
         }
         let mut done_notes = Vec::new();
@@ -957,6 +959,10 @@ impl Notebook {
     /// Writes extracted sources as new sources: ids decided, text the
     /// notebook already has reported as a duplicate; files, store and index
     /// written, and all undone on a failure.
+    ///
+    /// Each text is hashed and split into passages once (on every core);
+    /// the passages feed the index, the passage count and the mentions,
+    /// quotes and dates, which are found on the texts in memory.
     pub(crate) fn write_new_sources(
         &mut self,
         extracted: Vec<Extracted>,
@@ -970,13 +976,20 @@ impl Notebook {
             secs
         };
         let mut since = std::time::Instant::now();
-        // Decide ids; recognise content the notebook already has.
-        let mut taken: HashSet<String> = self.store.sources()?.into_iter().map(|r| r.id).collect();
+        let split: Vec<(String, Vec<Passage>)> = text::par_map(
+            &extracted,
+            || (),
+            |_, x| (text::hash(&x.text), text::passages(&x.text)),
+            |_, _| {},
+        );
+        // Decide ids; recognise content the notebook already has. The files
+        // of `sources/` are listed once (a name taken by a file is not free).
+        let mut taken: HashSet<String> = self.store.source_ids()?.into_iter().collect();
+        let on_disk = source_file_stems(&self.root.join(SOURCES_DIR));
         let mut batch_hashes: HashMap<String, String> = HashMap::new();
-        let mut new_sources: Vec<(SourceRow, String, SourceFile)> = Vec::new();
+        let mut new_sources: Vec<NewSource> = Vec::new();
         let now = now();
-        for x in extracted {
-            let hash = text::hash(&x.text);
+        for (x, (hash, passages)) in extracted.into_iter().zip(split) {
             if let Some(id) = self
                 .store
                 .source_by_hash(&hash)?
@@ -985,7 +998,7 @@ impl Notebook {
                 report.duplicates.push((x.path, id));
                 continue;
             }
-            let id = unique_id(&text::slug(&x.meta.title), &taken, &self.root);
+            let id = unique_id(&text::slug(&x.meta.title), &taken, &on_disk);
             taken.insert(id.clone());
             batch_hashes.insert(hash.clone(), id.clone());
             let rel = format!("{SOURCES_DIR}/{id}.md");
@@ -999,7 +1012,7 @@ impl Notebook {
                 path: rel,
                 format: x.format.as_str().into(),
                 hash,
-                passages: text::passages(&x.text).len(),
+                passages: passages.len(),
                 file_stamp: None,
                 indexed_hash: None,
             };
@@ -1014,7 +1027,12 @@ impl Notebook {
                     x.path.file_name().map(|n| n.to_string_lossy().into_owned())
                 },
             };
-            new_sources.push((row, x.text, file));
+            new_sources.push(NewSource {
+                row,
+                text: x.text,
+                file,
+                passages,
+            });
         }
         progress(&ImportProgress {
             done: total,
@@ -1030,28 +1048,33 @@ impl Notebook {
         // transaction; 3. the index, in one commit. Any failure undoes all.
         let mut written: Vec<PathBuf> = Vec::new();
         let result = (|| -> Result<()> {
+            let contents = text::par_map(
+                &new_sources,
+                || (),
+                |_, s| source_file_contents(&s.file, &s.text),
+                |_, _| {},
+            );
             let mut files = Vec::with_capacity(new_sources.len());
-            for (row, body, file) in &new_sources {
-                let abs = self.root.join(&row.path);
-                let contents = source_file_contents(file, body)?;
+            for (s, contents) in new_sources.iter().zip(contents) {
+                let abs = self.root.join(&s.row.path);
                 if abs.exists() {
                     return Err(Error::BadInput(format!(
                         "{}: a file is already there; nothing was overwritten",
                         abs.display()
                     )));
                 }
-                files.push((abs, contents.into_bytes()));
+                files.push((abs, contents?.into_bytes()));
             }
             // One flush for the whole batch, not two per file.
             text::write_atomic_many(&files)?;
             written = files.into_iter().map(|(p, _)| p).collect();
-            for ((row, _, _), abs) in new_sources.iter_mut().zip(&written) {
-                row.file_stamp = Some(file_stamp(abs));
+            for (s, abs) in new_sources.iter_mut().zip(&written) {
+                s.row.file_stamp = Some(file_stamp(abs));
             }
             report.timings.files = lap(&mut since);
             self.store.transaction(|tx| {
-                for (row, body, _) in &new_sources {
-                    tx.insert_source(row, body, &now)?;
+                for s in &new_sources {
+                    tx.insert_source(&s.row, &s.text, &now)?;
                 }
                 Ok(())
             })?;
@@ -1064,18 +1087,22 @@ impl Notebook {
             }
             return Err(e);
         }
+        // The passages' text goes to the index; their bounds stay.
+        let mut bounds: Vec<Vec<(usize, usize)>> = Vec::with_capacity(new_sources.len());
         let indexed = (|| -> Result<()> {
-            for (row, body, _) in &new_sources {
+            for s in &mut new_sources {
+                let passages = std::mem::take(&mut s.passages);
+                bounds.push(passages.iter().map(|p| (p.start, p.end)).collect());
                 self.index
-                    .replace(&source_owner(&row.id), &source_docs(row, body))?;
+                    .replace(&source_owner(&s.row.id), &source_docs(&s.row, passages))?;
             }
             self.index.commit()
         })();
         if let Err(e) = indexed {
             let _ = self.index.rollback();
             let _ = self.store.transaction(|tx| {
-                for (row, _, _) in &new_sources {
-                    tx.delete_source(&row.id)?;
+                for s in &new_sources {
+                    tx.delete_source(&s.row.id)?;
                 }
                 Ok(())
             });
@@ -1086,22 +1113,29 @@ impl Notebook {
         }
         let marks: Vec<(String, String)> = new_sources
             .iter()
-            .map(|(r, _, _)| (r.id.clone(), r.hash.clone()))
+            .map(|s| (s.row.id.clone(), s.row.hash.clone()))
             .collect();
         self.store.mark_indexed(&marks, &[])?;
         report.timings.index = lap(&mut since);
-        // Mentions of known entities in the new text, so that a reader shows
-        // them at once (they are derived: a failure here is repaired by the
-        // next sync, like the index).
-        self.update_mentions()?;
+        // Mentions of known entities in the new texts (and their quotes and
+        // dates), found on the texts in memory, so that a reader shows them
+        // at once (they are derived: a failure here is repaired by the next
+        // sync, like the index).
+        let texts: HashMap<&str, (&str, &[crate::entities::Bounds])> = new_sources
+            .iter()
+            .zip(&bounds)
+            .map(|(s, b)| (s.row.id.as_str(), (s.text.as_str(), b.as_slice())))
+            .collect();
+        let texts = crate::entities::InMemory(texts);
+        self.update_mentions_with(&texts)?;
         report.timings.mentions = lap(&mut since);
-        report.imported = new_sources.iter().map(|(r, _, _)| summary(r)).collect();
+        report.imported = new_sources.iter().map(|s| summary(&s.row)).collect();
         Ok(report)
     }
 
     /// Reads and extracts `files` for an import of `total` items (progress
-    /// counted from the first); a file that cannot be imported goes to
-    /// `report.refused` with its reason.
+    /// counted from the first), on every core; a file that cannot be
+    /// imported goes to `report.refused` with its reason.
     pub(crate) fn read_for_import(
         &self,
         files: &[PathBuf],
@@ -1109,32 +1143,33 @@ impl Notebook {
         report: &mut ImportReport,
         progress: &mut dyn FnMut(&ImportProgress),
     ) -> Vec<Extracted> {
+        let state = self.root.join(STATE_DIR);
+        let state = state.canonicalize().unwrap_or(state);
+        let results = text::par_map(
+            files,
+            HashMap::new,
+            |parents, path| {
+                if inside(&state, path, parents) {
+                    return Err("is inside the notebook's private .dossier folder".to_string());
+                }
+                import::read(path)
+            },
+            |done, path| {
+                progress(&ImportProgress {
+                    done: done - 1,
+                    total,
+                    path: path.clone(),
+                })
+            },
+        );
         let mut read = Vec::new();
-        for (i, path) in files.iter().enumerate() {
-            progress(&ImportProgress {
-                done: i,
-                total,
-                path: path.clone(),
-            });
-            if self.is_inside_state(path) {
-                report.refused.push((
-                    path.clone(),
-                    "is inside the notebook's private .dossier folder".into(),
-                ));
-                continue;
-            }
-            match import::read(path) {
+        for (path, r) in files.iter().zip(results) {
+            match r {
                 Ok(x) => read.push(x),
                 Err(reason) => report.refused.push((path.clone(), reason)),
             }
         }
         read
-    }
-
-    pub(crate) fn is_inside_state(&self, path: &Path) -> bool {
-        path.canonicalize()
-            .map(|p| p.starts_with(self.root.join(STATE_DIR)))
-            .unwrap_or(false)
     }
 
     /// The notebook's sources, by title.
@@ -1541,9 +1576,8 @@ pub(crate) fn source_file_contents(file: &SourceFile, body: &str) -> Result<Stri
     Ok(format!("---\n{yaml}---\n{body}"))
 }
 
-fn unique_id(base: &str, taken: &HashSet<String>, root: &Path) -> String {
-    let free =
-        |id: &str| !taken.contains(id) && !root.join(SOURCES_DIR).join(format!("{id}.md")).exists();
+fn unique_id(base: &str, taken: &HashSet<String>, on_disk: &HashSet<String>) -> String {
+    let free = |id: &str| !taken.contains(id) && !on_disk.contains(id);
     if free(base) {
         return base.to_string();
     }
@@ -1551,6 +1585,46 @@ fn unique_id(base: &str, taken: &HashSet<String>, root: &Path) -> String {
         .map(|n| format!("{base}-{n}"))
         .find(|id| free(id))
         .unwrap_or_else(|| base.to_string())
+}
+
+/// The stems of the `.md` files in `sources/` (listed once per import, not
+/// one `stat` per new id).
+fn source_file_stems(dir: &Path) -> HashSet<String> {
+    std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .filter_map(|e| {
+                    e.file_name()
+                        .to_str()
+                        .and_then(|n| n.strip_suffix(".md"))
+                        .map(str::to_string)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Whether `path` lies inside the folder `state` (canonical), symbolic links
+/// followed. The folder a file is in is resolved once per thread (`parents`);
+/// the file itself only when it is a link.
+fn inside(state: &Path, path: &Path, parents: &mut HashMap<PathBuf, Option<PathBuf>>) -> bool {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    match (path.parent(), path.file_name()) {
+        (Some(parent), Some(name)) if !is_link && !parent.as_os_str().is_empty() => parents
+            .entry(parent.to_path_buf())
+            .or_insert_with(|| parent.canonicalize().ok())
+            .as_ref()
+            .is_some_and(|p| p.join(name).starts_with(state)),
+        _ => path.canonicalize().is_ok_and(|p| p.starts_with(state)),
+    }
+}
+
+/// A source on its way into the notebook.
+struct NewSource {
+    row: SourceRow,
+    text: String,
+    file: SourceFile,
+    passages: Vec<Passage>,
 }
 
 pub(crate) fn summary(r: &SourceRow) -> SourceSummary {
@@ -1577,8 +1651,8 @@ fn note_stem(path: &str) -> String {
     name.strip_suffix(".md").unwrap_or(name).to_string()
 }
 
-fn source_docs(row: &SourceRow, body: &str) -> Vec<IndexDoc> {
-    text::passages(body)
+fn source_docs(row: &SourceRow, passages: Vec<Passage>) -> Vec<IndexDoc> {
+    passages
         .into_iter()
         .map(|p| IndexDoc {
             id: format!("p:{}:{}", row.id, p.ordinal),

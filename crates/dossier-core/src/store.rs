@@ -16,6 +16,9 @@ use crate::error::{Error, Result};
 /// `PRAGMA application_id`: marks a database as Dossier's ("DOSR").
 pub const APPLICATION_ID: i32 = 0x444F_5352;
 
+/// Bytes the write-ahead log is cut back to after a checkpoint.
+const WAL_SIZE_LIMIT: i64 = 4 << 20;
+
 /// The migrations, in order. Index `i` brings the schema from version `i` to `i + 1`.
 const MIGRATIONS: &[&str] = &[
     // 1: the whole first schema.
@@ -410,6 +413,10 @@ impl Store {
             .map_err(|e| busy_or(path, e))?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // The write-ahead log grows to hold the largest transaction (an
+        // import's); once checkpointed it is cut back to this size rather
+        // than kept at its largest beside the database.
+        conn.pragma_update(None, "journal_size_limit", WAL_SIZE_LIMIT)?;
         let mut store = Store { conn };
         store.migrate(path)?;
         Ok(store)
@@ -558,12 +565,18 @@ impl Store {
     pub fn source_by_hash(&self, hash: &str) -> Result<Option<String>> {
         Ok(self
             .conn
-            .query_row(
-                "SELECT source_id FROM source_versions WHERE hash = ?1 LIMIT 1",
-                [hash],
-                |r| r.get(0),
-            )
+            .prepare_cached("SELECT source_id FROM source_versions WHERE hash = ?1 LIMIT 1")?
+            .query_row([hash], |r| r.get(0))
             .optional()?)
+    }
+
+    /// The ids of every source.
+    pub fn source_ids(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare("SELECT id FROM sources")?;
+        let rows = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
     }
 
     /// The text of a source's current version.
@@ -924,17 +937,17 @@ impl Store {
         notes: &[(String, String)],
     ) -> Result<()> {
         self.transaction(|tx| {
+            let mut update = tx
+                .tx
+                .prepare_cached("UPDATE sources SET indexed_hash = ?2 WHERE id = ?1")?;
             for (id, hash) in sources {
-                tx.tx.execute(
-                    "UPDATE sources SET indexed_hash = ?2 WHERE id = ?1",
-                    params![id, hash],
-                )?;
+                update.execute(params![id, hash])?;
             }
+            let mut update = tx
+                .tx
+                .prepare_cached("UPDATE notes SET indexed_hash = ?2 WHERE path = ?1")?;
             for (path, hash) in notes {
-                tx.tx.execute(
-                    "UPDATE notes SET indexed_hash = ?2 WHERE path = ?1",
-                    params![path, hash],
-                )?;
+                update.execute(params![path, hash])?;
             }
             Ok(())
         })
@@ -961,14 +974,13 @@ pub struct Tx<'a> {
 impl Tx<'_> {
     /// Inserts a new source with its first version.
     pub fn insert_source(&self, row: &SourceRow, text: &str, now: &str) -> Result<()> {
-        self.tx.execute(
+        self.tx.prepare_cached(
             "INSERT INTO sources (id, title, outlet, author, published, url, path, format, hash, passages, imported_at, file_stamp)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            params![
+        )?.execute(params![
                 row.id, row.title, row.outlet, row.author, row.published, row.url, row.path,
                 row.format, row.hash, row.passages as i64, now, row.file_stamp
-            ],
-        )?;
+            ])?;
         self.add_version(&row.id, &row.hash, text, now)
     }
 
@@ -995,10 +1007,11 @@ impl Tx<'_> {
     }
 
     fn add_version(&self, id: &str, hash: &str, text: &str, now: &str) -> Result<()> {
-        self.tx.execute(
-            "INSERT OR IGNORE INTO source_versions (source_id, hash, text, created_at) VALUES (?1, ?2, ?3, ?4)",
-            params![id, hash, text, now],
-        )?;
+        self.tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO source_versions (source_id, hash, text, created_at) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![id, hash, text, now])?;
         Ok(())
     }
 
@@ -1229,10 +1242,9 @@ impl Tx<'_> {
         rows: &[MentionRow],
         hash: &str,
     ) -> Result<()> {
-        self.tx.execute(
-            "DELETE FROM mentions WHERE target_kind = ?1 AND target = ?2",
-            params![kind, target],
-        )?;
+        self.tx
+            .prepare_cached("DELETE FROM mentions WHERE target_kind = ?1 AND target = ?2")?
+            .execute(params![kind, target])?;
         let mut ins = self.tx.prepare_cached(
             "INSERT INTO mentions (entity_id, target_kind, target, part, start, end, text)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -1253,14 +1265,15 @@ impl Tx<'_> {
         } else {
             "UPDATE notes SET mentions_hash = ?2 WHERE path = ?1"
         };
-        self.tx.execute(sql, params![target, hash])?;
+        self.tx.prepare_cached(sql)?.execute(params![target, hash])?;
         Ok(())
     }
 
     /// Replaces the quotes of one source and records the hash they were found under.
     pub fn set_quotes(&self, source: &str, rows: &[QuoteRow], hash: &str) -> Result<()> {
         self.tx
-            .execute("DELETE FROM quotes WHERE source = ?1", [source])?;
+            .prepare_cached("DELETE FROM quotes WHERE source = ?1")?
+            .execute([source])?;
         let mut ins = self.tx.prepare_cached(
             "INSERT INTO quotes (source, start, end, kind, cue, speaker, speaker_start,
                                  speaker_end, speaker_kind, entity_id, passage)
@@ -1281,17 +1294,17 @@ impl Tx<'_> {
                 q.passage as i64
             ])?;
         }
-        self.tx.execute(
-            "UPDATE sources SET quotes_hash = ?2 WHERE id = ?1",
-            params![source, hash],
-        )?;
+        self.tx
+            .prepare_cached("UPDATE sources SET quotes_hash = ?2 WHERE id = ?1")?
+            .execute(params![source, hash])?;
         Ok(())
     }
 
     /// Replaces the dates of one source and records the hash they were found under.
     pub fn set_dates(&self, source: &str, rows: &[DateRow], hash: &str) -> Result<()> {
         self.tx
-            .execute("DELETE FROM dates WHERE source = ?1", [source])?;
+            .prepare_cached("DELETE FROM dates WHERE source = ?1")?
+            .execute([source])?;
         let mut ins = self.tx.prepare_cached(
             "INSERT INTO dates (source, start, end, text, value, granularity, relative, passage)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -1308,10 +1321,9 @@ impl Tx<'_> {
                 d.passage as i64
             ])?;
         }
-        self.tx.execute(
-            "UPDATE sources SET dates_hash = ?2 WHERE id = ?1",
-            params![source, hash],
-        )?;
+        self.tx
+            .prepare_cached("UPDATE sources SET dates_hash = ?2 WHERE id = ?1")?
+            .execute(params![source, hash])?;
         Ok(())
     }
 

@@ -137,6 +137,66 @@ pub fn write_atomic_many(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
 }
 
 
+/// Maps `f` over `items` on the machine's cores (at most 8 threads), the
+/// answers in the order of `items`. Each thread gets its own `state` (from
+/// `init`), and `each` is called on the calling thread as each item is done
+/// (the number done so far, and the item): a progress report needs no lock.
+/// A panic in `f` is a panic of the caller, as in a plain loop.
+pub(crate) fn par_map<T: Sync, S, R: Send>(
+    items: &[T],
+    init: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, &T) -> R + Sync,
+    mut each: impl FnMut(usize, &T),
+) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8)
+        .min(items.len());
+    if threads <= 1 {
+        let mut state = init();
+        return items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let r = f(&mut state, item);
+                each(i + 1, item);
+                r
+            })
+            .collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut out: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::channel::<(usize, R)>();
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (next, init, f) = (&next, &init, &f);
+            scope.spawn(move || {
+                let mut state = init();
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    if tx.send((i, f(&mut state, item))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut done = 0;
+        // Ends when every thread has finished (or one panicked: the scope
+        // then re-raises its panic).
+        for (i, r) in rx {
+            done += 1;
+            each(done, &items[i]);
+            out[i] = Some(r);
+        }
+    });
+    out.into_iter()
+        .map(|r| r.unwrap_or_else(|| unreachable!("every item is mapped once")))
+        .collect()
+}
+
 /// Escapes text for HTML.
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -164,6 +224,35 @@ mod tests {
         assert_eq!(slug("Russia & NATO: talks"), "russia-nato-talks");
         assert_eq!(slug("Café Kyiv/../x"), "cafe-kyiv-x");
         assert_eq!(slug("///"), "untitled");
+    }
+
+    #[test]
+    fn par_map_keeps_the_order_and_reports_each_item_once() {
+        let items: Vec<usize> = (0..1000).collect();
+        let mut seen = Vec::new();
+        let mut last = 0;
+        let out = par_map(
+            &items,
+            || 0usize,
+            |calls, &x| {
+                *calls += 1;
+                // Some items take longer, so that they finish out of order
+                // when there is more than one core.
+                if x % 100 == 0 {
+                    std::thread::sleep(std::time::Duration::from_millis(3));
+                }
+                x * 2
+            },
+            |done, &x| {
+                assert_eq!(done, last + 1, "done counts up by one");
+                last = done;
+                seen.push(x);
+            },
+        );
+        assert_eq!(out, items.iter().map(|x| x * 2).collect::<Vec<_>>());
+        seen.sort_unstable();
+        assert_eq!(seen, items);
+        assert!(par_map(&[] as &[u8], || (), |_, _| 0, |_, _| {}).is_empty());
     }
 
     #[test]
