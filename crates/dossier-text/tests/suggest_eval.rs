@@ -130,6 +130,27 @@ const UNSEEN: &[&str] = &[
 /// once after the rules above were frozen (the honest unseen figure).
 const UNSEEN_2: &[&str] = &["brown-ca02", "brown-ca03", "brown-ca22", "brown-ca28"];
 
+/// Twelve more Brown press stories (names only), gold committed before the
+/// suggester ran on them; scored once with the rules as they were (the
+/// "before") and once after the next round of changes, which were made
+/// without reading them. Never printed in detail. Before (rules at
+/// 8f0a005): precision 0.84 (152/180), recall 0.86 (152/176), kinds 0.83
+/// (126/152).
+const UNSEEN_3: &[&str] = &[
+    "brown-ca30",
+    "brown-ca31",
+    "brown-ca32",
+    "brown-ca33",
+    "brown-ca34",
+    "brown-ca35",
+    "brown-ca36",
+    "brown-ca37",
+    "brown-ca38",
+    "brown-ca39",
+    "brown-ca41",
+    "brown-ca42",
+];
+
 fn unseen_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unseen")
 }
@@ -291,6 +312,7 @@ fn suggestions_on_real_news_hold_their_floors() {
     let unseen = score_unseen(UNSEEN, unseen_detail);
     // Never in detail: its suggestions are not to be read while tuning.
     let unseen2 = score_unseen(UNSEEN_2, false);
+    let unseen3 = score_unseen(UNSEEN_3, false);
     let wire = score(
         "wire-opec",
         &excerpt("wire-opec"),
@@ -302,11 +324,13 @@ fn suggestions_on_real_news_hold_their_floors() {
     println!("{}", held.line("held out (6 real articles)"));
     println!("{}", unseen.line("unseen, then read (10 real)"));
     println!("{}", unseen2.line("unseen-2 (4 real, frozen)"));
+    println!("{}", unseen3.line("unseen-3 (12 real, frozen)"));
     let mut all = dev;
     all.add(held);
     all.add(unseen);
     all.add(unseen2);
-    println!("{}", all.line("all real (53)"));
+    all.add(unseen3);
+    println!("{}", all.line("all real (65)"));
     println!("{}", wire.line("wire-style story (not real)"));
     if let Some(text) = sample() {
         let s = score("sample", &text, &read_gold("russia-nato-talks"), detail);
