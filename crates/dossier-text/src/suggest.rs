@@ -671,7 +671,18 @@ pub fn suggest_names(text: &str, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
         lowercase,
     };
     let mut mentions: Vec<Mention> = Vec::new();
-    let consumed = datelines(&ctx, &mut mentions);
+    let mut consumed = datelines(&ctx, &mut mentions);
+    // "Salem, Mass.", "Andover, N. J.": a state's abbreviation after a town
+    // is part of the place, no name of its own.
+    for i in 1..toks.len() {
+        if toks[i - 1].comma_after && toks[i - 1].cap {
+            if let Some(end) = state_abbreviation_at(&ctx, i) {
+                for c in consumed.iter_mut().take(end + 1).skip(i) {
+                    *c = true;
+                }
+            }
+        }
+    }
     let mut i = 0;
     while i < toks.len() {
         if let Some(end) = quoted_work(&ctx, i) {
@@ -812,6 +823,28 @@ fn datelines(ctx: &Ctx<'_>, out: &mut Vec<Mention>) -> Vec<bool> {
         }
     }
     consumed
+}
+
+/// The last token of a US state's abbreviation starting at `i` ("Mass.",
+/// "N. J.", "D.C."), its stops written.
+fn state_abbreviation_at(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
+    let toks = ctx.toks;
+    let stopped = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.cap && (t.text.ends_with('.') || ctx.chars.get(t.end) == Some(&'.'))
+        })
+    };
+    if !stopped(i) {
+        return None;
+    }
+    let first = &toks[i];
+    if stopped(i + 1) && !toks[i + 1].broken_before && !toks[i + 1].para_start {
+        let two: String = ctx.chars[first.start..toks[i + 1].end].iter().collect();
+        if names::is_state_abbreviation(&format!("{two}.")) && first.text.chars().count() <= 2 {
+            return Some(i + 1);
+        }
+    }
+    names::is_state_abbreviation(&format!("{}.", first.text)).then_some(i)
 }
 
 /// The run of capitalised words from `i`: adjacent capitals, name particles
@@ -1005,11 +1038,17 @@ fn split_run(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
                 && !names::is_title(t)
                 && t.chars().count() > 1
                 && !toks[w].possessive
-                // A role's shape: "Actor-Crooner", "Cinemactor", "Statesman".
+                // A role's shape: "Actor-Crooner", "Cinemactor", "Statesman";
+                // a party, people or place ("Oregon Democrat Jane Roe",
+                // "Democratic Elder Statesman John Doe").
                 && (t.contains('-')
                     || ["er", "or", "ist", "ian", "man", "ant", "ent", "ier", "crat"]
                         .iter()
-                        .any(|x| t.ends_with(x)))
+                        .any(|x| t.ends_with(x))
+                    || names::is_group_adjective(t)
+                    || names::is_demonym(t)
+                    || names::is_place(t)
+                    || (names::is_common_english(t) && !toks[w].caps))
         };
         let given = (1..words.len() - 1).find(|&g| {
             names::is_given_name(&toks[words[g]].text)
@@ -1021,6 +1060,16 @@ fn split_run(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
                 })
         });
         if let Some(g) = given {
+            // A known place among the words before stays a name of its own.
+            for &w in &words[..g] {
+                if names::is_place(&toks[w].text) && !names::is_demonym(&toks[w].text) {
+                    pieces.push(Piece {
+                        words: vec![w],
+                        titled: false,
+                        work: false,
+                    });
+                }
+            }
             pieces.extend(split_designators(ctx, words[g..].to_vec(), true));
             return pieces;
         }
@@ -1220,6 +1269,21 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
     {
         return None;
     }
+    // "Christmas", "New Year": dates. "September-October": months.
+    if names::is_holiday(&surface)
+        || (single && w0.contains('-') && w0.split('-').all(names::is_month))
+    {
+        return None;
+    }
+    // "District Attorney", "Attorney General", "U.S. Ambassador-designate":
+    // a title with no name after it names no one.
+    if !single
+        && names::is_title(wl)
+        && !matches!(wl.trim_end_matches('.'), "Jr" | "Sr")
+        && !piece.titled
+    {
+        return None;
+    }
     // "Libyan officials", "Orwellian", "Salafists": adjectives and
     // followers, not names.
     if single {
@@ -1238,8 +1302,10 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
     }
     // "a Virginia Democrat", "North African": a people or party at the end
     // is no part of a name.
+    let given_first = names::is_given_name(w0) && !names::is_place(w0);
     if !single
-        && (names::is_group_adjective(wl) || (names::is_demonym(wl) && !names::is_given_name(w0)))
+        && ((names::is_group_adjective(wl) && !given_first)
+            || (names::is_demonym(wl) && !names::is_given_name(w0)))
         && !names::is_place(&surface)
         && !texts.iter().any(|w| names::is_organisation_designator(w))
     {
@@ -1350,6 +1416,22 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         // a name that is no place.
         votes.add(Kind::Organisation, 2);
     }
+    // "Joseph R. Bolker", "A. B. Cox": initials before a surname make a
+    // person's name.
+    let initial = |w: &str| {
+        let mut c = w.chars();
+        matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
+    };
+    if !single
+        && !has_designator
+        && !initial(wl)
+        && !names::is_place_word(wl)
+        && !names::is_event_word(wl)
+        && !known_place
+        && texts[..texts.len() - 1].iter().any(|w| initial(w))
+    {
+        votes.add(Kind::Person, 3);
+    }
     if !single && !has_designator && names::is_given_name(w0) && !names::is_place(wl) {
         votes.add(Kind::Person, 3);
     } else if !single && particles && !has_designator {
@@ -1446,6 +1528,9 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         if matches!(w.as_str(), "said" | "says" | "told" | "added" | "declared") && !single {
             votes.add(Kind::Person, 1);
         }
+    }
+    if toks[last].comma_after && state_abbreviation_at(ctx, last + 1).is_some() {
+        votes.add(Kind::Place, 5);
     }
     if toks[last].comma_after {
         // "Cambridge, Massachusetts": a place before its state or country.
