@@ -262,7 +262,41 @@ fn tokenize(chars: &[char]) -> Vec<Tok> {
         i = end;
     }
     mark_headlines(chars, &mut toks);
+    for i in 0..toks.len() {
+        if let Some(day) = dated_dateline(&toks, i) {
+            // "Asilomar, March 26 Vast spraying programs": the word after
+            // the date opens the sentence.
+            let para = toks[i].para;
+            if let Some(n) = toks.get_mut(day + 1).filter(|n| n.para == para) {
+                n.initial = true;
+                n.sentence_before = true;
+            }
+        }
+    }
     toks
+}
+
+/// "Asilomar, March 26", "LONDON, Feb. 9 --": up to three capitalised words
+/// opening a paragraph, a comma, a month and a day. Returns the day's index.
+fn dated_dateline(toks: &[Tok], i: usize) -> Option<usize> {
+    let t = toks.get(i)?;
+    if !t.para_start || !t.cap {
+        return None;
+    }
+    let mut j = i;
+    while j < i + 2 && toks.get(j + 1).is_some_and(|n| n.cap && !n.broken_before) {
+        j += 1;
+    }
+    let month = toks.get(j + 1)?;
+    let day = toks.get(j + 2)?;
+    (toks[j].comma_after
+        && names::is_month(&month.text)
+        && month.para == t.para
+        && day.para == t.para
+        && !day.text.is_empty()
+        && day.text.chars().count() <= 2
+        && day.text.chars().all(|c| c.is_ascii_digit()))
+    .then_some(j + 2)
 }
 
 /// Whether the token before ends a sentence even though it ends in an
@@ -791,6 +825,28 @@ fn datelines(ctx: &Ctx<'_>, out: &mut Vec<Mention>) -> Vec<bool> {
     let toks = ctx.toks;
     let mut consumed = vec![false; toks.len()];
     for (i, t) in toks.iter().enumerate() {
+        if let Some(day) = dated_dateline(toks, i) {
+            // A dateline's place, in any case, known or not: its position
+            // says what it is.
+            let j = day - 2;
+            for c in consumed.iter_mut().take(j + 1).skip(i) {
+                *c = true;
+            }
+            let surface: String = ctx.chars[t.start..toks[j].end].iter().collect();
+            let mut votes = Votes::default();
+            votes.add(Kind::Place, 3);
+            out.push(Mention {
+                key: name_key(&surface),
+                words: (i..=j).map(|k| toks[k].text.clone()).collect(),
+                surface,
+                span: (t.start, toks[j].end),
+                votes,
+                acronym: false,
+                bare_given: false,
+                weak_word: false,
+            });
+            continue;
+        }
         if !t.para_start || !t.caps {
             continue;
         }
