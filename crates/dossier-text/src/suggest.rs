@@ -1066,7 +1066,10 @@ fn split_run(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
             t.text.as_str(),
             "First" | "Second" | "Third" | "Fourth" | "Fifth" | "Sixth" | "Seventh" | "Eighth"
         );
-        let common = names::is_common_word(&t.text) && !(ordinal && ctx.reliable(t));
+        // "A. B. Doe": an initial with its stop is no article.
+        let initial = t.text.chars().count() == 2 && t.text.ends_with('.');
+        let common =
+            names::is_common_word(&t.text) && !(ordinal && ctx.reliable(t)) && !initial;
         // "Heise Online adds": an unproven first word that is no English
         // word, followed by a capitalised one, opens the name.
         let opens_name = words.len() >= 2
@@ -1975,6 +1978,39 @@ mod tests {
             got.contains(&("Soviet Union".to_string(), Kind::Place)),
             "{got:?}"
         );
+    }
+
+    /// Newspaper conventions (made-up towns and people): a state's
+    /// abbreviation after a town, a dateline in mixed case, initials, a
+    /// party and a state before a name, feasts, bare titles, hotels.
+    #[test]
+    fn newspaper_conventions_set_names_and_kinds() {
+        let got = names_of(
+            "Fernvale, March 26 Heavy rains closed the mill of Brackton, Ill., on Tuesday. \
+             Officials in Quillby, N. J., agreed. Loxley R. Brandwell and A. B. Corrigan \
+             spoke at the Crandall Hotel before Christmas. Ohio Republican Harlan Pettibone \
+             said the District Attorney had not called. Secrets of Britain's navy were sold.",
+        );
+        let has = |n: &str, k: Kind| got.contains(&(n.to_string(), k));
+        for (n, k) in [
+            ("Fernvale", Kind::Place),
+            ("Brackton", Kind::Place),
+            ("Quillby", Kind::Place),
+            ("Loxley R. Brandwell", Kind::Person),
+            ("A. B. Corrigan", Kind::Person),
+            ("Crandall Hotel", Kind::Organisation),
+            ("Harlan Pettibone", Kind::Person),
+            ("Ohio", Kind::Place),
+            ("Britain", Kind::Place),
+        ] {
+            assert!(has(n, k), "{n} as {k:?} not in {got:?}");
+        }
+        for bad in ["Heavy", "Ill.", "N. J.", "Christmas", "District Attorney"] {
+            assert!(
+                !got.iter().any(|(n, _)| n.contains(bad)),
+                "{bad} in {got:?}"
+            );
+        }
     }
 
     #[test]
