@@ -886,9 +886,8 @@ fn datelines(ctx: &Ctx<'_>, out: &mut Vec<Mention>) -> Vec<bool> {
 fn state_abbreviation_at(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     let toks = ctx.toks;
     let stopped = |k: usize| {
-        toks.get(k).is_some_and(|t| {
-            t.cap && (t.text.ends_with('.') || ctx.chars.get(t.end) == Some(&'.'))
-        })
+        toks.get(k)
+            .is_some_and(|t| t.cap && (t.text.ends_with('.') || ctx.chars.get(t.end) == Some(&'.')))
     };
     if !stopped(i) {
         return None;
@@ -1068,8 +1067,7 @@ fn split_run(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
         );
         // "A. B. Doe": an initial with its stop is no article.
         let initial = t.text.chars().count() == 2 && t.text.ends_with('.');
-        let common =
-            names::is_common_word(&t.text) && !(ordinal && ctx.reliable(t)) && !initial;
+        let common = names::is_common_word(&t.text) && !(ordinal && ctx.reliable(t)) && !initial;
         // "Heise Online adds": an unproven first word that is no English
         // word, followed by a capitalised one, opens the name.
         let opens_name = words.len() >= 2
