@@ -13,7 +13,12 @@
 //! ("President", "Mr") and given names make a person; designators ("Inc",
 //! "Ministry", "University") an organisation, as does a following "group"
 //! or "company"; place words ("River", "Airport"), the place lists, "in X"
-//! and "X-based" a place; "War", "Summit", "Olympics" an event. Short forms
+//! and "X-based" a place; "War", "Summit", "Olympics" an event; initials
+//! before a surname ("Joseph R. Doe") a person. A dateline ("LONDON —",
+//! "Asilomar, March 26") names a place by its position; a US state's
+//! abbreviation after a town ("Salem, Mass.") is part of the place; feasts
+//! and a title with no name after it ("District Attorney") name nothing.
+//! Short forms
 //! join the full name the same text uses: a surname its person ("Mr Nazer"
 //! → "Hisham Nazer"), an acronym the name of its initials ("OPEC"), a name
 //! without "Group" or "Inc" the name with it; spellings that
