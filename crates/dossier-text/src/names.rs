@@ -28,6 +28,17 @@ const MACRO_REGIONS: &[&str] = &[
     "Central Asia", "East Asia", "South Asia", "Southeast Asia", "Caribbean", "Balkans",
     "Scandinavia", "Mediterranean", "Arctic", "Pacific", "Atlantic", "Persian Gulf", "Siberia",
     "Sahara", "Sahel", "Caucasus", "Himalayas", "Patagonia",
+    // The UN geoscheme's subregions and their everyday English names.
+    "North Africa", "Northern Africa", "East Africa", "Eastern Africa", "West Africa",
+    "Western Africa", "Central Africa", "Middle Africa", "Southern Africa",
+    "Sub-Saharan Africa", "Horn of Africa", "North America", "Northern America",
+    "South America", "Western Europe", "Eastern Europe", "Central Europe", "Northern Europe",
+    "Southern Europe", "Western Asia", "Eastern Asia", "Southern Asia", "South-eastern Asia",
+    "Melanesia", "Micronesia", "Polynesia", "Oceania", "Antarctica", "Antarctic", "Baltics",
+    "Levant", "Maghreb", "Indochina", "Asia Minor", "New England", "Midwest",
+    // The countries of the United Kingdom, which the country list does not
+    // hold apart.
+    "Britain", "Great Britain", "England", "Scotland", "Wales", "Northern Ireland",
     // Former states, still named in news and history.
     "Soviet Union", "East Germany", "West Germany", "Yugoslavia", "Czechoslovakia",
     "Ottoman Empire", "Austria-Hungary", "Prussia", "Rhodesia", "Zaire", "Burma",
@@ -180,6 +191,9 @@ const ORGANISATION_DESIGNATORS: &[&str] = &[
     "Communications", "Telecom", "Petroleum", "Energy", "Oil", "Gas", "Electric", "Insurance",
     "Securities", "Investments", "Stores", "Foods", "Pharmaceuticals", "Labs", "Brotherhood",
     "Embassy", "Embassies", "Consulate", "Project", "Jury", "Legislature",
+    // Hotels, restaurants and companies of the arts.
+    "Hotel", "Hotels", "Motel", "Restaurant", "Orchestra", "Symphony", "Philharmonic",
+    "Ballet", "Opera", "Theater", "Theatre", "Choir", "Chorus", "Quartet", "Ensemble",
 ];
 
 /// Designators that a short form may drop ("Alibaba Group" is "Alibaba").
@@ -223,7 +237,7 @@ const PLACE_WORDS: &[&str] = &[
     "Oblast", "City", "Town", "Village", "Heights", "Plain", "Plains", "Basin", "Delta",
     "Falls", "Beach", "House", "Stadium", "Arena", "Prison", "Camp", "Base", "Field", "Fields",
     "Cape", "Sanctuary", "Armory", "Armoury", "Cathedral", "Cemetery", "Plaza",
-    "Canyon", "Monument",
+    "Canyon", "Monument", "Point", "Fort", "Ft", "Hall",
 ];
 
 /// Words that end the name of an event.
@@ -271,6 +285,30 @@ const TITLES: &[&str] = &[
     "Councilman", "Councilwoman", "Speaker", "Leader", "Dean", "Provost", "Chancellor",
     "Treasurer", "Comptroller", "Auditor", "Registrar", "Magistrate", "Baron", "Baroness",
     "Count", "Countess", "Duke", "Duchess", "Earl", "Viscount", "Ms", "Sr", "Jr",
+    "Messrs", "Mmes", "Mme", "Mlle", "Madame", "Mademoiselle", "Monsieur", "Herr", "Frau",
+    "Senor", "Señor", "Senora", "Señora", "Signor", "Signora",
+];
+
+/// The abbreviations of US states (and the District of Columbia) that
+/// newspapers write after a town ("Elburn, Ill.", "Andover, N. J."): part
+/// of the place before them, no name of their own. Letters only, no stops
+/// or spaces.
+#[rustfmt::skip]
+const STATE_ABBREVIATIONS: &[&str] = &[
+    "Ala", "Ariz", "Ark", "Calif", "Cal", "Colo", "Conn", "Del", "DC", "Fla", "Ga", "Ill",
+    "Ind", "Kan", "Kans", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont",
+    "Neb", "Nebr", "Nev", "NH", "NJ", "NM", "NY", "NC", "ND", "Okla", "Ore", "Oreg", "Pa",
+    "Penn", "RI", "SC", "SD", "Tenn", "Tex", "Vt", "Va", "Wash", "WVa", "Wis", "Wisc", "Wyo",
+];
+
+/// Feasts and holidays: dates, not entities to link ("Christmas", "New
+/// Year").
+#[rustfmt::skip]
+const HOLIDAYS: &[&str] = &[
+    "Christmas", "Xmas", "Easter", "Thanksgiving", "New Year", "New Years", "Halloween",
+    "Passover", "Hanukkah", "Chanukah", "Lent", "Whitsun", "Pentecost", "Advent", "Epiphany",
+    "Yom Kippur", "Rosh Hashanah", "Christmas Eve", "New Year's Eve", "New Year's Day",
+    "Boxing Day", "Good Friday",
 ];
 
 /// Nouns for a person's role, as in "X, a spokesman for Y" or "director X".
@@ -406,7 +444,7 @@ const GROUP_ADJECTIVES: &[&str] = &[
     "Tajik", "Kyrgyz", "Turkmen", "Czech", "Slovak", "Croat", "Serb", "Persian", "Peruvian",
     "Belgian", "Brazilian", "Canadian", "Mexican", "Yemeni", "Congolese", "Malagasy",
     "Icelandic", "Burmese", "Scot", "Scots", "Brit", "Brits", "Aboriginal", "Indigenous",
-    "Palestinian", "Palestinians", "Copts", "Coptic",
+    "Palestinian", "Palestinians", "Copts", "Coptic", "Democratic",
 ];
 
 /// Common abbreviations that end with a full stop which ends no sentence.
@@ -416,6 +454,11 @@ const ABBREVIATIONS: &[&str] = &[
     "Col", "Sgt", "Capt", "Maj", "Rev", "Sen", "Rep", "Gov", "Adm", "Cmdr", "Mt", "Ft", "No",
     "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
     "Ave", "Det", "Supt", "Fr", "Bros", "Dept", "Univ", "Assn", "Pte", "Cpl", "Messrs",
+    "Mmes", "Mme", "Mlle", "Ft",
+    // States after a town ("Salem, Mass."); see STATE_ABBREVIATIONS.
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Fla", "Ill", "Kan", "Kans", "Mass",
+    "Mich", "Minn", "Mont", "Neb", "Nebr", "Nev", "Okla", "Ore", "Oreg", "Tenn", "Tex", "Wis",
+    "Wisc", "Wyo",
 ];
 
 /// Country short forms (2–4 capitals) that name places, not organisations.
@@ -553,6 +596,22 @@ pub fn is_group_adjective(word: &str) -> bool {
 /// sentence ("Mr.", "Inc.", "Feb.").
 pub fn is_abbreviation(word: &str) -> bool {
     ABBREVIATIONS.contains(&word)
+}
+
+/// Whether a word or words, stops and spaces aside, are the abbreviation of
+/// a US state as written after a town ("Mass.", "N. J.", "D.C.").
+pub fn is_state_abbreviation(text: &str) -> bool {
+    if !text.contains('.') {
+        return false;
+    }
+    let letters: String = text.chars().filter(|c| c.is_alphabetic()).collect();
+    STATE_ABBREVIATIONS.contains(&letters.as_str())
+}
+
+/// Whether a name is a feast or holiday ("Christmas", "New Year's Eve").
+pub fn is_holiday(name: &str) -> bool {
+    let key = name_key(name);
+    HOLIDAYS.iter().any(|h| name_key(h) == key)
 }
 
 /// Whether capitals (with or without stops) name a country ("US", "U.K.").
