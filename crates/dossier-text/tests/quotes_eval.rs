@@ -637,3 +637,26 @@ fn dump_pages() {
         }
     }
 }
+
+/// `QUOTES_SHOW=file.txt cargo test -p dossier-text --test quotes_eval show -- --ignored --nocapture`
+/// prints the quotes found in a text file, for reading new material.
+#[test]
+#[ignore]
+fn show_quotes() {
+    let Some(path) = std::env::var_os("QUOTES_SHOW") else {
+        return;
+    };
+    let text = std::fs::read_to_string(&path).expect("read QUOTES_SHOW");
+    let chars: Vec<char> = text.chars().collect();
+    for q in find_quotes(&text, &[]) {
+        let words: String = chars[q.start..q.end].iter().collect();
+        let head: String = words.chars().take(70).collect();
+        println!(
+            "{:?} [{head}] cue {:?} speaker {:?} ({:?})",
+            q.kind,
+            q.cue,
+            speaker_name(&q),
+            q.speaker.as_ref().map(|s| (s.kind, s.name.clone()))
+        );
+    }
+}
