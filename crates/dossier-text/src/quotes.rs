@@ -1162,6 +1162,7 @@ impl Finder<'_> {
                 if doc
                     .punct(k - 1)
                     .is_some_and(|c| matches!(c, '.' | ';' | ':') || is_quote_mark(c))
+                    && !doc.is_abbreviation_stop(k - 1, limit)
                 {
                     return None;
                 }
@@ -1216,6 +1217,18 @@ impl Finder<'_> {
                 return self
                     .speaker_from_phrase(first, first + 1)
                     .map(|r| (r, usize::MAX));
+            }
+            // "The economist does not … and believes": a role opening the
+            // sentence ("the" and at most three words, the last a role).
+            if first + 1 < j
+                && self.lc_in(first, &["the"])
+                && (first..j).all(|k| doc.punct(k).is_none_or(|c| !is_quote_mark(c)))
+            {
+                if let Some(e) = (first + 1..(first + 4).min(j)).find(|&k| self.lc_in(k, ROLE_NOUNS)) {
+                    return self
+                        .speaker_from_phrase(first, e + 1)
+                        .map(|r| (r, usize::MAX));
+                }
             }
         }
         // "… and said": the subject is the last name in the sentence before.
@@ -1416,7 +1429,11 @@ impl Finder<'_> {
             let run = &head[s..];
             let after_title = run
                 .iter()
-                .rposition(|&i| self.lc_in(i, TITLES))
+                .rposition(|&i| {
+                    self.lc_in(i, TITLES)
+                        || self.lc_in(i, TITLE_MODIFIERS)
+                        || self.lc_in(i, ROLE_NOUNS)
+                })
                 .map_or(0, |p| p + 1);
             let run = if after_title < run.len() {
                 &run[after_title..]
@@ -2026,6 +2043,8 @@ impl Finder<'_> {
                 && (self.lc_in(ws[0], CLAUSE_STARTERS)
                     || self.lc_in(ws[0], DETERMINERS)
                     || self.lc_in(ws[0], TITLES)
+                    || self.lc_in(ws[0], TITLE_MODIFIERS)
+                    || self.lc_in(ws[0], ROLE_NOUNS) && ws.len() > 2
                     || self.lc_in(ws[0], PREPOSITIONS)
                     || self.lc_in(ws[0], CLAUSE_BOUNDARIES))
             {
@@ -2051,8 +2070,13 @@ impl Finder<'_> {
             if ws.len() > 3 {
                 continue;
             }
-            let titled = s > 0 && (self.lc_in(s - 1, TITLES) || self.lc_in(s - 1, ROLE_NOUNS))
-                || (s..fw).any(|k| self.lc_in(k, TITLES));
+            // "Mayor Jane Doe", "Sen. Jane Doe" (the title's stop read past).
+            let title_before = s > 0 && (self.lc_in(s - 1, TITLES) || self.lc_in(s - 1, ROLE_NOUNS))
+                || s > 1
+                    && doc.punct(s - 1) == Some('.')
+                    && self.lc_in(s - 2, TITLES)
+                    && doc.is_abbreviation_stop(s - 1, 0);
+            let titled = title_before || (s..fw).any(|k| self.lc_in(k, TITLES));
             if !titled && s > 0 && self.lc_in(s - 1, PREPOSITIONS) {
                 continue; // "the Center for Foo Studies, professor at …"
             }
@@ -2131,7 +2155,8 @@ impl Finder<'_> {
                 if ws.len() >= 2 {
                     surnames.insert(doc.lower(lw), name.clone());
                 }
-                let title = (s.saturating_sub(1)..fw)
+                let from = if title_before && doc.punct(s - 1) == Some('.') { s - 2 } else { s.saturating_sub(1) };
+                let title = (from..fw)
                     .rev()
                     .find(|&k| self.lc_in(k, TITLES) || self.lc_in(k, ROLE_NOUNS))
                     .filter(|&k| doc.para_of(doc.toks[k].start) == doc.para_of(doc.toks[fw].start))
@@ -2212,7 +2237,8 @@ impl Finder<'_> {
     fn resolve(&mut self) {
         let mentions = self.mentions();
         let genders = self.genders(&mentions);
-        let mut recent: Vec<String> = Vec::new();
+        // People named so far, with where: (position, name).
+        let mut recent: Vec<(usize, String)> = Vec::new();
         let mut mi = 0;
         let mut last_person: Option<String> = None;
         let mut last_body: Option<String> = None;
@@ -2241,7 +2267,7 @@ impl Finder<'_> {
                 } = &mentions[mi];
                 if *person {
                     last_person = Some(name.clone());
-                    recent.push(name.clone());
+                    recent.push((mentions[mi].start, name.clone()));
                     if let Some(t) = title {
                         titled.insert(t.clone(), name.clone());
                     }
@@ -2251,14 +2277,29 @@ impl Finder<'_> {
                 mi += 1;
             }
             let lc = raw.name.to_lowercase();
+            // "One of them is John Doe, he said": not someone named in the
+            // quote itself.
+            let (qs, qe) = (self.quotes[k].start, self.quotes[k].end);
+            let candidates: Vec<String> = recent
+                .iter()
+                .rev()
+                .filter(|(p, _)| !(qs <= *p && *p < qe))
+                .take(30)
+                .map(|(_, n)| n.clone())
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
             let (kind, refers_to) = match raw.kind {
                 SpeakerKind::Pronoun => {
                     let r = match lc.as_str() {
                         "it" => last_speaking_body.clone().or_else(|| last_body.clone()),
                         "they" => last_plural.clone().or_else(|| last_body.clone()),
-                        "he" | "il" | "er" => person_of_gender(&recent, &genders, Gender::Male),
+                        "he" | "il" | "er" => {
+                            person_of_gender(&candidates, &genders, Gender::Male)
+                        }
                         "she" | "elle" | "sie" => {
-                            person_of_gender(&recent, &genders, Gender::Female)
+                            person_of_gender(&candidates, &genders, Gender::Female)
                         }
                         _ => last_person.clone(),
                     };
@@ -2289,7 +2330,7 @@ impl Finder<'_> {
                         last_speaking_body = Some(raw.name.clone());
                     } else {
                         last_person = Some(raw.name.clone());
-                        recent.push(raw.name.clone());
+                        recent.push((raw.start, raw.name.clone()));
                     }
                 }
                 SpeakerKind::Description if lc.ends_with('s') => {

@@ -100,6 +100,13 @@ pub const SPEECH_CUES: &[&str] = &[
     "went on",
     "cautioned",
     "urged",
+    "charged",
+    "confessed",
+    "objected",
+    "protested",
+    "maintained",
+    "contends",
+    "praised",
     "recommended",
     "promises",
     "estimated",
@@ -312,6 +319,12 @@ pub const NEEDS_THAT: &[&str] = &[
     "joked",
     "recounted",
     "cautioned",
+    "charged",
+    "confessed",
+    "objected",
+    "protested",
+    "praised",
+    "maintained",
     "tell",
     "telling",
     "tells",
@@ -378,6 +391,14 @@ pub const TITLES: &[&str] = &[
     "frau",
     "pan",
     "paní",
+];
+
+/// Words that qualify a title before a name ("Foreign Secretary Lord Home",
+/// "Assistant Prosecutor Fred Lewis"): part of the title, not of the name.
+pub const TITLE_MODIFIERS: &[&str] = &[
+    "foreign", "deputy", "vice", "assistant", "acting", "former", "prime", "associate", "district",
+    "county", "state", "city", "police", "fire", "school", "first", "executive", "managing",
+    "general", "attorney", "interior", "defense", "defence", "home", "chief",
 ];
 
 /// Nouns naming a person by role: "the minister said" may stand for the last
