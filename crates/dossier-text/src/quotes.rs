@@ -1702,7 +1702,13 @@ impl Finder<'_> {
             }
         }
         let after_comma = c > a && doc.punct(c - 1) == Some(',');
-        if after_comma && !after_quote {
+        // "Jane Doe, who investigated, said the thieves …": a subject opens
+        // the sentence, so what follows the verb is what was said.
+        let subject_opens = after_comma
+            && self.subject_of(c, a).is_some_and(|(r, st)| {
+                st == a && r.kind == SpeakerKind::Named && a == sentence_start
+            });
+        if after_comma && !after_quote && !subject_opens {
             if let Some(f) = self.reported_before(c, n, sentence_start, b) {
                 return Some(f);
             }
