@@ -2252,6 +2252,9 @@ impl Finder<'_> {
         // The last body that spoke ("the jury said …; it urged …"): what
         // "it" stands for before any body merely named since.
         let mut last_speaking_body: Option<String> = None;
+        // The last speaker given as a description of one person ("a taxi
+        // driver"), with where.
+        let mut last_described: Option<(usize, String)> = None;
         // Title or role → the person last named with it.
         let mut titled: HashMap<String, String> = HashMap::new();
         // Resolve in the order the speakers are written.
@@ -2301,6 +2304,20 @@ impl Finder<'_> {
                     let r = match lc.as_str() {
                         "it" => last_speaking_body.clone().or_else(|| last_body.clone()),
                         "they" => last_plural.clone().or_else(|| last_body.clone()),
+                        // "A taxi driver remarks that …. “…,” he says": the
+                        // person described as the last speaker, when no one
+                        // has been named since.
+                        "he" | "she" | "il" | "er" | "elle" | "sie"
+                            if last_described.as_ref().is_some_and(|(p, _)| {
+                                recent
+                                    .iter()
+                                    .rev()
+                                    .find(|(q, _)| !(qs <= *q && *q < qe))
+                                    .is_none_or(|(q, _)| q < p)
+                            }) =>
+                        {
+                            last_described.as_ref().map(|(_, n)| n.clone())
+                        }
                         "he" | "il" | "er" => {
                             person_of_gender(&candidates, &genders, Gender::Male)
                         }
@@ -2341,6 +2358,17 @@ impl Finder<'_> {
                 }
                 SpeakerKind::Description if lc.ends_with('s') => {
                     last_plural = Some(raw.name.clone())
+                }
+                SpeakerKind::Description
+                    if ["a ", "an ", "the "].iter().any(|d| lc.starts_with(d))
+                        && !lc
+                            .split_whitespace()
+                            .any(|w| ORGANISATION_WORDS.contains(&w)) =>
+                {
+                    last_described = Some((raw.start, raw.name.clone()));
+                    if lc.starts_with("the ") {
+                        last_speaking_body = Some(raw.name.clone());
+                    }
                 }
                 SpeakerKind::Description if lc.starts_with("the ") => {
                     last_speaking_body = Some(raw.name.clone())
