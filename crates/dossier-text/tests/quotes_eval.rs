@@ -598,9 +598,11 @@ fn quotes_unseen_set() {
 fn quotes_unseen_2_set() {
     let t = evaluate(UNSEEN_2, false).expect("unseen-2 excerpts readable");
     let s = report("unseen-2", &t);
-    // Scored once with the rules frozen: 0.960, 0.700, 0.696 (20 quotes).
+    // Scored once with the rules frozen: 0.960, 0.700, 0.696 (20 quotes);
+    // after the rules of the unseen-3 round (its details never read):
+    // 0.960, 0.800, 0.696.
     assert!(s.direct_f1 >= 0.94, "direct quotes F1 on the unseen-2 set");
-    assert!(s.speakers >= 0.65, "speakers right on the unseen-2 set");
+    assert!(s.speakers >= 0.75, "speakers right on the unseen-2 set");
     assert!(
         s.indirect_f1 >= 0.65,
         "indirect speech F1 on the unseen-2 set"
@@ -612,11 +614,13 @@ fn quotes_unseen_3_set() {
     let t = evaluate(UNSEEN_3, false).expect("unseen-3 excerpts readable");
     let s = report("unseen-3", &t);
     // Scored once with the rules as they were (the "before"): direct F1
-    // 0.993, speakers right 0.602 (62 of 103), indirect F1 0.690.
-    assert!(s.direct_f1 >= 0.97, "direct quotes F1 on the unseen-3 set");
-    assert!(s.speakers >= 0.58, "speakers right on the unseen-3 set");
+    // 0.993, speakers right 0.602 (62 of 103), indirect F1 0.690. Once more
+    // with the rules frozen after the work of issue 17: 1.000, 0.748 (83 of
+    // 111), 0.791.
+    assert!(s.direct_f1 >= 0.98, "direct quotes F1 on the unseen-3 set");
+    assert!(s.speakers >= 0.72, "speakers right on the unseen-3 set");
     assert!(
-        s.indirect_f1 >= 0.66,
+        s.indirect_f1 >= 0.76,
         "indirect speech F1 on the unseen-3 set"
     );
 }
