@@ -1224,7 +1224,9 @@ impl Finder<'_> {
                 && self.lc_in(first, &["the"])
                 && (first..j).all(|k| doc.punct(k).is_none_or(|c| !is_quote_mark(c)))
             {
-                if let Some(e) = (first + 1..(first + 4).min(j)).find(|&k| self.lc_in(k, ROLE_NOUNS)) {
+                if let Some(e) =
+                    (first + 1..(first + 4).min(j)).find(|&k| self.lc_in(k, ROLE_NOUNS))
+                {
                     return self
                         .speaker_from_phrase(first, e + 1)
                         .map(|r| (r, usize::MAX));
@@ -1351,7 +1353,9 @@ impl Finder<'_> {
             && !self.lc_in(before, DETERMINERS)
             && !self.lc_in(before, &["and", "or", "&", "to"])
             && !(s..b).any(|i| {
-                self.lc_in(i, ORGANISATION_WORDS) || self.lc_in(i, PRONOUNS) || self.lc_in(i, TITLES)
+                self.lc_in(i, ORGANISATION_WORDS)
+                    || self.lc_in(i, PRONOUNS)
+                    || self.lc_in(i, TITLES)
             });
         fits.then_some((s, b))
     }
@@ -2077,7 +2081,8 @@ impl Finder<'_> {
                 continue;
             }
             // "Mayor Jane Doe", "Sen. Jane Doe" (the title's stop read past).
-            let title_before = s > 0 && (self.lc_in(s - 1, TITLES) || self.lc_in(s - 1, ROLE_NOUNS))
+            let title_before = s > 0
+                && (self.lc_in(s - 1, TITLES) || self.lc_in(s - 1, ROLE_NOUNS))
                 || s > 1
                     && doc.punct(s - 1) == Some('.')
                     && self.lc_in(s - 2, TITLES)
@@ -2161,7 +2166,11 @@ impl Finder<'_> {
                 if ws.len() >= 2 {
                     surnames.insert(doc.lower(lw), name.clone());
                 }
-                let from = if title_before && doc.punct(s - 1) == Some('.') { s - 2 } else { s.saturating_sub(1) };
+                let from = if title_before && doc.punct(s - 1) == Some('.') {
+                    s - 2
+                } else {
+                    s.saturating_sub(1)
+                };
                 let title = (from..fw)
                     .rev()
                     .find(|&k| self.lc_in(k, TITLES) || self.lc_in(k, ROLE_NOUNS))
@@ -2318,9 +2327,7 @@ impl Finder<'_> {
                         {
                             last_described.as_ref().map(|(_, n)| n.clone())
                         }
-                        "he" | "il" | "er" => {
-                            person_of_gender(&candidates, &genders, Gender::Male)
-                        }
+                        "he" | "il" | "er" => person_of_gender(&candidates, &genders, Gender::Male),
                         "she" | "elle" | "sie" => {
                             person_of_gender(&candidates, &genders, Gender::Female)
                         }

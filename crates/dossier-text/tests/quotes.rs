@@ -533,7 +533,8 @@ fn quote_opening_the_paragraph_after_a_colon() {
 
 #[test]
 fn title_resolves_to_the_person_who_bore_it() {
-    let text = "Sen. John Doe of Ohio met Mary Roe on Monday. \"The bill is dead\", the senator said.";
+    let text =
+        "Sen. John Doe of Ohio met Mary Roe on Monday. \"The bill is dead\", the senator said.";
     assert_eq!(direct(text), vec![pair("The bill is dead", "John Doe")]);
     let text = "James P. Mitchell spoke in Plainfield. The former secretary of labor said he was proud to be a Republican.";
     assert_eq!(
@@ -562,7 +563,10 @@ fn name_role_and_place_between_commas_before_the_verb() {
         )]
     );
     let text = "The committee chairman, Rep. Joe Bloggs, charged that the bids were rigged.";
-    assert_eq!(indirect(text), vec![pair("the bids were rigged", "Joe Bloggs")]);
+    assert_eq!(
+        indirect(text),
+        vec![pair("the bids were rigged", "Joe Bloggs")]
+    );
 }
 
 #[test]
@@ -579,7 +583,8 @@ fn subject_then_who_clause_then_verb_is_not_an_inverted_attribution() {
 
 #[test]
 fn subhead_run_into_the_next_sentence_leaves_the_subject_alone() {
-    let text = "Wide range in bids Hemphill said the firm contracted to do the repairs at a low cost.";
+    let text =
+        "Wide range in bids Hemphill said the firm contracted to do the repairs at a low cost.";
     assert_eq!(
         indirect(text),
         vec![pair(
@@ -604,7 +609,8 @@ fn pronoun_never_stands_for_a_name_inside_its_own_quote() {
     let i = indirect(text);
     assert_eq!(i.len(), 2, "{i:?}");
     assert!(
-        i.iter().all(|(_, who)| who.as_deref() == Some("Ray Hawksley")),
+        i.iter()
+            .all(|(_, who)| who.as_deref() == Some("Ray Hawksley")),
         "{i:?}"
     );
 }
@@ -621,7 +627,10 @@ fn pronoun_after_a_described_speaker() {
 #[test]
 fn more_speech_verbs() {
     let text = "\"I knew it all along\", confessed Arnold Palmer with a grin.";
-    assert_eq!(direct(text), vec![pair("I knew it all along", "Arnold Palmer")]);
+    assert_eq!(
+        direct(text),
+        vec![pair("I knew it all along", "Arnold Palmer")]
+    );
     let text = "City Controller Alexander Hemphill charged Tuesday that the bids were rigged.";
     assert_eq!(
         indirect(text),
