@@ -28,7 +28,17 @@
 //! of its own takes the speaker of the quote before it in its paragraph, the
 //! person named in its sentence or the one before ("X put it this way: “…”"),
 //! or, when it opens its paragraph, the speaker or person of the paragraph
-//! before. A quote with no speaker in sight has `speaker: None`.
+//! before ("The Mayor said:" closing that paragraph is its attribution). A
+//! quote with no speaker in sight has `speaker: None`.
+//!
+//! Also read: "X, president of Y, who attended, said" and "X, economist of
+//! Y, Chicago, predicted" (X: a bare role between commas follows the name);
+//! "…"?? he asked" (the question mark set after the closing mark); a title
+//! ("the mayor", "the former secretary of labor") stands for the person last
+//! named with it ("Mayor Jane Doe"), else the last person named; "he" never
+//! stands for someone named inside its own quote, and stands for a speaker
+//! given as a description ("a taxi driver remarks …") when no one has been
+//! named since.
 //!
 //! Speakers are matched to `known` entities by name or alias, case and
 //! diacritics aside, or by surname against known people.
