@@ -28,7 +28,17 @@
 //! of its own takes the speaker of the quote before it in its paragraph, the
 //! person named in its sentence or the one before ("X put it this way: “…”"),
 //! or, when it opens its paragraph, the speaker or person of the paragraph
-//! before. A quote with no speaker in sight has `speaker: None`.
+//! before ("The Mayor said:" closing that paragraph is its attribution). A
+//! quote with no speaker in sight has `speaker: None`.
+//!
+//! Also read: "X, president of Y, who attended, said" and "X, economist of
+//! Y, Chicago, predicted" (X: a bare role between commas follows the name);
+//! "…"?? he asked" (the question mark set after the closing mark); a title
+//! ("the mayor", "the former secretary of labor") stands for the person last
+//! named with it ("Mayor Jane Doe"), else the last person named; "he" never
+//! stands for someone named inside its own quote, and stands for a speaker
+//! given as a description ("a taxi driver remarks …") when no one has been
+//! named since.
 //!
 //! Speakers are matched to `known` entities by name or alias, case and
 //! diacritics aside, or by surname against known people.
@@ -737,6 +747,9 @@ struct Mention {
     name: String,
     /// A person (else a body: "it said").
     person: bool,
+    /// The title or role written before the name ("mayor" in "Mayor Jane
+    /// Doe"), lower case, abbreviations spelt out.
+    title: Option<String>,
 }
 
 /// How a quote got its speaker, for the passes that fill the rest.
@@ -952,13 +965,30 @@ impl Finder<'_> {
                 doc.chars[close - 1],
                 ',' | '.' | '!' | '?' | '…' | '—' | '–' | '-'
             )
-            || doc.punct(i) == Some(',');
+            || doc.punct(i).is_some_and(|c| matches!(c, ',' | '?' | '!'));
         while i < last
             && doc
                 .punct(i)
                 .is_some_and(|c| matches!(c, ',' | ':' | ';') || is_dash(c))
         {
             i += 1;
+        }
+        // "…”?? He asked." / "…”! said X": a question or exclamation mark
+        // set after the closing mark ends the quote's sentence; the
+        // attribution is the next one.
+        let mut last = last;
+        let mut limit_pos = limit_pos;
+        if i == doc.tok_index(close + 1) && doc.punct(i).is_some_and(|c| matches!(c, '?' | '!')) {
+            let mut k = i;
+            while doc.punct(k).is_some_and(|c| matches!(c, '?' | '!')) {
+                k += 1;
+            }
+            if let Some(t) = doc.toks.get(k).filter(|t| t.start < para_end) {
+                let (_, e) = doc.sentence_of(t.start);
+                limit_pos = e.min(para_end);
+                last = doc.tok_index(limit_pos).min(k + WINDOW);
+                i = k;
+            }
         }
         if i >= last {
             return None;
@@ -976,7 +1006,7 @@ impl Finder<'_> {
         }
         // "X said", "X, a spokesman for Y, said"
         let mut j = i;
-        while j < last && j < i + 15 {
+        while j < last && j < i + 25 {
             if let Some(c) = doc.punct(j) {
                 if is_quote_mark(c)
                     || matches!(c, '.' | '!' | '?') && !doc.is_abbreviation_stop(j, i)
@@ -1011,6 +1041,22 @@ impl Finder<'_> {
         let doc = self.doc;
         let (sent_start, _) = doc.sentence_of(open);
         let end = doc.tok_index(open);
+        if let Some(found) = self.attribution_between(sent_start, end) {
+            return Some(found);
+        }
+        // "The Mayor said:" closing the paragraph before the quote's.
+        let para = doc.para_of(open);
+        if para > 0 && doc.paras[para].0 == open && end > 0 && doc.punct(end - 1) == Some(':') {
+            let (colon_sentence, _) = doc.sentence_of(doc.toks[end - 1].start);
+            return self.attribution_between(colon_sentence, end - 1);
+        }
+        None
+    }
+
+    /// A speech cue and its speaker in the sentence from `sent_start` up to
+    /// token `end` (exclusive), read backwards.
+    fn attribution_between(&self, sent_start: usize, end: usize) -> Option<(RawSpeaker, String)> {
+        let doc = self.doc;
         let start = doc.tok_index(sent_start).max(end.saturating_sub(WINDOW));
         let mut k = end;
         while k > start {
@@ -1094,6 +1140,10 @@ impl Finder<'_> {
         }
         if a < b {
             if (a..b).any(|i| doc.lower(i) == "to") {
+                // "Nothing to fear Peterson said" (a subhead run on): the name.
+                if let Some((s, e)) = self.trailing_name(a, b) {
+                    return self.speaker_from_phrase(s, e).map(|r| (r, s));
+                }
                 return None; // "she started to get comments": not a subject
             }
             let raw = self.speaker_from_phrase(a, b)?;
@@ -1122,6 +1172,7 @@ impl Finder<'_> {
                 if doc
                     .punct(k - 1)
                     .is_some_and(|c| matches!(c, '.' | ';' | ':') || is_quote_mark(c))
+                    && !doc.is_abbreviation_stop(k - 1, limit)
                 {
                     return None;
                 }
@@ -1136,6 +1187,21 @@ impl Finder<'_> {
                 return None;
             }
             let head = self.speaker_from_phrase(c, d)?;
+            // "Jane Doe, president of the Foo Co., who attended, said" and
+            // "Jane Doe, economist of Foo Bank, Chicago, predicted": a bare
+            // role (no determiner) between commas follows the name it
+            // describes.
+            let bare_role = head.kind == SpeakerKind::Description
+                && doc.is_word(c)
+                && !doc.capitalised(c)
+                && !self.lc_in(c, DETERMINERS)
+                && !self.lc_in(c, PRONOUNS);
+            if bare_role && c > limit + 1 && doc.punct(c - 1) == Some(',') {
+                if let Some(named) = self.name_before_comma(c - 1, limit) {
+                    let start = doc.tok_index(named.start);
+                    return Some((named, start));
+                }
+            }
             let app_words: Vec<usize> = (appositive.0..appositive.1)
                 .filter(|&i| doc.is_word(i))
                 .collect();
@@ -1161,6 +1227,20 @@ impl Finder<'_> {
                 return self
                     .speaker_from_phrase(first, first + 1)
                     .map(|r| (r, usize::MAX));
+            }
+            // "The economist does not … and believes": a role opening the
+            // sentence ("the" and at most three words, the last a role).
+            if first + 1 < j
+                && self.lc_in(first, &["the"])
+                && (first..j).all(|k| doc.punct(k).is_none_or(|c| !is_quote_mark(c)))
+            {
+                if let Some(e) =
+                    (first + 1..(first + 4).min(j)).find(|&k| self.lc_in(k, ROLE_NOUNS))
+                {
+                    return self
+                        .speaker_from_phrase(first, e + 1)
+                        .map(|r| (r, usize::MAX));
+                }
             }
         }
         // "… and said": the subject is the last name in the sentence before.
@@ -1262,10 +1342,58 @@ impl Finder<'_> {
         None
     }
 
+    /// A name (one to three capitalised words) ending the tokens `a..b`
+    /// after a lower-case word that is neither a preposition nor a
+    /// determiner: "range in bids Hemphill", "director of research Jane Doe".
+    fn trailing_name(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        let doc = self.doc;
+        let mut s = b;
+        while s > a
+            && (doc.capitalised(s - 1)
+                || doc.punct(s - 1) == Some('.') && s - 1 > a && doc.capitalised(s - 2))
+        {
+            s -= 1;
+        }
+        let words = (s..b).filter(|&i| doc.is_word(i)).count();
+        let before = s.checked_sub(1).filter(|&k| k >= a)?;
+        let fits = (1..=3).contains(&words)
+            && doc.is_word(before)
+            && !doc.capitalised(before)
+            && !self.lc_in(before, PREPOSITIONS)
+            && !self.lc_in(before, DETERMINERS)
+            && !self.lc_in(before, &["and", "or", "&", "to"])
+            && !(s..b).any(|i| {
+                self.lc_in(i, ORGANISATION_WORDS)
+                    || self.lc_in(i, PRONOUNS)
+                    || self.lc_in(i, TITLES)
+            });
+        fits.then_some((s, b))
+    }
+
     /// A speaker from the tokens `a..b` of a noun phrase.
     fn speaker_from_phrase(&self, a: usize, b: usize) -> Option<RawSpeaker> {
         let doc = self.doc;
-        let words: Vec<usize> = (a..b).filter(|&i| doc.is_word(i)).collect();
+        let all: Vec<usize> = (a..b).filter(|&i| doc.is_word(i)).collect();
+        // "Danger cited He cautioned", "Heavy support The government said":
+        // a capitalised pronoun or determiner inside the phrase opens a new
+        // sentence (a subhead ran into it); the speaker starts there.
+        if let Some(&k) = all.iter().skip(1).rev().find(|&&i| {
+            doc.capitalised(i)
+                && (self.lc_in(i, &["the", "a", "an"])
+                    || self.lc_in(i, PRONOUNS) && doc.lower(i) != "i")
+        }) {
+            return self.speaker_from_phrase(k, b);
+        }
+        // "Wide range in bids Hemphill said": a name after a preposition's
+        // object is the subject, not part of the phrase before it.
+        if all.len() >= 3 && (a..b).any(|i| self.lc_in(i, PREPOSITIONS)) {
+            if let Some((s, e)) = self.trailing_name(a, b) {
+                if s > a && (a..s).any(|i| self.lc_in(i, PREPOSITIONS)) {
+                    return self.speaker_from_phrase(s, e);
+                }
+            }
+        }
+        let words = all;
         let (&first, &last) = (words.first()?, words.last()?);
         // "said today", "said here the other day": when and where, not who.
         if words.iter().all(|&i| self.lc_in(i, NOT_A_SPEAKER)) {
@@ -1299,7 +1427,14 @@ impl Finder<'_> {
         };
         let head_last = *head.last()?;
         let starts_with_determiner = self.lc_in(first, DETERMINERS);
-        if doc.capitalised(head_last) && !(starts_with_determiner && head.len() == 1) {
+        // "The Mayor", "the President": a title, capitalised, is no name.
+        let only_title = starts_with_determiner
+            && head.len() >= 2
+            && head[1..]
+                .iter()
+                .all(|&i| self.lc_in(i, TITLES) || self.lc_in(i, ROLE_NOUNS));
+        if doc.capitalised(head_last) && !(starts_with_determiner && head.len() == 1) && !only_title
+        {
             // A name: the capitalised run ending the head, without titles.
             let mut s = head.len() - 1;
             while s > 0 && doc.capitalised(head[s - 1]) {
@@ -1308,7 +1443,11 @@ impl Finder<'_> {
             let run = &head[s..];
             let after_title = run
                 .iter()
-                .rposition(|&i| self.lc_in(i, TITLES))
+                .rposition(|&i| {
+                    self.lc_in(i, TITLES)
+                        || self.lc_in(i, TITLE_MODIFIERS)
+                        || self.lc_in(i, ROLE_NOUNS)
+                })
                 .map_or(0, |p| p + 1);
             let run = if after_title < run.len() {
                 &run[after_title..]
@@ -1331,9 +1470,11 @@ impl Finder<'_> {
             });
         }
         let (s, e) = span(first, last);
+        // "the minister", "the former secretary of labor"
         let resolvable_title = doc.lower(first) == "the"
             && head.len() <= 4
-            && head.len() == words.len()
+            && words.len() <= head.len() + 3
+            && (head.len() == words.len() || doc.lower(words[head.len()]) == "of")
             && self.lc_in(head_last, RESOLVING_ROLES);
         Some(RawSpeaker {
             start: s,
@@ -1575,7 +1716,13 @@ impl Finder<'_> {
             }
         }
         let after_comma = c > a && doc.punct(c - 1) == Some(',');
-        if after_comma && !after_quote {
+        // "Jane Doe, who investigated, said the thieves …": a subject opens
+        // the sentence, so what follows the verb is what was said.
+        let subject_opens = after_comma
+            && self.subject_of(c, a).is_some_and(|(r, st)| {
+                st == a && r.kind == SpeakerKind::Named && a == sentence_start
+            });
+        if after_comma && !after_quote && !subject_opens {
             if let Some(f) = self.reported_before(c, n, sentence_start, b) {
                 return Some(f);
             }
@@ -1645,7 +1792,10 @@ impl Finder<'_> {
             if closes
                 && words > 0
                 && words <= 8
-                && !(pa..pb).any(|i| self.lc_in(i, PRONOUNS) || doc.lower(i) == "that")
+                && !(pa..pb).any(|i| {
+                    // "X, who …, said the firm is …": a clause, not a speaker.
+                    self.lc_in(i, PRONOUNS) || self.lc_in(i, AUXILIARIES) || doc.lower(i) == "that"
+                })
             {
                 if let Some(raw) = self.speaker_from_phrase(pa, pb) {
                     let raw = self.name_after_role(raw, pb, b);
@@ -1671,7 +1821,7 @@ impl Finder<'_> {
             Some(found) => found,
             None if c > a && doc.punct(c - 1) == Some(',') => {
                 let (pa, pb) = self.phrase_after(c + n, b);
-                if (pa..pb).any(|i| self.lc_in(i, PRONOUNS)) {
+                if (pa..pb).any(|i| self.lc_in(i, PRONOUNS) || self.lc_in(i, AUXILIARIES)) {
                     return None; // "…, told her they …": a clause, not a speaker
                 }
                 (c - 1, self.speaker_from_phrase(pa, pb)?)
@@ -1913,6 +2063,8 @@ impl Finder<'_> {
                 && (self.lc_in(ws[0], CLAUSE_STARTERS)
                     || self.lc_in(ws[0], DETERMINERS)
                     || self.lc_in(ws[0], TITLES)
+                    || self.lc_in(ws[0], TITLE_MODIFIERS)
+                    || self.lc_in(ws[0], ROLE_NOUNS) && ws.len() > 2
                     || self.lc_in(ws[0], PREPOSITIONS)
                     || self.lc_in(ws[0], CLAUSE_BOUNDARIES))
             {
@@ -1930,6 +2082,7 @@ impl Finder<'_> {
                         end: doc.toks[lw].end,
                         name,
                         person: false,
+                        title: None,
                     });
                 }
                 continue;
@@ -1937,8 +2090,14 @@ impl Finder<'_> {
             if ws.len() > 3 {
                 continue;
             }
-            let titled = s > 0 && (self.lc_in(s - 1, TITLES) || self.lc_in(s - 1, ROLE_NOUNS))
-                || (s..fw).any(|k| self.lc_in(k, TITLES));
+            // "Mayor Jane Doe", "Sen. Jane Doe" (the title's stop read past).
+            let title_before = s > 0
+                && (self.lc_in(s - 1, TITLES) || self.lc_in(s - 1, ROLE_NOUNS))
+                || s > 1
+                    && doc.punct(s - 1) == Some('.')
+                    && self.lc_in(s - 2, TITLES)
+                    && doc.is_abbreviation_stop(s - 1, 0);
+            let titled = title_before || (s..fw).any(|k| self.lc_in(k, TITLES));
             if !titled && s > 0 && self.lc_in(s - 1, PREPOSITIONS) {
                 continue; // "the Center for Foo Studies, professor at …"
             }
@@ -2017,11 +2176,22 @@ impl Finder<'_> {
                 if ws.len() >= 2 {
                     surnames.insert(doc.lower(lw), name.clone());
                 }
+                let from = if title_before && doc.punct(s - 1) == Some('.') {
+                    s - 2
+                } else {
+                    s.saturating_sub(1)
+                };
+                let title = (from..fw)
+                    .rev()
+                    .find(|&k| self.lc_in(k, TITLES) || self.lc_in(k, ROLE_NOUNS))
+                    .filter(|&k| doc.para_of(doc.toks[k].start) == doc.para_of(doc.toks[fw].start))
+                    .map(|k| spelt_out(&doc.lower(k)).to_string());
                 out.push(Mention {
                     start: doc.toks[fw].start,
                     end: doc.toks[lw].end,
                     name,
                     person: true,
+                    title,
                 });
             } else if ws.len() == 1 {
                 // "Doe" after "Jane Doe": the same person.
@@ -2031,6 +2201,7 @@ impl Finder<'_> {
                         end: doc.toks[lw].end,
                         name: full.clone(),
                         person: true,
+                        title: None,
                     });
                 }
             }
@@ -2091,7 +2262,8 @@ impl Finder<'_> {
     fn resolve(&mut self) {
         let mentions = self.mentions();
         let genders = self.genders(&mentions);
-        let mut recent: Vec<String> = Vec::new();
+        // People named so far, with where: (position, name).
+        let mut recent: Vec<(usize, String)> = Vec::new();
         let mut mi = 0;
         let mut last_person: Option<String> = None;
         let mut last_body: Option<String> = None;
@@ -2099,6 +2271,11 @@ impl Finder<'_> {
         // The last body that spoke ("the jury said …; it urged …"): what
         // "it" stands for before any body merely named since.
         let mut last_speaking_body: Option<String> = None;
+        // The last speaker given as a description of one person ("a taxi
+        // driver"), with where.
+        let mut last_described: Option<(usize, String)> = None;
+        // Title or role → the person last named with it.
+        let mut titled: HashMap<String, String> = HashMap::new();
         // Resolve in the order the speakers are written.
         let mut order: Vec<usize> = (0..self.quotes.len())
             .filter(|&k| self.quotes[k].raw.is_some())
@@ -2110,31 +2287,75 @@ impl Finder<'_> {
                 continue;
             };
             while mi < mentions.len() && mentions[mi].start < raw.start {
-                let Mention { name, person, .. } = &mentions[mi];
+                let Mention {
+                    name,
+                    person,
+                    title,
+                    ..
+                } = &mentions[mi];
                 if *person {
                     last_person = Some(name.clone());
-                    recent.push(name.clone());
+                    recent.push((mentions[mi].start, name.clone()));
+                    if let Some(t) = title {
+                        titled.insert(t.clone(), name.clone());
+                    }
                 } else {
                     last_body = Some(name.clone());
                 }
                 mi += 1;
             }
             let lc = raw.name.to_lowercase();
+            // "One of them is John Doe, he said": not someone named in the
+            // quote itself.
+            let (qs, qe) = (self.quotes[k].start, self.quotes[k].end);
+            let candidates: Vec<String> = recent
+                .iter()
+                .rev()
+                .filter(|(p, _)| !(qs <= *p && *p < qe))
+                .take(30)
+                .map(|(_, n)| n.clone())
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
             let (kind, refers_to) = match raw.kind {
                 SpeakerKind::Pronoun => {
                     let r = match lc.as_str() {
                         "it" => last_speaking_body.clone().or_else(|| last_body.clone()),
                         "they" => last_plural.clone().or_else(|| last_body.clone()),
-                        "he" | "il" | "er" => person_of_gender(&recent, &genders, Gender::Male),
+                        // "A taxi driver remarks that …. “…,” he says": the
+                        // person described as the last speaker, when no one
+                        // has been named since.
+                        "he" | "she" | "il" | "er" | "elle" | "sie"
+                            if last_described.as_ref().is_some_and(|(p, _)| {
+                                recent
+                                    .iter()
+                                    .rev()
+                                    .find(|(q, _)| !(qs <= *q && *q < qe))
+                                    .is_none_or(|(q, _)| q < p)
+                            }) =>
+                        {
+                            last_described.as_ref().map(|(_, n)| n.clone())
+                        }
+                        "he" | "il" | "er" => person_of_gender(&candidates, &genders, Gender::Male),
                         "she" | "elle" | "sie" => {
-                            person_of_gender(&recent, &genders, Gender::Female)
+                            person_of_gender(&candidates, &genders, Gender::Female)
                         }
                         _ => last_person.clone(),
                     };
                     (SpeakerKind::Pronoun, r)
                 }
                 SpeakerKind::Description if raw.resolvable_title && last_person.is_some() => {
-                    (SpeakerKind::Pronoun, last_person.clone())
+                    // "the mayor": the person last given that title ("Mayor
+                    // Jane Doe"), else the last person named.
+                    let role = raw
+                        .name
+                        .split_whitespace()
+                        .take_while(|w| !w.eq_ignore_ascii_case("of"))
+                        .last()
+                        .map(str::to_lowercase);
+                    let bearer = role.and_then(|r| titled.get(&r).cloned());
+                    (SpeakerKind::Pronoun, bearer.or_else(|| last_person.clone()))
                 }
                 kind => (kind, None),
             };
@@ -2149,11 +2370,22 @@ impl Finder<'_> {
                         last_speaking_body = Some(raw.name.clone());
                     } else {
                         last_person = Some(raw.name.clone());
-                        recent.push(raw.name.clone());
+                        recent.push((raw.start, raw.name.clone()));
                     }
                 }
                 SpeakerKind::Description if lc.ends_with('s') => {
                     last_plural = Some(raw.name.clone())
+                }
+                SpeakerKind::Description
+                    if ["a ", "an ", "the "].iter().any(|d| lc.starts_with(d))
+                        && !lc
+                            .split_whitespace()
+                            .any(|w| ORGANISATION_WORDS.contains(&w)) =>
+                {
+                    last_described = Some((raw.start, raw.name.clone()));
+                    if lc.starts_with("the ") {
+                        last_speaking_body = Some(raw.name.clone());
+                    }
                 }
                 SpeakerKind::Description if lc.starts_with("the ") => {
                     last_speaking_body = Some(raw.name.clone())
@@ -2238,6 +2470,21 @@ impl Finder<'_> {
             }
             f.quote.speaker = speaker;
         }
+    }
+}
+
+/// A title as a role noun: "gov" → "governor".
+fn spelt_out(title: &str) -> &str {
+    match title {
+        "gov" => "governor",
+        "sen" => "senator",
+        "rep" => "representative",
+        "gen" => "general",
+        "prof" => "professor",
+        "dr" => "doctor",
+        "capt" => "captain",
+        "col" => "colonel",
+        t => t,
     }
 }
 

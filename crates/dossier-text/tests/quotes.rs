@@ -497,3 +497,145 @@ fn words_glued_before_an_attributed_quote_are_not_reported_speech() {
     assert!(indirect(text).is_empty(), "{:?}", indirect(text));
     assert_eq!(direct(text).len(), 1);
 }
+
+#[test]
+fn question_mark_set_after_the_closing_mark_then_attribution() {
+    // Older American copy (and the Brown corpus) puts "?" after the mark.
+    let text = "Mary Jones said the plan should be dropped. \"How can anyone with any decency charge this\"?? She asked.\n\n\"How many is that, Jim\"?? Asked Willie at one stage.";
+    let d = direct(text);
+    assert_eq!(
+        d,
+        vec![
+            pair("How can anyone with any decency charge this", "Mary Jones"),
+            pair("How many is that, Jim", "Willie"),
+        ]
+    );
+    let cues: Vec<Option<String>> = quotes(text)
+        .into_iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .map(|q| q.cue)
+        .collect();
+    assert_eq!(cues, vec![Some("asked".into()), Some("Asked".into())]);
+}
+
+#[test]
+fn quote_opening_the_paragraph_after_a_colon() {
+    let text = "Mayor Jane Wagner spoke at the college. Reporters asked about the plan. The Mayor said:\n\n\"It didn't come from me. I will have something definite to say later\".";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].cue.as_deref(), Some("said"));
+    let s = q[0].speaker.as_ref().expect("a speaker");
+    assert_eq!(s.kind, SpeakerKind::Pronoun);
+    // "the Mayor" is the person last named with that title, not the last
+    // person named.
+    assert_eq!(s.refers_to.as_deref(), Some("Jane Wagner"));
+}
+
+#[test]
+fn title_resolves_to_the_person_who_bore_it() {
+    let text =
+        "Sen. John Doe of Ohio met Mary Roe on Monday. \"The bill is dead\", the senator said.";
+    assert_eq!(direct(text), vec![pair("The bill is dead", "John Doe")]);
+    let text = "James P. Mitchell spoke in Plainfield. The former secretary of labor said he was proud to be a Republican.";
+    assert_eq!(
+        indirect(text),
+        vec![pair("he was proud to be a Republican", "James P. Mitchell")],
+        "'the former secretary of labor' stands for someone named before"
+    );
+}
+
+#[test]
+fn name_role_and_place_between_commas_before_the_verb() {
+    let text = "\"The recovery will gather momentum this year\", Beryl W. Sprinkel, economist of Harris Trust & Savings Bank, Chicago, predicted at the closing session.";
+    assert_eq!(
+        direct(text),
+        vec![pair(
+            "The recovery will gather momentum this year",
+            "Beryl W. Sprinkel"
+        )]
+    );
+    let text = "Douglas M. Pratt, president of the PTC, who attended the meeting, said the transit company is reviewing the work.";
+    assert_eq!(
+        indirect(text),
+        vec![pair(
+            "the transit company is reviewing the work",
+            "Douglas M. Pratt"
+        )]
+    );
+    let text = "The committee chairman, Rep. Joe Bloggs, charged that the bids were rigged.";
+    assert_eq!(
+        indirect(text),
+        vec![pair("the bids were rigged", "Joe Bloggs")]
+    );
+}
+
+#[test]
+fn subject_then_who_clause_then_verb_is_not_an_inverted_attribution() {
+    let text = "Patrolman Robert J. Nunes, who investigated, said the thieves broke in through the back door.";
+    assert_eq!(
+        indirect(text),
+        vec![pair(
+            "the thieves broke in through the back door",
+            "Robert J. Nunes"
+        )]
+    );
+}
+
+#[test]
+fn subhead_run_into_the_next_sentence_leaves_the_subject_alone() {
+    let text =
+        "Wide range in bids Hemphill said the firm contracted to do the repairs at a low cost.";
+    assert_eq!(
+        indirect(text),
+        vec![pair(
+            "the firm contracted to do the repairs at a low cost",
+            "Hemphill"
+        )]
+    );
+    let text = "Beryl Sprinkel spoke on Tuesday.\n\nDanger cited He cautioned that \"the greater danger in this recovery may be excessive stimulation\".";
+    let d = direct(text);
+    assert_eq!(
+        d,
+        vec![pair(
+            "the greater danger in this recovery may be excessive stimulation",
+            "Beryl Sprinkel"
+        )]
+    );
+}
+
+#[test]
+fn pronoun_never_stands_for_a_name_inside_its_own_quote() {
+    let text = "Mr. Ray Hawksley said he believed there are qualified residents. One of these men is former Fire Chief John A. Laughlin, he said.";
+    let i = indirect(text);
+    assert_eq!(i.len(), 2, "{i:?}");
+    assert!(
+        i.iter()
+            .all(|(_, who)| who.as_deref() == Some("Ray Hawksley")),
+        "{i:?}"
+    );
+}
+
+#[test]
+fn pronoun_after_a_described_speaker() {
+    let text = "Jane Doe took a cab. The taxi driver remarks that politicians are all the same.\n\n\"See Joe, see Jim, and pay them\", he says.";
+    assert_eq!(
+        direct(text),
+        vec![pair("See Joe, see Jim, and pay them", "The taxi driver")]
+    );
+}
+
+#[test]
+fn more_speech_verbs() {
+    let text = "\"I knew it all along\", confessed Arnold Palmer with a grin.";
+    assert_eq!(
+        direct(text),
+        vec![pair("I knew it all along", "Arnold Palmer")]
+    );
+    let text = "City Controller Alexander Hemphill charged Tuesday that the bids were rigged.";
+    assert_eq!(
+        indirect(text),
+        vec![pair("the bids were rigged", "Alexander Hemphill")]
+    );
+    // "charged" with no clause after it is not speech.
+    assert!(quotes("The firm charged $500 for each joint of the track.").is_empty());
+}

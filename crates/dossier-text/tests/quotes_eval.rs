@@ -83,6 +83,22 @@ const UNSEEN_2: &[&str] = &[
     "unseen/brown-ca28",
 ];
 
+/// Ten more Brown press excerpts chosen for their speech (124 gold quotes),
+/// gold committed before any run, scored once before and once after the
+/// rules changed; never printed in detail.
+const UNSEEN_3: &[&str] = &[
+    "unseen/brown-ca04",
+    "unseen/brown-ca06",
+    "unseen/brown-ca07",
+    "unseen/brown-ca09",
+    "unseen/brown-ca11",
+    "unseen/brown-ca12",
+    "unseen/brown-ca13",
+    "unseen/brown-ca14",
+    "unseen/brown-ca18",
+    "unseen/brown-ca19",
+];
+
 fn crate_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -582,12 +598,30 @@ fn quotes_unseen_set() {
 fn quotes_unseen_2_set() {
     let t = evaluate(UNSEEN_2, false).expect("unseen-2 excerpts readable");
     let s = report("unseen-2", &t);
-    // Scored once with the rules frozen: 0.960, 0.700, 0.696 (20 quotes).
+    // Scored once with the rules frozen: 0.960, 0.700, 0.696 (20 quotes);
+    // after the rules of the unseen-3 round (its details never read):
+    // 0.960, 0.800, 0.696.
     assert!(s.direct_f1 >= 0.94, "direct quotes F1 on the unseen-2 set");
-    assert!(s.speakers >= 0.65, "speakers right on the unseen-2 set");
+    assert!(s.speakers >= 0.75, "speakers right on the unseen-2 set");
     assert!(
         s.indirect_f1 >= 0.65,
         "indirect speech F1 on the unseen-2 set"
+    );
+}
+
+#[test]
+fn quotes_unseen_3_set() {
+    let t = evaluate(UNSEEN_3, false).expect("unseen-3 excerpts readable");
+    let s = report("unseen-3", &t);
+    // Scored once with the rules as they were (the "before"): direct F1
+    // 0.993, speakers right 0.602 (62 of 103), indirect F1 0.690. Once more
+    // with the rules frozen after the work of issue 17: 1.000, 0.748 (83 of
+    // 111), 0.791.
+    assert!(s.direct_f1 >= 0.98, "direct quotes F1 on the unseen-3 set");
+    assert!(s.speakers >= 0.72, "speakers right on the unseen-3 set");
+    assert!(
+        s.indirect_f1 >= 0.76,
+        "indirect speech F1 on the unseen-3 set"
     );
 }
 
@@ -605,5 +639,28 @@ fn dump_pages() {
             std::fs::write(PathBuf::from(&dir).join(format!("{page}.txt")), text)
                 .expect("write dump");
         }
+    }
+}
+
+/// `QUOTES_SHOW=file.txt cargo test -p dossier-text --test quotes_eval show -- --ignored --nocapture`
+/// prints the quotes found in a text file, for reading new material.
+#[test]
+#[ignore]
+fn show_quotes() {
+    let Some(path) = std::env::var_os("QUOTES_SHOW") else {
+        return;
+    };
+    let text = std::fs::read_to_string(&path).expect("read QUOTES_SHOW");
+    let chars: Vec<char> = text.chars().collect();
+    for q in find_quotes(&text, &[]) {
+        let words: String = chars[q.start..q.end].iter().collect();
+        let head: String = words.chars().take(70).collect();
+        println!(
+            "{:?} [{head}] cue {:?} speaker {:?} ({:?})",
+            q.kind,
+            q.cue,
+            speaker_name(&q),
+            q.speaker.as_ref().map(|s| (s.kind, s.name.clone()))
+        );
     }
 }
