@@ -268,8 +268,11 @@ impl<'a> Writer<'a> {
                 Open::Link
             }
             Tag::Image { .. } => {
-                // The allow-list drops images, alt text and all.
+                // The allow-list drops images, alt text and all. pulldown-cmark
+                // would have written `<img …/>`, which ends without a line
+                // feed, and decides the next block's line feed on that.
                 self.image = 1;
+                self.end_newline = false;
                 return Some(());
             }
             Tag::HtmlBlock => Open::Other,
