@@ -237,7 +237,8 @@ const PLACE_WORDS: &[&str] = &[
     "Oblast", "City", "Town", "Village", "Heights", "Plain", "Plains", "Basin", "Delta",
     "Falls", "Beach", "House", "Stadium", "Arena", "Prison", "Camp", "Base", "Field", "Fields",
     "Cape", "Sanctuary", "Armory", "Armoury", "Cathedral", "Cemetery", "Plaza",
-    "Canyon", "Monument", "Point", "Fort", "Ft", "Hall",
+    "Canyon", "Monument", "Point", "Fort", "Ft", "Hall", "Track", "Racetrack", "Raceway",
+    "Speedway", "Racecourse", "Gardens", "Pier", "Dam", "Reservoir",
 ];
 
 /// Words that end the name of an event.
