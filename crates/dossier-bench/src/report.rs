@@ -156,7 +156,9 @@ pub fn render(doc: &Value, analysis: Option<&str>) -> String {
     let features_apart = doc["features"]["commit"].as_str().map(|c| {
         format!(
             ", except those of *Mention finding, re-anchoring, Markdown preview, quote finding* (and their budget \
-             rows), measured again by `make bench-features` on {} at commit `{c}`",
+             rows), measured again by `make bench-features` on {} at commit `{c}`, and the rows and sections \
+             that give a date of their own (measured apart: the app's launch, the command-line search, a note \
+             saved by another program, the hand-run sections at the end)",
             doc["features"]["generated"].as_str().unwrap_or("?")
         )
     });
