@@ -824,6 +824,24 @@ fn quoted_work(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     Some(j)
 }
 
+/// The words `i..=j` of a dateline, as a place.
+fn dateline_place(ctx: &Ctx<'_>, i: usize, j: usize) -> Mention {
+    let toks = ctx.toks;
+    let surface: String = ctx.chars[toks[i].start..toks[j].end].iter().collect();
+    let mut votes = Votes::default();
+    votes.add(Kind::Place, 3);
+    Mention {
+        key: name_key(&surface),
+        words: (i..=j).map(|k| toks[k].text.clone()).collect(),
+        surface,
+        span: (toks[i].start, toks[j].end),
+        votes,
+        acronym: false,
+        bare_given: false,
+        weak_word: false,
+    }
+}
+
 /// "NEW YORK, March 3 -", "LONDON —", "MOSCOW (AP) —": an all-capital place
 /// at a paragraph's start, before a comma, a dash or a parenthesis.
 fn datelines(ctx: &Ctx<'_>, out: &mut Vec<Mention>) -> Vec<bool> {
@@ -837,19 +855,7 @@ fn datelines(ctx: &Ctx<'_>, out: &mut Vec<Mention>) -> Vec<bool> {
             for c in consumed.iter_mut().take(j + 1).skip(i) {
                 *c = true;
             }
-            let surface: String = ctx.chars[t.start..toks[j].end].iter().collect();
-            let mut votes = Votes::default();
-            votes.add(Kind::Place, 3);
-            out.push(Mention {
-                key: name_key(&surface),
-                words: (i..=j).map(|k| toks[k].text.clone()).collect(),
-                surface,
-                span: (t.start, toks[j].end),
-                votes,
-                acronym: false,
-                bare_given: false,
-                weak_word: false,
-            });
+            out.push(dateline_place(ctx, i, j));
             continue;
         }
         if !t.para_start || !t.caps {
@@ -869,18 +875,7 @@ fn datelines(ctx: &Ctx<'_>, out: &mut Vec<Mention>) -> Vec<bool> {
         }
         let surface: String = ctx.chars[t.start..toks[j].end].iter().collect();
         if names::is_place(&surface) {
-            let mut votes = Votes::default();
-            votes.add(Kind::Place, 3);
-            out.push(Mention {
-                key: name_key(&surface),
-                words: (i..=j).map(|k| toks[k].text.clone()).collect(),
-                surface,
-                span: (t.start, toks[j].end),
-                votes,
-                acronym: false,
-                bare_given: false,
-                weak_word: false,
-            });
+            out.push(dateline_place(ctx, i, j));
         }
     }
     consumed
