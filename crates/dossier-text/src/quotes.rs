@@ -805,8 +805,16 @@ impl Finder<'_> {
                 return None;
             }
         }
+        // "said to be": not speech; "said to Ritchie:", "said to him that":
+        // the person spoken to follows.
+        let to_addressee = doc.is_word(i + n + 1)
+            && (doc.capitalised(i + n + 1)
+                || self.lc_in(
+                    i + n + 1,
+                    &["him", "her", "them", "me", "us", "reporters", "journalists"],
+                ));
         if i > 0 && doc.lower(i - 1) == "to"
-            || (n == 1 && doc.lower(i + n) == "to" && doc.is_word(i + n))
+            || (n == 1 && doc.lower(i + n) == "to" && doc.is_word(i + n) && !to_addressee)
         {
             return None;
         }
@@ -2399,6 +2407,46 @@ impl Finder<'_> {
             .collect()
     }
 
+    /// When no person has been named in full: the last single capitalised
+    /// word opening a clause before `pos` and followed by a lower-case word
+    /// ("…, Arnold whipped into his second shot. … he said").
+    fn lone_subject_before(&self, pos: usize) -> Option<String> {
+        let doc = self.doc;
+        let end = doc.tok_index(pos);
+        let lists: [&[&str]; 11] = [
+            DETERMINERS,
+            PRONOUNS,
+            CLAUSE_STARTERS,
+            CLAUSE_BOUNDARIES,
+            PREPOSITIONS,
+            CALENDAR,
+            NOT_A_SPEAKER,
+            ORGANISATION_WORDS,
+            TITLES,
+            SUBORDINATORS,
+            PARENTHETICALS,
+        ];
+        (end.saturating_sub(160)..end).rev().find_map(|k| {
+            let clause_start = k == 0
+                || doc
+                    .punct(k - 1)
+                    .is_some_and(|c| matches!(c, ',' | '.' | ';'))
+                || doc
+                    .sentence_starts
+                    .binary_search(&doc.toks[k].start)
+                    .is_ok();
+            let fits = doc.capitalised(k)
+                && clause_start
+                && doc.is_word(k + 1)
+                && !doc.capitalised(k + 1)
+                && !self.lc_in(k + 1, PREPOSITIONS)
+                && !lists.iter().any(|l| self.lc_in(k, l))
+                && !self.inside_direct(doc.toks[k].start)
+                && doc.toks[k].end - doc.toks[k].start > 2;
+            fits.then(|| doc.tok_text(k, k + 1))
+        })
+    }
+
     fn resolve(&mut self) {
         let mentions = self.mentions();
         let genders = self.genders(&mentions);
@@ -2479,9 +2527,20 @@ impl Finder<'_> {
                         {
                             last_described.as_ref().map(|(_, n)| n.clone())
                         }
-                        "he" | "il" | "er" => person_of_gender(&candidates, &genders, Gender::Male),
+                        "he" | "il" | "er" => person_of_gender(&candidates, &genders, Gender::Male)
+                            .or_else(|| {
+                                candidates
+                                    .is_empty()
+                                    .then(|| self.lone_subject_before(raw.start))
+                                    .flatten()
+                            }),
                         "she" | "elle" | "sie" => {
-                            person_of_gender(&candidates, &genders, Gender::Female)
+                            person_of_gender(&candidates, &genders, Gender::Female).or_else(|| {
+                                candidates
+                                    .is_empty()
+                                    .then(|| self.lone_subject_before(raw.start))
+                                    .flatten()
+                            })
                         }
                         _ => last_person.clone(),
                     };
