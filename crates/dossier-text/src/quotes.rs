@@ -809,6 +809,7 @@ impl Finder<'_> {
         // the person spoken to follows.
         let to_addressee = doc.is_word(i + n + 1)
             && (doc.capitalised(i + n + 1)
+                || self.lc_in(i + n + 1, DETERMINERS)
                 || self.lc_in(
                     i + n + 1,
                     &["him", "her", "them", "me", "us", "reporters", "journalists"],
@@ -1401,6 +1402,12 @@ impl Finder<'_> {
                 && self.lc_in(last, &["he", "she", "they", "we"])
             {
                 return self.speaker_from_phrase(last, b);
+            }
+        }
+        // "deeds filed Monday": the day is when, not who.
+        if let [.., before, last] = all[..] {
+            if self.lc_in(last, CALENDAR) && !self.lc_in(before, CALENDAR) {
+                return self.speaker_from_phrase(a, last);
             }
         }
         // "Sent home for rest Mr. Doe said" (a subhead run on): a title and
