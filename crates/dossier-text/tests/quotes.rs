@@ -688,10 +688,10 @@ fn a_subhead_run_into_a_titled_name() {
 
 #[test]
 fn a_word_before_the_name_gives_the_gender() {
-    // No pronoun tells Jane Ann Vole's gender; "his wife" does, so "she" is
-    // her, not the man named last.
-    let text =
-        "Jack Tern flew home, where his wife, former Diving Champion Jane Ann Vole, awaited.\n\
+    // No pronoun tells anyone's gender here; "Mr." and "his wife" do, so
+    // "she" is not the man named last.
+    let text = "Mr. Jack Tern met his wife, former Diving Champion Jane Ann Vole, at the station. \
+                Later Mr. Ned Pike joined them.\n\
                 She said: \"I have to think he feels he is hurting the team's chances\".";
     let q = &quotes(text)[0];
     let s = q.speaker.as_ref().expect("a speaker");
