@@ -1126,6 +1126,24 @@ impl Finder<'_> {
         }
         // "Jane Doe retweeted it, saying, “…”": the sentence's subject.
         if a == b && j > limit && doc.punct(j - 1) == Some(',') && doc.lower(cue).ends_with("ing") {
+            // "Pay raise sought The mayor spoke …, saying": a subhead ran
+            // into the sentence, whose subject starts at the capitalised
+            // determiner or pronoun inside it.
+            let restart = (limit + 1..j).rev().find(|&k| {
+                doc.capitalised(k)
+                    && (self.lc_in(k, &["the", "a", "an", "this", "these", "those"])
+                        || self.lc_in(k, &["he", "she", "they", "we"]))
+                    && doc.is_word(k - 1)
+            });
+            if let Some(r) = restart {
+                if self.lc_in(r, PRONOUNS) {
+                    return self.speaker_from_phrase(r, r + 1).map(|s| (s, usize::MAX));
+                }
+                return (r + 1..(r + 4).min(j))
+                    .find(|&k| self.lc_in(k, ROLE_NOUNS))
+                    .and_then(|e| self.speaker_from_phrase(r, e + 1))
+                    .map(|s| (s, usize::MAX));
+            }
             let mut k = limit;
             while k < j && self.lc_in(k, DETERMINERS) {
                 k += 1;

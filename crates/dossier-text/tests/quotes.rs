@@ -747,3 +747,13 @@ fn he_with_no_full_name_stands_for_the_lone_subject() {
     let s = q.speaker.as_ref().expect("a speaker");
     assert_eq!(s.refers_to.as_deref(), Some("Arnold"));
 }
+
+#[test]
+fn a_subhead_before_a_sentence_with_an_ing_verb_is_no_speaker() {
+    let text =
+        "Pay raise sought The mayor spoke for an hour, saying the county would buy new machines.";
+    assert_eq!(
+        indirect(text),
+        vec![pair("the county would buy new machines", "The mayor")]
+    );
+}
