@@ -992,7 +992,6 @@ pub const SPEAKING_THINGS: &[&str] = &[
     "ministry",
     "secretariat",
     "presidency",
-    "kremlin",
     "statement",
     "report",
     "petition",
