@@ -24,7 +24,13 @@
 //! Y" (X), a description ("a company spokeswoman said", "analysts said"), or
 //! a pronoun or title ("he", "the minister") standing for the last person
 //! named before it ("he" and "she": the last one whose gender, as the text's
-//! own pronouns show it, does not contradict). A quote with no attribution
+//! own pronouns and the words before a name — "Mrs.", "his wife", "spokesman"
+//! — show it, does not contradict; with no one named in full, the last lone
+//! capitalised subject). A speaker must be able to speak: a description of
+//! reported speech needs a person, body or document head ("the work added
+//! eight beds" is no speech), and a day or month is never a speaker. A
+//! subhead run into the text ("Sent home for rest Mr. Doe said", "Pay raise
+//! sought The mayor spoke …, saying") is not part of the speaker. A quote with no attribution
 //! of its own takes the speaker of the quote before it in its paragraph, the
 //! person named in its sentence or the one before ("X put it this way: “…”"),
 //! or, when it opens its paragraph, the speaker or person of the paragraph
