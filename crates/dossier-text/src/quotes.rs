@@ -24,7 +24,13 @@
 //! Y" (X), a description ("a company spokeswoman said", "analysts said"), or
 //! a pronoun or title ("he", "the minister") standing for the last person
 //! named before it ("he" and "she": the last one whose gender, as the text's
-//! own pronouns show it, does not contradict). A quote with no attribution
+//! own pronouns and the words before a name — "Mrs.", "his wife", "spokesman"
+//! — show it, does not contradict; with no one named in full, the last lone
+//! capitalised subject). A speaker must be able to speak: a description of
+//! reported speech needs a person, body or document head ("the work added
+//! eight beds" is no speech), and a day or month is never a speaker. A
+//! subhead run into the text ("Sent home for rest Mr. Doe said", "Pay raise
+//! sought The mayor spoke …, saying") is not part of the speaker. A quote with no attribution
 //! of its own takes the speaker of the quote before it in its paragraph, the
 //! person named in its sentence or the one before ("X put it this way: “…”"),
 //! or, when it opens its paragraph, the speaker or person of the paragraph
@@ -805,8 +811,17 @@ impl Finder<'_> {
                 return None;
             }
         }
+        // "said to be": not speech; "said to Ritchie:", "said to him that":
+        // the person spoken to follows.
+        let to_addressee = doc.is_word(i + n + 1)
+            && (doc.capitalised(i + n + 1)
+                || self.lc_in(i + n + 1, DETERMINERS)
+                || self.lc_in(
+                    i + n + 1,
+                    &["him", "her", "them", "me", "us", "reporters", "journalists"],
+                ));
         if i > 0 && doc.lower(i - 1) == "to"
-            || (n == 1 && doc.lower(i + n) == "to" && doc.is_word(i + n))
+            || (n == 1 && doc.lower(i + n) == "to" && doc.is_word(i + n) && !to_addressee)
         {
             return None;
         }
@@ -1117,6 +1132,24 @@ impl Finder<'_> {
         }
         // "Jane Doe retweeted it, saying, “…”": the sentence's subject.
         if a == b && j > limit && doc.punct(j - 1) == Some(',') && doc.lower(cue).ends_with("ing") {
+            // "Pay raise sought The mayor spoke …, saying": a subhead ran
+            // into the sentence, whose subject starts at the capitalised
+            // determiner or pronoun inside it.
+            let restart = (limit + 1..j).rev().find(|&k| {
+                doc.capitalised(k)
+                    && (self.lc_in(k, &["the", "a", "an", "this", "these", "those"])
+                        || self.lc_in(k, &["he", "she", "they", "we"]))
+                    && doc.is_word(k - 1)
+            });
+            if let Some(r) = restart {
+                if self.lc_in(r, PRONOUNS) {
+                    return self.speaker_from_phrase(r, r + 1).map(|s| (s, usize::MAX));
+                }
+                return (r + 1..(r + 4).min(j))
+                    .find(|&k| self.lc_in(k, ROLE_NOUNS))
+                    .and_then(|e| self.speaker_from_phrase(r, e + 1))
+                    .map(|s| (s, usize::MAX));
+            }
             let mut k = limit;
             while k < j && self.lc_in(k, DETERMINERS) {
                 k += 1;
@@ -1366,6 +1399,7 @@ impl Finder<'_> {
                 self.lc_in(i, ORGANISATION_WORDS)
                     || self.lc_in(i, PRONOUNS)
                     || self.lc_in(i, TITLES)
+                    || self.lc_in(i, CALENDAR)
             });
         fits.then_some((s, b))
     }
@@ -1379,10 +1413,52 @@ impl Finder<'_> {
         // sentence (a subhead ran into it); the speaker starts there.
         if let Some(&k) = all.iter().skip(1).rev().find(|&&i| {
             doc.capitalised(i)
-                && (self.lc_in(i, &["the", "a", "an"])
+                && (self.lc_in(i, &["the", "a", "an", "this", "these", "those"])
                     || self.lc_in(i, PRONOUNS) && doc.lower(i) != "i")
         }) {
             return self.speaker_from_phrase(k, b);
+        }
+        // "Sunday he said", "Apparently he said", "X listed improvements he
+        // said were needed": a pronoun just before the verb is the subject.
+        if let [.., last] = all[..] {
+            if all.len() >= 2
+                && !doc.capitalised(last)
+                && self.lc_in(last, &["he", "she", "they", "we"])
+            {
+                return self.speaker_from_phrase(last, b);
+            }
+        }
+        // "deeds filed Monday": the day is when, not who.
+        if let [.., before, last] = all[..] {
+            if self.lc_in(last, CALENDAR) && !self.lc_in(before, CALENDAR) {
+                return self.speaker_from_phrase(a, last);
+            }
+        }
+        // "Sent home for rest Mr. Doe said" (a subhead run on): a title and
+        // name ending the phrase after a lower-case word are the subject.
+        if let Some(p) = all
+            .iter()
+            .rposition(|&i| self.lc_in(i, TITLES) && doc.capitalised(i))
+        {
+            let t = all[p];
+            let name_follows =
+                p + 1 < all.len() && all[p + 1..].iter().all(|&i| doc.capitalised(i));
+            if p >= 2
+                && name_follows
+                && !doc.capitalised(all[p - 1])
+                && !self.lc_in(all[p - 1], DETERMINERS)
+                && !self.lc_in(all[p - 1], PREPOSITIONS)
+            {
+                return self.speaker_from_phrase(t, b);
+            }
+        }
+        // "for about fifteen minutes at the meeting said": an adverbial, no
+        // one's name.
+        if let [f, second, ..] = all[..] {
+            // Not "de Miranda": a particle before a name.
+            if !doc.capitalised(f) && self.lc_in(f, PREPOSITIONS) && !doc.capitalised(second) {
+                return None;
+            }
         }
         // "Wide range in bids Hemphill said": a name after a preposition's
         // object is the subject, not part of the phrase before it.
@@ -1396,7 +1472,10 @@ impl Finder<'_> {
         let words = all;
         let (&first, &last) = (words.first()?, words.last()?);
         // "said today", "said here the other day": when and where, not who.
-        if words.iter().all(|&i| self.lc_in(i, NOT_A_SPEAKER)) {
+        if words
+            .iter()
+            .all(|&i| self.lc_in(i, NOT_A_SPEAKER) || self.lc_in(i, CALENDAR))
+        {
             return None;
         }
         let span = |s: usize, e: usize| (doc.toks[s].start, doc.toks[e].end);
@@ -1407,7 +1486,9 @@ impl Finder<'_> {
         {
             return None;
         }
-        if words.len() == 1 && self.lc_in(first, PRONOUNS) {
+        if words.len() == 1
+            && (self.lc_in(first, PRONOUNS) || self.lc_in(first, &["these", "those"]))
+        {
             let (s, e) = span(first, first);
             return Some(RawSpeaker {
                 start: s,
@@ -1730,6 +1811,10 @@ impl Finder<'_> {
         if !after_quote {
             if let Some(cs) = self.clause_after(c + n, b, &cue_lc) {
                 let raw = self.subject_of(c, a).map(|(r, _)| r);
+                // "The work added eight beds": a thing that cannot speak.
+                if raw.as_ref().is_some_and(|r| !self.can_speak(r)) {
+                    return None;
+                }
                 // Up to the sentence's end, or to the boundary before a later
                 // speech verb with a subject of its own ("…, and he noted").
                 let mut ce = b;
@@ -1751,6 +1836,43 @@ impl Finder<'_> {
             }
         }
         self.reported_before(c, n, sentence_start, b)
+    }
+
+    /// Whether a speaker may say things: a name or pronoun, or a description
+    /// whose head is a person (a role, an agent noun, a plural), a body or
+    /// a document ("the report"); not "the work" or "the move".
+    fn can_speak(&self, r: &RawSpeaker) -> bool {
+        let doc = self.doc;
+        if r.kind != SpeakerKind::Description {
+            return true;
+        }
+        let (a, b) = (doc.tok_index(r.start), doc.tok_index(r.end));
+        let words: Vec<usize> = (a..b).filter(|&i| doc.is_word(i)).collect();
+        let head_end = words
+            .iter()
+            .position(|&i| i != words[0] && self.lc_in(i, PREPOSITIONS) && !doc.capitalised(i))
+            .unwrap_or(words.len());
+        let Some(&last) = words[..head_end].last() else {
+            return true;
+        };
+        let w = doc.lower(last);
+        doc.capitalised(last)
+            || w.ends_with('s')
+            || [
+                "man", "woman", "person", "er", "or", "ist", "ian", "ant", "ent", "ee",
+            ]
+            .iter()
+            .any(|x| w.ends_with(x))
+            || [
+                ROLE_NOUNS,
+                TITLES,
+                RESOLVING_ROLES,
+                ORGANISATION_WORDS,
+                SPEAKING_THINGS,
+                PRONOUNS,
+            ]
+            .iter()
+            .any(|l| l.contains(&w.as_str()))
     }
 
     /// "…, X said." / "…, said X.": the reported words come first; not
@@ -1848,6 +1970,10 @@ impl Finder<'_> {
         while j < b && words < 9 {
             match doc.punct(j) {
                 Some('.') if doc.is_abbreviation_stop(j, from) => {}
+                // "notes, however, that": a parenthetical between commas.
+                Some(',') if self.lc_in(j + 1, PARENTHETICALS) && doc.punct(j + 2) == Some(',') => {
+                    j += 2;
+                }
                 Some(_) => break,
                 None => {
                     if doc.lower(j) == "that" {
@@ -1942,8 +2068,22 @@ impl Finder<'_> {
         {
             return Some(j);
         }
-        if NEEDS_THAT.contains(&cue_lc) || !doc.is_word(j) || self.cue_at(j).is_some() {
+        if !doc.is_word(j) || self.cue_at(j).is_some() {
             return None;
+        }
+        if NEEDS_THAT.contains(&cue_lc) {
+            // "pledged the land would be …": a short subject, then a verb
+            // that only a clause has; not "added eight beds".
+            let aux = (j + 1..(j + 5).min(b))
+                .take_while(|&k| doc.is_word(k))
+                .find(|&k| self.lc_in(k, AUXILIARIES));
+            let subject_fits = aux.is_some_and(|k| {
+                (j..k).all(|i| !self.lc_in(i, PREPOSITIONS) && self.cue_at(i).is_none())
+            });
+            if !(self.lc_in(j, DETERMINERS) || doc.capitalised(j)) || !subject_fits {
+                return None;
+            }
+            return Some(j);
         }
         const NOT_A_CLAUSE: &[&str] = &[
             "so", "nothing", "goodbye", "yes", "no", "hello", "thanks", "sorry", "not", "as",
@@ -2087,9 +2227,24 @@ impl Finder<'_> {
                 }
                 continue;
             }
+            // "former Olympic Diving Champion Jane Ann Doe": the name is
+            // what follows the last title or role in a long run.
+            let mut role_in_run = false;
+            if ws.len() > 3 {
+                if let Some(p) = ws[..ws.len() - 1]
+                    .iter()
+                    .rposition(|&k| self.lc_in(k, TITLES) || self.lc_in(k, ROLE_NOUNS))
+                {
+                    ws.drain(..=p);
+                    role_in_run = true;
+                }
+            }
             if ws.len() > 3 {
                 continue;
             }
+            let fw = ws[0];
+            let lw = ws[ws.len() - 1];
+            let name = doc.tok_text(fw, lw + 1);
             // "Mayor Jane Doe", "Sen. Jane Doe" (the title's stop read past).
             let title_before = s > 0
                 && (self.lc_in(s - 1, TITLES) || self.lc_in(s - 1, ROLE_NOUNS))
@@ -2097,7 +2252,7 @@ impl Finder<'_> {
                     && doc.punct(s - 1) == Some('.')
                     && self.lc_in(s - 2, TITLES)
                     && doc.is_abbreviation_stop(s - 1, 0);
-            let titled = title_before || (s..fw).any(|k| self.lc_in(k, TITLES));
+            let titled = title_before || role_in_run || (s..fw).any(|k| self.lc_in(k, TITLES));
             if !titled && s > 0 && self.lc_in(s - 1, PREPOSITIONS) {
                 continue; // "the Center for Foo Studies, professor at …"
             }
@@ -2252,11 +2407,75 @@ impl Finder<'_> {
                 *votes.entry(last.to_lowercase()).or_default() += vote;
             }
         }
+        // "his wife, Jane Doe", "Mrs. Doe", "spokesman John Doe": a word
+        // just before the name says more than a pronoun does.
+        for m in mentions.iter().filter(|m| m.person) {
+            let t = doc.tok_index(m.start);
+            let para = doc.para_of(m.start);
+            let vote = (t.saturating_sub(4)..t)
+                .rev()
+                .filter(|&k| doc.is_word(k) && doc.para_of(doc.toks[k].start) == para)
+                .find_map(|k| {
+                    if self.lc_in(k, FEMALE_WORDS) {
+                        Some(2)
+                    } else if self.lc_in(k, MALE_WORDS) {
+                        Some(-2)
+                    } else {
+                        None
+                    }
+                });
+            if let Some(vote) = vote {
+                *votes.entry(m.name.to_lowercase()).or_default() += vote;
+                if let Some(last) = m.name.rsplit(' ').next().filter(|l| *l != m.name) {
+                    *votes.entry(last.to_lowercase()).or_default() += vote;
+                }
+            }
+        }
         votes
             .into_iter()
             .filter(|(_, v)| *v != 0)
             .map(|(k, v)| (k, if v > 0 { Gender::Female } else { Gender::Male }))
             .collect()
+    }
+
+    /// When no person has been named in full: the last single capitalised
+    /// word opening a clause before `pos` and followed by a lower-case word
+    /// ("…, Arnold whipped into his second shot. … he said").
+    fn lone_subject_before(&self, pos: usize) -> Option<String> {
+        let doc = self.doc;
+        let end = doc.tok_index(pos);
+        let lists: [&[&str]; 11] = [
+            DETERMINERS,
+            PRONOUNS,
+            CLAUSE_STARTERS,
+            CLAUSE_BOUNDARIES,
+            PREPOSITIONS,
+            CALENDAR,
+            NOT_A_SPEAKER,
+            ORGANISATION_WORDS,
+            TITLES,
+            SUBORDINATORS,
+            PARENTHETICALS,
+        ];
+        (end.saturating_sub(160)..end).rev().find_map(|k| {
+            let clause_start = k == 0
+                || doc
+                    .punct(k - 1)
+                    .is_some_and(|c| matches!(c, ',' | '.' | ';'))
+                || doc
+                    .sentence_starts
+                    .binary_search(&doc.toks[k].start)
+                    .is_ok();
+            let fits = doc.capitalised(k)
+                && clause_start
+                && doc.is_word(k + 1)
+                && !doc.capitalised(k + 1)
+                && !self.lc_in(k + 1, PREPOSITIONS)
+                && !lists.iter().any(|l| self.lc_in(k, l))
+                && !self.inside_direct(doc.toks[k].start)
+                && doc.toks[k].end - doc.toks[k].start > 2;
+            fits.then(|| doc.tok_text(k, k + 1))
+        })
     }
 
     fn resolve(&mut self) {
@@ -2322,7 +2541,9 @@ impl Finder<'_> {
                 SpeakerKind::Pronoun => {
                     let r = match lc.as_str() {
                         "it" => last_speaking_body.clone().or_else(|| last_body.clone()),
-                        "they" => last_plural.clone().or_else(|| last_body.clone()),
+                        "they" | "these" | "those" => {
+                            last_plural.clone().or_else(|| last_body.clone())
+                        }
                         // "A taxi driver remarks that …. “…,” he says": the
                         // person described as the last speaker, when no one
                         // has been named since.
@@ -2337,9 +2558,20 @@ impl Finder<'_> {
                         {
                             last_described.as_ref().map(|(_, n)| n.clone())
                         }
-                        "he" | "il" | "er" => person_of_gender(&candidates, &genders, Gender::Male),
+                        "he" | "il" | "er" => person_of_gender(&candidates, &genders, Gender::Male)
+                            .or_else(|| {
+                                candidates
+                                    .is_empty()
+                                    .then(|| self.lone_subject_before(raw.start))
+                                    .flatten()
+                            }),
                         "she" | "elle" | "sie" => {
-                            person_of_gender(&candidates, &genders, Gender::Female)
+                            person_of_gender(&candidates, &genders, Gender::Female).or_else(|| {
+                                candidates
+                                    .is_empty()
+                                    .then(|| self.lone_subject_before(raw.start))
+                                    .flatten()
+                            })
                         }
                         _ => last_person.clone(),
                     };
@@ -2377,7 +2609,9 @@ impl Finder<'_> {
                     last_plural = Some(raw.name.clone())
                 }
                 SpeakerKind::Description
-                    if ["a ", "an ", "the "].iter().any(|d| lc.starts_with(d))
+                    if ["a ", "an ", "the ", "one ", "another "]
+                        .iter()
+                        .any(|d| lc.starts_with(d))
                         && !lc
                             .split_whitespace()
                             .any(|w| ORGANISATION_WORDS.contains(&w)) =>

@@ -639,3 +639,121 @@ fn more_speech_verbs() {
     // "charged" with no clause after it is not speech.
     assert!(quotes("The firm charged $500 for each joint of the track.").is_empty());
 }
+
+#[test]
+fn a_thing_that_cannot_speak_reports_nothing() {
+    // "added" with a subject that is no person, body or document: no speech.
+    let text = "The new wing added eight beds to the ward last spring.";
+    assert_eq!(indirect(text), vec![]);
+    // A person-like subject with the same verb still reports.
+    let text = "The spokesman added the ward would open in the spring.";
+    assert_eq!(
+        indirect(text),
+        vec![pair("the ward would open in the spring", "The spokesman")]
+    );
+}
+
+#[test]
+fn a_day_is_never_a_speaker() {
+    let text = "The land changed hands for $40,000, according to deeds filed Monday.";
+    assert!(
+        quotes(text).iter().all(|q| q
+            .speaker
+            .as_ref()
+            .is_none_or(|s| !s.name.contains("Monday"))),
+        "{:?}",
+        quotes(text)
+    );
+}
+
+#[test]
+fn a_word_before_the_pronoun_is_no_part_of_the_speaker() {
+    let text =
+        "Mary Oakes chaired the hearing.\nSunday she said the county would appeal the ruling.";
+    let q = quotes(text);
+    let s = q[0].speaker.as_ref().expect("a speaker");
+    assert_eq!((s.name.as_str(), s.kind), ("she", SpeakerKind::Pronoun));
+    assert_eq!(s.refers_to.as_deref(), Some("Mary Oakes"));
+}
+
+#[test]
+fn a_subhead_run_into_a_titled_name() {
+    // "Sent home for rest" is a subhead glued to the story's sentence.
+    let text = "Sent home for rest Mr. Hollis said yesterday that work continued through the week.";
+    assert_eq!(
+        indirect(text),
+        vec![pair("work continued through the week", "Hollis")]
+    );
+}
+
+#[test]
+fn a_word_before_the_name_gives_the_gender() {
+    // No pronoun tells anyone's gender here; "Mr." and "his wife" do, so
+    // "she" is not the man named last.
+    let text = "Mr. Jack Tern met his wife, former Diving Champion Jane Ann Vole, at the station. \
+                Later Mr. Ned Pike joined them.\n\
+                She said: \"I have to think he feels he is hurting the team's chances\".";
+    let q = &quotes(text)[0];
+    let s = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(s.refers_to.as_deref(), Some("Jane Ann Vole"));
+}
+
+#[test]
+fn said_to_someone_then_a_colon() {
+    let text =
+        "The conductor said to the reporter: \"I don't think you want to talk to him today\".";
+    assert_eq!(
+        direct(text),
+        vec![pair(
+            "I don't think you want to talk to him today",
+            "The conductor"
+        )]
+    );
+    // "said to be" is still no cue.
+    let text = "The painting is said to be worth a great deal of money.";
+    assert_eq!(indirect(text), vec![]);
+}
+
+#[test]
+fn notes_however_that() {
+    let text = "Dr. Quill notes, however, that most of the boards in the state do not do so.";
+    assert_eq!(
+        indirect(text),
+        vec![pair(
+            "most of the boards in the state do not do so",
+            "Quill"
+        )]
+    );
+}
+
+#[test]
+fn a_verb_that_needs_that_takes_a_short_subject_and_auxiliary() {
+    let text = "Hal Brisket pledged the land would be a sanctuary for all birds.";
+    assert_eq!(
+        indirect(text),
+        vec![pair(
+            "the land would be a sanctuary for all birds",
+            "Hal Brisket"
+        )]
+    );
+}
+
+#[test]
+fn he_with_no_full_name_stands_for_the_lone_subject() {
+    let text =
+        "On the fairway of the last hole, Arnold whipped into his second shot. He tried again.\n\n\
+                \"It is possible that I over-corrected\", he said ruefully.";
+    let q = &quotes(text)[0];
+    let s = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(s.refers_to.as_deref(), Some("Arnold"));
+}
+
+#[test]
+fn a_subhead_before_a_sentence_with_an_ing_verb_is_no_speaker() {
+    let text =
+        "Pay raise sought The mayor spoke for an hour, saying the county would buy new machines.";
+    assert_eq!(
+        indirect(text),
+        vec![pair("the county would buy new machines", "The mayor")]
+    );
+}

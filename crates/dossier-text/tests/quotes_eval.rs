@@ -99,6 +99,22 @@ const UNSEEN_3: &[&str] = &[
     "unseen/brown-ca19",
 ];
 
+/// The paragraphs after ten earlier excerpts (Brown press stories, 110 gold
+/// quotes), gold committed before any run, scored once before and once after
+/// the rules changed; never printed in detail.
+const UNSEEN_4: &[&str] = &[
+    "unseen/brown-ca01-part2",
+    "unseen/brown-ca03-part2",
+    "unseen/brown-ca05-part2",
+    "unseen/brown-ca06-part2",
+    "unseen/brown-ca10-part2",
+    "unseen/brown-ca20-part2",
+    "unseen/brown-ca22-part2",
+    "unseen/brown-ca25-part2",
+    "unseen/brown-ca33-part2",
+    "unseen/brown-ca42-part2",
+];
+
 fn crate_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -568,11 +584,12 @@ fn quotes_held_out_set() {
     // Scores only: the per-quote listing stays off so tuning never looks at it.
     let t = evaluate(HELD_OUT, false).expect("held-out pages readable");
     let s = report("held-out", &t);
-    // Floors a little below what the rules reach (0.992, 0.859, 0.745).
+    // Floors a little below what the rules reach (0.992, 0.859, 0.760; the
+    // indirect F1 was 0.745 before the unseen-4 round).
     assert!(s.direct_f1 >= 0.98, "direct quotes F1 on the held-out set");
     assert!(s.speakers >= 0.84, "speakers right on the held-out set");
     assert!(
-        s.indirect_f1 >= 0.72,
+        s.indirect_f1 >= 0.74,
         "indirect speech F1 on the held-out set"
     );
 }
@@ -585,11 +602,12 @@ fn quotes_unseen_set() {
     let t = evaluate(UNSEEN, verbose).expect("unseen excerpts readable");
     let s = report("unseen", &t);
     // First run, rules untouched: 0.933, 0.661, 0.729. Then its errors were
-    // read while the rules changed: now 0.933, 0.923, 0.860.
+    // read while the rules changed: 0.933, 0.923, 0.860; after the unseen-4
+    // round: 0.933, 0.925, 0.886.
     assert!(s.direct_f1 >= 0.92, "direct quotes F1 on the unseen set");
     assert!(s.speakers >= 0.90, "speakers right on the unseen set");
     assert!(
-        s.indirect_f1 >= 0.84,
+        s.indirect_f1 >= 0.87,
         "indirect speech F1 on the unseen set"
     );
 }
@@ -600,28 +618,49 @@ fn quotes_unseen_2_set() {
     let s = report("unseen-2", &t);
     // Scored once with the rules frozen: 0.960, 0.700, 0.696 (20 quotes);
     // after the rules of the unseen-3 round (its details never read):
-    // 0.960, 0.800, 0.696.
+    // 0.960, 0.800, 0.696; after the unseen-4 round (details never read):
+    // 0.960, 0.810, 0.750.
     assert!(s.direct_f1 >= 0.94, "direct quotes F1 on the unseen-2 set");
-    assert!(s.speakers >= 0.75, "speakers right on the unseen-2 set");
+    assert!(s.speakers >= 0.78, "speakers right on the unseen-2 set");
     assert!(
-        s.indirect_f1 >= 0.65,
+        s.indirect_f1 >= 0.72,
         "indirect speech F1 on the unseen-2 set"
     );
 }
 
 #[test]
 fn quotes_unseen_3_set() {
-    let t = evaluate(UNSEEN_3, false).expect("unseen-3 excerpts readable");
+    // Its details may be read now (it became dev material after its second
+    // scoring): QUOTES_UNSEEN_VERBOSE lists them.
+    let verbose = std::env::var_os("QUOTES_UNSEEN_VERBOSE").is_some();
+    let t = evaluate(UNSEEN_3, verbose).expect("unseen-3 excerpts readable");
     let s = report("unseen-3", &t);
     // Scored once with the rules as they were (the "before"): direct F1
     // 0.993, speakers right 0.602 (62 of 103), indirect F1 0.690. Once more
     // with the rules frozen after the work of issue 17: 1.000, 0.748 (83 of
-    // 111), 0.791.
+    // 111), 0.791. Then its errors were read while the rules changed (no
+    // longer unseen): 1.000, 0.839 (94 of 112), 0.804.
     assert!(s.direct_f1 >= 0.98, "direct quotes F1 on the unseen-3 set");
-    assert!(s.speakers >= 0.72, "speakers right on the unseen-3 set");
+    assert!(s.speakers >= 0.82, "speakers right on the unseen-3 set");
     assert!(
-        s.indirect_f1 >= 0.76,
+        s.indirect_f1 >= 0.78,
         "indirect speech F1 on the unseen-3 set"
+    );
+}
+
+#[test]
+fn quotes_unseen_4_set() {
+    let t = evaluate(UNSEEN_4, false).expect("unseen-4 excerpts readable");
+    let s = report("unseen-4", &t);
+    // Scored once with the rules as they were (the "before"): direct F1
+    // 0.983, speakers right 0.931 (94 of 101), indirect F1 0.854. Once more
+    // with the rules frozen after the next round: 0.983, 0.949 (94 of 99),
+    // 0.840.
+    assert!(s.direct_f1 >= 0.97, "direct quotes F1 on the unseen-4 set");
+    assert!(s.speakers >= 0.93, "speakers right on the unseen-4 set");
+    assert!(
+        s.indirect_f1 >= 0.82,
+        "indirect speech F1 on the unseen-4 set"
     );
 }
 
