@@ -158,6 +158,24 @@ const UNSEEN_3: &[&str] = &[
     "brown-ca42",
 ];
 
+/// Eleven more Brown press stories (names only; the reportage samples no
+/// earlier set used), gold committed before the suggester ran on them.
+/// Never printed in detail. Before (rules at 4be39d8, scored once):
+/// precision 0.87 (135/156), recall 0.92 (135/146), kinds 0.93 (126/135).
+const UNSEEN_4: &[&str] = &[
+    "brown-ca08",
+    "brown-ca16",
+    "brown-ca17",
+    "brown-ca21",
+    "brown-ca23",
+    "brown-ca24",
+    "brown-ca26",
+    "brown-ca27",
+    "brown-ca29",
+    "brown-ca43",
+    "brown-ca44",
+];
+
 fn unseen_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unseen")
 }
@@ -319,7 +337,10 @@ fn suggestions_on_real_news_hold_their_floors() {
     let unseen = score_unseen(UNSEEN, unseen_detail);
     // Never in detail: its suggestions are not to be read while tuning.
     let unseen2 = score_unseen(UNSEEN_2, false);
-    let unseen3 = score_unseen(UNSEEN_3, false);
+    // Unseen-3 was scored twice untouched; since then its errors are read
+    // (dev-like) with the first unseen set's.
+    let unseen3 = score_unseen(UNSEEN_3, unseen_detail);
+    let unseen4 = score_unseen(UNSEEN_4, false);
     let wire = score(
         "wire-opec",
         &excerpt("wire-opec"),
@@ -332,11 +353,13 @@ fn suggestions_on_real_news_hold_their_floors() {
     println!("{}", unseen.line("unseen, then read (10 real)"));
     println!("{}", unseen2.line("unseen-2 (4 real, frozen)"));
     println!("{}", unseen3.line("unseen-3 (12 real, frozen)"));
+    println!("{}", unseen4.line("unseen-4 (11 real, frozen)"));
     let mut all = dev;
     all.add(held);
     all.add(unseen);
     all.add(unseen2);
     all.add(unseen3);
+    all.add(unseen4);
     println!("{}", all.line("all real (65)"));
     println!("{}", wire.line("wire-style story (not real)"));
     if let Some(text) = sample() {
