@@ -588,14 +588,19 @@ impl Ctx<'_> {
         let Some(t) = self.toks.get(idx) else {
             return false;
         };
-        if !t.cap || names::is_common_word(&t.text) {
+        if !t.cap {
             return false;
         }
-        let key = crate::variants::variant_key(&t.text).into_owned();
         let next_cap = self
             .toks
             .get(idx + 1)
             .is_some_and(|n| n.cap && !n.broken_before && !n.sentence_before);
+        // "the New York Yankees": a common word opening a known place's
+        // name of two or three words.
+        if names::is_common_word(&t.text) {
+            return next_cap && !t.headline && self.opens_known_place(idx);
+        }
+        let key = crate::variants::variant_key(&t.text).into_owned();
         // Capitalised mid-sentence elsewhere: alone, or (for a common
         // English word, "Tax" of "Tax Policy Center") in a name like this one.
         if self.mid_sentence_alone.contains(&key)
@@ -648,6 +653,16 @@ impl Ctx<'_> {
             && self.toks.get(idx + 1).is_some_and(|n| {
                 names::is_organisation_designator(&n.text) || names::is_place_word(&n.text)
             })
+    }
+
+    fn opens_known_place(&self, idx: usize) -> bool {
+        let two = self.span_of(idx, idx + 1);
+        let three = self
+            .toks
+            .get(idx + 2)
+            .filter(|n| n.cap && !n.broken_before && !n.sentence_before)
+            .map(|_| self.span_of(idx, idx + 2));
+        names::is_place(&two) || three.is_some_and(|s| names::is_place(&s))
     }
 
     fn span_of(&self, a: usize, b: usize) -> String {
@@ -927,7 +942,8 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
         // a common word after an abbreviation's stop ("U.N. Meanwhile")
         // opens a sentence.
         let stop_before = ctx.chars.get(toks[j].end) == Some(&'.') || toks[j].text.ends_with('.');
-        if n.text == "A" && ctx.chars.get(n.end) != Some(&'.')
+        if (n.text == "A" && ctx.chars.get(n.end) != Some(&'.'))
+            || (n.text == "The" && run.len() > 0 && !toks[i].quote_open)
             || stop_before && names::is_common_word(&n.text)
         {
             break;
@@ -948,6 +964,19 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
                 || names::is_event_word(w)
                 || names::is_title(w)
         });
+        // "Sen. Jane Roe of Ohio": a title made the run body-like, but a
+        // name follows the title, and "of" gives her state, not a title's
+        // portfolio ("Secretary of State").
+        let titled_name = run.iter().any(|&r| names::is_title(&toks[r].text))
+            && !run.iter().any(|&r| {
+                let w = &toks[r].text;
+                names::is_organisation_designator(w)
+                    || names::is_place_word(w)
+                    || names::is_event_word(w)
+            })
+            && toks[j].cap
+            && !names::is_title(&toks[j].text);
+        let org_like = org_like && !titled_name;
         let mut k = j + 1;
         let mut joined = Vec::new();
         while k < toks.len() && k <= j + 3 {
@@ -969,6 +998,15 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
         let fits = match joined.as_slice() {
             ["of"] | ["for"] | ["of", "the"] | ["for", "the"] => org_like,
             ["on"] | ["on", "the"] => org_like && names::is_organisation_designator(&toks[j].text),
+            // "Sen. Jane Roe of Ohio and Rep. John Doe": a title after
+            // "and" opens a second name; "Palermo and the Orchestra of
+            // ...": a place alone before "and" is a name of its own.
+            ["and"] | ["and", "the"] | ["&"]
+                if names::is_title(&next_cap.text)
+                    || (run.len() == 1 && names::is_place(&toks[j].text)) =>
+            {
+                false
+            }
             ["and"] | ["and", "the"] | ["&"] => {
                 (org_like && has_of)
                     || (designator_within(toks, k, 3)
@@ -1075,7 +1113,16 @@ fn split_run(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
             && !common
             && !names::is_common_english(&t.text)
             && words.get(1).is_some_and(|&n| toks[n].cap);
-        if common || !t.cap || (!ctx.reliable(t) && !ctx.vouched(f) && !opens_name) {
+        // "New York Yankees" opening a sentence: a common word that opens a
+        // known place's name is part of it.
+        let opens_place = t.cap
+            && (2..=3.min(words.len())).any(|k| {
+                words[..k].iter().all(|&w| toks[w].cap)
+                    && names::is_place(&span_text(ctx, &words[..k]))
+            });
+        if !opens_place
+            && (common || !t.cap || (!ctx.reliable(t) && !ctx.vouched(f) && !opens_name))
+        {
             words.remove(0);
         } else {
             break;
@@ -1228,6 +1275,34 @@ fn split_designators(ctx: &Ctx<'_>, words: Vec<usize>, titled: bool) -> Vec<Piec
                     .get(pos + 1)
                     .is_some_and(|&n| toks[n].cap && n == w + 1)
         });
+        // "Secretary of the Treasury Jane Roe": a capitalised common word
+        // (no given name, no designator) before a given name and a surname
+        // ends what stands before.
+        let common_before_given = prev.is_some_and(|p| {
+            let pw = &toks[p].text;
+            let tw = &toks[w].text;
+            names::is_common_english(pw)
+                && !names::is_given_name(pw)
+                && !names::is_title(pw)
+                && !toks[p].caps
+                && toks[p].cap
+                && w == p + 1
+                && names::is_given_name(tw)
+                && !names::is_common_english(tw)
+                && words.len() == pos + 2
+                && words.get(pos + 1).is_some_and(|&n| {
+                    toks[n].cap
+                        && n == w + 1
+                        && !names::is_organisation_designator(&toks[n].text)
+                        && !names::is_place_word(&toks[n].text)
+                        && !names::is_event_word(&toks[n].text)
+                })
+        });
+        if common_before_given && cur.len() == 1 {
+            // "Treasury" alone before the person's name names no one here.
+            cur.clear();
+        }
+        let split = split || common_before_given;
         // "Business Insider Inc Nintendo": a legal suffix ends a name.
         let after_suffix = prev.is_some_and(|p| {
             names::is_legal_suffix(&toks[p].text)
@@ -1250,6 +1325,47 @@ fn split_designators(ctx: &Ctx<'_>, words: Vec<usize>, titled: bool) -> Vec<Piec
             work: false,
         });
     }
+    // "U. S. Presidents", "U.S. Flag": a country's abbreviation before
+    // plain English words is an adjective; the country is the name.
+    let mut split_out: Vec<Piece> = Vec::new();
+    for p in out {
+        let initials = p
+            .words
+            .iter()
+            .take_while(|&&w| {
+                let t = &toks[w].text;
+                t.chars().count() == 2 && t.ends_with('.')
+            })
+            .count();
+        let head = if initials >= 2 {
+            initials
+        } else if toks[p.words[0]].caps && toks[p.words[0]].text.contains('.') {
+            1
+        } else {
+            0
+        };
+        let rest = &p.words[head.min(p.words.len())..];
+        if head > 0
+            && !rest.is_empty()
+            && names::is_country_abbreviation(&span_text(ctx, &p.words[..head]))
+            && rest.iter().all(|&w| {
+                let t = &toks[w].text;
+                names::is_common_english(t.trim_end_matches('s'))
+                    && !names::is_organisation_designator(t)
+                    && !names::is_place_word(t)
+                    && !names::is_title(t)
+            })
+        {
+            split_out.push(Piece {
+                words: p.words[..head].to_vec(),
+                titled: false,
+                work: false,
+            });
+        } else {
+            split_out.push(p);
+        }
+    }
+    let mut out = split_out;
     // Connectors never end or start a name.
     for p in &mut out {
         while p.words.first().is_some_and(|&w| !toks[w].cap) {
@@ -1433,7 +1549,10 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         // "Lake Ontario", "Mount Kenya"
         votes.add(Kind::Place, 3);
     }
-    let known_place = names::is_place(&surface);
+    // An acronym names a place only as a country's abbreviation: "U.N."
+    // folds to the key of a town somewhere, and names no place.
+    let known_place =
+        names::is_place(&surface) && !(acronym && !names::is_country_abbreviation(w0));
     if known_place {
         // A place of several words the lists know outweighs a designator
         // inside it ("Soviet Union").
@@ -1462,15 +1581,18 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         votes.add(Kind::Organisation, 2);
     }
     let particles = piece.words.windows(2).any(|p| p[1] != p[0] + 1);
+    // "Cambridge Analytica", "Chicago Tribune", "Los Angeles Lakers": a
+    // place's name (of one word or more) opening a name that is no place.
+    let place_opens = (1..texts.len())
+        .any(|k| names::is_place(&texts[..k].join(" ")) && (k > 1 || !names::is_given_name(w0)));
     if !single
         && !has_designator
-        && names::is_place(w0)
-        && !names::is_given_name(w0)
+        && place_opens
         && !known_place
         && !names::is_place(wl)
+        && !names::is_place_word(wl)
+        && !names::is_event_word(wl)
     {
-        // "Cambridge Analytica", "Chicago Tribune": a place's name opening
-        // a name that is no place.
         votes.add(Kind::Organisation, 2);
     }
     // "Joseph R. Bolker", "A. B. Cox": initials before a surname make a
@@ -1489,10 +1611,28 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
     {
         votes.add(Kind::Person, 3);
     }
-    if !single && !has_designator && names::is_given_name(w0) && !names::is_place(wl) {
+    let after_the = first > 0
+        && !toks[first].broken_before
+        && toks[first - 1].text.eq_ignore_ascii_case("the")
+        && !piece.titled;
+    if !single && !has_designator && names::is_given_name(w0) && !names::is_place(wl) && !after_the
+    {
         votes.add(Kind::Person, 3);
     } else if !single && particles && !has_designator {
         votes.add(Kind::Person, 2);
+    }
+    // "Imperial Russia", "Soviet Armenia": plain English words before a
+    // known place.
+    if !single
+        && !has_designator
+        && !known_place
+        && names::is_place(wl)
+        && !names::is_given_name(wl)
+        && texts[..texts.len() - 1]
+            .iter()
+            .all(|w| names::is_common_english(w) && !names::is_given_name(w))
+    {
+        votes.add(Kind::Place, 3);
     }
     if !single
         && !has_designator
@@ -1514,7 +1654,24 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
             votes.add(Kind::Person, 3);
         }
     }
+    // "the Jolly Roger", "the Beverly Hilton": English puts no article
+    // before a person's name; a name of several words after "the" is a
+    // body's or a building's.
+    if after_the && !single && !known_place && votes.place == 0 && votes.event == 0 {
+        votes.add(Kind::Organisation, 2);
+    }
     if let Some(p) = &prev_word {
+        // "disarmament adviser McCloy", "architect Welton Becket": a role
+        // noun in lowercase right before a name makes it a person's.
+        if names::is_role_noun(p)
+            && !piece.titled
+            && !has_designator
+            && !known_place
+            && !acronym
+            && before.is_some_and(|b| !b.cap && !b.comma_after && !b.possessive)
+        {
+            votes.add(Kind::Person, 3);
+        }
         if names::is_place_preposition(p) {
             votes.add(Kind::Place, 1);
         }
@@ -1643,7 +1800,11 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
                     ]
                     .iter()
                     .any(|suffix| lower.ends_with(suffix));
-                votes.add(Kind::Organisation, 1);
+                if names::has_surname_shape(w0) && !weak_word {
+                    votes.add(Kind::Person, 1);
+                } else {
+                    votes.add(Kind::Organisation, 1);
+                }
             }
         } else if texts.iter().all(|w| {
             w.chars()
