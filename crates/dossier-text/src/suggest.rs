@@ -782,6 +782,7 @@ pub fn suggest_names(text: &str, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
             continue;
         }
         let run = grow_run(&ctx, i);
+        if std::env::var_os("DBG").is_some() { eprintln!("run {:?} -> {:?}", run.iter().map(|&w| toks[w].text.clone()).collect::<Vec<_>>(), split_run(&ctx, &run).iter().map(|p| p.words.iter().map(|&w| toks[w].text.clone()).collect::<Vec<_>>()).collect::<Vec<_>>()); }
         let next = run.last().map_or(i + 1, |&l| l + 1);
         for piece in split_run(&ctx, &run) {
             if let Some(m) = to_mention(&ctx, &piece) {
@@ -1157,6 +1158,9 @@ fn split_run(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
         let given = (1..words.len() - 1).find(|&g| {
             names::is_given_name(&toks[words[g]].text)
                 && words[..g].iter().all(|&w| plain(w))
+                // "New York Yankees": no role before a given name when the
+                // words make a known place.
+                && !names::is_place(&span_text(ctx, &words[..=g]))
                 && words[g + 1..].iter().all(|&w| {
                     toks[w].cap
                         && !names::is_organisation_designator(&toks[w].text)
@@ -1289,6 +1293,7 @@ fn split_designators(ctx: &Ctx<'_>, words: Vec<usize>, titled: bool) -> Vec<Piec
                 && w == p + 1
                 && names::is_given_name(tw)
                 && !names::is_common_english(tw)
+                && !names::is_place(&span_text(ctx, &[p, w]))
                 && words.len() == pos + 2
                 && words.get(pos + 1).is_some_and(|&n| {
                     toks[n].cap
@@ -1551,8 +1556,12 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
     }
     // An acronym names a place only as a country's abbreviation: "U.N."
     // folds to the key of a town somewhere, and names no place.
-    let known_place =
-        names::is_place(&surface) && !(acronym && !names::is_country_abbreviation(w0));
+    // "U. S.": spaced initials of a country's abbreviation.
+    let country_initials = !single
+        && texts.iter().all(|w| w.chars().count() == 2 && w.ends_with('.'))
+        && names::is_country_abbreviation(&surface);
+    let known_place = country_initials
+        || (names::is_place(&surface) && !(acronym && !names::is_country_abbreviation(w0)));
     if known_place {
         // A place of several words the lists know outweighs a designator
         // inside it ("Soviet Union").
@@ -1896,9 +1905,12 @@ fn group(mentions: Vec<Mention>, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
         if (2..=8).contains(&n) && best == Kind::Organisation {
             // "National Security Council" in "White House National Security
             // Council"; "Congress" in "US Congress".
-            let place_prefix =
-                names::is_place(&g.words[0]) || names::is_country_abbreviation(&g.words[0]);
-            let last_suffix = if n == 2 && place_prefix { 2 } else { n - 1 };
+            // "Yankees" in "New York Yankees": after a place's name, the
+            // last word alone is a short form too.
+            let place_prefix = names::is_place(&g.words[0])
+                || names::is_country_abbreviation(&g.words[0])
+                || (2..n).any(|k| names::is_place(&g.words[..k].join(" ")));
+            let last_suffix = if place_prefix { n } else { n - 1 };
             for s in 1..last_suffix {
                 let k = key_of(&g.words[s..]);
                 let e = suffix_owner.entry(k).or_insert(Some(i));
@@ -1947,9 +1959,19 @@ fn group(mentions: Vec<Mention>, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
                     *e = None;
                 }
             }
-            if g.words
-                .last()
-                .is_some_and(|w| names::is_droppable_designator(w))
+            // "Beverly Hilton" for "Beverly Hilton Hotel": a building's or
+            // a body's name without its last word, unless that names a
+            // place of its own ("Los Angeles" of "Los Angeles County").
+            let base_is_name = n >= 3
+                && matches!(best, Kind::Organisation | Kind::Place)
+                && g.words.last().is_some_and(|w| {
+                    names::is_place_word(w) || names::is_organisation_designator(w)
+                })
+                && !names::is_place(&g.words[..n - 1].join(" "));
+            if base_is_name
+                || g.words
+                    .last()
+                    .is_some_and(|w| names::is_droppable_designator(w))
             {
                 let k = key_of(&g.words[..n - 1]);
                 let e = base_owner.entry(k).or_insert(Some(i));
