@@ -1802,13 +1802,26 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
             } else {
                 // A common noun of a common kind ("Processing", "Immunology").
                 let lower = w0.to_lowercase();
-                weak_word = names::is_common_english(w0)
-                    && [
-                        "ing", "ion", "ions", "ity", "ogy", "ness", "ment", "ments", "ics", "ism",
-                        "ance", "ence", "ure", "ive", "ma",
-                    ]
-                    .iter()
-                    .any(|suffix| lower.ends_with(suffix));
+                // A common noun of a common kind ("Processing"); or any
+                // plain English word capitalised with no cue ("Century",
+                // "Fall foliage"), unless plural ("Giants", "Teamsters") or
+                // after "the" or a preposition ("the Pentagon", "on Twitter").
+                let abstract_noun = [
+                    "ing", "ion", "ions", "ity", "ogy", "ness", "ment", "ments", "ics", "ism",
+                    "ance", "ence", "ure", "ive", "ma",
+                ]
+                .iter()
+                .any(|suffix| lower.ends_with(suffix));
+                let plural = lower.ends_with('s')
+                    && !lower.ends_with("ss")
+                    && names::is_common_english(&lower[..lower.len() - 1]);
+                let cue_before = prev_word.as_deref().is_some_and(|p| {
+                    p == "the"
+                        || names::is_place_preposition(p)
+                        || matches!(p, "on" | "from" | "to" | "by" | "with" | "via" | "of")
+                });
+                weak_word =
+                    names::is_common_english(w0) && (abstract_noun || !(plural || cue_before));
                 if names::has_surname_shape(w0) && !weak_word {
                     votes.add(Kind::Person, 1);
                 } else {
