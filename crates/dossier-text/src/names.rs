@@ -687,6 +687,14 @@ pub fn is_demonym(word: &str) -> bool {
         "ns", "n", "ans", "an", "ians", "ian", "ese", "is", "i", "ish", "ers", "er",
     ] {
         if let Some(stem) = stem_of(suffix) {
+            // "Londoner", "Icelanders": "-er" follows the place's whole
+            // name; "Palmer" is no one from Palma.
+            if matches!(suffix, "er" | "ers") {
+                if is(stem) {
+                    return true;
+                }
+                continue;
+            }
             if is(stem)
                 || is(&format!("{stem}a"))
                 || is(&format!("{stem}e"))

@@ -1188,9 +1188,17 @@ fn split_run(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
         let w = &toks[words[k]].text;
         names::is_title(w)
             || (names::is_role_noun(&w.to_lowercase())
-                && words
-                    .get(k + 1)
-                    .is_some_and(|&n| names::is_given_name(&toks[n].text)))
+                && words.get(k + 1).is_some_and(|&n| {
+                    let nw = &toks[n].text;
+                    names::is_given_name(nw)
+                        // "Manager Hemus": a role before a lone surname.
+                        || (k == 0
+                            && words.len() == 2
+                            && !names::is_common_english(nw)
+                            && !names::is_organisation_designator(nw)
+                            && !names::is_place_word(nw)
+                            && !names::is_place(nw))
+                }))
     };
     let mut k = 0;
     while k < words.len() {
@@ -2029,8 +2037,12 @@ fn group(mentions: Vec<Mention>, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
                     }
                 }
                 target.mentions.extend(moved.mentions);
-                // A short form's own votes count less than the full name's.
-                if !moved.acronym {
+                // A short form's own votes count less than the full name's;
+                // a surname that is also a town's name ("Palmer" of "Arnold
+                // Palmer") brings its person's votes only.
+                if !moved.acronym && target.votes.best() == Kind::Person && single == 1 {
+                    target.votes.person += moved.votes.person;
+                } else if !moved.acronym {
                     let mut v = moved.votes;
                     v.organisation /= 2;
                     v.place /= 2;
