@@ -381,8 +381,13 @@ fn make_token(chars: &[char], start: usize, end: usize) -> Tok {
     let word = text_of(s, e);
     if let Some(pos) = word.find('-') {
         let prefix = &word[..pos];
+        // "Inter-American", "Pan-Arab", "Trans-Canada" capitalised name
+        // bodies and roads; "anti-Russian" does not.
+        let name_prefix = capitalised(prefix)
+            && matches!(prefix.to_lowercase().as_str(), "inter" | "pan" | "trans");
         if MODIFIER_PREFIXES.contains(&prefix.to_lowercase().as_str())
             && capitalised(&word[pos + 1..])
+            && !name_prefix
         {
             s += prefix.chars().count() + 1;
         }
@@ -782,7 +787,22 @@ pub fn suggest_names(text: &str, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
             continue;
         }
         let run = grow_run(&ctx, i);
-        if std::env::var_os("DBG").is_some() { eprintln!("run {:?} -> {:?}", run.iter().map(|&w| toks[w].text.clone()).collect::<Vec<_>>(), split_run(&ctx, &run).iter().map(|p| p.words.iter().map(|&w| toks[w].text.clone()).collect::<Vec<_>>()).collect::<Vec<_>>()); }
+        if std::env::var_os("DBG").is_some() {
+            eprintln!(
+                "run {:?} -> {:?}",
+                run.iter()
+                    .map(|&w| toks[w].text.clone())
+                    .collect::<Vec<_>>(),
+                split_run(&ctx, &run)
+                    .iter()
+                    .map(|p| p
+                        .words
+                        .iter()
+                        .map(|&w| toks[w].text.clone())
+                        .collect::<Vec<_>>())
+                    .collect::<Vec<_>>()
+            );
+        }
         let next = run.last().map_or(i + 1, |&l| l + 1);
         for piece in split_run(&ctx, &run) {
             if let Some(m) = to_mention(&ctx, &piece) {
@@ -998,7 +1018,14 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
         let particles = joined.iter().all(|w| names::is_name_particle(w));
         let fits = match joined.as_slice() {
             ["of"] | ["for"] | ["of", "the"] | ["for", "the"] => org_like,
-            ["on"] | ["on", "the"] => org_like && names::is_organisation_designator(&toks[j].text),
+            // "Committee on Foreign Relations"; not "Committee on U.S.
+            // affairs", where a country stands as an adjective.
+            ["on"] | ["on", "the"] => {
+                org_like
+                    && names::is_organisation_designator(&toks[j].text)
+                    && !names::is_place(&next_cap.text)
+                    && !names::is_country_abbreviation(&next_cap.text)
+            }
             // "Sen. Jane Roe of Ohio and Rep. John Doe": a title after
             // "and" opens a second name; "Palermo and the Orchestra of
             // ...": a place alone before "and" is a name of its own.
@@ -1157,6 +1184,8 @@ fn split_run(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
         };
         let given = (1..words.len() - 1).find(|&g| {
             names::is_given_name(&toks[words[g]].text)
+                // "First Lady Jane Roe": a title is no given name here.
+                && !names::is_title(&toks[words[g]].text)
                 && words[..g].iter().all(|&w| plain(w))
                 // "New York Yankees": no role before a given name when the
                 // words make a known place.
@@ -1566,7 +1595,9 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
     // folds to the key of a town somewhere, and names no place.
     // "U. S.": spaced initials of a country's abbreviation.
     let country_initials = !single
-        && texts.iter().all(|w| w.chars().count() == 2 && w.ends_with('.'))
+        && texts
+            .iter()
+            .all(|w| w.chars().count() == 2 && w.ends_with('.'))
         && names::is_country_abbreviation(&surface);
     let known_place = country_initials
         || (names::is_place(&surface) && !(acronym && !names::is_country_abbreviation(w0)));
@@ -2175,6 +2206,49 @@ mod tests {
         let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
         assert!(!names.contains(&"Instinct"), "{got:?}");
         assert!(names.contains(&"Berlin"), "{got:?}");
+    }
+
+    /// Cues from context and shape (made-up people and teams): a team after
+    /// its town, no person after "the", a role noun or a surname's shape
+    /// alone, acronyms that are no towns, a country's short form, titled
+    /// names that "and" does not join, spaced initials, short forms.
+    #[test]
+    fn context_and_shape_set_names_and_kinds() {
+        let got = names_of(
+            "Fans of the Toledo Comets cheered when the Comets won. \
+             Guests dined at the Crandall Harbor Hotel; the Crandall Harbor served fish. \
+             A letter from Zabolotnov reached disarmament adviser McTavish on Monday. \
+             Delegates at the U.N. spoke of the Congo and of Imperial Russia. \
+             Sen. Harlan Pettibone of Ohio and Rep. Dora Quill of Iowa agreed. \
+             They said Fall colours were late. Few U. S. Presidents came. \
+             Dale Palmer won the cup, and Palmer smiled. It was so, said Manager Quorst. \
+             First Lady Mirela Dovan wrote to the Inter-Andean Trade Council.",
+        );
+        let has = |n: &str, k: Kind| got.contains(&(n.to_string(), k));
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(has("Toledo Comets", Kind::Organisation), "{got:?}");
+        assert!(!names.contains(&"Comets"), "{got:?}");
+        assert!(!names.contains(&"Crandall Harbor"), "{got:?}");
+        assert!(has("Zabolotnov", Kind::Person), "{got:?}");
+        assert!(has("McTavish", Kind::Person), "{got:?}");
+        assert!(has("U.N.", Kind::Organisation), "{got:?}");
+        assert!(has("Congo", Kind::Place), "{got:?}");
+        assert!(has("Imperial Russia", Kind::Place), "{got:?}");
+        assert!(has("Harlan Pettibone", Kind::Person), "{got:?}");
+        assert!(has("Dora Quill", Kind::Person), "{got:?}");
+        assert!(has("Iowa", Kind::Place), "{got:?}");
+        assert!(!names.iter().any(|n| n.contains(" of ")), "{got:?}");
+        assert!(!names.contains(&"Fall"), "{got:?}");
+        assert!(has("U. S.", Kind::Place), "{got:?}");
+        assert!(has("Dale Palmer", Kind::Person), "{got:?}");
+        assert!(!names.contains(&"Palmer"), "{got:?}");
+        assert!(has("Quorst", Kind::Person), "{got:?}");
+        assert!(!names.iter().any(|n| n.contains("Manager")), "{got:?}");
+        assert!(has("Mirela Dovan", Kind::Person), "{got:?}");
+        assert!(
+            has("Inter-Andean Trade Council", Kind::Organisation),
+            "{got:?}"
+        );
     }
 
     #[test]
