@@ -166,6 +166,12 @@ const UNSEEN_3: &[&str] = &[
 /// earlier set used), gold committed before the suggester ran on them.
 /// Never printed in detail. Before (rules at 4be39d8, scored once):
 /// precision 0.87 (135/156), recall 0.92 (135/146), kinds 0.93 (126/135).
+/// After (rules frozen after the round that read unseen-1 and unseen-3
+/// errors: acronyms and towns, teams after a place, no person after "the",
+/// role nouns and surname shapes, titles, short forms, spaced initials,
+/// plain words capitalised once): precision 0.89 (138/155), recall 0.95
+/// (138/146), kinds 0.93 (128/138). Its totals (never its suggestions) were
+/// printed twice during the round; no change was kept or dropped for them.
 const UNSEEN_4: &[&str] = &[
     "brown-ca08",
     "brown-ca16",
@@ -364,7 +370,7 @@ fn suggestions_on_real_news_hold_their_floors() {
     all.add(unseen2);
     all.add(unseen3);
     all.add(unseen4);
-    println!("{}", all.line("all real (65)"));
+    println!("{}", all.line("all real (76)"));
     println!("{}", wire.line("wire-style story (not real)"));
     if let Some(text) = sample() {
         let s = score("sample", &text, &read_gold("russia-nato-talks"), detail);
@@ -378,15 +384,18 @@ fn suggestions_on_real_news_hold_their_floors() {
         ("held-out precision", held.precision(), 0.92),
         ("held-out recall", held.recall(), 0.94),
         ("held-out kinds", held.kinds(), 0.90),
-        ("unseen precision", unseen.precision(), 0.82),
-        ("unseen recall", unseen.recall(), 0.94),
+        ("unseen precision", unseen.precision(), 0.86),
+        ("unseen recall", unseen.recall(), 0.96),
         ("unseen kinds", unseen.kinds(), 0.94),
-        ("unseen-2 precision", unseen2.precision(), 0.87),
-        ("unseen-2 recall", unseen2.recall(), 0.86),
-        ("unseen-2 kinds", unseen2.kinds(), 0.90),
-        ("unseen-3 precision", unseen3.precision(), 0.85),
-        ("unseen-3 recall", unseen3.recall(), 0.83),
-        ("unseen-3 kinds", unseen3.kinds(), 0.85),
+        ("unseen-2 precision", unseen2.precision(), 0.90),
+        ("unseen-2 recall", unseen2.recall(), 0.90),
+        ("unseen-2 kinds", unseen2.kinds(), 0.93),
+        ("unseen-3 precision", unseen3.precision(), 0.92),
+        ("unseen-3 recall", unseen3.recall(), 0.90),
+        ("unseen-3 kinds", unseen3.kinds(), 0.96),
+        ("unseen-4 precision", unseen4.precision(), 0.87),
+        ("unseen-4 recall", unseen4.recall(), 0.93),
+        ("unseen-4 kinds", unseen4.kinds(), 0.91),
         ("wire precision", wire.precision(), 0.90),
         ("wire recall", wire.recall(), 0.90),
     ];
