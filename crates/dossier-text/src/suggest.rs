@@ -948,7 +948,7 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
         // opens a sentence.
         let stop_before = ctx.chars.get(toks[j].end) == Some(&'.') || toks[j].text.ends_with('.');
         if (n.text == "A" && ctx.chars.get(n.end) != Some(&'.'))
-            || (n.text == "The" && run.len() > 0 && !toks[i].quote_open)
+            || (n.text == "The" && !run.is_empty() && !toks[i].quote_open)
             || stop_before && names::is_common_word(&n.text)
         {
             break;
@@ -1582,7 +1582,7 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
             .all(|w| w.chars().count() == 2 && w.ends_with('.'))
         && names::is_country_abbreviation(&surface);
     let known_place = country_initials
-        || (names::is_place(&surface) && !(acronym && !names::is_country_abbreviation(w0)));
+        || (names::is_place(&surface) && (!acronym || names::is_country_abbreviation(w0)));
     if known_place {
         // A place of several words the lists know outweighs a designator
         // inside it ("Soviet Union").
