@@ -42,6 +42,11 @@ const MACRO_REGIONS: &[&str] = &[
     // Former states, still named in news and history.
     "Soviet Union", "East Germany", "West Germany", "Yugoslavia", "Czechoslovakia",
     "Ottoman Empire", "Austria-Hungary", "Prussia", "Rhodesia", "Zaire", "Burma",
+    "North Vietnam", "South Vietnam", "North Korea", "South Korea",
+    // Countries' short and older English forms that the country list, which
+    // holds one official name each, does not ("the Congo", "Viet Nam").
+    "Viet Nam", "North Viet Nam", "South Viet Nam", "Ivory Coast", "Holland",
+    "Persia", "Ceylon", "Siam", "Formosa", "Czech Republic",
 ];
 
 struct Data {
@@ -76,9 +81,16 @@ fn words_key(name: &str) -> String {
 
 fn data() -> &'static Data {
     DATA.get_or_init(|| {
+        // "Republic of the Congo", "Democratic Republic of the Congo":
+        // the country list's official names; news writes "the Congo".
+        let short_forms = PLACES.lines().filter_map(|p| {
+            let (_, short) = p.split_once("Republic of ")?;
+            Some(short.strip_prefix("the ").unwrap_or(short))
+        });
         let places = PLACES
             .lines()
             .chain(MACRO_REGIONS.iter().copied())
+            .chain(short_forms)
             .map(name_key)
             .filter(|k| !k.is_empty())
             .collect();
@@ -185,7 +197,7 @@ const ORGANISATION_DESIGNATORS: &[&str] = &[
     "Laboratories", "Museum", "Library", "Hospital", "Clinic", "Foundation", "Association",
     "Society", "League", "Federation", "Union", "Alliance", "Coalition", "Organisation",
     "Organization", "Network", "Club", "Team", "Board", "Police", "Army", "Navy", "Forces",
-    "Guard", "Corps", "Command", "Church", "Movement", "Front", "Brigade", "Brigades",
+    "Guard", "Corps", "Command", "Church", "Movement", "Front", "Brigade", "Brigades", "Nations",
     "Consortium", "Cooperative", "Federal", "Reserve", "State", "Endowment", "Initiative",
     "Forum", "Program", "Programme", "Studios", "Records", "Pictures", "Entertainment",
     "Communications", "Telecom", "Petroleum", "Energy", "Oil", "Gas", "Electric", "Insurance",
@@ -238,7 +250,7 @@ const PLACE_WORDS: &[&str] = &[
     "Falls", "Beach", "House", "Stadium", "Arena", "Prison", "Camp", "Base", "Field", "Fields",
     "Cape", "Sanctuary", "Armory", "Armoury", "Cathedral", "Cemetery", "Plaza",
     "Canyon", "Monument", "Point", "Fort", "Ft", "Hall", "Track", "Racetrack", "Raceway",
-    "Speedway", "Racecourse", "Gardens", "Pier", "Dam", "Reservoir",
+    "Speedway", "Racecourse", "Gardens", "Pier", "Dam", "Reservoir", "Ranch", "Farm",
 ];
 
 /// Words that end the name of an event.
@@ -621,6 +633,36 @@ pub fn is_country_abbreviation(word: &str) -> bool {
     COUNTRY_ABBREVIATIONS.contains(&letters.as_str())
 }
 
+/// Whether a lone word unknown to the lists has the shape of a surname:
+/// a Gaelic prefix ("McCloy", "MacLeod", "O'Hara") or a surname ending of
+/// Slavic, Georgian, Armenian or Nordic names ("-ov", "-enko", "-vich",
+/// "-shvili", "-yan", "-sson"). Places and common words are not.
+pub fn has_surname_shape(word: &str) -> bool {
+    let w = word.trim_end_matches(['\'', '’']);
+    if w.chars().count() < 4 || is_place(w) || is_common_english(w) || is_demonym(w) {
+        return false;
+    }
+    let mut cs = w.chars();
+    let gaelic = |prefix: &str| {
+        w.strip_prefix(prefix)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_uppercase)
+    };
+    if gaelic("Mc") || gaelic("Mac") || gaelic("O'") || gaelic("O’") {
+        return true;
+    }
+    if !cs.next().is_some_and(char::is_uppercase) || !cs.all(char::is_lowercase) {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    [
+        "ov", "ova", "ev", "eva", "yov", "sky", "skiy", "skyi", "ski", "enko", "chuk", "vich",
+        "shvili", "dze", "yan", "sson", "czyk", "wicz",
+    ]
+    .iter()
+    .any(|x| lower.ends_with(x))
+}
+
 /// Whether a lowercase word is a particle inside a person's name ("bin").
 pub fn is_name_particle(word: &str) -> bool {
     NAME_PARTICLES.contains(&word)
@@ -645,6 +687,14 @@ pub fn is_demonym(word: &str) -> bool {
         "ns", "n", "ans", "an", "ians", "ian", "ese", "is", "i", "ish", "ers", "er",
     ] {
         if let Some(stem) = stem_of(suffix) {
+            // "Londoner", "Icelanders": "-er" follows the place's whole
+            // name; "Palmer" is no one from Palma.
+            if matches!(suffix, "er" | "ers") {
+                if is(stem) {
+                    return true;
+                }
+                continue;
+            }
             if is(stem)
                 || is(&format!("{stem}a"))
                 || is(&format!("{stem}e"))

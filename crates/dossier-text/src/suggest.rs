@@ -381,8 +381,13 @@ fn make_token(chars: &[char], start: usize, end: usize) -> Tok {
     let word = text_of(s, e);
     if let Some(pos) = word.find('-') {
         let prefix = &word[..pos];
+        // "Inter-American", "Pan-Arab", "Trans-Canada" capitalised name
+        // bodies and roads; "anti-Russian" does not.
+        let name_prefix = capitalised(prefix)
+            && matches!(prefix.to_lowercase().as_str(), "inter" | "pan" | "trans");
         if MODIFIER_PREFIXES.contains(&prefix.to_lowercase().as_str())
             && capitalised(&word[pos + 1..])
+            && !name_prefix
         {
             s += prefix.chars().count() + 1;
         }
@@ -588,14 +593,19 @@ impl Ctx<'_> {
         let Some(t) = self.toks.get(idx) else {
             return false;
         };
-        if !t.cap || names::is_common_word(&t.text) {
+        if !t.cap {
             return false;
         }
-        let key = crate::variants::variant_key(&t.text).into_owned();
         let next_cap = self
             .toks
             .get(idx + 1)
             .is_some_and(|n| n.cap && !n.broken_before && !n.sentence_before);
+        // "the New York Yankees": a common word opening a known place's
+        // name of two or three words.
+        if names::is_common_word(&t.text) {
+            return next_cap && !t.headline && self.opens_known_place(idx);
+        }
+        let key = crate::variants::variant_key(&t.text).into_owned();
         // Capitalised mid-sentence elsewhere: alone, or (for a common
         // English word, "Tax" of "Tax Policy Center") in a name like this one.
         if self.mid_sentence_alone.contains(&key)
@@ -648,6 +658,16 @@ impl Ctx<'_> {
             && self.toks.get(idx + 1).is_some_and(|n| {
                 names::is_organisation_designator(&n.text) || names::is_place_word(&n.text)
             })
+    }
+
+    fn opens_known_place(&self, idx: usize) -> bool {
+        let two = self.span_of(idx, idx + 1);
+        let three = self
+            .toks
+            .get(idx + 2)
+            .filter(|n| n.cap && !n.broken_before && !n.sentence_before)
+            .map(|_| self.span_of(idx, idx + 2));
+        names::is_place(&two) || three.is_some_and(|s| names::is_place(&s))
     }
 
     fn span_of(&self, a: usize, b: usize) -> String {
@@ -927,7 +947,8 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
         // a common word after an abbreviation's stop ("U.N. Meanwhile")
         // opens a sentence.
         let stop_before = ctx.chars.get(toks[j].end) == Some(&'.') || toks[j].text.ends_with('.');
-        if n.text == "A" && ctx.chars.get(n.end) != Some(&'.')
+        if (n.text == "A" && ctx.chars.get(n.end) != Some(&'.'))
+            || (n.text == "The" && !run.is_empty() && !toks[i].quote_open)
             || stop_before && names::is_common_word(&n.text)
         {
             break;
@@ -948,6 +969,19 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
                 || names::is_event_word(w)
                 || names::is_title(w)
         });
+        // "Sen. Jane Roe of Ohio": a title made the run body-like, but a
+        // name follows the title, and "of" gives her state, not a title's
+        // portfolio ("Secretary of State").
+        let titled_name = run.iter().any(|&r| names::is_title(&toks[r].text))
+            && !run.iter().any(|&r| {
+                let w = &toks[r].text;
+                names::is_organisation_designator(w)
+                    || names::is_place_word(w)
+                    || names::is_event_word(w)
+            })
+            && toks[j].cap
+            && !names::is_title(&toks[j].text);
+        let org_like = org_like && !titled_name;
         let mut k = j + 1;
         let mut joined = Vec::new();
         while k < toks.len() && k <= j + 3 {
@@ -968,7 +1002,21 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
         let particles = joined.iter().all(|w| names::is_name_particle(w));
         let fits = match joined.as_slice() {
             ["of"] | ["for"] | ["of", "the"] | ["for", "the"] => org_like,
-            ["on"] | ["on", "the"] => org_like && names::is_organisation_designator(&toks[j].text),
+            // "Committee on Foreign Relations"; not "Committee on U.S.
+            // affairs", where a country stands as an adjective.
+            ["on"] | ["on", "the"] => {
+                org_like
+                    && names::is_organisation_designator(&toks[j].text)
+                    && !names::is_place(&next_cap.text)
+                    && !names::is_country_abbreviation(&next_cap.text)
+            }
+            // "Palermo and the Orchestra of ...": a place alone before
+            // "and" is a name of its own.
+            ["and"] | ["and", "the"] | ["&"]
+                if run.len() == 1 && names::is_place(&toks[j].text) =>
+            {
+                false
+            }
             ["and"] | ["and", "the"] | ["&"] => {
                 (org_like && has_of)
                     || (designator_within(toks, k, 3)
@@ -1075,7 +1123,16 @@ fn split_run(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
             && !common
             && !names::is_common_english(&t.text)
             && words.get(1).is_some_and(|&n| toks[n].cap);
-        if common || !t.cap || (!ctx.reliable(t) && !ctx.vouched(f) && !opens_name) {
+        // "New York Yankees" opening a sentence: a common word that opens a
+        // known place's name is part of it.
+        let opens_place = t.cap
+            && (2..=3.min(words.len())).any(|k| {
+                words[..k].iter().all(|&w| toks[w].cap)
+                    && names::is_place(&span_text(ctx, &words[..k]))
+            });
+        if !opens_place
+            && (common || !t.cap || (!ctx.reliable(t) && !ctx.vouched(f) && !opens_name))
+        {
             words.remove(0);
         } else {
             break;
@@ -1109,7 +1166,12 @@ fn split_run(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
         };
         let given = (1..words.len() - 1).find(|&g| {
             names::is_given_name(&toks[words[g]].text)
+                // "First Lady Jane Roe": a title is no given name here.
+                && !names::is_title(&toks[words[g]].text)
                 && words[..g].iter().all(|&w| plain(w))
+                // "New York Yankees": no role before a given name when the
+                // words make a known place.
+                && !names::is_place(&span_text(ctx, &words[..=g]))
                 && words[g + 1..].iter().all(|&w| {
                     toks[w].cap
                         && !names::is_organisation_designator(&toks[w].text)
@@ -1137,9 +1199,17 @@ fn split_run(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
         let w = &toks[words[k]].text;
         names::is_title(w)
             || (names::is_role_noun(&w.to_lowercase())
-                && words
-                    .get(k + 1)
-                    .is_some_and(|&n| names::is_given_name(&toks[n].text)))
+                && words.get(k + 1).is_some_and(|&n| {
+                    let nw = &toks[n].text;
+                    names::is_given_name(nw)
+                        // "Manager Hemus": a role before a lone surname.
+                        || (k == 0
+                            && words.len() == 2
+                            && !names::is_common_english(nw)
+                            && !names::is_organisation_designator(nw)
+                            && !names::is_place_word(nw)
+                            && !names::is_place(nw))
+                }))
     };
     let mut k = 0;
     while k < words.len() {
@@ -1228,6 +1298,35 @@ fn split_designators(ctx: &Ctx<'_>, words: Vec<usize>, titled: bool) -> Vec<Piec
                     .get(pos + 1)
                     .is_some_and(|&n| toks[n].cap && n == w + 1)
         });
+        // "Secretary of the Treasury Jane Roe": a capitalised common word
+        // (no given name, no designator) before a given name and a surname
+        // ends what stands before.
+        let common_before_given = prev.is_some_and(|p| {
+            let pw = &toks[p].text;
+            let tw = &toks[w].text;
+            names::is_common_english(pw)
+                && !names::is_given_name(pw)
+                && !names::is_title(pw)
+                && !toks[p].caps
+                && toks[p].cap
+                && w == p + 1
+                && names::is_given_name(tw)
+                && !names::is_common_english(tw)
+                && !names::is_place(&span_text(ctx, &[p, w]))
+                && words.len() == pos + 2
+                && words.get(pos + 1).is_some_and(|&n| {
+                    toks[n].cap
+                        && n == w + 1
+                        && !names::is_organisation_designator(&toks[n].text)
+                        && !names::is_place_word(&toks[n].text)
+                        && !names::is_event_word(&toks[n].text)
+                })
+        });
+        if common_before_given && cur.len() == 1 {
+            // "Treasury" alone before the person's name names no one here.
+            cur.clear();
+        }
+        let split = split || common_before_given;
         // "Business Insider Inc Nintendo": a legal suffix ends a name.
         let after_suffix = prev.is_some_and(|p| {
             names::is_legal_suffix(&toks[p].text)
@@ -1250,6 +1349,47 @@ fn split_designators(ctx: &Ctx<'_>, words: Vec<usize>, titled: bool) -> Vec<Piec
             work: false,
         });
     }
+    // "U. S. Presidents", "U.S. Flag": a country's abbreviation before
+    // plain English words is an adjective; the country is the name.
+    let mut split_out: Vec<Piece> = Vec::new();
+    for p in out {
+        let initials = p
+            .words
+            .iter()
+            .take_while(|&&w| {
+                let t = &toks[w].text;
+                t.chars().count() == 2 && t.ends_with('.')
+            })
+            .count();
+        let head = if initials >= 2 {
+            initials
+        } else if toks[p.words[0]].caps && toks[p.words[0]].text.contains('.') {
+            1
+        } else {
+            0
+        };
+        let rest = &p.words[head.min(p.words.len())..];
+        if head > 0
+            && !rest.is_empty()
+            && names::is_country_abbreviation(&span_text(ctx, &p.words[..head]))
+            && rest.iter().all(|&w| {
+                let t = &toks[w].text;
+                names::is_common_english(t.trim_end_matches('s'))
+                    && !names::is_organisation_designator(t)
+                    && !names::is_place_word(t)
+                    && !names::is_title(t)
+            })
+        {
+            split_out.push(Piece {
+                words: p.words[..head].to_vec(),
+                titled: false,
+                work: false,
+            });
+        } else {
+            split_out.push(p);
+        }
+    }
+    let mut out = split_out;
     // Connectors never end or start a name.
     for p in &mut out {
         while p.words.first().is_some_and(|&w| !toks[w].cap) {
@@ -1433,7 +1573,16 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         // "Lake Ontario", "Mount Kenya"
         votes.add(Kind::Place, 3);
     }
-    let known_place = names::is_place(&surface);
+    // An acronym names a place only as a country's abbreviation: "U.N."
+    // folds to the key of a town somewhere, and names no place.
+    // "U. S.": spaced initials of a country's abbreviation.
+    let country_initials = !single
+        && texts
+            .iter()
+            .all(|w| w.chars().count() == 2 && w.ends_with('.'))
+        && names::is_country_abbreviation(&surface);
+    let known_place = country_initials
+        || (names::is_place(&surface) && (!acronym || names::is_country_abbreviation(w0)));
     if known_place {
         // A place of several words the lists know outweighs a designator
         // inside it ("Soviet Union").
@@ -1462,15 +1611,18 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         votes.add(Kind::Organisation, 2);
     }
     let particles = piece.words.windows(2).any(|p| p[1] != p[0] + 1);
+    // "Cambridge Analytica", "Chicago Tribune", "Los Angeles Lakers": a
+    // place's name (of one word or more) opening a name that is no place.
+    let place_opens = (1..texts.len())
+        .any(|k| names::is_place(&texts[..k].join(" ")) && (k > 1 || !names::is_given_name(w0)));
     if !single
         && !has_designator
-        && names::is_place(w0)
-        && !names::is_given_name(w0)
+        && place_opens
         && !known_place
         && !names::is_place(wl)
+        && !names::is_place_word(wl)
+        && !names::is_event_word(wl)
     {
-        // "Cambridge Analytica", "Chicago Tribune": a place's name opening
-        // a name that is no place.
         votes.add(Kind::Organisation, 2);
     }
     // "Joseph R. Bolker", "A. B. Cox": initials before a surname make a
@@ -1489,10 +1641,28 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
     {
         votes.add(Kind::Person, 3);
     }
-    if !single && !has_designator && names::is_given_name(w0) && !names::is_place(wl) {
+    let after_the = first > 0
+        && !toks[first].broken_before
+        && toks[first - 1].text.eq_ignore_ascii_case("the")
+        && !piece.titled;
+    if !single && !has_designator && names::is_given_name(w0) && !names::is_place(wl) && !after_the
+    {
         votes.add(Kind::Person, 3);
     } else if !single && particles && !has_designator {
         votes.add(Kind::Person, 2);
+    }
+    // "Imperial Russia", "Soviet Armenia": plain English words before a
+    // known place.
+    if !single
+        && !has_designator
+        && !known_place
+        && names::is_place(wl)
+        && !names::is_given_name(wl)
+        && texts[..texts.len() - 1]
+            .iter()
+            .all(|w| names::is_common_english(w) && !names::is_given_name(w))
+    {
+        votes.add(Kind::Place, 3);
     }
     if !single
         && !has_designator
@@ -1514,7 +1684,24 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
             votes.add(Kind::Person, 3);
         }
     }
+    // "the Jolly Roger", "the Beverly Hilton": English puts no article
+    // before a person's name; a name of several words after "the" is a
+    // body's or a building's.
+    if after_the && !single && !known_place && votes.place == 0 && votes.event == 0 {
+        votes.add(Kind::Organisation, 2);
+    }
     if let Some(p) = &prev_word {
+        // "disarmament adviser McCloy", "architect Welton Becket": a role
+        // noun in lowercase right before a name makes it a person's.
+        if names::is_role_noun(p)
+            && !piece.titled
+            && !has_designator
+            && !known_place
+            && !acronym
+            && before.is_some_and(|b| !b.cap && !b.comma_after && !b.possessive)
+        {
+            votes.add(Kind::Person, 3);
+        }
         if names::is_place_preposition(p) {
             votes.add(Kind::Place, 1);
         }
@@ -1636,14 +1823,31 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
             } else {
                 // A common noun of a common kind ("Processing", "Immunology").
                 let lower = w0.to_lowercase();
-                weak_word = names::is_common_english(w0)
-                    && [
-                        "ing", "ion", "ions", "ity", "ogy", "ness", "ment", "ments", "ics", "ism",
-                        "ance", "ence", "ure", "ive", "ma",
-                    ]
-                    .iter()
-                    .any(|suffix| lower.ends_with(suffix));
-                votes.add(Kind::Organisation, 1);
+                // A common noun of a common kind ("Processing"); or any
+                // plain English word capitalised with no cue ("Century",
+                // "Fall foliage"), unless plural ("Giants", "Teamsters") or
+                // after "the" or a preposition ("the Pentagon", "on Twitter").
+                let abstract_noun = [
+                    "ing", "ion", "ions", "ity", "ogy", "ness", "ment", "ments", "ics", "ism",
+                    "ance", "ence", "ure", "ive", "ma",
+                ]
+                .iter()
+                .any(|suffix| lower.ends_with(suffix));
+                let plural = lower.ends_with('s')
+                    && !lower.ends_with("ss")
+                    && names::is_common_english(&lower[..lower.len() - 1]);
+                let cue_before = prev_word.as_deref().is_some_and(|p| {
+                    p == "the"
+                        || names::is_place_preposition(p)
+                        || matches!(p, "on" | "from" | "to" | "by" | "with" | "via" | "of")
+                });
+                weak_word =
+                    names::is_common_english(w0) && (abstract_noun || !(plural || cue_before));
+                if names::has_surname_shape(w0) && !weak_word {
+                    votes.add(Kind::Person, 1);
+                } else {
+                    votes.add(Kind::Organisation, 1);
+                }
             }
         } else if texts.iter().all(|w| {
             w.chars()
@@ -1735,9 +1939,12 @@ fn group(mentions: Vec<Mention>, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
         if (2..=8).contains(&n) && best == Kind::Organisation {
             // "National Security Council" in "White House National Security
             // Council"; "Congress" in "US Congress".
-            let place_prefix =
-                names::is_place(&g.words[0]) || names::is_country_abbreviation(&g.words[0]);
-            let last_suffix = if n == 2 && place_prefix { 2 } else { n - 1 };
+            // "Yankees" in "New York Yankees": after a place's name, the
+            // last word alone is a short form too.
+            let place_prefix = names::is_place(&g.words[0])
+                || names::is_country_abbreviation(&g.words[0])
+                || (2..n).any(|k| names::is_place(&g.words[..k].join(" ")));
+            let last_suffix = if place_prefix { n } else { n - 1 };
             for s in 1..last_suffix {
                 let k = key_of(&g.words[s..]);
                 let e = suffix_owner.entry(k).or_insert(Some(i));
@@ -1786,9 +1993,19 @@ fn group(mentions: Vec<Mention>, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
                     *e = None;
                 }
             }
-            if g.words
-                .last()
-                .is_some_and(|w| names::is_droppable_designator(w))
+            // "Beverly Hilton" for "Beverly Hilton Hotel": a building's or
+            // a body's name without its last word, unless that names a
+            // place of its own ("Los Angeles" of "Los Angeles County").
+            let base_is_name = n >= 3
+                && matches!(best, Kind::Organisation | Kind::Place)
+                && g.words.last().is_some_and(|w| {
+                    names::is_place_word(w) || names::is_organisation_designator(w)
+                })
+                && !names::is_place(&g.words[..n - 1].join(" "));
+            if base_is_name
+                || g.words
+                    .last()
+                    .is_some_and(|w| names::is_droppable_designator(w))
             {
                 let k = key_of(&g.words[..n - 1]);
                 let e = base_owner.entry(k).or_insert(Some(i));
@@ -1833,8 +2050,12 @@ fn group(mentions: Vec<Mention>, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
                     }
                 }
                 target.mentions.extend(moved.mentions);
-                // A short form's own votes count less than the full name's.
-                if !moved.acronym {
+                // A short form's own votes count less than the full name's;
+                // a surname that is also a town's name ("Palmer" of "Arnold
+                // Palmer") brings its person's votes only.
+                if !moved.acronym && target.votes.best() == Kind::Person && single == 1 {
+                    target.votes.person += moved.votes.person;
+                } else if !moved.acronym {
                     let mut v = moved.votes;
                     v.organisation /= 2;
                     v.place /= 2;
@@ -1967,6 +2188,58 @@ mod tests {
         let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
         assert!(!names.contains(&"Instinct"), "{got:?}");
         assert!(names.contains(&"Berlin"), "{got:?}");
+    }
+
+    /// Cues from context and shape (made-up people and teams): a team after
+    /// its town, no person after "the", a role noun or a surname's shape
+    /// alone, acronyms that are no towns, a country's short form, titled
+    /// names that "and" does not join, spaced initials, short forms.
+    #[test]
+    fn context_and_shape_set_names_and_kinds() {
+        let got = names_of(
+            "Fans of the Toledo Comets cheered when the Comets won. \
+             Guests dined at the Crandall Harbor Hotel; the Crandall Harbor served fish. \
+             A letter from Zabolotnov reached disarmament adviser McTavish on Monday. \
+             Delegates at the U.N. spoke of the Congo and of Imperial Russia. \
+             Sen. Harlan Pettibone of Ohio and Rep. Dora Quill of Iowa agreed. \
+             They said Fall colours were late. Few U. S. Presidents came. \
+             Dale Palmer won the cup, and Palmer smiled. It was so, said Manager Quorst. \
+             First Lady Mirela Dovan wrote to the Inter-Andean Trade Council. \
+             Gov. Ada Brisk met staff of the Bank of Ohio and Sen. Omar Tull.",
+        );
+        let has = |n: &str, k: Kind| got.contains(&(n.to_string(), k));
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(has("Toledo Comets", Kind::Organisation), "{got:?}");
+        assert!(!names.contains(&"Comets"), "{got:?}");
+        assert!(!names.contains(&"Crandall Harbor"), "{got:?}");
+        assert!(has("Zabolotnov", Kind::Person), "{got:?}");
+        assert!(has("McTavish", Kind::Person), "{got:?}");
+        assert!(has("U.N.", Kind::Organisation), "{got:?}");
+        assert!(has("Congo", Kind::Place), "{got:?}");
+        assert!(has("Imperial Russia", Kind::Place), "{got:?}");
+        assert!(has("Harlan Pettibone", Kind::Person), "{got:?}");
+        assert!(has("Dora Quill", Kind::Person), "{got:?}");
+        assert!(has("Iowa", Kind::Place), "{got:?}");
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.contains("Pettibone of") || n.contains("Ohio and")),
+            "{got:?}"
+        );
+        assert!(!names.contains(&"Fall"), "{got:?}");
+        assert!(has("U. S.", Kind::Place), "{got:?}");
+        assert!(has("Dale Palmer", Kind::Person), "{got:?}");
+        assert!(!names.contains(&"Palmer"), "{got:?}");
+        assert!(has("Quorst", Kind::Person), "{got:?}");
+        assert!(!names.iter().any(|n| n.contains("Manager")), "{got:?}");
+        assert!(has("Mirela Dovan", Kind::Person), "{got:?}");
+        assert!(has("Ada Brisk", Kind::Person), "{got:?}");
+        assert!(has("Omar Tull", Kind::Person), "{got:?}");
+        assert!(has("Bank of Ohio", Kind::Organisation), "{got:?}");
+        assert!(
+            has("Inter-Andean Trade Council", Kind::Organisation),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -14,7 +14,10 @@
 //!   committed before the suggester first ran on them; scored untouched once,
 //!   then their errors were read while the rules changed;
 //! - unseen-3: twelve more Brown press stories, gold committed first,
-//!   scored before and after the next round of rule changes (`UNSEEN_3`);
+//!   scored before and after the next round of rule changes (`UNSEEN_3`),
+//!   then read while the rules changed again;
+//! - unseen-4: eleven more, gold committed first, scored before and after
+//!   the round that read unseen-3 (`UNSEEN_4`), never in detail;
 //! - unseen-2: four more, scored once after the rules were frozen. Earlier
 //!   fresh batches were scored once each, then moved to dev; their first
 //!   scores are recorded above `UNSEEN`.
@@ -142,7 +145,8 @@ const UNSEEN_2: &[&str] = &["brown-ca02", "brown-ca03", "brown-ca22", "brown-ca2
 /// and unseen-1 errors): precision 0.87 (150/172), recall 0.85 (150/176),
 /// kinds 0.87 (130/150). Its totals were printed on each eval run while the
 /// rules changed (never its suggestions); no change was kept or dropped for
-/// its score.
+/// its score. Since then (the round of `UNSEEN_4`) its details are read
+/// like the first set's (`SUGGEST_EVAL_UNSEEN_DETAIL=1`): no longer unseen.
 const UNSEEN_3: &[&str] = &[
     "brown-ca30",
     "brown-ca31",
@@ -156,6 +160,30 @@ const UNSEEN_3: &[&str] = &[
     "brown-ca39",
     "brown-ca41",
     "brown-ca42",
+];
+
+/// Eleven more Brown press stories (names only; the reportage samples no
+/// earlier set used), gold committed before the suggester ran on them.
+/// Never printed in detail. Before (rules at 4be39d8, scored once):
+/// precision 0.87 (135/156), recall 0.92 (135/146), kinds 0.93 (126/135).
+/// After (rules frozen after the round that read unseen-1 and unseen-3
+/// errors: acronyms and towns, teams after a place, no person after "the",
+/// role nouns and surname shapes, titles, short forms, spaced initials,
+/// plain words capitalised once): precision 0.89 (138/155), recall 0.95
+/// (138/146), kinds 0.93 (128/138). Its totals (never its suggestions) were
+/// printed twice during the round; no change was kept or dropped for them.
+const UNSEEN_4: &[&str] = &[
+    "brown-ca08",
+    "brown-ca16",
+    "brown-ca17",
+    "brown-ca21",
+    "brown-ca23",
+    "brown-ca24",
+    "brown-ca26",
+    "brown-ca27",
+    "brown-ca29",
+    "brown-ca43",
+    "brown-ca44",
 ];
 
 fn unseen_dir() -> PathBuf {
@@ -319,7 +347,10 @@ fn suggestions_on_real_news_hold_their_floors() {
     let unseen = score_unseen(UNSEEN, unseen_detail);
     // Never in detail: its suggestions are not to be read while tuning.
     let unseen2 = score_unseen(UNSEEN_2, false);
-    let unseen3 = score_unseen(UNSEEN_3, false);
+    // Unseen-3 was scored twice untouched; since then its errors are read
+    // (dev-like) with the first unseen set's.
+    let unseen3 = score_unseen(UNSEEN_3, unseen_detail);
+    let unseen4 = score_unseen(UNSEEN_4, false);
     let wire = score(
         "wire-opec",
         &excerpt("wire-opec"),
@@ -332,12 +363,14 @@ fn suggestions_on_real_news_hold_their_floors() {
     println!("{}", unseen.line("unseen, then read (10 real)"));
     println!("{}", unseen2.line("unseen-2 (4 real, frozen)"));
     println!("{}", unseen3.line("unseen-3 (12 real, frozen)"));
+    println!("{}", unseen4.line("unseen-4 (11 real, frozen)"));
     let mut all = dev;
     all.add(held);
     all.add(unseen);
     all.add(unseen2);
     all.add(unseen3);
-    println!("{}", all.line("all real (65)"));
+    all.add(unseen4);
+    println!("{}", all.line("all real (76)"));
     println!("{}", wire.line("wire-style story (not real)"));
     if let Some(text) = sample() {
         let s = score("sample", &text, &read_gold("russia-nato-talks"), detail);
@@ -351,15 +384,18 @@ fn suggestions_on_real_news_hold_their_floors() {
         ("held-out precision", held.precision(), 0.92),
         ("held-out recall", held.recall(), 0.94),
         ("held-out kinds", held.kinds(), 0.90),
-        ("unseen precision", unseen.precision(), 0.82),
-        ("unseen recall", unseen.recall(), 0.94),
+        ("unseen precision", unseen.precision(), 0.86),
+        ("unseen recall", unseen.recall(), 0.96),
         ("unseen kinds", unseen.kinds(), 0.94),
-        ("unseen-2 precision", unseen2.precision(), 0.87),
-        ("unseen-2 recall", unseen2.recall(), 0.86),
-        ("unseen-2 kinds", unseen2.kinds(), 0.90),
-        ("unseen-3 precision", unseen3.precision(), 0.85),
-        ("unseen-3 recall", unseen3.recall(), 0.83),
-        ("unseen-3 kinds", unseen3.kinds(), 0.85),
+        ("unseen-2 precision", unseen2.precision(), 0.90),
+        ("unseen-2 recall", unseen2.recall(), 0.90),
+        ("unseen-2 kinds", unseen2.kinds(), 0.93),
+        ("unseen-3 precision", unseen3.precision(), 0.92),
+        ("unseen-3 recall", unseen3.recall(), 0.90),
+        ("unseen-3 kinds", unseen3.kinds(), 0.96),
+        ("unseen-4 precision", unseen4.precision(), 0.87),
+        ("unseen-4 recall", unseen4.recall(), 0.93),
+        ("unseen-4 kinds", unseen4.kinds(), 0.91),
         ("wire precision", wire.precision(), 0.90),
         ("wire recall", wire.recall(), 0.90),
     ];
