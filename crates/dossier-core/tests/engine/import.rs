@@ -659,3 +659,49 @@ fn readability_test_pages_import_their_article() {
 
 /// A little below what the import reaches (mean token F1 0.987 on 130 pages).
 const FLOOR_IMPORT_F1: f64 = 0.975;
+
+/// The store keeps a source's text compressed (a BLOB smaller than the
+/// text), and reads it back whole, passages and search snippets included.
+#[test]
+fn the_store_keeps_a_source_text_compressed_and_reads_it_back() {
+    let nb_dir = copy_of_bundled();
+    let files = tempfile::tempdir().unwrap();
+    let mut nb = Notebook::open(nb_dir.path()).unwrap();
+    let body: String = (0..40)
+        .map(|i| format!("Paragraph {i}: the harbour master logged ship number {i} at dawn.\n\n"))
+        .collect();
+    let p = write(
+        files.path(),
+        "harbour-log.txt",
+        format!("Harbour log\n\n{body}"),
+    );
+    let report = import(&mut nb, &[p]).unwrap();
+    let id = report.imported[0].id.clone();
+    let text = nb.source(&id).unwrap().text;
+    assert!(text.contains("ship number 39 at dawn"), "{text}");
+    let conn = rusqlite::Connection::open_with_flags(
+        nb_dir.path().join(".dossier/dossier.db"),
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )
+    .unwrap();
+    let (kind, stored): (String, i64) = conn
+        .query_row(
+            "SELECT typeof(text), length(text) FROM source_versions WHERE source_id = ?1",
+            [&id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(kind, "blob", "the text is stored compressed");
+    assert!(
+        (stored as usize) < text.len() / 2,
+        "{stored} bytes stored for a text of {}",
+        text.len()
+    );
+    let hit = nb.search("\"ship number 39\"", 5).unwrap().hits.remove(0);
+    assert_eq!(hit.source.as_deref(), Some(id.as_str()));
+    assert!(
+        hit.snippet.contains("<mark>ship number 39</mark>"),
+        "{}",
+        hit.snippet
+    );
+}
