@@ -282,9 +282,17 @@ pub fn render(doc: &Value, analysis: Option<&str>) -> String {
     );
     for sc in &scales {
         let name = sc["dataset"]["name"].as_str().unwrap_or("?");
+        // A set kept from an earlier run (`run --keep-other-scales`) says when.
+        let when = match (sc["generated"].as_str(), sc["kept"].as_bool()) {
+            (Some(g), Some(true)) => format!(
+                " (measured {g} at {})",
+                sc["commit"].as_str().unwrap_or("?")
+            ),
+            _ => String::new(),
+        };
         let _ = writeln!(
             s,
-            "### {name} — {} passages, {}\n",
+            "### {name} — {} passages, {}{when}\n",
             sc["dataset"]["passages"],
             mb(sc["dataset"]["text_bytes"].as_u64())
         );
