@@ -179,59 +179,7 @@ const MIGRATIONS: &[&str] = &[
     );
     INSERT INTO sync_state (id, generation) VALUES (1, 0);
     "#,
-    // 6: a version's text may be a BLOB: the text compressed with zstd
-    // (`compress_text`); rows written before stay TEXT and read as they are.
-    // No table changes; the version number keeps older builds, which would
-    // not understand such a row, from opening the store.
-    r#"
-    SELECT 1;
-    "#,
 ];
-
-/// zstd's level for source texts: fast, and a third to a half of the text.
-const TEXT_LEVEL: i32 = 3;
-
-/// A text as the store keeps it: zstd-compressed when that is smaller.
-fn compress_text(text: &str) -> rusqlite::types::Value {
-    thread_local! {
-        // One compressor a thread: making its context costs more than
-        // compressing a short text.
-        static COMPRESSOR: std::cell::RefCell<Option<zstd::bulk::Compressor<'static>>> =
-            const { std::cell::RefCell::new(None) };
-    }
-    let packed = COMPRESSOR.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.is_none() {
-            *c = Some(zstd::bulk::Compressor::new(TEXT_LEVEL)?);
-        }
-        match c.as_mut() {
-            Some(c) => c.compress(text.as_bytes()),
-            None => Err(std::io::Error::other("no compressor")),
-        }
-    });
-    match packed {
-        Ok(packed) if packed.len() < text.len() => rusqlite::types::Value::Blob(packed),
-        _ => rusqlite::types::Value::Text(text.to_string()),
-    }
-}
-
-/// A stored text: TEXT as it is, a BLOB decompressed ([`compress_text`]).
-fn stored_text(v: rusqlite::types::ValueRef<'_>) -> rusqlite::Result<String> {
-    use rusqlite::types::{FromSqlError, ValueRef};
-    match v {
-        ValueRef::Blob(packed) => {
-            let bytes = zstd::decode_all(packed)
-                .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, v.data_type(), Box::new(e)))?;
-            String::from_utf8(bytes).map_err(|e| {
-                rusqlite::Error::FromSqlConversionFailure(0, v.data_type(), Box::new(e))
-            })
-        }
-        other => other
-            .as_str()
-            .map(str::to_string)
-            .map_err(|e: FromSqlError| rusqlite::Error::FromSqlConversionFailure(0, other.data_type(), Box::new(e))),
-    }
-}
 
 /// The schema version this build writes.
 pub fn schema_version() -> i64 {
@@ -639,7 +587,7 @@ impl Store {
                 "SELECT v.text FROM sources s JOIN source_versions v
                    ON v.source_id = s.id AND v.hash = s.hash WHERE s.id = ?1",
                 [id],
-                |r| stored_text(r.get_ref(0)?),
+                |r| r.get(0),
             )
             .optional()?)
     }
@@ -653,23 +601,10 @@ impl Store {
         Ok(self
             .conn
             .prepare_cached(
-                "SELECT CASE typeof(v.text) WHEN 'blob' THEN v.text ELSE substr(v.text, ?2 + 1, ?3) END
-                   FROM sources s JOIN source_versions v
+                "SELECT substr(v.text, ?2 + 1, ?3) FROM sources s JOIN source_versions v
                    ON v.source_id = s.id AND v.hash = s.hash WHERE s.id = ?1",
             )?
-            .query_row(params![id, start, len.max(0)], |r| {
-                let v = r.get_ref(0)?;
-                let whole = matches!(v, rusqlite::types::ValueRef::Blob(_));
-                let text = stored_text(v)?;
-                Ok(if whole {
-                    text.chars()
-                        .skip(start as usize)
-                        .take(len.max(0) as usize)
-                        .collect()
-                } else {
-                    text
-                })
-            })
+            .query_row(params![id, start, len.max(0)], |r| r.get(0))
             .optional()?)
     }
 
@@ -1092,7 +1027,7 @@ impl Tx<'_> {
             .prepare_cached(
                 "INSERT OR IGNORE INTO source_versions (source_id, hash, text, created_at) VALUES (?1, ?2, ?3, ?4)",
             )?
-            .execute(params![id, hash, compress_text(text), now])?;
+            .execute(params![id, hash, text, now])?;
         Ok(())
     }
 
