@@ -1397,13 +1397,9 @@ mod tests {
     /// the others stay in their places with their own date and commit.
     #[test]
     fn a_corpus_only_run_keeps_the_larger_sets() {
-        let old = std::env::temp_dir().join(format!(
-            "dossier-bench-keep-{}.json",
-            std::process::id()
-        ));
-        let set = |name: &str, mbs: f64| {
-            json!({"dataset": {"name": name}, "index": {"dossier": {"mb_per_s": mbs}}})
-        };
+        let old =
+            std::env::temp_dir().join(format!("dossier-bench-keep-{}.json", std::process::id()));
+        let set = |name: &str, mbs: f64| json!({"dataset": {"name": name}, "index": {"dossier": {"mb_per_s": mbs}}});
         std::fs::write(
             &old,
             json!({"generated": "2026-01-01", "commit": "aaaa",
