@@ -282,9 +282,17 @@ pub fn render(doc: &Value, analysis: Option<&str>) -> String {
     );
     for sc in &scales {
         let name = sc["dataset"]["name"].as_str().unwrap_or("?");
+        // A set kept from an earlier run (`run --keep-other-scales`) says when.
+        let when = match (sc["generated"].as_str(), sc["kept"].as_bool()) {
+            (Some(g), Some(true)) => format!(
+                " (measured {g} at {})",
+                sc["commit"].as_str().unwrap_or("?")
+            ),
+            _ => String::new(),
+        };
         let _ = writeln!(
             s,
-            "### {name} — {} passages, {}\n",
+            "### {name} — {} passages, {}{when}\n",
             sc["dataset"]["passages"],
             mb(sc["dataset"]["text_bytes"].as_u64())
         );
@@ -354,7 +362,9 @@ pub fn render(doc: &Value, analysis: Option<&str>) -> String {
             }
             if let Some(phases) = d["sizes"]["import_phases"].as_object() {
                 let total: f64 = phases.values().filter_map(Value::as_f64).sum();
-                let order = ["read", "prepare", "files", "store", "index", "mentions"];
+                let order = [
+                    "read", "prepare", "files", "store", "index", "mentions", "quotes",
+                ];
                 let shown: Vec<String> = order
                     .iter()
                     .filter_map(|k| phases.get(*k).and_then(Value::as_f64).map(|v| (k, v)))
@@ -383,6 +393,22 @@ pub fn render(doc: &Value, analysis: Option<&str>) -> String {
                      did not record the import's phases."
                 );
             }
+        }
+        if let (Some(index), Some(store), Some(text)) = (
+            d["sizes"]["index"].as_u64(),
+            d["sizes"]["store"].as_u64(),
+            sc["dataset"]["text_bytes"].as_u64(),
+        ) {
+            let _ = writeln!(
+                s,
+                "\nDossier's `.dossier/` (index {} and store {}) is {:.1}× the text ({}); the \
+                 source files ({}) are the notebook's own copy, apart.",
+                mb(Some(index)),
+                mb(Some(store)),
+                (index + store) as f64 / (text.max(1)) as f64,
+                mb(Some(text)),
+                mb(d["sizes"]["source_files"].as_u64()),
+            );
         }
         let _ = writeln!(s);
     }

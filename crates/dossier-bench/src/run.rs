@@ -56,6 +56,11 @@ pub struct RunArgs {
     /// Tiny generated corpus, one iteration, peers skipped when not installed; fails on any error.
     #[arg(long)]
     smoke: bool,
+    /// Keep the sets of the existing results file that this run does not
+    /// measure (e.g. `--scales corpus` leaves 100k and 1M as they were);
+    /// each set carries the date and commit it was measured at.
+    #[arg(long)]
+    keep_other_scales: bool,
     /// Profile Dossier (perf) where it misses a budget.
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
     profile: bool,
@@ -271,6 +276,8 @@ pub fn run(args: &RunArgs) -> Res<()> {
         let mut r = r;
         r["dataset"] = serde_json::to_value(&info).map_err(|e| e.to_string())?;
         r["commands"]["dataset"] = json!(dataset_cmd);
+        r["generated"] = json!(now_utc());
+        r["commit"] = json!(commit);
         results.push(r);
     }
     // The other issues' figures, on the first set (the real corpus, or the smoke set).
@@ -320,6 +327,9 @@ pub fn run(args: &RunArgs) -> Res<()> {
         "scales": results,
         "features": features,
     });
+    if args.keep_other_scales && !args.smoke {
+        keep_other_scales(&args.results, &mut doc);
+    }
     // The app's launch is measured apart (`dossier-bench app`, it needs a
     // display and the release app): a run keeps the last one.
     if let Some(app) = std::fs::read_to_string(&args.results)
@@ -350,6 +360,37 @@ pub fn run(args: &RunArgs) -> Res<()> {
         eprintln!("wrote {} and {}", show(&args.results), show(&args.report));
     }
     Ok(())
+}
+
+/// The sets of the results file at `old` that `doc` did not measure, put
+/// back in their places (a set measured now replaces its old figures; the
+/// kept ones keep the date and commit of their own run).
+fn keep_other_scales(old: &Path, doc: &mut Value) {
+    let Some(old) = std::fs::read_to_string(old)
+        .ok()
+        .and_then(|t| serde_json::from_str::<Value>(&t).ok())
+    else {
+        return;
+    };
+    let name = |s: &Value| s["dataset"]["name"].as_str().map(str::to_string);
+    let mut fresh: Vec<Value> = doc["scales"].as_array().cloned().unwrap_or_default();
+    let mut merged = Vec::new();
+    for mut s in old["scales"].as_array().cloned().unwrap_or_default() {
+        match fresh.iter().position(|f| name(f) == name(&s)) {
+            Some(i) => merged.push(fresh.remove(i)),
+            None => {
+                for key in ["generated", "commit"] {
+                    if s[key].is_null() {
+                        s[key] = old[key].clone();
+                    }
+                }
+                s["kept"] = json!(true);
+                merged.push(s);
+            }
+        }
+    }
+    merged.extend(fresh);
+    doc["scales"] = json!(merged);
 }
 
 /// `dossier-bench features --results`: the figures of a features run put
@@ -1346,4 +1387,41 @@ fn tools() -> Value {
 
 pub(crate) fn now_utc() -> String {
     first_line("date", &["-u", "+%Y-%m-%d %H:%M UTC"]).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `--keep-other-scales`: a set measured now replaces its old figures,
+    /// the others stay in their places with their own date and commit.
+    #[test]
+    fn a_corpus_only_run_keeps_the_larger_sets() {
+        let old =
+            std::env::temp_dir().join(format!("dossier-bench-keep-{}.json", std::process::id()));
+        let set = |name: &str, mbs: f64| json!({"dataset": {"name": name}, "index": {"dossier": {"mb_per_s": mbs}}});
+        std::fs::write(
+            &old,
+            json!({"generated": "2026-01-01", "commit": "aaaa",
+                   "scales": [set("corpus", 1.0), set("100k", 2.0), set("1M", 3.0)]})
+            .to_string(),
+        )
+        .unwrap();
+        let mut doc = json!({"generated": "2026-02-02", "commit": "bbbb",
+                             "scales": [set("corpus", 9.0)]});
+        keep_other_scales(&old, &mut doc);
+        let _ = std::fs::remove_file(&old);
+        let scales = doc["scales"].as_array().unwrap();
+        let names: Vec<_> = scales
+            .iter()
+            .map(|s| s["dataset"]["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(names, ["corpus", "100k", "1M"]);
+        assert_eq!(scales[0]["index"]["dossier"]["mb_per_s"], 9.0);
+        assert!(scales[0]["kept"].is_null());
+        assert_eq!(scales[1]["index"]["dossier"]["mb_per_s"], 2.0);
+        assert_eq!(scales[1]["kept"], true);
+        assert_eq!(scales[2]["generated"], "2026-01-01");
+        assert_eq!(scales[2]["commit"], "aaaa");
+    }
 }

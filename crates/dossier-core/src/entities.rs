@@ -425,14 +425,6 @@ impl Notebook {
         self.update_mentions_of(None)
     }
 
-    /// [`Notebook::update_mentions`], with the texts of some sources (just
-    /// imported) at hand: theirs are not read back from the store, nor split
-    /// into passages again.
-    pub(crate) fn update_mentions_with(&mut self, texts: &InMemory<'_>) -> Result<()> {
-        self.update_mention_rows(None, texts)?;
-        self.update_quotes_and_dates_with(None, texts)
-    }
-
     /// [`Notebook::update_mentions`] for one text only (`kind` "source" or
     /// "note", and its id or path), when only that text changed: a save
     /// then costs one row, not a look at every text of the notebook.
@@ -447,7 +439,10 @@ impl Notebook {
         }
     }
 
-    fn update_mention_rows(
+    /// The mention rows of every stale text (or of `only`); the texts of
+    /// `texts` (sources just imported) are not read back from the store nor
+    /// split into passages again.
+    pub(crate) fn update_mention_rows(
         &mut self,
         only: Option<(&str, &str)>,
         texts: &InMemory<'_>,

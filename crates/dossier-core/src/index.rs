@@ -28,7 +28,7 @@ use crate::snippet::{snippet, Pattern};
 use crate::text::escape_html;
 
 /// Bump when the schema or analysis changes: an index of another version is rebuilt.
-pub const INDEX_VERSION: u32 = 3;
+pub const INDEX_VERSION: u32 = 4;
 const VERSION_FILE: &str = "dossier-index-version";
 /// Words longer than this are not indexed (base64 blobs, URLs glued together).
 const MAX_TOKEN_BYTES: usize = 60;
@@ -105,6 +105,9 @@ pub struct IndexDoc {
     pub annotation: Option<String>,
 }
 
+/// A source passage's text: source id, start and end in characters.
+pub(crate) type PassageText<'a> = dyn Fn(&str, usize, usize) -> Result<Option<String>> + 'a;
+
 /// One ranked search hit.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Hit {
@@ -152,6 +155,8 @@ pub(crate) struct Fields {
     pub title: Field,
     pub label: Field,
     pub body: Field,
+    /// The stored text of a document that is not a source passage.
+    pub shown: Field,
     pub plain: Field,
     pub source: Field,
     pub path: Field,
@@ -164,12 +169,10 @@ pub(crate) struct Fields {
 
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let words = TextOptions::default().set_stored().set_indexing_options(
-        TextFieldIndexing::default()
-            .set_tokenizer(WORDS)
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-    );
-    let words_unstored = TextOptions::default().set_indexing_options(
+    // Nothing of the body is stored in the index: a source passage's text is
+    // read from the store (its source's text at the passage's bounds), and
+    // the short texts of the other kinds are kept in `shown`.
+    let words = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer(WORDS)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
@@ -188,9 +191,10 @@ fn schema() -> (Schema, Fields) {
         id: b.add_text_field("id", STRING | STORED),
         kind: b.add_text_field("kind", STRING | STORED),
         owner: b.add_text_field("owner", STRING),
-        title: b.add_text_field("title", words_unstored.clone()),
+        title: b.add_text_field("title", words.clone()),
         label: b.add_text_field("label", STORED),
         body: b.add_text_field("body", words),
+        shown: b.add_text_field("shown", STORED),
         plain: b.add_text_field("plain", plain),
         source: b.add_text_field("source", STRING | STORED),
         path: b.add_text_field("path", STRING | STORED),
@@ -446,6 +450,9 @@ impl SearchIndex {
             }
             doc.add_text(f.body, &d.body);
             doc.add_text(f.plain, &d.body);
+            if d.kind != HitKind::Source {
+                doc.add_text(f.shown, &d.body);
+            }
             if let Some(s) = &d.source {
                 doc.add_text(f.source, s);
             }
@@ -530,12 +537,15 @@ impl SearchIndex {
         Ok(self.index.validate_checksum()?.into_iter().collect())
     }
 
-    /// Runs a compiled query: the top `limit` hits with snippets, and the total.
+    /// Runs a compiled query: the top `limit` hits with snippets, and the
+    /// total. `passage_text` gives a source passage's text (source id, start
+    /// and end in characters): the index does not store it.
     pub(crate) fn search(
         &self,
         query: &dyn Query,
         highlight: &[Pattern],
         limit: usize,
+        passage_text: &PassageText<'_>,
     ) -> Result<SearchResults> {
         let searcher = self.reader.searcher();
         let (top, total) = searcher.search(
@@ -556,13 +566,19 @@ impl SearchIndex {
                     .and_then(|v| v.as_u64())
                     .map(|v| v as usize)
             };
-            let body = text(f.body).unwrap_or_default();
+            let kind = text(f.kind)
+                .as_deref()
+                .and_then(HitKind::parse)
+                .unwrap_or(HitKind::Source);
+            let body = match (kind, text(f.source), num(f.start), num(f.end)) {
+                (HitKind::Source, Some(source), Some(start), Some(end)) => {
+                    passage_text(&source, start, end)?.unwrap_or_default()
+                }
+                _ => text(f.shown).unwrap_or_default(),
+            };
             let html = snippet(&body, highlight, SNIPPET_CHARS).unwrap_or_else(|| lead(&body));
             hits.push(Hit {
-                kind: text(f.kind)
-                    .as_deref()
-                    .and_then(HitKind::parse)
-                    .unwrap_or(HitKind::Source),
+                kind,
                 title: text(f.label).unwrap_or_default(),
                 snippet: html,
                 score,

@@ -131,13 +131,15 @@ pub struct ImportTimings {
     pub store: f64,
     /// The search index: documents added, one commit.
     pub index: f64,
-    /// Mentions of known entities in the new texts (and their quotes, dates).
+    /// Mentions of known entities in the new texts (found and stored).
     pub mentions: f64,
+    /// The new texts' quotes and dates (found and stored).
+    pub quotes: f64,
 }
 
 impl ImportTimings {
     /// The phases by name, in order.
-    pub fn phases(&self) -> [(&'static str, f64); 6] {
+    pub fn phases(&self) -> [(&'static str, f64); 7] {
         [
             ("read", self.read),
             ("prepare", self.prepare),
@@ -145,6 +147,7 @@ impl ImportTimings {
             ("store", self.store),
             ("index", self.index),
             ("mentions", self.mentions),
+            ("quotes", self.quotes),
         ]
     }
 }
@@ -1068,8 +1071,9 @@ impl Notebook {
             // One flush for the whole batch, not two per file.
             text::write_atomic_many(&files)?;
             written = files.into_iter().map(|(p, _)| p).collect();
-            for (s, abs) in new_sources.iter_mut().zip(&written) {
-                s.row.file_stamp = Some(file_stamp(abs));
+            let stamps = text::par_map(&written, || (), |_, abs| file_stamp(abs), |_, _| {});
+            for (s, stamp) in new_sources.iter_mut().zip(stamps) {
+                s.row.file_stamp = Some(stamp);
             }
             report.timings.files = lap(&mut since);
             self.store.transaction(|tx| {
@@ -1127,8 +1131,10 @@ impl Notebook {
             .map(|(s, b)| (s.row.id.as_str(), (s.text.as_str(), b.as_slice())))
             .collect();
         let texts = crate::entities::InMemory(texts);
-        self.update_mentions_with(&texts)?;
+        self.update_mention_rows(None, &texts)?;
         report.timings.mentions = lap(&mut since);
+        self.update_quotes_and_dates_with(None, &texts)?;
+        report.timings.quotes = lap(&mut since);
         report.imported = new_sources.iter().map(|s| summary(&s.row)).collect();
         Ok(report)
     }
@@ -1285,16 +1291,23 @@ impl Notebook {
         let entities = |name: &str| self.entity_doc_ids(name);
         let quotes = |speaker: Option<&str>| self.quote_doc_ids(speaker);
         let compiled = query::compile(node, &self.index, &entities, &quotes)?;
+        let passage = |id: &str, start: usize, end: usize| self.store.passage_text(id, start, end);
         if compiled.quotes.is_empty() {
-            return self
-                .index
-                .search(compiled.query.as_ref(), &compiled.highlight, limit);
+            return self.index.search(
+                compiled.query.as_ref(),
+                &compiled.highlight,
+                limit,
+                &passage,
+            );
         }
         // Every passage with quotes asked for, so that `total` counts quotes.
         let passages = self.quote_doc_ids(None)?.len().max(limit);
-        let results = self
-            .index
-            .search(compiled.query.as_ref(), &compiled.highlight, passages)?;
+        let results = self.index.search(
+            compiled.query.as_ref(),
+            &compiled.highlight,
+            passages,
+            &passage,
+        )?;
         self.quote_hits(results, &compiled.quotes, limit)
     }
 

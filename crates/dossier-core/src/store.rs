@@ -592,6 +592,22 @@ impl Store {
             .optional()?)
     }
 
+    /// The characters `start..end` of a source's current version: the text
+    /// of one of its passages (the index does not store it). `None` when
+    /// the source is gone.
+    pub fn passage_text(&self, id: &str, start: usize, end: usize) -> Result<Option<String>> {
+        let start = i64::try_from(start).unwrap_or(i64::MAX);
+        let len = i64::try_from(end).unwrap_or(i64::MAX).saturating_sub(start);
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT substr(v.text, ?2 + 1, ?3) FROM sources s JOIN source_versions v
+                   ON v.source_id = s.id AND v.hash = s.hash WHERE s.id = ?1",
+            )?
+            .query_row(params![id, start, len.max(0)], |r| r.get(0))
+            .optional()?)
+    }
+
     /// How many versions of a source the store keeps.
     pub fn source_version_count(&self, id: &str) -> Result<usize> {
         Ok(self.conn.query_row(

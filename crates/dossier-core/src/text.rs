@@ -86,7 +86,7 @@ pub fn write_atomic_many(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
     let mut placed: Vec<&Path> = Vec::new();
     let result = (|| -> std::result::Result<(), (PathBuf, std::io::Error)> {
         let mut dirs: Vec<&Path> = Vec::new();
-        for (path, contents) in files {
+        for (path, _) in files {
             let dir = path.parent().ok_or_else(|| {
                 (
                     path.clone(),
@@ -97,16 +97,42 @@ pub fn write_atomic_many(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
                 std::fs::create_dir_all(dir).map_err(|e| (dir.to_path_buf(), e))?;
                 dirs.push(dir);
             }
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-            let mut f = std::fs::File::create(&tmp).map_err(|e| (path.clone(), e))?;
-            temps.push((tmp, path));
-            f.write_all(contents).map_err(|e| (path.clone(), e))?;
-            #[cfg(not(target_os = "linux"))]
-            f.sync_all().map_err(|e| (path.clone(), e))?;
+        }
+        // The temporary files are written on every core; a file that
+        // failed removes its own temporary file.
+        let written = par_map(
+            files,
+            || (),
+            |_, (path, contents)| -> std::result::Result<PathBuf, (PathBuf, std::io::Error)> {
+                let dir = path.parent().unwrap_or(Path::new("."));
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+                let mut f = std::fs::File::create(&tmp).map_err(|e| (path.clone(), e))?;
+                let wrote = f.write_all(contents);
+                #[cfg(not(target_os = "linux"))]
+                let wrote = wrote.and_then(|()| f.sync_all());
+                match wrote {
+                    Ok(()) => Ok(tmp),
+                    Err(e) => {
+                        let _ = std::fs::remove_file(&tmp);
+                        Err((path.clone(), e))
+                    }
+                }
+            },
+            |_, _| {},
+        );
+        let mut failed = None;
+        for (w, (path, _)) in written.into_iter().zip(files) {
+            match w {
+                Ok(tmp) => temps.push((tmp, path)),
+                Err(e) => failed = failed.or(Some(e)),
+            }
+        }
+        if let Some(e) = failed {
+            return Err(e);
         }
         #[cfg(target_os = "linux")]
         if let Some(dir) = dirs.first() {
@@ -164,19 +190,28 @@ pub(crate) fn par_map<T: Sync, S, R: Send>(
             })
             .collect();
     }
+    // Items are claimed in chunks and their answers sent a chunk at a
+    // time: one message per item costs more than a small item's work.
+    let chunk = (items.len() / (threads * 32)).clamp(1, 256);
     let next = std::sync::atomic::AtomicUsize::new(0);
     let mut out: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
     std::thread::scope(|scope| {
-        let (tx, rx) = std::sync::mpsc::channel::<(usize, R)>();
+        let (tx, rx) = std::sync::mpsc::channel::<(usize, Vec<R>)>();
         for _ in 0..threads {
             let tx = tx.clone();
             let (next, init, f) = (&next, &init, &f);
             scope.spawn(move || {
                 let mut state = init();
                 loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(item) = items.get(i) else { break };
-                    if tx.send((i, f(&mut state, item))).is_err() {
+                    let first = next.fetch_add(chunk, std::sync::atomic::Ordering::Relaxed);
+                    let Some(part) = items.get(first..(first + chunk).min(items.len())) else {
+                        break;
+                    };
+                    if part.is_empty() {
+                        break;
+                    }
+                    let answers = part.iter().map(|item| f(&mut state, item)).collect();
+                    if tx.send((first, answers)).is_err() {
                         break;
                     }
                 }
@@ -186,10 +221,12 @@ pub(crate) fn par_map<T: Sync, S, R: Send>(
         let mut done = 0;
         // Ends when every thread has finished (or one panicked: the scope
         // then re-raises its panic).
-        for (i, r) in rx {
-            done += 1;
-            each(done, &items[i]);
-            out[i] = Some(r);
+        for (first, answers) in rx {
+            for (i, r) in (first..).zip(answers) {
+                done += 1;
+                each(done, &items[i]);
+                out[i] = Some(r);
+            }
         }
     });
     out.into_iter()

@@ -399,3 +399,33 @@ fn the_fragment_holds_the_words_that_stand_together() {
         hit.snippet
     );
 }
+
+/// The index keeps no copy of a source passage's text: the snippet is cut
+/// from the store's text at the passage's bounds, which count characters,
+/// so text in other scripts before the passage must not shift it.
+#[test]
+fn a_source_snippet_is_the_passage_read_from_the_store() {
+    let (_dir, mut nb) = open();
+    let files = tempfile::tempdir().unwrap();
+    let p = write(
+        files.path(),
+        "scripts.txt",
+        "Заголовок — «Привет, мир» ещё раз.\n\nΚαλημέρα κόσμε, ἀγαθή ἡμέρα.\n\n\
+         The quartermaster counted zeppelins over Tbilisi.\n",
+    );
+    import(&mut nb, &[p]).unwrap();
+    let r = nb.search("zeppelins", 10).unwrap();
+    let hit = r
+        .hits
+        .iter()
+        .find(|h| h.kind == HitKind::Source)
+        .expect("a source passage");
+    assert_eq!(hit.passage, Some(2));
+    assert_eq!(
+        plain(&hit.snippet),
+        "The quartermaster counted zeppelins over Tbilisi.",
+        "{}",
+        hit.snippet
+    );
+    assert_eq!(marks(&hit.snippet), ["zeppelins"]);
+}
