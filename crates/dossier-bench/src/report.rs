@@ -1162,10 +1162,11 @@ fn features_section(s: &mut String, f: &Value) {
             "`Notebook::render_markdown`, what the note preview calls on each change: pulldown-cmark \
              (tables, footnotes, task lists, strikethrough, heading ids, wiki links), every wiki link \
              resolved against the store, passage embeds filled from their annotations, then HTML \
-             safe by construction (a note without raw HTML) or the ammonia allow-list (a note with \
-             raw HTML). The note is the set's paragraphs with headings, lists, tables, \
+             written safe by construction, raw HTML in it sanitised fragment by fragment with the \
+             sanitiser's allow-list on html5ever's tokenizer (no second parse of the whole output). \
+             The note is the set's paragraphs with headings, lists, tables, \
              footnotes, web links, wiki links (resolved and not) and passage embeds; {} runs. The set's \
-             paragraphs hold raw HTML (its mail), so the note does too: it takes ammonia's road. The \
+             paragraphs hold raw HTML (its mail), so the note does too. The \
              same note with every `<` of those paragraphs written `&lt;` (no raw HTML) is timed \
              beside it. Beside both: bare pulldown-cmark to HTML, no links resolved, no sanitising. \
              Budget: {PREVIEW_BUDGET_MS:.0} ms.\n",
