@@ -861,6 +861,27 @@ fn app_section(s: &mut String, a: &Value) {
             .unwrap_or_else(|| "—".into()),
         verdict(median < APP_LAUNCH_BUDGET_MS)
     );
+    if let Some(steps) = a["timeline"].as_array().filter(|v| !v.is_empty()) {
+        let _ = writeln!(
+            s,
+            "Where the launch goes: each step's median over the runs, in ms since the spawn. The \
+             shell prints its own steps (`DOSSIER_LAUNCH_TRACE`); the window's (`ui-…`: the page's \
+             response, its script's start, modules evaluated, mounted, the `startup` answer \
+             received, the frame with the notebook) are sent with the first paint in the page's \
+             clock and put in the shell's, a little late by that call's latency.\n"
+        );
+        let _ = writeln!(s, "| step | median since spawn |");
+        let _ = writeln!(s, "|---|---:|");
+        for st in steps {
+            let _ = writeln!(
+                s,
+                "| {} | {:.0} ms |",
+                st["mark"].as_str().unwrap_or("?"),
+                st["median_ms"].as_f64().unwrap_or(f64::NAN)
+            );
+        }
+        let _ = writeln!(s);
+    }
     let m = &a["memory"];
     if !m.is_null() {
         let _ = writeln!(s, "| process | count | PSS | RSS |");
