@@ -65,7 +65,7 @@ pub fn typescript() -> String {
         CommandError, NotebookView, SourceItem, NoteItem, SourceView, PassageView, AnnotationView, EntityItem, EntityView, MentionView, Cooccurrence, NameRequest, NoteView,
         HitKind, SearchHit, QuerySyntaxProblem, SearchResponse, SearchRequest, PathRequest,
         IdRequest, ImportRequest, ImportProgress, ImportIssue, ImportSummary, RecentNotebook,
-        Startup, FilesDropped, DragHover, FirstPaint, MentionSpan, AnnotateRequest, SpanRequest,
+        Startup, FilesDropped, DragHover, FirstPaint, FirstPaintRequest, LaunchMark, MentionSpan, AnnotateRequest, SpanRequest,
         AnnotationEditRequest, SuggestionView, AcceptSuggestionRequest, NewEntityRequest,
         EntitiesChanged, NotebookChanged, SaveNoteRequest, SavedNote, ReloadNoteRequest, RenderRequest,
         RenderedView, NewNoteRequest, RenameNoteRequest, NoteChange, BacklinksView, BacklinkView,

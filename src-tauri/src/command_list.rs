@@ -20,7 +20,7 @@ macro_rules! for_each_command {
             choose_import_files() -> Vec<String>;
             import_files(request: ImportRequest, #[channel] onProgress: ImportProgress) -> ImportSummary;
             import_url(request: UrlRequest, #[channel] onProgress: ImportProgress) -> ImportSummary;
-            report_first_paint() -> FirstPaint;
+            report_first_paint(request: FirstPaintRequest) -> FirstPaint;
             annotate(request: AnnotateRequest) -> AnnotationView;
             edit_annotation(request: AnnotationEditRequest) -> AnnotationView;
             delete_annotation(request: IdRequest) -> ();

@@ -18,9 +18,9 @@ use crate::session::{Result, Session};
 use crate::transport::{
     AcceptSuggestionRequest, AnnotateRequest, AnnotationEditRequest, AnnotationView, BacklinksView,
     CloseRequest, CommandError, EntitiesChanged, EntityView, ExportProgress, ExportRequest,
-    ExportSummary, FirstPaint, IdRequest, ImportProgress, ImportRequest, ImportSummary,
-    LinkMentionRequest, NameRequest, NewEntityRequest, NewNoteRequest, NoteChange, NoteView,
-    NotebookView, PathRequest, QuoteHighlightRequest, RecentNotebook, ReloadNoteRequest,
+    ExportSummary, FirstPaint, FirstPaintRequest, IdRequest, ImportProgress, ImportRequest,
+    ImportSummary, LinkMentionRequest, NameRequest, NewEntityRequest, NewNoteRequest, NoteChange,
+    NoteView, NotebookView, PathRequest, QuoteHighlightRequest, RecentNotebook, ReloadNoteRequest,
     RenameNoteRequest, RenderRequest, RenderedView, SaveNoteRequest, SavedNote, SearchRequest,
     SearchResponse, SourceView, SpeakerQuotesView, Startup, SuggestionView, UrlRequest,
 };
@@ -76,8 +76,11 @@ where
 
 #[tauri::command]
 pub async fn startup(session: State<'_, Shared>) -> Result<Startup> {
+    crate::launch_mark("startup-called");
     let s = Arc::clone(&session);
-    blocking(move || Ok(s.startup())).await
+    let answer = blocking(move || Ok(s.startup())).await;
+    crate::launch_mark("startup-answered");
+    answer
 }
 
 #[tauri::command]
@@ -122,8 +125,11 @@ pub async fn recent_notebooks(session: State<'_, Shared>) -> Result<Vec<RecentNo
 
 #[tauri::command]
 pub async fn get_source(session: State<'_, Shared>, request: IdRequest) -> Result<SourceView> {
+    crate::launch_mark("get-source-called");
     let s = Arc::clone(&session);
-    blocking(move || s.source(&request.id)).await
+    let answer = blocking(move || s.source(&request.id)).await;
+    crate::launch_mark("get-source-answered");
+    answer
 }
 
 #[tauri::command]
@@ -456,7 +462,17 @@ pub fn close_window(
 /// Called by the UI once the notebook is on screen; returns (and logs) the
 /// time since launch.
 #[tauri::command]
-pub fn report_first_paint(session: State<'_, Shared>) -> FirstPaint {
+pub fn report_first_paint(session: State<'_, Shared>, request: FirstPaintRequest) -> FirstPaint {
+    // The page's marks in the shell's clock: the call arrived now, made
+    // `now_ms` into the page's clock (the call's own latency is ignored, so
+    // they read a little late). Printed before the paint line, which ends
+    // what `dossier-bench app` reads.
+    let now = session.since_launch_ms();
+    for m in &request.marks {
+        if m.ms.is_finite() && m.ms <= request.now_ms {
+            crate::launch_mark_at(&format!("ui-{}", m.name), now - (request.now_ms - m.ms));
+        }
+    }
     FirstPaint {
         since_launch_ms: session.first_paint(),
     }

@@ -41,6 +41,34 @@ use crate::transport::DragHover;
 /// The environment variable naming the notebook folder to open at launch.
 pub const NOTEBOOK_ENV: &str = "DOSSIER_NOTEBOOK";
 
+/// Set (to anything) to have the shell print its launch timeline to standard
+/// error, one `dossier: launch MARK N ms` line per step up to the first
+/// paint (`dossier-bench app` reads them to split the launch time).
+pub const LAUNCH_TRACE_ENV: &str = "DOSSIER_LAUNCH_TRACE";
+
+static LAUNCHED: std::sync::OnceLock<(Instant, bool)> = std::sync::OnceLock::new();
+
+/// Prints a step of the launch timeline when [`LAUNCH_TRACE_ENV`] is set:
+/// milliseconds since the start of [`run`].
+pub fn launch_mark(what: &str) {
+    if let Some((at, true)) = LAUNCHED.get() {
+        launch_mark_at(what, at.elapsed().as_secs_f64() * 1000.0);
+    }
+}
+
+/// Prints a step of the launch timeline that happened `ms` after the start
+/// of [`run`], when [`LAUNCH_TRACE_ENV`] is set.
+pub fn launch_mark_at(what: &str, ms: f64) {
+    if let Some((_, true)) = LAUNCHED.get() {
+        let what: String = what
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .take(40)
+            .collect();
+        eprintln!("dossier: launch {what} {ms:.1} ms");
+    }
+}
+
 /// The notebook to open at launch: `DOSSIER_NOTEBOOK`, else the first
 /// argument that isn't an option. Relative paths are taken from the current
 /// directory.
@@ -155,6 +183,8 @@ pub fn navigation_allowed(url: &str) -> bool {
 
 pub fn run() {
     let launched = Instant::now();
+    let _ = LAUNCHED.set((launched, std::env::var_os(LAUNCH_TRACE_ENV).is_some()));
+    launch_mark("run");
     let notebook = launch_notebook(std::env::var_os(NOTEBOOK_ENV), std::env::args_os().skip(1));
 
     let result = tauri::Builder::default()
@@ -167,7 +197,13 @@ pub fn run() {
                 .on_navigation(|_, url| navigation_allowed(url.as_str()))
                 .build(),
         )
+        .on_page_load(|_, payload| match payload.event() {
+            tauri::webview::PageLoadEvent::Started => launch_mark("page-load-started"),
+            tauri::webview::PageLoadEvent::Finished => launch_mark("page-load-finished"),
+        })
         .setup(move |app| {
+            // Tauri builds the configured window before this runs.
+            launch_mark("window-built");
             let recent_file = app
                 .path()
                 .app_config_dir()
@@ -178,7 +214,7 @@ pub fn run() {
             // `startup` call then finds it open (or waits for it).
             let early = Arc::clone(&session);
             std::thread::spawn(move || {
-                early.startup();
+                early.open_at_launch();
             });
             let watched = Arc::clone(&session);
             let handle = app.handle().clone();

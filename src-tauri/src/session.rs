@@ -177,13 +177,22 @@ impl Session {
     /// exists. Called again (a reload of the page), it describes the notebook
     /// already open.
     pub fn startup(&self) -> Startup {
+        let (notebook, error) = self.open_at_launch();
+        Startup {
+            first_source: self.first_source(notebook.as_ref()),
+            notebook,
+            error,
+            recent: self.recent(),
+        }
+    }
+
+    /// The notebook of [`Session::startup`], opened if it is not open yet:
+    /// the shell calls this on a thread at launch, while the window starts.
+    pub fn open_at_launch(&self) -> (Option<NotebookView>, Option<CommandError>) {
         let _once = lock(&self.starting);
-        if let Some(nb) = lock(&self.notebook).as_ref() {
-            return Startup {
-                notebook: view(nb).ok(),
-                error: None,
-                recent: self.recent(),
-            };
+        let opened = lock(&self.notebook).as_ref().map(view);
+        if let Some(notebook) = opened {
+            return (notebook.ok(), None);
         }
         let target = self.launch_notebook.clone().or_else(|| {
             self.recent()
@@ -191,18 +200,20 @@ impl Session {
                 .map(|r| PathBuf::from(r.path))
                 .find(|p| p.is_dir())
         });
-        let (notebook, error) = match target {
+        match target {
             None => (None, None),
             Some(path) => match self.open(&path) {
                 Ok(v) => (Some(v), None),
                 Err(e) => (None, Some(e)),
             },
-        };
-        Startup {
-            notebook,
-            error,
-            recent: self.recent(),
         }
+    }
+
+    /// The first source of `notebook` (the one the window opens first), if
+    /// it can be read.
+    fn first_source(&self, notebook: Option<&NotebookView>) -> Option<SourceView> {
+        let id = &notebook?.sources.first()?.id;
+        self.source(id).ok()
     }
 
     /// Opens a folder the user chose, dropped, or opened before.
@@ -804,6 +815,11 @@ impl Session {
     /// The UI has saved: the window may close.
     pub fn confirm_close(&self) {
         self.close_confirmed.store(true, Ordering::SeqCst);
+    }
+
+    /// Milliseconds since the start of the shell's `run`.
+    pub fn since_launch_ms(&self) -> f64 {
+        self.launched.elapsed().as_secs_f64() * 1000.0
     }
 
     /// Records the first paint of a notebook (later calls return the first

@@ -662,6 +662,9 @@ pub struct Startup {
     /// Why that notebook could not be opened, if it could not.
     pub error: Option<CommandError>,
     pub recent: Vec<RecentNotebook>,
+    /// The notebook's first source, which the window shows first: sent
+    /// with the answer so that the first paint needs no second call.
+    pub first_source: Option<SourceView>,
 }
 
 /// Paths dropped on the window (event `dossier://files-dropped`), split into
@@ -678,6 +681,23 @@ pub struct FilesDropped {
 #[serde(rename_all = "camelCase")]
 pub struct DragHover {
     pub active: bool,
+}
+
+/// The window's own launch steps, sent with its first paint: each in the
+/// page's clock (milliseconds since its navigation started), with that
+/// clock's reading when the call was made.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FirstPaintRequest {
+    pub marks: Vec<LaunchMark>,
+    pub now_ms: f64,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LaunchMark {
+    pub name: String,
+    pub ms: f64,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]

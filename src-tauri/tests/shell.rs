@@ -95,6 +95,29 @@ fn startup_opens_the_launch_notebook_and_lists_it() {
 }
 
 #[test]
+fn startup_carries_the_first_source_so_the_first_paint_needs_no_second_call() {
+    let f = fixture();
+    let session = Session::new(Some(f.notebook.clone()), None, Instant::now());
+    let empty = session.startup();
+    assert!(empty.notebook.is_some());
+    assert!(empty.first_source.is_none(), "no source yet, none sent");
+    drop(session);
+    let session = session_with_article(&f);
+    let startup = session.startup();
+    let view = startup.notebook.expect("the notebook is open");
+    let first = startup.first_source.expect("the first source is sent");
+    assert_eq!(first.id, view.sources[0].id);
+    let asked = session.source(&first.id).expect("source");
+    assert_eq!(first.title, asked.title);
+    let texts = |v: &dossier_app::transport::SourceView| -> Vec<String> {
+        v.passages.iter().map(|p| p.text.clone()).collect()
+    };
+    assert_eq!(texts(&first), texts(&asked));
+    assert_eq!(first.annotations.len(), asked.annotations.len());
+    assert_eq!(first.mentions.len(), asked.mentions.len());
+}
+
+#[test]
 fn search_returns_marked_hits_in_transport_form() {
     let f = fixture();
     let session = session_with_article(&f);

@@ -26,6 +26,10 @@ use crate::engines::Res;
 /// What the shell prints when the notebook is on screen.
 const PAINT_LINE: &str = "first paint of the notebook";
 
+/// What the shell prints at each step of its launch when asked to (the
+/// `DOSSIER_LAUNCH_TRACE` variable): `dossier: launch MARK N ms`.
+const MARK_LINE: &str = "dossier: launch ";
+
 pub struct AppArgs<'a> {
     pub bin: &'a Path,
     pub notebook: &'a Path,
@@ -74,7 +78,29 @@ pub fn measure(args: &AppArgs) -> Res<Value> {
     let mut wall: Vec<f64> = runs.iter().map(|r| r.wall_ms).collect();
     let mut own: Vec<f64> = runs.iter().filter_map(|r| r.reported_ms).collect();
     let memory = runs.last().and_then(|r| r.memory.clone());
+    // Each step of the launch: the median, over the runs, of the time from
+    // spawning the process to the line arriving.
+    let mut marks: Vec<(String, Vec<f64>)> = Vec::new();
+    for r in &runs {
+        for (name, ms) in &r.marks {
+            match marks.iter_mut().find(|(n, _)| n == name) {
+                Some((_, v)) => v.push(*ms),
+                None => marks.push((name.clone(), vec![*ms])),
+            }
+        }
+    }
+    let mut timeline: Vec<Value> = marks
+        .into_iter()
+        .map(|(name, mut v)| json!({"mark": name, "runs": v.len(), "median_ms": round1(median(&mut v))}))
+        .collect();
+    timeline.sort_by(|a, b| {
+        a["median_ms"]
+            .as_f64()
+            .partial_cmp(&b["median_ms"].as_f64())
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
     Ok(json!({
+        "timeline": timeline,
         "binary": args.bin.display().to_string(),
         "runs": runs.len(),
         "launch_ms": {
@@ -96,12 +122,15 @@ struct Launch {
     /// The shell's own figure: from the start of its `run` to the paint.
     reported_ms: Option<f64>,
     memory: Option<Value>,
+    /// The shell's launch steps before the paint, by arrival since spawn.
+    marks: Vec<(String, f64)>,
 }
 
 fn launch(args: &AppArgs, notebook: &Path, home: &Path, read_memory: bool) -> Res<Launch> {
     let started = Instant::now();
     let mut child = Command::new(args.bin)
         .env("DOSSIER_NOTEBOOK", notebook)
+        .env("DOSSIER_LAUNCH_TRACE", "1")
         .env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_DATA_HOME", home.join("data"))
@@ -125,12 +154,37 @@ fn launch(args: &AppArgs, notebook: &Path, home: &Path, read_memory: bool) -> Re
         }
     });
     let mut seen = Vec::new();
+    let mut marks = Vec::new();
+    let mut run_at: Option<f64> = None;
     let painted = loop {
         let left = args.timeout.saturating_sub(started.elapsed());
         match rx.recv_timeout(left) {
             Ok((at, line)) => {
                 if line.contains(PAINT_LINE) {
                     break Some((at, line));
+                }
+                if let Some(rest) = line.strip_prefix(MARK_LINE) {
+                    // `MARK N ms`, N since the start of the shell's `run`:
+                    // put in the spawn's clock by the `run` line's arrival
+                    // (the window's own steps arrive all at once, at the
+                    // paint, so their arrival says nothing).
+                    let mut words = rest.split_whitespace();
+                    let name = words.next().unwrap_or("?").to_string();
+                    let since_run: Option<f64> = words.next().and_then(|v| v.parse().ok());
+                    let arrived = at.duration_since(started).as_secs_f64() * 1000.0;
+                    if name == "run" {
+                        run_at = Some(arrived);
+                    }
+                    let ms = match (run_at, since_run) {
+                        (Some(r), Some(n)) if name != "run" => r + n,
+                        _ => arrived,
+                    };
+                    marks.push((name, ms));
+                    continue;
+                }
+                if line.contains("dossier: opened ") {
+                    let ms = at.duration_since(started).as_secs_f64() * 1000.0;
+                    marks.push(("notebook-opened".to_string(), ms));
                 }
                 if seen.len() < 20 {
                     seen.push(line);
@@ -152,6 +206,7 @@ fn launch(args: &AppArgs, notebook: &Path, home: &Path, read_memory: bool) -> Re
                 wall_ms,
                 reported_ms: reported(&line),
                 memory,
+                marks,
             })
         }
         None => Err(format!(

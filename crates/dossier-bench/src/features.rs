@@ -8,7 +8,7 @@
 //!   long source after an edit (a paragraph inserted, one deleted, words
 //!   changed), with the statuses it gave;
 //! - **Markdown preview**: `Notebook::render_markdown` (pulldown-cmark, wiki
-//!   links resolved against the store, ammonia) of a 100 KB note, beside
+//!   links resolved against the store, the allow-list) of a 100 KB note, beside
 //!   bare pulldown-cmark;
 //! - **quote finding**: `dossier_text::quotes::find_quotes` (what every
 //!   source's quotes are found with, speakers matched against 1,000 names)

@@ -887,6 +887,27 @@ fn app_section(s: &mut String, a: &Value) {
             .unwrap_or_else(|| "—".into()),
         verdict(median < APP_LAUNCH_BUDGET_MS)
     );
+    if let Some(steps) = a["timeline"].as_array().filter(|v| !v.is_empty()) {
+        let _ = writeln!(
+            s,
+            "Where the launch goes: each step's median over the runs, in ms since the spawn. The \
+             shell prints its own steps (`DOSSIER_LAUNCH_TRACE`); the window's (`ui-…`: the page's \
+             response, its script's start, modules evaluated, mounted, the `startup` answer \
+             received, the frame with the notebook) are sent with the first paint in the page's \
+             clock and put in the shell's, a little late by that call's latency.\n"
+        );
+        let _ = writeln!(s, "| step | median since spawn |");
+        let _ = writeln!(s, "|---|---:|");
+        for st in steps {
+            let _ = writeln!(
+                s,
+                "| {} | {:.0} ms |",
+                st["mark"].as_str().unwrap_or("?"),
+                st["median_ms"].as_f64().unwrap_or(f64::NAN)
+            );
+        }
+        let _ = writeln!(s);
+    }
     let m = &a["memory"];
     if !m.is_null() {
         let _ = writeln!(s, "| process | count | PSS | RSS |");
@@ -1188,10 +1209,11 @@ fn features_section(s: &mut String, f: &Value) {
             "`Notebook::render_markdown`, what the note preview calls on each change: pulldown-cmark \
              (tables, footnotes, task lists, strikethrough, heading ids, wiki links), every wiki link \
              resolved against the store, passage embeds filled from their annotations, then HTML \
-             safe by construction (a note without raw HTML) or the ammonia allow-list (a note with \
-             raw HTML). The note is the set's paragraphs with headings, lists, tables, \
+             written safe by construction, raw HTML in it sanitised fragment by fragment with the \
+             sanitiser's allow-list on html5ever's tokenizer (no second parse of the whole output). \
+             The note is the set's paragraphs with headings, lists, tables, \
              footnotes, web links, wiki links (resolved and not) and passage embeds; {} runs. The set's \
-             paragraphs hold raw HTML (its mail), so the note does too: it takes ammonia's road. The \
+             paragraphs hold raw HTML (its mail), so the note does too. The \
              same note with every `<` of those paragraphs written `&lt;` (no raw HTML) is timed \
              beside it. Beside both: bare pulldown-cmark to HTML, no links resolved, no sanitising. \
              Budget: {PREVIEW_BUDGET_MS:.0} ms.\n",

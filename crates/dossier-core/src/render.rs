@@ -17,6 +17,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag
 
 use crate::text::slug;
 
+mod raw;
 mod safe;
 
 /// What a wiki link points to.
@@ -129,19 +130,18 @@ impl<'a> Piece<'a> {
 
 /// Renders Markdown to sanitised HTML, resolving wiki links with `resolver`.
 ///
-/// A note without raw HTML (most notes) is written by [`safe::write`],
-/// which emits only allow-listed elements and attributes with every text
-/// and attribute escaped, byte for byte what the sanitiser would make of
-/// pulldown-cmark's HTML (a property test holds the two together), without
-/// parsing the HTML again. A note with raw HTML, or with a structure that
-/// writer leaves to the HTML parser (a passage embedded inside emphasis or
-/// a link), goes through pulldown-cmark's writer and then [`sanitize`].
+/// A note is written by [`safe::write`], which emits only allow-listed
+/// elements and attributes with every text and attribute escaped, without
+/// parsing the HTML again: for a note without raw HTML (most notes) byte for
+/// byte what the sanitiser would make of pulldown-cmark's HTML (a property
+/// test holds the two together); raw HTML in a note is sanitised fragment
+/// by fragment ([`raw`]). A note with a structure that writer leaves to the
+/// HTML parser (a passage embedded inside emphasis or a link) goes through
+/// pulldown-cmark's writer and then [`sanitize`].
 pub fn render(markdown: &str, resolver: &dyn Resolver) -> Rendered {
-    let (pieces, links, raw_html) = pieces(markdown, resolver);
-    if !raw_html {
-        if let Some(html) = safe::write(&pieces) {
-            return Rendered { html, links };
-        }
+    let (pieces, links, _) = pieces(markdown, resolver);
+    if let Some(html) = safe::write(&pieces) {
+        return Rendered { html, links };
     }
     Rendered {
         html: render_sanitized(markdown, pieces),
@@ -695,20 +695,174 @@ mod tests {
         );
     }
 
-    #[test]
-    fn raw_html_takes_the_sanitisers_road() {
-        for md in [
-            "<script>alert(1)</script>",
-            "text <img src=x onerror=alert(1)> text",
-            "<a href=\"javascript:alert(1)\">x</a>",
-        ] {
-            let (safe, _) = both_roads(md);
-            assert!(safe.is_none(), "{md:?}");
-            let html = render(md, &SomeLinks).html.to_lowercase();
-            for bad in ["javascript:", "<script", "onerror", "<img"] {
-                assert!(!html.contains(bad), "{md:?} gave {html}");
+    /// Raw HTML in notes, hostile and ordinary, for the tests below.
+    const RAW: &[&str] = &[
+        "<script>alert(1)</script>",
+        "<script>\nlet x = '</p>';\n</script>",
+        "text <img src=x onerror=alert(1)> text",
+        "<a href=\"javascript:alert(1)\">x</a>",
+        "<a href=\"JaVaScRiPt:alert(1)\" onclick=\"alert(1)\">x</a>",
+        "<a href=\"#part\" target=\"_self\" rel=\"opener\">in page</a>",
+        "<a href=\"https://ok.example/?a=1&amp;b=\\\"2\\\"\" title='t \"q\"'>web</a>",
+        "<style>body { display: none }</style>",
+        "<style>\np { color: red }\n</style>",
+        "<p style=\"color:red\" class=\"x passage\" id=\"clobber\">styled</p>",
+        "<!-- a comment <script>alert(1)</script> -->",
+        "<!--\nmany lines\n-->",
+        "<div>",
+        "</div>",
+        "<details><summary>More</summary>",
+        "</details>",
+        "<span class=\"task done other\">",
+        "</span>",
+        "<b>bold <i>both</b> italic</i>",
+        "<em>unclosed",
+        "</em> stray end",
+        "<table><tr><td colspan=\"2\" onclick=\"x\">cell</td></tr></table>",
+        "<svg onload=alert(1)><circle r=\"1\"/></svg>",
+        "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
+        "<iframe src=\"https://evil.example\"></iframe>",
+        "<form action=\"https://evil.example\"><input name=p><button>go</button></form>",
+        "<textarea><b>not bold</b></textarea>",
+        "<blockquote cite=\"javascript:alert(1)\">q</blockquote>",
+        "<q cite=\"https://ok.example\">quoted</q>",
+        "<br/><hr size=\"2\" onmouseover=\"x\">",
+        "a &amp; b &lt; c &nbsp; &#x3C;script&#x3E;",
+        "<kbd>Ctrl</kbd>+<kbd>C</kbd>",
+        "<ol start=\"3\" type=\"a\"><li>x</li></ol>",
+        "<DIV ID=\"Upper\">shouting</DIV>",
+        "<a href=\"x\"><a href=\"y\">nested</a></a>",
+        "<a href=\"x\" title=\"unterminated",
+    ];
+
+    /// Parses HTML as the sanitiser does and writes its tree back with
+    /// each element's attributes in order of name, sanitising nothing.
+    fn reparsed(html: &str) -> String {
+        fn walk(node: scraper::ElementRef<'_>, out: &mut String) {
+            for child in node.children() {
+                if let Some(el) = scraper::ElementRef::wrap(child) {
+                    let mut attrs: Vec<(&str, &str)> = el.value().attrs().collect();
+                    attrs.sort();
+                    out.push_str(&format!("<{}{attrs:?}>", el.value().name()));
+                    walk(el, out);
+                    out.push_str(&format!("</{}>", el.value().name()));
+                } else if let Some(t) = child.value().as_text() {
+                    out.push_str(&format!("{:?}", &**t));
+                }
             }
         }
+        let mut out = String::new();
+        walk(scraper::Html::parse_fragment(html).root_element(), &mut out);
+        out
+    }
+
+    /// What the note renders to by the road without the sanitiser; it must
+    /// take that road.
+    fn written(md: &str) -> String {
+        let (pieces, _, _) = pieces(md, &SomeLinks);
+        safe::write(&pieces).unwrap_or_else(|| panic!("{md:?} took the sanitiser's road"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(600))]
+
+        /// Raw HTML is sanitised fragment by fragment: the sanitiser, run on
+        /// what that writes, takes nothing away (its output is the same
+        /// HTML parsed and written back).
+        #[test]
+        fn raw_html_written_without_the_sanitiser_is_left_as_it_is_by_it(
+            parts in prop::collection::vec(
+                (
+                    prop::sample::select(RAW),
+                    prop::sample::select(FRAGMENTS),
+                    prop::sample::select(SEPARATORS),
+                ),
+                1..10,
+            )
+        ) {
+            let md: String = parts.iter().flat_map(|(r, f, s)| [*r, *s, *f, *s]).collect();
+            let (pieces, _, _) = pieces(&md, &SomeLinks);
+            if let Some(html) = safe::write(&pieces) {
+                prop_assert_eq!(reparsed(&sanitize(&html)), reparsed(&html), "markdown: {:?}", md);
+            }
+        }
+    }
+
+    #[test]
+    fn every_raw_fragment_alone_is_left_as_it_is_by_the_sanitiser() {
+        for md in RAW {
+            let html = written(md);
+            assert_eq!(reparsed(&sanitize(&html)), reparsed(&html), "markdown: {md:?}");
+        }
+    }
+
+    #[test]
+    fn raw_html_is_made_safe_without_the_sanitiser() {
+        for md in RAW {
+            let lower = written(md).to_lowercase();
+            for bad in [
+                "javascript:", "<script", "alert", "<style", "display", "onerror", "onclick",
+                "onload", "<img", "<svg", "<math", "<iframe", "<form", "<input", "<textarea",
+                "style=", "target=", "<!--", "comment",
+            ] {
+                assert!(!lower.contains(bad), "{md:?} gave {lower}");
+            }
+        }
+    }
+
+    #[test]
+    fn raw_html_is_written_as_expected() {
+        let mut bad = Vec::new();
+        for (md, want) in [
+            ("<script>alert(1)</script>", ""),
+            ("a <img src=x onerror=alert(1)> b", "<p>a  b</p>\n"),
+            ("<a href=\"javascript:alert(1)\">x</a>", "<p><a rel=\"noopener noreferrer nofollow\">x</a></p>\n"),
+            (
+                "<a href=\"#part\" target=\"_self\">in</a>",
+                "<p><a href=\"#user-content-part\" rel=\"noopener noreferrer nofollow\">in</a></p>\n",
+            ),
+            ("<style>p { color: red }</style>\n\ntext", "\n<p>text</p>\n"),
+            ("a <!-- hidden --> b", "<p>a  b</p>\n"),
+            ("<!--\nhidden\n-->\n\ntext", "\n<p>text</p>\n"),
+            // An element opened in one HTML block holds the Markdown up to
+            // its end in another.
+            (
+                "<details><summary>More</summary>\n\n*inside*\n\n</details>",
+                "<details><summary>More</summary>\n<p><em>inside</em></p>\n</details>",
+            ),
+            // Left open: closed at the end of the note.
+            ("<div>\n\ntext", "<div>\n<p>text</p>\n</div>"),
+            // Opened inside a paragraph: closed with it; a later stray end
+            // tag goes.
+            ("a <b>bold\n\nnext</b> c", "<p>a <b>bold</b></p>\n<p>next c</p>\n"),
+            // Misnested: the end tag closes what is open inside it.
+            ("<b>1 <i>2</b> 3</i>", "<p><b>1 <i>2</i></b> 3</p>\n"),
+            ("<p class=\"passage x\" id=\"a\" style=\"x\">p</p>", "<p id=\"user-content-a\">p</p>"),
+            ("<textarea><b>x</b></textarea>", "&lt;b&gt;x&lt;/b&gt;"),
+            // Inline, a script's Markdown text goes with it, up to its end
+            // tag or the end of the paragraph.
+            (
+                "[a <script>alert(**1**)</script>](https://ok.example)",
+                "<p><a href=\"https://ok.example\" rel=\"noopener noreferrer nofollow\">a <strong></strong></a></p>\n",
+            ),
+            ("a <style>x `y`\n\nb", "<p>a </p>\n<p>b</p>\n"),
+            ("<div><script>\nx\n\nb", "<div>\n<p>b</p>\n</div>"),
+        ] {
+            let got = written(md);
+            if got != want {
+                bad.push(format!("{md:?}\n  gave {got:?}\n  want {want:?}"));
+            }
+        }
+        assert!(bad.is_empty(), "{}", bad.join("\n"));
+    }
+
+    #[test]
+    fn raw_html_nests_no_deeper_than_the_limit() {
+        let md = format!("{}deep{}", "<span>".repeat(200), "</span>".repeat(200));
+        let html = written(&md);
+        assert_eq!(html.matches("<span>").count(), MAX_HTML_NESTING);
+        assert_eq!(html.matches("</span>").count(), MAX_HTML_NESTING);
+        assert!(html.contains("deep"));
     }
 
     #[test]

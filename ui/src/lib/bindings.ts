@@ -245,7 +245,12 @@ notebook: NotebookView | null,
 /**
  * Why that notebook could not be opened, if it could not.
  */
-error: CommandError | null, recent: Array<RecentNotebook>, };
+error: CommandError | null, recent: Array<RecentNotebook>, 
+/**
+ * The notebook's first source, which the window shows first: sent
+ * with the answer so that the first paint needs no second call.
+ */
+firstSource: SourceView | null, };
 
 /**
  * Paths dropped on the window (event `dossier://files-dropped`), split into
@@ -263,6 +268,15 @@ export type FirstPaint = {
  * Milliseconds from the start of `run()` to the UI's first paint of the notebook.
  */
 sinceLaunchMs: number, };
+
+/**
+ * The window's own launch steps, sent with its first paint: each in the
+ * page's clock (milliseconds since its navigation started), with that
+ * clock's reading when the call was made.
+ */
+export type FirstPaintRequest = { marks: Array<LaunchMark>, nowMs: number, };
+
+export type LaunchMark = { name: string, ms: number, };
 
 /**
  * A mention of a known entity in a source's text.
@@ -697,7 +711,7 @@ export type Commands = {
   choose_import_files: { args: {  }; result: Array<string> };
   import_files: { args: { request: ImportRequest; onProgress: Channel<ImportProgress> }; result: ImportSummary };
   import_url: { args: { request: UrlRequest; onProgress: Channel<ImportProgress> }; result: ImportSummary };
-  report_first_paint: { args: {  }; result: FirstPaint };
+  report_first_paint: { args: { request: FirstPaintRequest }; result: FirstPaint };
   annotate: { args: { request: AnnotateRequest }; result: AnnotationView };
   edit_annotation: { args: { request: AnnotationEditRequest }; result: AnnotationView };
   delete_annotation: { args: { request: IdRequest }; result: null };

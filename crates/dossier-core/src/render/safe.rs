@@ -16,6 +16,7 @@ use std::collections::HashMap;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 
+use super::raw::RawHtml;
 use super::{prefix_fragment, Piece, ID_PREFIX, REL};
 
 /// The classes the sanitiser keeps on `<code>`.
@@ -67,7 +68,14 @@ fn href(prefix: &str, dest: &str) -> Option<String> {
 
 /// The sanitiser's check of an `href` value as the parser read it.
 fn checked_href(value: String) -> Option<String> {
-    let keep = match url::Url::parse(&value) {
+    checked_url("a", "href", &value)
+}
+
+/// The sanitiser's check of a URL attribute's value as the parser read it:
+/// `None` when its scheme is not allowed, an in-page `#x` of a link pointing
+/// at the prefixed id.
+pub(super) fn checked_url(element: &str, attribute: &str, value: &str) -> Option<String> {
+    let keep = match url::Url::parse(value) {
         Ok(u) => SCHEMES.contains(&u.scheme()),
         Err(url::ParseError::RelativeUrlWithoutBase) => true,
         Err(_) => false,
@@ -75,11 +83,11 @@ fn checked_href(value: String) -> Option<String> {
     if !keep {
         return None;
     }
-    prefix_fragment("a", "href", &value).map(|v| v.into_owned())
+    prefix_fragment(element, attribute, value).map(|v| v.into_owned())
 }
 
 /// An id as the sanitiser leaves it: with [`ID_PREFIX`].
-fn id(out: &mut String, id: &str) {
+pub(super) fn id(out: &mut String, id: &str) {
     out.push_str(" id=\"");
     if !id.starts_with(ID_PREFIX) {
         out.push_str(ID_PREFIX);
@@ -110,6 +118,10 @@ struct Writer<'a> {
     paragraph_broken: bool,
     /// Depth inside an image, whose content is dropped with it.
     image: usize,
+    /// The elements raw HTML opened.
+    raw: RawHtml,
+    /// The lines of the HTML block being read, written at its end.
+    html_block: Option<String>,
 }
 
 impl<'a> Writer<'a> {
@@ -121,6 +133,9 @@ impl<'a> Writer<'a> {
     }
 
     fn text(&mut self, s: &str) {
+        if self.raw.skipping() {
+            return;
+        }
         escape(&mut self.out, s, false);
         if !s.is_empty() {
             self.end_newline = s.ends_with('\n');
@@ -275,7 +290,12 @@ impl<'a> Writer<'a> {
                 self.end_newline = false;
                 return Some(());
             }
-            Tag::HtmlBlock => Open::Other,
+            Tag::HtmlBlock => {
+                // Not an element: what its HTML opens may hold the Markdown
+                // after it (`<details>`, blank line, Markdown, `</details>`).
+                self.html_block = Some(String::new());
+                return Some(());
+            }
             // Not enabled by `options()`, or held back by the renderer: the
             // sanitiser's road.
             Tag::BlockQuote(Some(_))
@@ -290,7 +310,24 @@ impl<'a> Writer<'a> {
         Some(())
     }
 
+    /// Raw HTML, sanitised, inside the open Markdown elements.
+    fn raw_html(&mut self, html: &str) {
+        if html.is_empty() {
+            return;
+        }
+        self.raw.write(&mut self.out, html, self.open.len());
+        self.end_newline = self.out.ends_with('\n');
+    }
+
     fn end(&mut self, tag: TagEnd) -> Option<()> {
+        if tag == TagEnd::HtmlBlock {
+            let html = self.html_block.take().unwrap_or_default();
+            self.raw_html(&html);
+            self.raw.end_block();
+            return Some(());
+        }
+        // What raw HTML opened inside this element ends with it.
+        self.raw.close(&mut self.out, self.open.len());
         self.open.pop();
         match tag {
             TagEnd::Paragraph => {
@@ -318,7 +355,6 @@ impl<'a> Writer<'a> {
             TagEnd::Strikethrough => self.write("</del>"),
             TagEnd::Link => self.write("</a>"),
             TagEnd::FootnoteDefinition => self.write("</div>\n"),
-            TagEnd::HtmlBlock => {}
             _ => return None,
         }
         Some(())
@@ -381,6 +417,7 @@ impl<'a> Writer<'a> {
             Event::Start(tag) => return self.start(tag),
             Event::End(tag) => return self.end(tag),
             Event::Text(t) => self.text(&t),
+            Event::Code(_) if self.raw.skipping() => {}
             Event::Code(t) => {
                 self.write("<code>");
                 self.text(&t);
@@ -405,11 +442,12 @@ impl<'a> Writer<'a> {
                 let number = *self.numbers.entry(name).or_insert(len);
                 self.write(&format!("{number}</a></sup>"));
             }
-            // Raw HTML (the caller sanitises such notes), the task marker
-            // (the renderer replaces it), math (not enabled).
-            Event::Html(_)
-            | Event::InlineHtml(_)
-            | Event::TaskListMarker(_)
+            Event::Html(html) | Event::InlineHtml(html) => match self.html_block.as_mut() {
+                Some(block) => block.push_str(&html),
+                None => self.raw_html(&html),
+            },
+            // The task marker (the renderer replaces it), math (not enabled).
+            Event::TaskListMarker(_)
             | Event::InlineMath(_)
             | Event::DisplayMath(_) => return None,
         }
@@ -427,9 +465,15 @@ pub(super) fn write(pieces: &[Piece<'_>]) -> Option<String> {
         open: Vec::new(),
         paragraph_broken: false,
         image: 0,
+        raw: RawHtml::default(),
+        html_block: None,
     };
     for p in pieces {
         w.piece(p)?;
     }
+    if let Some(html) = w.html_block.take() {
+        w.raw_html(&html);
+    }
+    w.raw.close(&mut w.out, 0);
     Some(w.out)
 }
