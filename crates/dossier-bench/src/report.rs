@@ -151,22 +151,25 @@ pub fn render(doc: &Value, analysis: Option<&str>) -> String {
             ""
         }
     );
-    // A features section measured again on its own (`make bench-features`)
-    // says so, here and in its section.
+    // What this run did not measure says so here, and in its own heading:
+    // a features section measured again (`make bench-features`), sets kept
+    // from an earlier run (`run --keep-other-scales`), and what is always
+    // measured apart.
     let features_apart = doc["features"]["commit"].as_str().map(|c| {
         format!(
-            ", except those of *Mention finding, re-anchoring, Markdown preview, quote finding* (and their budget \
-             rows), measured again by `make bench-features` on {} at commit `{c}`, and the rows and sections \
-             that give a date of their own (measured apart: the app's launch, the command-line search, a note \
-             saved by another program, the hand-run sections at the end)",
+            "those of *Mention finding, re-anchoring, Markdown preview, quote finding* (and their budget \
+             rows), measured again by `make bench-features` on {} at commit `{c}`, and ",
             doc["features"]["generated"].as_str().unwrap_or("?")
         )
     });
     let _ = writeln!(
         s,
         "Written by `make bench` (`dossier-bench run`) on {} at commit {}{}. Every figure below comes \
-         from that run{} (raw figures: `bench/results.json`); edit the code in `crates/dossier-bench`, \
-         never this file. Budgets are those of PRODUCT.md.\n",
+         from that run, except {}the sets, rows and sections that give a date of their own (sets kept \
+         from an earlier run, and what is measured apart: the app's launch, the command-line search, a \
+         note saved by another program, the hand-run sections at the end) (raw figures: \
+         `bench/results.json`); edit the code in `crates/dossier-bench`, never this file. Budgets are \
+         those of PRODUCT.md.\n",
         doc["generated"].as_str().unwrap_or("?"),
         commit,
         if doc["smoke"].as_bool() == Some(true) {
