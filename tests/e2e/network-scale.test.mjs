@@ -104,7 +104,12 @@ describe(`The network of a ${SOURCES}-source notebook`, () => {
   it("draws, and says how long it took", { timeout: OPEN_WAIT }, () =>
     step("draw", async () => {
       await driver.findElement(byTest("network-button")).click();
-      const stat = await driver.findElement(byTest("network-stat"));
+      // The view is its own chunk, loaded on first show.
+      const stat = await driver.wait(
+        async () => (await driver.findElements(byTest("network-stat")))[0] ?? false,
+        60_000,
+        "the network view is shown",
+      );
       await driver.wait(async () => (await stat.getAttribute("data-draw-ms")) !== "", 60_000, "the network is drawn");
       const ms = Number(await stat.getAttribute("data-draw-ms"));
       const counts = await driver.executeScript(

@@ -68,7 +68,12 @@ async function clickCentre(el) {
 /** The drawn network's nodes: name and centre on the page, once it is drawn. */
 async function drawnNodes() {
   await driver.wait(
-    async () => (await driver.findElement(byTest("network-stat")).getAttribute("data-draw-ms")) !== "",
+    // The view is its own chunk, loaded on first show: the element may not
+    // be there yet.
+    async () => {
+      const stat = await driver.findElements(byTest("network-stat"));
+      return stat.length > 0 && (await stat[0].getAttribute("data-draw-ms")) !== "";
+    },
     WAIT,
     "the network is laid out and drawn",
   );
