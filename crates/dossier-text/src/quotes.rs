@@ -2282,28 +2282,7 @@ impl Finder<'_> {
                 .sentence_starts
                 .binary_search(&doc.toks[s].start)
                 .is_ok();
-            const CALENDAR: &[&str] = &[
-                "monday",
-                "tuesday",
-                "wednesday",
-                "thursday",
-                "friday",
-                "saturday",
-                "sunday",
-                "january",
-                "february",
-                "march",
-                "april",
-                "may",
-                "june",
-                "july",
-                "august",
-                "september",
-                "october",
-                "november",
-                "december",
-            ];
-            if ws.iter().any(|&k| self.lc_in(k, CALENDAR)) {
+            if ws.iter().any(|&k| self.lc_in(k, DAYS_AND_MONTHS)) {
                 continue;
             }
             let known = self.known.is_person(&name);

@@ -623,13 +623,7 @@ impl Ctx<'_> {
         if next_cap {
             // "Saudi Arabia's", "New Zealand is": a known place of two or
             // three words.
-            let two = self.span_of(idx, idx + 1);
-            let three = self
-                .toks
-                .get(idx + 2)
-                .filter(|n| n.cap && !n.broken_before && !n.sentence_before)
-                .map(|_| self.span_of(idx, idx + 2));
-            if names::is_place(&two) || three.is_some_and(|s| names::is_place(&s)) {
+            if self.opens_known_place(idx) {
                 return true;
             }
             if names::is_given_name(&t.text) || names::is_title(&t.text) {

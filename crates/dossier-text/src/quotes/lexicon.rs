@@ -930,8 +930,12 @@ pub const ADDRESSEE_CUES: &[&str] = &[
     "urged",
 ];
 
-/// Days and months: a date is never a speaker ("according to deeds filed
-/// Monday").
+/// The days and months written in full: the first nineteen words of
+/// [`CALENDAR`].
+pub const DAYS_AND_MONTHS: &[&str] = CALENDAR.split_at(19).0;
+
+/// Days and months, in full first, then the months' abbreviations: a date
+/// is never a speaker ("according to deeds filed Monday").
 pub const CALENDAR: &[&str] = &[
     "monday",
     "tuesday",
