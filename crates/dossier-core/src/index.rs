@@ -259,24 +259,38 @@ impl SearchIndex {
     /// and whether it had to be created afresh (missing, damaged, or of
     /// another version), in which case the caller must fill it again.
     pub fn open(dir: &Path) -> Result<(SearchIndex, bool)> {
-        // A damaged file can make tantivy panic rather than return an error;
-        // either way the index is only a cache, so it is rebuilt.
+        if let Some(index) = Self::open_usable(dir) {
+            return Ok((index, false));
+        }
+        // Nothing usable: create or remove it only under a lock that every
+        // process doing so takes, and look again once it is ours, since
+        // another process may have just put a fresh index in place (and
+        // must not find it removed under it).
+        let _making = MakingLock::take(dir)?;
+        if let Some(index) = Self::open_usable(dir) {
+            return Ok((index, false));
+        }
+        if dir.exists() {
+            // Another process may be writing this index (and a reader can
+            // trip over its half-done commit): never delete an index whose
+            // writer lock someone holds.
+            if writer_lock_held(dir) {
+                return Err(Error::Busy);
+            }
+            std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        Ok((Self::create(dir)?, true))
+    }
+
+    /// The index in `dir` if it is there, of this version and undamaged. A
+    /// damaged file can make tantivy panic rather than return an error;
+    /// either way the index is only a cache, so the caller rebuilds it.
+    fn open_usable(dir: &Path) -> Option<SearchIndex> {
         let opened =
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Self::open_existing(dir)));
         match opened {
-            Ok(Ok(Some(index))) => Ok((index, false)),
-            Ok(Ok(None) | Err(_)) | Err(_) => {
-                if dir.exists() {
-                    // Another process may be writing this index (and a
-                    // reader can trip over its half-done commit): never
-                    // delete an index whose writer lock someone holds.
-                    if writer_lock_held(dir) {
-                        return Err(Error::Busy);
-                    }
-                    std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-                }
-                Ok((Self::create(dir)?, true))
-            }
+            Ok(Ok(found)) => found,
+            _ => None,
         }
     }
 
@@ -651,6 +665,31 @@ impl SearchIndex {
     }
 }
 
+/// The lock taken to create or remove the index in `dir`: a file beside
+/// the index folder (never deleted, so that every process locks the same
+/// file), held exclusively until dropped.
+struct MakingLock {
+    _held: std::fs::File,
+}
+
+impl MakingLock {
+    fn take(dir: &Path) -> Result<MakingLock> {
+        let name = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let path = dir.with_file_name(format!(".{name}.lock"));
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| Error::io(&path, e))?;
+        file.lock().map_err(|e| Error::io(&path, e))?;
+        Ok(MakingLock { _held: file })
+    }
+}
+
 /// Whether another process holds the writer lock of the index in `dir`.
 fn writer_lock_held(dir: &Path) -> bool {
     use tantivy::directory::{Directory, MmapDirectory, INDEX_WRITER_LOCK};
@@ -670,4 +709,45 @@ fn lead(body: &str) -> String {
         s.push('…');
     }
     escape_html(&s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::{Arc, Barrier};
+
+    /// Several openers of an index nobody has made yet (six importers and a
+    /// searcher started together on a new notebook): one creates it, the
+    /// others open that one; none removes the index another just put in
+    /// place, so every one of them can search and commit afterwards.
+    #[test]
+    fn openers_of_a_new_index_at_once_all_get_the_same_index() {
+        for round in 0..40 {
+            let tmp = tempfile::tempdir().unwrap();
+            let dir = Arc::new(tmp.path().join("index"));
+            let openers = 6;
+            let start = Arc::new(Barrier::new(openers));
+            let handles: Vec<_> = (0..openers)
+                .map(|_| {
+                    let (dir, start) = (Arc::clone(&dir), Arc::clone(&start));
+                    std::thread::spawn(move || {
+                        start.wait();
+                        let (index, created) = SearchIndex::open(&dir)?;
+                        // What a caller does next: read the last commit.
+                        Index::open_in_dir(&*dir)?;
+                        index.reader.reload()?;
+                        Ok::<bool, Error>(created)
+                    })
+                })
+                .collect();
+            let mut created = 0;
+            for h in handles {
+                match h.join().unwrap() {
+                    Ok(c) => created += usize::from(c),
+                    Err(e) => panic!("round {round}: an opener failed: {e}"),
+                }
+            }
+            assert_eq!(created, 1, "round {round}: the index was made {created} times");
+        }
+    }
 }

@@ -66,14 +66,28 @@ fn killed_at_random_moments_nothing_acknowledged_is_lost() {
     let mut acks_total = 0usize;
     let mut phases: BTreeMap<String, usize> = BTreeMap::new();
     let started = Instant::now();
+    // How long a child takes here to open the notebook and finish its first
+    // write (a loaded machine takes several times longer than a quiet one):
+    // the kills are spread over a span a few times that, so that they land
+    // among the writes whatever the load. The first child is killed right
+    // after its first acknowledged write; its writes count like the others'.
+    let calibrating = Instant::now();
+    let lines = run_child_and_kill(&root, kills, Kill::AtFirstAck);
+    let first_ack = calibrating.elapsed();
+    acks_total += state.record(&lines);
+    verify(&root, &state, kills, seed, false);
+    let span = (3 * first_ack.as_millis() as u64).max(500);
+    eprintln!(
+        "crash test: first write acknowledged after {first_ack:?}; kills spread over {span} ms"
+    );
     for round in 0..kills {
         // Most kills land among the writes; one in five early, while opening.
         let delay = if rng.below(5) == 0 {
             Duration::from_millis(rng.below(40))
         } else {
-            Duration::from_millis(20 + rng.below(500))
+            Duration::from_millis(20 + rng.below(span))
         };
-        let lines = run_child_and_kill(&root, round, delay);
+        let lines = run_child_and_kill(&root, round, Kill::After(delay));
         let last = lines
             .iter()
             .rev()
@@ -114,8 +128,15 @@ fn setup(root: &Path, work: &Path) {
     assert_eq!(report.imported[0].id, "base-source");
 }
 
-/// Starts a child on the notebook, kills it after `delay`, returns what it printed.
-fn run_child_and_kill(root: &Path, round: u64, delay: Duration) -> Vec<String> {
+/// When the parent kills a child.
+enum Kill {
+    After(Duration),
+    /// Right after the child acknowledges its first write (or after 60 s).
+    AtFirstAck,
+}
+
+/// Starts a child on the notebook, kills it as `kill` says, returns what it printed.
+fn run_child_and_kill(root: &Path, round: u64, kill: Kill) -> Vec<String> {
     let exe = std::env::current_exe().unwrap();
     let mut child = Command::new(exe)
         .args([
@@ -138,13 +159,36 @@ fn run_child_and_kill(root: &Path, round: u64, delay: Duration) -> Vec<String> {
         let _ = std::io::Read::read_to_string(&mut stderr, &mut s);
         s
     });
+    let (lines_tx, lines_rx) = std::sync::mpsc::channel::<String>();
     let reader = std::thread::spawn(move || {
-        std::io::BufReader::new(stdout)
+        for line in std::io::BufReader::new(stdout)
             .lines()
             .map_while(Result::ok)
-            .collect::<Vec<String>>()
+        {
+            if lines_tx.send(line).is_err() {
+                break;
+            }
+        }
     });
-    std::thread::sleep(delay);
+    let mut lines = Vec::new();
+    match kill {
+        Kill::After(delay) => std::thread::sleep(delay),
+        Kill::AtFirstAck => {
+            let deadline = Instant::now() + Duration::from_secs(60);
+            while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+                match lines_rx.recv_timeout(left) {
+                    Ok(line) => {
+                        let acked = line.starts_with("ACK ");
+                        lines.push(line);
+                        if acked {
+                            break;
+                        }
+                    }
+                    Err(_) => break,
+                }
+            }
+        }
+    }
     // SIGKILL: no destructor, no flush, no chance to tidy up.
     let _ = child.kill();
     let _ = child.wait();
@@ -153,7 +197,9 @@ fn run_child_and_kill(root: &Path, round: u64, delay: Duration) -> Vec<String> {
         !errors.contains("panicked"),
         "the child failed before it was killed (round {round}):\n{errors}"
     );
-    reader.join().unwrap()
+    reader.join().unwrap();
+    lines.extend(lines_rx.try_iter());
+    lines
 }
 
 /// What the children acknowledged, across all rounds.
