@@ -625,7 +625,58 @@ struct Fold {
     lower: Vec<u8>,
     key: Vec<u8>,
     tmp: Vec<u8>,
+    /// What [`Gazetteer::vary`] answered for short words already seen.
+    known: VaryCache,
 }
+
+/// What [`Gazetteer::vary_slow`] answered for words of up to 16 bytes, in
+/// a direct-mapped table: running text repeats its common words ("will",
+/// "only", "city", "different" pass the variant filter), so most words are
+/// answered from here instead of being rewritten by the rules and looked up
+/// again. The table belongs to one gazetteer at a time
+/// ([`Gazetteer::serial`]).
+struct VaryCache {
+    owner: u64,
+    /// The word's bytes packed little-endian (zeros in an empty slot) and
+    /// the answer ([`NO_VARIANT`] for None).
+    slots: Box<[([u64; 2], u64)]>,
+}
+
+/// 4,096 slots of 24 bytes (in the second-level cache).
+const VARY_CACHE_BITS: u32 = 12;
+
+/// The answer "no variant key" in a [`VaryCache`] slot (no entry is all
+/// ones: word ids are far below 2^32 - 1).
+const NO_VARIANT: u64 = u64::MAX;
+
+impl Default for VaryCache {
+    fn default() -> Self {
+        VaryCache {
+            owner: 0,
+            slots: vec![([0, 0], NO_VARIANT); 1 << VARY_CACHE_BITS].into_boxed_slice(),
+        }
+    }
+}
+
+/// A word of 1 to 16 bytes packed into two u64s (no word has a NUL byte,
+/// so the packing is one-to-one); None for a longer word.
+#[inline(always)]
+fn pack_short(word: &[u8]) -> Option<[u64; 2]> {
+    if word.is_empty() || word.len() > 16 {
+        return None;
+    }
+    let mut b = [0u8; 16];
+    b[..word.len()].copy_from_slice(word);
+    let (lo, hi) = b.split_at(8);
+    Some([
+        u64::from_le_bytes(lo.try_into().unwrap_or_default()),
+        u64::from_le_bytes(hi.try_into().unwrap_or_default()),
+    ])
+}
+
+/// Serial numbers of gazetteers, so that a thread's [`VaryCache`] never
+/// answers for another gazetteer than the one that filled it.
+static GAZETTEER_SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 thread_local! {
     /// Each thread's buffers for [`Gazetteer::find`], kept from call to call.
@@ -710,6 +761,8 @@ pub struct Gazetteer {
     /// word so spelled may have a variant key in the dictionary: only such
     /// words are keyed by the rules ([`Gazetteer::vary`]).
     vary_filter: Box<[u64]>,
+    /// This gazetteer's number among those made by the process.
+    serial: u64,
 }
 
 impl Gazetteer {
@@ -800,6 +853,7 @@ impl Gazetteer {
             terminal,
             patterns,
             vary_filter,
+            serial: GAZETTEER_SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
 
@@ -812,7 +866,22 @@ impl Gazetteer {
         if self.vary_filter[bit >> 6] & (1u64 << (bit & 63)) == 0 {
             return None;
         }
-        self.vary_slow(word, fold)
+        let Some(packed) = pack_short(word) else {
+            return self.vary_slow(word, fold);
+        };
+        if fold.known.owner != self.serial {
+            fold.known.slots.fill(([0, 0], NO_VARIANT));
+            fold.known.owner = self.serial;
+        }
+        let slot = ((packed[0] ^ packed[1].rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            >> (64 - VARY_CACHE_BITS)) as usize;
+        let (seen, answer) = fold.known.slots[slot];
+        if seen == packed {
+            return (answer != NO_VARIANT).then_some(Entry(answer));
+        }
+        let answer = self.vary_slow(word, fold);
+        fold.known.slots[slot] = (packed, answer.map_or(NO_VARIANT, |e| e.0));
+        answer
     }
 
     #[cold]
@@ -1549,6 +1618,24 @@ mod tests {
                 })
                 .collect::<Vec<_>>(),
         )
+    }
+
+    /// A thread's table of words already keyed by the variant rules holds
+    /// one gazetteer's answers: another gazetteer on the same thread (and
+    /// the first one again after it) gets its own.
+    #[test]
+    fn two_gazetteers_on_one_thread_each_answer_by_their_own_names() {
+        let first = g(&[(1, "Aleksei Ivanov")]);
+        let second = g(&[(2, "Andrei Petrov")]);
+        let text = "Alexei Ivanov met Andrey Petrov; then Alexei Ivanov left.";
+        let ents = |gz: &Gazetteer| gz.find(text).iter().map(|f| f.entity).collect::<Vec<_>>();
+        for _ in 0..2 {
+            assert_eq!(ents(&first), vec![1, 1]);
+            assert_eq!(ents(&second), vec![2]);
+        }
+        let third = g(&[(3, "Alexei"), (4, "Ivanov")]);
+        assert_eq!(ents(&third), vec![3, 4, 3, 4]);
+        assert_eq!(ents(&first), vec![1, 1]);
     }
 
     #[test]
