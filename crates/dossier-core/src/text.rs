@@ -73,6 +73,10 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// From this many files on, [`write_new_files`] flushes the file system once
+/// (`syncfs`) instead of each file.
+const SYNCFS_FROM_FILES: usize = 64;
+
 /// Writes new files into the folder `dir`, each complete or absent after a
 /// crash (never half-written, never an existing file overwritten), with one
 /// flush for all, and returns each file's metadata as written (its size and
@@ -81,8 +85,9 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
 /// The files are first written (`O_EXCL`, on every core) into `staging`, a
 /// fresh folder on the same file system that no one else writes (the
 /// notebook's private `.dossier/`, under the index writer's lock); the file
-/// system is then flushed once (`syncfs` on Linux; elsewhere each file is
-/// synced). When `dir` is missing or empty, the staging folder is renamed
+/// system is then flushed once (`syncfs`, on Linux, for a batch of
+/// [`SYNCFS_FROM_FILES`] or more; otherwise each file is synced). When
+/// `dir` is missing or empty, the staging folder is renamed
 /// onto it in one step (the kernel refuses the rename if a file appeared
 /// in `dir` meanwhile, and the files are then moved one by one); otherwise
 /// each file is renamed into `dir`. The folders are synced last.
@@ -95,6 +100,9 @@ pub fn write_new_files(
     files: &[(String, Vec<u8>)],
 ) -> Result<Vec<std::fs::Metadata>> {
     let mut placed: Vec<PathBuf> = Vec::new();
+    // `syncfs` waits for every dirty page of the file system, other
+    // programs' too: worth it for a large batch only (and Linux only).
+    let flush_all = cfg!(target_os = "linux") && files.len() >= SYNCFS_FROM_FILES;
     let result = (|| -> std::result::Result<Vec<std::fs::Metadata>, (PathBuf, std::io::Error)> {
         if staging.exists() {
             std::fs::remove_dir_all(staging).map_err(|e| (staging.to_path_buf(), e))?;
@@ -112,15 +120,16 @@ pub fn write_new_files(
                     .open(&tmp)
                     .map_err(failed)?;
                 f.write_all(contents).map_err(failed)?;
-                #[cfg(not(target_os = "linux"))]
-                f.sync_all().map_err(failed)?;
+                if !flush_all {
+                    f.sync_all().map_err(failed)?;
+                }
                 f.metadata().map_err(failed)
             },
             |_, _| {},
         );
         let metadata = written.into_iter().collect::<std::result::Result<Vec<_>, _>>()?;
         #[cfg(target_os = "linux")]
-        {
+        if flush_all {
             let d = std::fs::File::open(staging).map_err(|e| (staging.to_path_buf(), e))?;
             rustix::fs::syncfs(&d).map_err(|e| (staging.to_path_buf(), e.into()))?;
         }
@@ -149,7 +158,10 @@ pub fn write_new_files(
             }
             let _ = std::fs::remove_dir(staging);
         }
-        for d in [Some(dir), dir.parent(), staging.parent()].into_iter().flatten() {
+        // The folder that holds the new names (and, for a folder renamed
+        // in whole, the folder that holds its name).
+        let parent = dir.parent().filter(|_| moved_whole);
+        for d in std::iter::once(dir).chain(parent) {
             if let Ok(d) = std::fs::File::open(d) {
                 let _ = d.sync_all();
             }
