@@ -125,11 +125,13 @@ pub struct ImportTimings {
     pub read: f64,
     /// Hashes, duplicates, ids and passage counts.
     pub prepare: f64,
-    /// Writing the source files (atomically, one flush for the batch).
+    /// Writing the source files (atomically, one flush for the batch) on a
+    /// thread of their own while the search index's documents are added
+    /// (not committed): the longer of the two.
     pub files: f64,
     /// The store's rows, in one transaction.
     pub store: f64,
-    /// The search index: documents added, one commit.
+    /// The search index's commit (its documents were added during `files`).
     pub index: f64,
     /// Mentions of known entities in the new texts (found and stored).
     pub mentions: f64,
@@ -1047,62 +1049,92 @@ impl Notebook {
             return Ok(report);
         }
 
-        // 1. The files, each written atomically; 2. the store, in one
-        // transaction; 3. the index, in one commit. Any failure undoes all.
-        let mut written: Vec<PathBuf> = Vec::new();
-        let result = (|| -> Result<()> {
-            let contents = text::par_map(
-                &new_sources,
-                || (),
-                |_, s| source_file_contents(&s.file, &s.text),
-                |_, _| {},
-            );
-            let mut files = Vec::with_capacity(new_sources.len());
-            for (s, contents) in new_sources.iter().zip(contents) {
-                let abs = self.root.join(&s.row.path);
-                if abs.exists() {
-                    return Err(Error::BadInput(format!(
-                        "{}: a file is already there; nothing was overwritten",
-                        abs.display()
-                    )));
-                }
-                files.push((abs, contents?.into_bytes()));
+        // 1. The files, each written atomically, on a thread of their own
+        // while the index documents are added (not committed); 2. the
+        // store, in one transaction; 3. the index, in one commit. Any
+        // failure undoes all.
+        let sources_dir = self.root.join(SOURCES_DIR);
+        let state_dir = self.root.join(STATE_DIR);
+        // Under the index writer's lock no other import runs: a staging
+        // folder left there is a crashed import's.
+        remove_stale_staging(&state_dir);
+        let staging = state_dir.join(format!("{STAGING_PREFIX}{}", std::process::id()));
+        let contents = text::par_map(
+            &new_sources,
+            || (),
+            |_, s| source_file_contents(&s.file, &s.text),
+            |_, _| {},
+        );
+        let mut files = Vec::with_capacity(new_sources.len());
+        for (s, contents) in new_sources.iter().zip(contents) {
+            let abs = self.root.join(&s.row.path);
+            if abs.exists() {
+                return Err(Error::BadInput(format!(
+                    "{}: a file is already there; nothing was overwritten",
+                    abs.display()
+                )));
             }
-            // One flush for the whole batch, not two per file.
-            text::write_atomic_many(&files)?;
-            written = files.into_iter().map(|(p, _)| p).collect();
-            let stamps = text::par_map(&written, || (), |_, abs| file_stamp(abs), |_, _| {});
-            for (s, stamp) in new_sources.iter_mut().zip(stamps) {
-                s.row.file_stamp = Some(stamp);
-            }
-            report.timings.files = lap(&mut since);
-            self.store.transaction(|tx| {
-                for s in &new_sources {
-                    tx.insert_source(&s.row, &s.text, &now)?;
-                }
-                Ok(())
-            })?;
-            report.timings.store = lap(&mut since);
-            Ok(())
-        })();
-        if let Err(e) = result {
-            for f in &written {
-                let _ = std::fs::remove_file(f);
-            }
-            return Err(e);
+            let name = format!("{}.md", s.row.id);
+            files.push((name, contents?.into_bytes()));
         }
         // The passages' text goes to the index; their bounds stay.
         let mut bounds: Vec<Vec<(usize, usize)>> = Vec::with_capacity(new_sources.len());
-        let indexed = (|| -> Result<()> {
-            for s in &mut new_sources {
-                let passages = std::mem::take(&mut s.passages);
-                bounds.push(passages.iter().map(|p| (p.start, p.end)).collect());
-                self.index
-                    .replace(&source_owner(&s.row.id), &source_docs(&s.row, passages))?;
+        let index = &mut self.index;
+        let (wrote, added) = std::thread::scope(|scope| {
+            let writer = scope.spawn(|| text::write_new_files(&sources_dir, &staging, &files));
+            let added = (|| -> Result<()> {
+                for s in &mut new_sources {
+                    let passages = std::mem::take(&mut s.passages);
+                    bounds.push(passages.iter().map(|p| (p.start, p.end)).collect());
+                    index.replace(&source_owner(&s.row.id), &source_docs(&s.row, passages))?;
+                }
+                Ok(())
+            })();
+            let wrote = writer
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (wrote, added)
+        });
+        let written: Vec<PathBuf> = match &wrote {
+            Ok(_) => files
+                .iter()
+                .map(|(name, _)| sources_dir.join(name))
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        let undo_files = |written: &[PathBuf]| {
+            for f in written {
+                let _ = std::fs::remove_file(f);
             }
-            self.index.commit()
-        })();
-        if let Err(e) = indexed {
+        };
+        let metadata = match (wrote, added) {
+            (Ok(metadata), Ok(())) => metadata,
+            (wrote, added) => {
+                let _ = self.index.rollback();
+                undo_files(&written);
+                return Err(wrote
+                    .err()
+                    .or(added.err())
+                    .unwrap_or_else(|| unreachable!("one of the two failed")));
+            }
+        };
+        for (s, m) in new_sources.iter_mut().zip(&metadata) {
+            s.row.file_stamp = Some(stamp_of(m));
+        }
+        report.timings.files = lap(&mut since);
+        let stored = self.store.transaction(|tx| {
+            for s in &new_sources {
+                tx.insert_source(&s.row, &s.text, &now)?;
+            }
+            Ok(())
+        });
+        if let Err(e) = stored {
+            let _ = self.index.rollback();
+            undo_files(&written);
+            return Err(e);
+        }
+        report.timings.store = lap(&mut since);
+        if let Err(e) = self.index.commit() {
             let _ = self.index.rollback();
             let _ = self.store.transaction(|tx| {
                 for s in &new_sources {
@@ -1110,9 +1142,7 @@ impl Notebook {
                 }
                 Ok(())
             });
-            for f in &written {
-                let _ = std::fs::remove_file(f);
-            }
+            undo_files(&written);
             return Err(e);
         }
         let marks: Vec<(String, String)> = new_sources
@@ -1517,16 +1547,37 @@ fn scan_dir(dir: &Path, rel: &str, files: &mut Files) -> Result<()> {
 /// Size and modification time: when they are unchanged the file is not read again.
 pub(crate) fn file_stamp(path: &Path) -> String {
     match std::fs::metadata(path) {
-        Ok(m) => {
-            let mtime = m
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                .map(|d| d.as_nanos())
-                .unwrap_or(0);
-            format!("{}:{mtime}", m.len())
-        }
+        Ok(m) => stamp_of(&m),
         Err(_) => String::new(),
+    }
+}
+
+/// The stamp of a file's metadata: its size and modification time.
+pub(crate) fn stamp_of(m: &std::fs::Metadata) -> String {
+    let mtime = m
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    format!("{}:{mtime}", m.len())
+}
+
+/// The folder in `.dossier/` where an import writes its new source files
+/// before they move into `sources/` is named this and the process id.
+const STAGING_PREFIX: &str = "staging-";
+
+/// Removes the staging folders of imports that did not finish (a crash).
+/// Called under the index writer's lock, when no import of any process runs.
+fn remove_stale_staging(state_dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(state_dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        if name.to_str().is_some_and(|n| n.starts_with(STAGING_PREFIX)) {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
     }
 }
 

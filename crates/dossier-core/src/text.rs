@@ -73,95 +73,109 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// Writes many new files with the guarantees of [`write_atomic`] for each,
-/// but one flush for all: every temporary file is written, the file system
-/// is flushed once (`syncfs` on Linux; elsewhere each file is synced), then
-/// each is renamed into place and each folder synced once. An import of
-/// thousands of files would otherwise wait for two flushes per file.
+/// From this many files on, [`write_new_files`] flushes the file system once
+/// (`syncfs`) instead of each file.
+const SYNCFS_FROM_FILES: usize = 64;
+
+/// Writes new files into the folder `dir`, each complete or absent after a
+/// crash (never half-written, never an existing file overwritten), with one
+/// flush for all, and returns each file's metadata as written (its size and
+/// modification time: the file's stamp without a `stat` of its own).
 ///
-/// On an error, the temporary files are removed, and so are the files this
-/// call had already renamed into place; the error names the file.
-pub fn write_atomic_many(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
-    let mut temps: Vec<(PathBuf, &Path)> = Vec::with_capacity(files.len());
-    let mut placed: Vec<&Path> = Vec::new();
-    let result = (|| -> std::result::Result<(), (PathBuf, std::io::Error)> {
-        let mut dirs: Vec<&Path> = Vec::new();
-        for (path, _) in files {
-            let dir = path.parent().ok_or_else(|| {
-                (
-                    path.clone(),
-                    std::io::Error::new(std::io::ErrorKind::InvalidInput, "no parent folder"),
-                )
-            })?;
-            if !dirs.contains(&dir) {
-                std::fs::create_dir_all(dir).map_err(|e| (dir.to_path_buf(), e))?;
-                dirs.push(dir);
-            }
+/// The files are first written (`O_EXCL`, on every core) into `staging`, a
+/// fresh folder on the same file system that no one else writes (the
+/// notebook's private `.dossier/`, under the index writer's lock); the file
+/// system is then flushed once (`syncfs`, on Linux, for a batch of
+/// [`SYNCFS_FROM_FILES`] or more; otherwise each file is synced). When
+/// `dir` is missing or empty, the staging folder is renamed
+/// onto it in one step (the kernel refuses the rename if a file appeared
+/// in `dir` meanwhile, and the files are then moved one by one); otherwise
+/// each file is renamed into `dir`. The folders are synced last.
+///
+/// On an error nothing of this call is left: the staging folder is removed,
+/// and so are the files already moved into `dir`; the error names the file.
+pub fn write_new_files(
+    dir: &Path,
+    staging: &Path,
+    files: &[(String, Vec<u8>)],
+) -> Result<Vec<std::fs::Metadata>> {
+    let mut placed: Vec<PathBuf> = Vec::new();
+    // `syncfs` waits for every dirty page of the file system, other
+    // programs' too: worth it for a large batch only (and Linux only).
+    let flush_all = cfg!(target_os = "linux") && files.len() >= SYNCFS_FROM_FILES;
+    let result = (|| -> std::result::Result<Vec<std::fs::Metadata>, (PathBuf, std::io::Error)> {
+        if staging.exists() {
+            std::fs::remove_dir_all(staging).map_err(|e| (staging.to_path_buf(), e))?;
         }
-        // The temporary files are written on every core; a file that
-        // failed removes its own temporary file.
+        std::fs::create_dir_all(staging).map_err(|e| (staging.to_path_buf(), e))?;
         let written = par_map(
             files,
             || (),
-            |_, (path, contents)| -> std::result::Result<PathBuf, (PathBuf, std::io::Error)> {
-                let dir = path.parent().unwrap_or(Path::new("."));
-                let name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-                let mut f = std::fs::File::create(&tmp).map_err(|e| (path.clone(), e))?;
-                let wrote = f.write_all(contents);
-                #[cfg(not(target_os = "linux"))]
-                let wrote = wrote.and_then(|()| f.sync_all());
-                match wrote {
-                    Ok(()) => Ok(tmp),
-                    Err(e) => {
-                        let _ = std::fs::remove_file(&tmp);
-                        Err((path.clone(), e))
-                    }
+            |_, (name, contents)| -> std::result::Result<std::fs::Metadata, (PathBuf, std::io::Error)> {
+                let tmp = staging.join(name);
+                let failed = |e| (dir.join(name), e);
+                let mut f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .open(&tmp)
+                    .map_err(failed)?;
+                f.write_all(contents).map_err(failed)?;
+                if !flush_all {
+                    f.sync_all().map_err(failed)?;
                 }
+                f.metadata().map_err(failed)
             },
             |_, _| {},
         );
-        let mut failed = None;
-        for (w, (path, _)) in written.into_iter().zip(files) {
-            match w {
-                Ok(tmp) => temps.push((tmp, path)),
-                Err(e) => failed = failed.or(Some(e)),
-            }
-        }
-        if let Some(e) = failed {
-            return Err(e);
-        }
+        let metadata = written.into_iter().collect::<std::result::Result<Vec<_>, _>>()?;
         #[cfg(target_os = "linux")]
-        if let Some(dir) = dirs.first() {
-            let d = std::fs::File::open(dir).map_err(|e| (dir.to_path_buf(), e))?;
-            rustix::fs::syncfs(&d).map_err(|e| (dir.to_path_buf(), e.into()))?;
+        if flush_all {
+            let d = std::fs::File::open(staging).map_err(|e| (staging.to_path_buf(), e))?;
+            rustix::fs::syncfs(&d).map_err(|e| (staging.to_path_buf(), e.into()))?;
         }
-        for (tmp, path) in &temps {
-            std::fs::rename(tmp, path).map_err(|e| (path.to_path_buf(), e))?;
-            placed.push(path);
+        let empty = match std::fs::read_dir(dir) {
+            Ok(mut entries) => entries.next().is_none(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
+            Err(e) => return Err((dir.to_path_buf(), e)),
+        };
+        let moved_whole = empty && std::fs::rename(staging, dir).is_ok();
+        if !moved_whole {
+            std::fs::create_dir_all(dir).map_err(|e| (dir.to_path_buf(), e))?;
+            for (name, _) in files {
+                let path = dir.join(name);
+                // A rename would replace a file that appeared meanwhile.
+                if path.exists() {
+                    return Err((
+                        path,
+                        std::io::Error::new(
+                            std::io::ErrorKind::AlreadyExists,
+                            "a file is already there; nothing was overwritten",
+                        ),
+                    ));
+                }
+                std::fs::rename(staging.join(name), &path).map_err(|e| (path.clone(), e))?;
+                placed.push(path);
+            }
+            let _ = std::fs::remove_dir(staging);
         }
-        for dir in dirs {
-            if let Ok(d) = std::fs::File::open(dir) {
+        // The folder that holds the new names (and, for a folder renamed
+        // in whole, the folder that holds its name).
+        let parent = dir.parent().filter(|_| moved_whole);
+        for d in std::iter::once(dir).chain(parent) {
+            if let Ok(d) = std::fs::File::open(d) {
                 let _ = d.sync_all();
             }
         }
-        Ok(())
+        Ok(metadata)
     })();
-    if let Err((path, e)) = result {
-        for (tmp, _) in &temps {
-            let _ = std::fs::remove_file(tmp);
-        }
-        for p in placed {
+    result.map_err(|(path, e)| {
+        let _ = std::fs::remove_dir_all(staging);
+        for p in &placed {
             let _ = std::fs::remove_file(p);
         }
-        return Err(Error::io(path, e));
-    }
-    Ok(())
+        Error::io(path, e)
+    })
 }
-
 
 /// Maps `f` over `items` on the machine's cores (at most 8 threads), the
 /// answers in the order of `items`. Each thread gets its own `state` (from
@@ -255,6 +269,64 @@ pub fn escape_html(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut n: Vec<String> = std::fs::read_dir(dir)
+            .map(|rd| {
+                rd.flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        n.sort();
+        n
+    }
+
+    #[test]
+    fn new_files_land_whole_in_a_missing_or_empty_folder_and_beside_others() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("sources");
+        let staging = root.path().join(".state").join("staging-1");
+        let files = vec![
+            ("a.md".to_string(), b"alpha".to_vec()),
+            ("b.md".to_string(), b"beta!".to_vec()),
+        ];
+        let meta = write_new_files(&dir, &staging, &files).unwrap();
+        assert_eq!(names(&dir), ["a.md", "b.md"]);
+        assert_eq!(std::fs::read(dir.join("b.md")).unwrap(), b"beta!");
+        assert_eq!(meta.iter().map(|m| m.len()).collect::<Vec<_>>(), [5, 5]);
+        // The metadata is the file's as it lies in its folder (its stamp).
+        let on_disk = std::fs::metadata(dir.join("a.md")).unwrap();
+        assert_eq!(meta[0].modified().unwrap(), on_disk.modified().unwrap());
+        assert!(!staging.exists(), "the staging folder is gone");
+        // A folder with files in it: the new ones are moved in one by one.
+        let more = vec![("c.md".to_string(), b"gamma".to_vec())];
+        write_new_files(&dir, &staging, &more).unwrap();
+        assert_eq!(names(&dir), ["a.md", "b.md", "c.md"]);
+        assert_eq!(std::fs::read(dir.join("a.md")).unwrap(), b"alpha");
+        assert!(!staging.exists());
+    }
+
+    #[test]
+    fn a_new_file_never_replaces_one_already_there_and_a_failure_leaves_nothing() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("sources");
+        let staging = root.path().join("staging-1");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("b.md"), "written by hand").unwrap();
+        // A leftover of a crashed import in the staging folder is cleared.
+        std::fs::create_dir_all(&staging).unwrap();
+        std::fs::write(staging.join("a.md"), "half").unwrap();
+        let files = vec![
+            ("a.md".to_string(), b"alpha".to_vec()),
+            ("b.md".to_string(), b"beta".to_vec()),
+        ];
+        let err = write_new_files(&dir, &staging, &files).unwrap_err().to_string();
+        assert!(err.contains("b.md") && err.contains("already there"), "{err}");
+        assert_eq!(std::fs::read_to_string(dir.join("b.md")).unwrap(), "written by hand");
+        assert_eq!(names(&dir), ["b.md"], "the file moved in before the failure is removed");
+        assert!(!staging.exists());
+    }
 
     #[test]
     fn slugs_are_safe() {

@@ -232,22 +232,35 @@ fn an_import_that_fails_midway_is_rolled_back() {
         "second.txt",
         "Zebra second\n\nThe second zebra.\n",
     );
-    // Block the temporary file the second write needs: the first file is
-    // written, then writing the second fails.
-    let blocker = nb_dir
-        .path()
-        .join("sources")
-        .join(format!(".zebra-second.md.{}.tmp", std::process::id()));
-    std::fs::create_dir_all(blocker.join("x")).unwrap();
-    let err = import(&mut nb, &[first, second]).unwrap_err();
-    assert_eq!(err.code(), "io", "{err}");
-    std::fs::remove_dir_all(&blocker).unwrap();
+    // The store refuses the second source: both files are written by then
+    // and the index has the documents (not committed); all is undone.
+    let db = nb_dir.path().join(".dossier/dossier.db");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "CREATE TRIGGER refuse_second BEFORE INSERT ON sources WHEN NEW.id = 'zebra-second' \
+         BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;",
+    )
+    .unwrap();
+    let err = import(&mut nb, &[first.clone(), second.clone()]).unwrap_err();
+    assert!(err.to_string().contains("refused by the test"), "{err}");
+    conn.execute_batch("DROP TRIGGER refuse_second;").unwrap();
     assert_eq!(
         snapshot(&nb),
         before,
-        "the file written before the failure is gone, store and index untouched"
+        "the files written before the failure are gone, store and index untouched"
     );
     assert!(!nb_dir.path().join("sources/zebra-first.md").exists());
+    // Writing the files fails (the staging folder cannot be made): nothing
+    // is written, store and index untouched.
+    let staging = nb_dir
+        .path()
+        .join(".dossier")
+        .join(format!("staging-{}", std::process::id()));
+    std::fs::write(&staging, "in the way").unwrap();
+    let err = import(&mut nb, &[first, second]).unwrap_err();
+    assert_eq!(err.code(), "io", "{err}");
+    std::fs::remove_file(&staging).unwrap();
+    assert_eq!(snapshot(&nb), before);
     // And a fresh open agrees.
     drop(nb);
     let nb = Notebook::open(nb_dir.path()).unwrap();
