@@ -451,17 +451,17 @@ impl Notebook {
             .store
             .mentions_in(kind, target)?
             .into_iter()
-            .filter(|(part, start, end, entity, _)| {
-                entities.contains(entity)
+            .filter(|m| {
+                entities.contains(&m.entity_id)
                     && match hit.kind {
                         HitKind::Annotation => {
-                            hit.start.is_some_and(|s| s <= *start)
-                                && hit.end.is_some_and(|e| *end <= e)
+                            hit.start.is_some_and(|s| s <= m.start)
+                                && hit.end.is_some_and(|e| m.end <= e)
                         }
-                        _ => hit.passage == Some(*part),
+                        _ => hit.passage == Some(m.part),
                     }
             })
-            .map(|m| m.4)
+            .map(|m| m.text)
             .collect();
         out.sort();
         out.dedup();

@@ -786,9 +786,9 @@ impl Store {
             .optional()?)
     }
 
-    /// The mentions in one source or note: (part, start, end, entity id,
-    /// text as written), in no particular order.
-    pub fn mentions_in(&self, kind: &str, target: &str) -> Result<Vec<(usize, usize, usize, i64, String)>> {
+    /// The mentions in one source or note, in no particular order (unlike
+    /// [`Store::mentions`], one cached statement and no sorting).
+    pub fn mentions_in(&self, kind: &str, target: &str) -> Result<Vec<MentionRow>> {
         let rows = self
             .conn
             .prepare_cached(
@@ -796,13 +796,15 @@ impl Store {
                  WHERE target_kind = ?1 AND target = ?2",
             )?
             .query_map(params![kind, target], |r| {
-                Ok((
-                    r.get::<_, i64>(0)? as usize,
-                    r.get::<_, i64>(1)? as usize,
-                    r.get::<_, i64>(2)? as usize,
-                    r.get(3)?,
-                    r.get(4)?,
-                ))
+                Ok(MentionRow {
+                    entity_id: r.get(3)?,
+                    target_kind: kind.to_string(),
+                    target: target.to_string(),
+                    part: r.get::<_, i64>(0)? as usize,
+                    start: r.get::<_, i64>(1)? as usize,
+                    end: r.get::<_, i64>(2)? as usize,
+                    text: r.get(4)?,
+                })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
