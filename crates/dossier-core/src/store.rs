@@ -1382,11 +1382,15 @@ impl Tx<'_> {
     ) -> Result<bool> {
         // Which entities each part mentions, before and after: when that
         // changes, the target's index documents (which carry the entity ids
-        // for `entity:`) must be written again.
+        // for `entity:`) must be written again. The old rows come back from
+        // the DELETE itself: a read first would start the transaction as a
+        // reader, and its upgrade to a writer fails at once ("database is
+        // locked") when another process wrote in between.
         let mut before: Vec<(usize, i64)> = self
             .tx
             .prepare_cached(
-                "SELECT part, entity_id FROM mentions WHERE target_kind = ?1 AND target = ?2",
+                "DELETE FROM mentions WHERE target_kind = ?1 AND target = ?2
+                 RETURNING part, entity_id",
             )?
             .query_map(params![kind, target], |r| {
                 Ok((r.get::<_, i64>(0)? as usize, r.get(1)?))
@@ -1397,9 +1401,6 @@ impl Tx<'_> {
             v.sort_unstable();
             v.dedup();
         }
-        self.tx
-            .prepare_cached("DELETE FROM mentions WHERE target_kind = ?1 AND target = ?2")?
-            .execute(params![kind, target])?;
         let mut ins = self.tx.prepare_cached(
             "INSERT INTO mentions (entity_id, target_kind, target, part, start, end, text)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
