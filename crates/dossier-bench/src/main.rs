@@ -71,6 +71,16 @@ enum Command {
         only: Option<String>,
         #[command(flatten)]
         timing: TimingArgs,
+        /// Merge the rows of the queries run into this results file (the
+        /// set's rows of this engine, each with the date, commit, command
+        /// and load average) and rewrite the report, instead of printing them.
+        #[arg(long)]
+        results: Option<PathBuf>,
+        /// The set the index was made from, as named in the results.
+        #[arg(long, default_value = "corpus")]
+        set: String,
+        #[arg(long, default_value = "BENCHMARKS.md")]
+        report: PathBuf,
     },
     /// A saved note → searchable, in ms, on a notebook made by `index --engine dossier`.
     Note {
@@ -230,9 +240,28 @@ fn main() -> ExitCode {
             queries,
             only,
             timing,
+            results,
+            set,
+            report,
         } => engines::load_queries(&queries)
             .and_then(|qs| engines::query(&engine, &out, &qs, only.as_deref(), timing.timing()))
-            .map(|v| println!("{v}")),
+            .and_then(|v| match results {
+                Some(r) => {
+                    let command = format!(
+                        "dossier-bench query --engine {engine} --out {}{} --set {set} --results {}",
+                        out.display(),
+                        only.as_deref()
+                            .map(|o| format!(" --only '{o}'"))
+                            .unwrap_or_default(),
+                        r.display()
+                    );
+                    run::merge_query(&r, &report, &set, &engine, &command, v)
+                }
+                None => {
+                    println!("{v}");
+                    Ok(())
+                }
+            }),
         Command::Note {
             out,
             iters,

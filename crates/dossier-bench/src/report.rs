@@ -273,9 +273,9 @@ pub fn render(doc: &Value, analysis: Option<&str>) -> String {
         s,
         "Throughput is passage text (MB = 10⁶ bytes of UTF-8) divided by wall time; median of the runs \
          shown. Dossier is timed from `Notebook::open` on an empty folder through one `import` of the \
-         `.txt` files: read and check each file, write it to `sources/` (atomic writes, one `syncfs` for the batch, on a thread of its own \
-         while the index documents are added), store it in SQLite (one transaction), index every \
-         passage (one commit). Mentions included: the notebook \
+         `.txt` files: read and check each file, write it to `sources/` (written whole before each is in place, one `syncfs` for the batch), store it in SQLite \
+         (one transaction), find the mentions of known names, index every passage with the entities \
+         it mentions (one commit), then find quotes and dates. Mentions included: the notebook \
          gets `entities.json` (up to 1,000 FOLDOC headwords that look like names{}) and the timing ends \
          after the `sync` that finds their mentions in every imported source. Raw tantivy (same analyzer, same 100 MB writer \
          budget, title and body only) and FTS5 (porter stemmer, one transaction, WAL{}) are timed from \
@@ -382,8 +382,7 @@ pub fn render(doc: &Value, analysis: Option<&str>) -> String {
                     s,
                     "\nDossier imported {files} files in {secs:.1} s of which {cpu} on a CPU. Where \
                      `import` spent its time, as `ImportReport::timings` measured it: {}.{} (files: the source files written and \
-                     flushed on a thread of their own while the index's documents are added; index: \
-                     the index's commit.)",
+                     flushed; index: the index's documents and their commit.)",
                     shown.join(", "),
                     largest
                         .map(|(k, v)| format!(" The largest phase is {k} ({v:.2} s)."))

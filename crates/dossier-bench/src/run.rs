@@ -461,6 +461,70 @@ pub fn merge_note(results: &Path, report: &Path, set: &str, command: &str, note:
     crate::report::write(results, report)
 }
 
+/// Merges the rows of a `query` run (one engine, the queries it ran) into
+/// the set's rows of a results file, each replaced row with the date,
+/// commit, command and load average it was measured at; the other rows,
+/// engines and sets stay as they are. Rewrites the report.
+pub fn merge_query(
+    results: &Path,
+    report: &Path,
+    set: &str,
+    engine: &str,
+    command: &str,
+    run: Value,
+) -> Res<()> {
+    let mut doc: Value = serde_json::from_str(
+        &std::fs::read_to_string(results).map_err(|e| format!("{}: {e}", results.display()))?,
+    )
+    .map_err(|e| format!("{}: {e}", results.display()))?;
+    let scale = doc["scales"]
+        .as_array_mut()
+        .and_then(|scales| {
+            scales
+                .iter_mut()
+                .find(|s| s["dataset"]["name"].as_str() == Some(set))
+        })
+        .ok_or_else(|| format!("{}: no set named '{set}'", results.display()))?;
+    if scale["query"][engine]["queries"].as_array().is_none() {
+        return Err(format!(
+            "{}: set '{set}' has no query rows of {engine}",
+            results.display()
+        ));
+    }
+    let measured = format!(
+        "measured {} at commit {} with `{command}`, load average {}",
+        now_utc(),
+        first_line("git", &["rev-parse", "--short", "HEAD"]).unwrap_or_default(),
+        loadavg().unwrap_or_default(),
+    );
+    for new in run["queries"].as_array().cloned().unwrap_or_default() {
+        let mut new = new;
+        if let Some(o) = new.as_object_mut() {
+            o.remove("samples_us");
+            o.insert("measured".into(), Value::String(measured.clone()));
+        }
+        let name = new["name"].as_str().unwrap_or_default().to_string();
+        if let Some(rows) = scale["query"][engine]["queries"].as_array_mut() {
+            match rows.iter_mut().find(|r| r["name"] == new["name"]) {
+                Some(row) => *row = new,
+                None => rows.push(new),
+            }
+        }
+        // A profile of the query's earlier code no longer describes it.
+        if engine == "dossier" {
+            if let Some(profiles) = scale["profiles"].as_array_mut() {
+                profiles.retain(|p| p["what"].as_str() != Some(&format!("query '{name}'")));
+            }
+        }
+    }
+    std::fs::write(
+        results,
+        serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?,
+    )
+    .map_err(|e| format!("{}: {e}", results.display()))?;
+    crate::report::write(results, report)
+}
+
 /// What the smoke run must see, or it fails.
 fn smoke_checks(doc: &Value) -> Res<()> {
     let f = &doc["features"];

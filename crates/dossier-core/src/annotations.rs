@@ -354,6 +354,9 @@ pub(crate) fn annotation_doc(r: &AnnotationRow, source_title: &str, source_path:
         end: Some(r.end),
         tags: r.tags.iter().map(|t| t.to_lowercase()).collect(),
         annotation: Some(r.id.clone()),
+        // An annotation's entities are looked up when searched (its links
+        // and the mentions it covers; see `Notebook::entity_doc_ids`).
+        entities: Vec::new(),
     }
 }
 

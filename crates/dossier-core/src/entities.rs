@@ -178,27 +178,34 @@ impl Notebook {
     }
 
     pub(crate) fn find_entity(&self, name: &str) -> Result<EntityRow> {
-        let all = self.store.entities()?;
-        if let Ok(id) = name.parse::<i64>() {
-            if let Some(e) = all.iter().find(|e| e.id == id) {
-                return Ok(e.clone());
-            }
-        }
-        let key = normalise_name(name);
-        all.into_iter()
-            .find(|e| {
-                e.name == name
-                    || normalise_name(&e.name) == key
-                    || e.aliases
-                        .iter()
-                        .any(|a| a == name || normalise_name(a) == key)
-            })
-            .ok_or_else(|| Error::NotFound {
-                what: "entity",
-                id: name.to_string(),
-            })
+        pick_entity(self.store.entities()?, name)
     }
+}
 
+/// The entity of `all` with this id, name or alias (spelling variants folded).
+fn pick_entity(mut all: Vec<EntityRow>, name: &str) -> Result<EntityRow> {
+    if let Ok(id) = name.parse::<i64>() {
+        if let Some(e) = all.iter().find(|e| e.id == id) {
+            return Ok(e.clone());
+        }
+    }
+    // The name as written first: folding every name is the costly part.
+    let exact = |e: &EntityRow| e.name == name || e.aliases.iter().any(|a| a == name);
+    if let Some(i) = all.iter().position(exact) {
+        return Ok(all.swap_remove(i));
+    }
+    let key = normalise_name(name);
+    all.into_iter()
+        .find(|e| {
+            normalise_name(&e.name) == key || e.aliases.iter().any(|a| normalise_name(a) == key)
+        })
+        .ok_or_else(|| Error::NotFound {
+            what: "entity",
+            id: name.to_string(),
+        })
+}
+
+impl Notebook {
     /// Adds an entity.
     pub fn add_entity(&mut self, new: NewEntity) -> Result<Entity> {
         // The index writer first: a busy notebook is reported before anything is written.
@@ -219,6 +226,7 @@ impl Notebook {
                 Error::BadInput(format!("an entity named {:?} exists already", row.name))
             })?;
         self.update_mentions()?;
+        self.index_pending()?;
         self.entity(&id.to_string())
     }
 
@@ -245,6 +253,7 @@ impl Notebook {
         let now = now();
         self.store.transaction(|tx| tx.update_entity(&row, &now))?;
         self.update_mentions()?;
+        self.index_pending()?;
         self.entity(&cur.id.to_string())
     }
 
@@ -254,7 +263,8 @@ impl Notebook {
         self.index.lock_for_writing()?;
         let cur = self.find_entity(name)?;
         self.store.transaction(|tx| tx.delete_entity(cur.id))?;
-        self.update_mentions()
+        self.update_mentions()?;
+        self.index_pending()
     }
 
     /// Merges `other` into `keep`: names united, every link and mention moved.
@@ -283,6 +293,7 @@ impl Notebook {
             tx.update_entity(&merged, &now)
         })?;
         self.update_mentions()?;
+        self.index_pending()?;
         self.entity(&k.id.to_string())
     }
 
@@ -384,40 +395,77 @@ impl Notebook {
             .collect())
     }
 
-    /// Index documents that mention an entity or are linked to it (for `entity:`).
-    pub(crate) fn entity_doc_ids(&self, name: &str) -> Result<(Vec<String>, Vec<String>)> {
-        let row = self.find_entity(name)?;
-        let mentions = self.store.mentions(Some(row.id), None)?;
-        // The names as written where they were found (a spelling variant the
-        // gazetteer matched, a variant romanisation of a name), to mark them too.
-        let written: std::collections::BTreeSet<String> =
-            mentions.iter().map(|m| m.text.clone()).collect();
-        let mut ids: Vec<String> = mentions
+    /// What `entity:NAME` looks for: the entity's id (the term its
+    /// passages and sections carry in the index), the annotations linked to
+    /// it or covering a mention of it, and its name and aliases. Nothing
+    /// here grows with the number of its mentions: the spellings met in
+    /// the texts are looked up for the hits shown only ([`Notebook::hit_spellings`]).
+    pub(crate) fn entity_doc_ids(&self, name: &str) -> Result<crate::query::EntityMatch> {
+        // By id, then by the name or an alias as written (one indexed
+        // look-up each), and only then every name folded.
+        let exact = match name.parse::<i64>() {
+            Ok(id) => self.store.entity_row(id)?,
+            Err(_) => None,
+        };
+        let exact = match exact {
+            Some(row) => Some(row),
+            None => match self.store.entity_id_named(name)? {
+                Some(id) => self.store.entity_row(id)?,
+                None => None,
+            },
+        };
+        let row = match exact {
+            Some(row) => row,
+            None => pick_entity(self.store.entities_unnumbered()?, name)?,
+        };
+        let annotations = self
+            .store
+            .annotations_of_entity(row.id)?
             .into_iter()
-            .map(|m| {
-                if m.target_kind == "source" {
-                    format!("p:{}:{}", m.target, m.part)
-                } else {
-                    format!("n:{}#{}", m.target, m.part)
-                }
-            })
+            .map(|a| format!("a:{a}"))
             .collect();
-        ids.extend(
-            self.store
-                .annotations_of_entity(row.id)?
-                .into_iter()
-                .map(|a| format!("a:{a}")),
-        );
-        ids.sort();
-        ids.dedup();
-        let mut names: Vec<String> = std::iter::once(row.name).chain(row.aliases).collect();
-        names.extend(
-            written
-                .into_iter()
-                .filter(|w| !names.contains(w))
-                .collect::<Vec<_>>(),
-        );
-        Ok((ids, names))
+        Ok(crate::query::EntityMatch {
+            id: row.id,
+            annotations,
+            names: std::iter::once(row.name).chain(row.aliases).collect(),
+        })
+    }
+
+    /// The names of `entities` as they are written in one hit's text (the
+    /// spellings their mentions there were found under), to mark them.
+    pub(crate) fn hit_spellings(
+        &self,
+        hit: &crate::index::Hit,
+        entities: &[i64],
+    ) -> Result<Vec<String>> {
+        use crate::index::HitKind;
+        if entities.is_empty() {
+            return Ok(Vec::new());
+        }
+        let (kind, target) = match (hit.kind, &hit.source, &hit.path) {
+            (HitKind::Source | HitKind::Annotation | HitKind::Quote, Some(s), _) => ("source", s),
+            (HitKind::Note, _, Some(p)) => ("note", p),
+            _ => return Ok(Vec::new()),
+        };
+        let mut out: Vec<String> = self
+            .store
+            .mentions_in(kind, target)?
+            .into_iter()
+            .filter(|m| {
+                entities.contains(&m.entity_id)
+                    && match hit.kind {
+                        HitKind::Annotation => {
+                            hit.start.is_some_and(|s| s <= m.start)
+                                && hit.end.is_some_and(|e| m.end <= e)
+                        }
+                        _ => hit.passage == Some(m.part),
+                    }
+            })
+            .map(|m| m.text)
+            .collect();
+        out.sort();
+        out.dedup();
+        Ok(out)
     }
 
     /// Finds mentions again where a text or the set of names changed.
@@ -430,6 +478,8 @@ impl Notebook {
     /// then costs one row, not a look at every text of the notebook.
     /// Quotes and dates of sources are recomputed after the mentions, in
     /// the same way (see `derived.rs`).
+    /// The index is not updated here: a text whose mentions changed is
+    /// marked not indexed, and the caller runs `index_pending` after.
     pub(crate) fn update_mentions_of(&mut self, only: Option<(&str, &str)>) -> Result<()> {
         self.update_mention_rows(only, &InMemory::default())?;
         match only {
@@ -441,12 +491,13 @@ impl Notebook {
 
     /// The mention rows of every stale text (or of `only`); the texts of
     /// `texts` (sources just imported) are not read back from the store nor
-    /// split into passages again.
+    /// split into passages again. True when a text that was indexed was
+    /// marked not indexed because the entities of a passage changed.
     pub(crate) fn update_mention_rows(
         &mut self,
         only: Option<(&str, &str)>,
         texts: &InMemory<'_>,
-    ) -> Result<()> {
+    ) -> Result<bool> {
         let entities = self.store.entities()?;
         let mut names = Vec::new();
         for e in &entities {
@@ -484,7 +535,7 @@ impl Notebook {
             })
             .collect();
         if stale.is_empty() {
-            return Ok(());
+            return Ok(false);
         }
         let gazetteer = match &self.gazetteer {
             Some((h, g)) if *h == names_hash => std::sync::Arc::clone(g),
@@ -567,13 +618,14 @@ impl Notebook {
             batch_bytes = 0;
         }
         if updates.is_empty() {
-            return Ok(());
+            return Ok(false);
         }
         self.store.transaction(|tx| {
+            let mut unindexed = false;
             for (kind, target, rows, hash) in &updates {
-                tx.set_mentions(kind, target, rows, hash)?;
+                unindexed |= tx.set_mentions(kind, target, rows, hash)?;
             }
-            Ok(())
+            Ok(unindexed)
         })
     }
 

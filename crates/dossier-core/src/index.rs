@@ -28,7 +28,7 @@ use crate::snippet::{snippet, Pattern};
 use crate::text::escape_html;
 
 /// Bump when the schema or analysis changes: an index of another version is rebuilt.
-pub const INDEX_VERSION: u32 = 4;
+pub const INDEX_VERSION: u32 = 5;
 const VERSION_FILE: &str = "dossier-index-version";
 /// Words longer than this are not indexed (base64 blobs, URLs glued together).
 const MAX_TOKEN_BYTES: usize = 60;
@@ -103,10 +103,16 @@ pub struct IndexDoc {
     pub tags: Vec<String>,
     /// The annotation a document stands for.
     pub annotation: Option<String>,
+    /// The entities mentioned in it (ids), for `entity:`.
+    pub entities: Vec<i64>,
 }
 
 /// A source passage's text: source id, start and end in characters.
 pub(crate) type PassageText<'a> = dyn Fn(&str, usize, usize) -> Result<Option<String>> + 'a;
+
+/// Names to mark in one hit besides the query's patterns (an entity's
+/// spellings met in that hit's text), as written.
+pub(crate) type HitNames<'a> = dyn Fn(&Hit) -> Result<Vec<String>> + 'a;
 
 /// One ranked search hit.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -165,6 +171,8 @@ pub(crate) struct Fields {
     pub start: Field,
     pub end: Field,
     pub annotation: Field,
+    /// The ids of the entities a passage or section mentions (`entity:`).
+    pub entity: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -187,6 +195,14 @@ fn schema() -> (Schema, Fields) {
             .set_tokenizer(TAG)
             .set_index_option(IndexRecordOption::Basic),
     );
+    // Entity ids: whole terms, no frequencies and no norms, so that every
+    // document mentioning an entity scores alike however many it mentions.
+    let entity = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("raw")
+            .set_fieldnorms(false)
+            .set_index_option(IndexRecordOption::Basic),
+    );
     let fields = Fields {
         id: b.add_text_field("id", STRING | STORED),
         kind: b.add_text_field("kind", STRING | STORED),
@@ -203,9 +219,15 @@ fn schema() -> (Schema, Fields) {
         start: b.add_u64_field("start", STORED | FAST),
         end: b.add_u64_field("end", STORED),
         annotation: b.add_text_field("annotation", STRING | STORED),
+        entity: b.add_text_field("entity", entity),
     };
     let _ = INDEXED;
     (b.build(), fields)
+}
+
+/// The term of the `entity` field for an entity id.
+pub(crate) fn entity_term(id: i64) -> String {
+    id.to_string()
 }
 
 /// The word analyzer (also used by the query parser).
@@ -479,6 +501,9 @@ impl SearchIndex {
             for t in &d.tags {
                 doc.add_text(f.tag, t);
             }
+            for e in &d.entities {
+                doc.add_text(f.entity, entity_term(*e));
+            }
             if let Some(v) = d.passage {
                 doc.add_u64(f.passage, v as u64);
             }
@@ -560,6 +585,7 @@ impl SearchIndex {
         highlight: &[Pattern],
         limit: usize,
         passage_text: &PassageText<'_>,
+        hit_names: &HitNames<'_>,
     ) -> Result<SearchResults> {
         let searcher = self.reader.searcher();
         let (top, total) = searcher.search(
@@ -590,11 +616,10 @@ impl SearchIndex {
                 }
                 _ => text(f.shown).unwrap_or_default(),
             };
-            let html = snippet(&body, highlight, SNIPPET_CHARS).unwrap_or_else(|| lead(&body));
-            hits.push(Hit {
+            let mut hit = Hit {
                 kind,
                 title: text(f.label).unwrap_or_default(),
-                snippet: html,
+                snippet: String::new(),
                 score,
                 source: text(f.source),
                 passage: num(f.passage),
@@ -604,7 +629,19 @@ impl SearchIndex {
                 annotation: text(f.annotation),
                 speaker: None,
                 entity: None,
-            });
+            };
+            let names = hit_names(&hit)?;
+            let html = if names.is_empty() {
+                snippet(&body, highlight, SNIPPET_CHARS)
+            } else {
+                let mut patterns = highlight.to_vec();
+                patterns.extend(names.iter().filter_map(|n| Pattern::of_name(n)));
+                patterns.sort();
+                patterns.dedup();
+                snippet(&body, &patterns, SNIPPET_CHARS)
+            };
+            hit.snippet = html.unwrap_or_else(|| lead(&body));
+            hits.push(hit);
         }
         Ok(SearchResults { total, hits })
     }

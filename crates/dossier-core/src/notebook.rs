@@ -125,13 +125,13 @@ pub struct ImportTimings {
     pub read: f64,
     /// Hashes, duplicates, ids and passage counts.
     pub prepare: f64,
-    /// Writing the source files (atomically, one flush for the batch) on a
-    /// thread of their own while the search index's documents are added
-    /// (not committed): the longer of the two.
+    /// Writing the source files (each whole before it is in place, one
+    /// flush for the batch).
     pub files: f64,
     /// The store's rows, in one transaction.
     pub store: f64,
-    /// The search index's commit (its documents were added during `files`).
+    /// The search index's documents (each passage with the entities it
+    /// mentions) and their commit.
     pub index: f64,
     /// Mentions of known entities in the new texts (found and stored).
     pub mentions: f64,
@@ -748,12 +748,13 @@ impl Notebook {
             for path in &gone_notes {
                 self.index.remove(&note_owner(path))?;
             }
-            self.index_pending()?;
+            // Mentions before the index: each passage's document carries
+            // the entities it mentions, so a changed text is indexed once.
+            let full = scope.is_none();
             match scope {
                 None => {
                     self.take_entities_file(&mut report)?;
                     self.update_mentions()?;
-                    self.record_synced(&files, scan_started)?;
                 }
                 Some(scope) => {
                     if scope.entities {
@@ -768,6 +769,10 @@ impl Notebook {
                         }
                     }
                 }
+            }
+            self.index_pending()?;
+            if full {
+                self.record_synced(&files, scan_started)?;
             }
             return Ok(report);
         }
@@ -852,16 +857,18 @@ impl Notebook {
         let mut done_sources = Vec::new();
         for row in self.store.sources_to_index()? {
             let text = self.store.source_text(&row.id)?.unwrap_or_default();
+            let mentions = self.store.mention_parts("source", &row.id)?;
             self.index.replace(
                 &source_owner(&row.id),
-                &source_docs(&row, text::passages(&text)),
+                &source_docs(&row, text::passages(&text), &mentions),
             )?;
             done_sources.push((row.id, row.hash));
         }
         let mut done_notes = Vec::new();
         for row in self.store.notes_to_index()? {
+            let mentions = self.store.mention_parts("note", &row.path)?;
             self.index
-                .replace(&note_owner(&row.path), &note_docs(&row))?;
+                .replace(&note_owner(&row.path), &note_docs(&row, &mentions))?;
             done_notes.push((row.path, row.hash));
         }
         let mut done_annotations = Vec::new();
@@ -1049,10 +1056,10 @@ impl Notebook {
             return Ok(report);
         }
 
-        // 1. The files, each written atomically, on a thread of their own
-        // while the index documents are added (not committed); 2. the
-        // store, in one transaction; 3. the index, in one commit. Any
-        // failure undoes all.
+        // 1. The files, each written whole before it is in place; 2. the
+        // store, in one transaction; 3. the mentions, found on the texts in
+        // memory; 4. the index, each passage with the entities it mentions,
+        // in one commit. Any failure undoes all.
         let sources_dir = self.root.join(SOURCES_DIR);
         let state_dir = self.root.join(STATE_DIR);
         // Under the index writer's lock no other import runs: a staging
@@ -1077,45 +1084,14 @@ impl Notebook {
             let name = format!("{}.md", s.row.id);
             files.push((name, contents?.into_bytes()));
         }
-        // The passages' text goes to the index; their bounds stay.
-        let mut bounds: Vec<Vec<(usize, usize)>> = Vec::with_capacity(new_sources.len());
-        let index = &mut self.index;
-        let (wrote, added) = std::thread::scope(|scope| {
-            let writer = scope.spawn(|| text::write_new_files(&sources_dir, &staging, &files));
-            let added = (|| -> Result<()> {
-                for s in &mut new_sources {
-                    let passages = std::mem::take(&mut s.passages);
-                    bounds.push(passages.iter().map(|p| (p.start, p.end)).collect());
-                    index.replace(&source_owner(&s.row.id), &source_docs(&s.row, passages))?;
-                }
-                Ok(())
-            })();
-            let wrote = writer
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (wrote, added)
-        });
-        let written: Vec<PathBuf> = match &wrote {
-            Ok(_) => files
-                .iter()
-                .map(|(name, _)| sources_dir.join(name))
-                .collect(),
-            Err(_) => Vec::new(),
-        };
+        let metadata = text::write_new_files(&sources_dir, &staging, &files)?;
+        let written: Vec<PathBuf> = files
+            .iter()
+            .map(|(name, _)| sources_dir.join(name))
+            .collect();
         let undo_files = |written: &[PathBuf]| {
             for f in written {
                 let _ = std::fs::remove_file(f);
-            }
-        };
-        let metadata = match (wrote, added) {
-            (Ok(metadata), Ok(())) => metadata,
-            (wrote, added) => {
-                let _ = self.index.rollback();
-                undo_files(&written);
-                return Err(wrote
-                    .err()
-                    .or(added.err())
-                    .unwrap_or_else(|| unreachable!("one of the two failed")));
             }
         };
         for (s, m) in new_sources.iter_mut().zip(&metadata) {
@@ -1129,15 +1105,49 @@ impl Notebook {
             Ok(())
         });
         if let Err(e) = stored {
-            let _ = self.index.rollback();
             undo_files(&written);
             return Err(e);
         }
         report.timings.store = lap(&mut since);
-        if let Err(e) = self.index.commit() {
+        // Mentions of known entities in the new texts come first, found on
+        // the texts in memory: each passage's index document carries the
+        // entities it mentions (`entity:`). They are derived: a failure
+        // here or later is repaired by the next sync, like the index.
+        let bounds: Vec<Vec<(usize, usize)>> = new_sources
+            .iter()
+            .map(|s| s.passages.iter().map(|p| (p.start, p.end)).collect())
+            .collect();
+        fn in_memory<'a>(
+            sources: &'a [NewSource],
+            bounds: &'a [Vec<(usize, usize)>],
+        ) -> crate::entities::InMemory<'a> {
+            crate::entities::InMemory(
+                sources
+                    .iter()
+                    .zip(bounds)
+                    .map(|(s, b)| (s.row.id.as_str(), (s.text.as_str(), b.as_slice())))
+                    .collect(),
+            )
+        }
+        let others_stale = self.update_mention_rows(None, &in_memory(&new_sources, &bounds))?;
+        report.timings.mentions = lap(&mut since);
+        // The passages' text goes to the index; their bounds stay.
+        let indexed = (|| -> Result<()> {
+            for s in &mut new_sources {
+                let passages = std::mem::take(&mut s.passages);
+                let mentions = self.store.mention_parts("source", &s.row.id)?;
+                self.index.replace(
+                    &source_owner(&s.row.id),
+                    &source_docs(&s.row, passages, &mentions),
+                )?;
+            }
+            self.index.commit()
+        })();
+        if let Err(e) = indexed {
             let _ = self.index.rollback();
             let _ = self.store.transaction(|tx| {
                 for s in &new_sources {
+                    tx.set_mentions("source", &s.row.id, &[], "")?;
                     tx.delete_source(&s.row.id)?;
                 }
                 Ok(())
@@ -1150,19 +1160,12 @@ impl Notebook {
             .map(|s| (s.row.id.clone(), s.row.hash.clone()))
             .collect();
         self.store.mark_indexed(&marks, &[])?;
+        if others_stale {
+            // Texts imported earlier whose mentions changed with the names.
+            self.index_pending()?;
+        }
         report.timings.index = lap(&mut since);
-        // Mentions of known entities in the new texts (and their quotes and
-        // dates), found on the texts in memory, so that a reader shows them
-        // at once (they are derived: a failure here is repaired by the next
-        // sync, like the index).
-        let texts: HashMap<&str, (&str, &[crate::entities::Bounds])> = new_sources
-            .iter()
-            .zip(&bounds)
-            .map(|(s, b)| (s.row.id.as_str(), (s.text.as_str(), b.as_slice())))
-            .collect();
-        let texts = crate::entities::InMemory(texts);
-        self.update_mention_rows(None, &texts)?;
-        report.timings.mentions = lap(&mut since);
+        let texts = in_memory(&new_sources, &bounds);
         self.update_quotes_and_dates_with(None, &texts)?;
         report.timings.quotes = lap(&mut since);
         report.imported = new_sources.iter().map(|s| summary(&s.row)).collect();
@@ -1322,12 +1325,14 @@ impl Notebook {
         let quotes = |speaker: Option<&str>| self.quote_doc_ids(speaker);
         let compiled = query::compile(node, &self.index, &entities, &quotes)?;
         let passage = |id: &str, start: usize, end: usize| self.store.passage_text(id, start, end);
+        let spellings = |hit: &crate::index::Hit| self.hit_spellings(hit, &compiled.entities);
         if compiled.quotes.is_empty() {
             return self.index.search(
                 compiled.query.as_ref(),
                 &compiled.highlight,
                 limit,
                 &passage,
+                &spellings,
             );
         }
         // Every passage with quotes asked for, so that `total` counts quotes.
@@ -1337,6 +1342,7 @@ impl Notebook {
             &compiled.highlight,
             passages,
             &passage,
+            &spellings,
         )?;
         self.quote_hits(results, &compiled.quotes, limit)
     }
@@ -1715,10 +1721,31 @@ fn note_stem(path: &str) -> String {
     name.strip_suffix(".md").unwrap_or(name).to_string()
 }
 
-fn source_docs(row: &SourceRow, passages: Vec<Passage>) -> Vec<IndexDoc> {
+/// The entity ids of each part (passage or section) of a text, from its
+/// mention rows `(part, entity id)`.
+fn entities_by_part(parts: &[(usize, i64)]) -> HashMap<usize, Vec<i64>> {
+    let mut by_part: HashMap<usize, Vec<i64>> = HashMap::new();
+    for &(part, entity) in parts {
+        let ids = by_part.entry(part).or_default();
+        if !ids.contains(&entity) {
+            ids.push(entity);
+        }
+    }
+    by_part
+}
+
+/// A source's index documents, one per passage, each with the entities its
+/// mention rows `(part, entity id)` find in it.
+fn source_docs(
+    row: &SourceRow,
+    passages: Vec<Passage>,
+    mentions: &[(usize, i64)],
+) -> Vec<IndexDoc> {
+    let mut entities = entities_by_part(mentions);
     passages
         .into_iter()
         .map(|p| IndexDoc {
+            entities: entities.remove(&p.ordinal).unwrap_or_default(),
             id: format!("p:{}:{}", row.id, p.ordinal),
             kind: HitKind::Source,
             owner: source_owner(&row.id),
@@ -1736,12 +1763,14 @@ fn source_docs(row: &SourceRow, passages: Vec<Passage>) -> Vec<IndexDoc> {
         .collect()
 }
 
-fn note_docs(row: &NoteRow) -> Vec<IndexDoc> {
+fn note_docs(row: &NoteRow, mentions: &[(usize, i64)]) -> Vec<IndexDoc> {
+    let mut entities = entities_by_part(mentions);
     notes::parse(&row.body, &note_stem(&row.path))
         .sections
         .into_iter()
         .enumerate()
         .map(|(i, s)| IndexDoc {
+            entities: entities.remove(&i).unwrap_or_default(),
             id: format!("n:{}#{i}", row.path),
             kind: HitKind::Note,
             owner: note_owner(&row.path),

@@ -19,7 +19,7 @@
 //! as written); the notebook shows such hits as their quotes.
 
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
+    AllQuery, BooleanQuery, ConstScoreQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
     RegexQuery, TermQuery,
 };
 use tantivy::schema::IndexRecordOption;
@@ -401,14 +401,26 @@ pub(crate) struct Compiled {
     /// The quote filters the query holds: `Some(name)` for each
     /// `speaker:name`, `None` for `kind:quote`. Empty: no quote filter.
     pub quotes: Vec<Option<String>>,
+    /// The entities of its `entity:` terms (not excluded ones): each hit
+    /// also marks their names as written in it (a spelling variant the
+    /// gazetteer matched), looked up for the hits shown only.
+    pub entities: Vec<i64>,
 }
 
 const EXPANSIONS: usize = 50;
 
-/// Finds the index documents that mention an entity (for `entity:`).
-/// Returns the document ids and the entity's names as they are written in
-/// those documents (to highlight).
-pub(crate) type EntityDocs<'a> = &'a dyn Fn(&str) -> Result<(Vec<String>, Vec<String>)>;
+/// What `entity:NAME` finds: the entity's id (the term of the index's
+/// `entity` field, which every passage and note section mentioning it
+/// carries), the ids of the annotation documents linked to it or covering
+/// a mention of it, and its name and aliases (to mark).
+pub(crate) struct EntityMatch {
+    pub id: i64,
+    pub annotations: Vec<String>,
+    pub names: Vec<String>,
+}
+
+/// Finds an entity by name for `entity:` (an unknown name is an error).
+pub(crate) type EntityDocs<'a> = &'a dyn Fn(&str) -> Result<EntityMatch>;
 
 /// Finds the index documents (source passages) that hold quotes, of one
 /// speaker or (`None`) of anyone (for `speaker:` and `kind:quote`).
@@ -422,6 +434,7 @@ pub(crate) fn compile(
 ) -> Result<Compiled> {
     let mut highlight = Vec::new();
     let mut asked = Vec::new();
+    let mut marked = Vec::new();
     let mut cx = Cx {
         index,
         f: index.fields(),
@@ -429,15 +442,19 @@ pub(crate) fn compile(
         entities,
         quotes,
         asked: &mut asked,
+        marked: &mut marked,
         negated: false,
     };
     let query = build(node, &mut cx)?;
     highlight.sort();
     highlight.dedup();
+    marked.sort_unstable();
+    marked.dedup();
     Ok(Compiled {
         query,
         highlight,
         quotes: asked,
+        entities: marked,
     })
 }
 
@@ -448,6 +465,8 @@ struct Cx<'a> {
     entities: EntityDocs<'a>,
     quotes: QuoteDocs<'a>,
     asked: &'a mut Vec<Option<String>>,
+    /// Entities whose spellings in each hit are marked.
+    marked: &'a mut Vec<i64>,
     /// Inside a NOT: what is found here is not marked.
     negated: bool,
 }
@@ -628,18 +647,36 @@ fn field_query(name: &str, value: &Node, cx: &mut Cx<'_>) -> Result<Box<dyn Quer
             other => build(other, cx)?,
         },
         "entity" => {
-            let (ids, names) = (cx.entities)(&raw)?;
-            let marks: Vec<Pattern> = names.iter().filter_map(|n| Pattern::of_name(n)).collect();
+            let found = (cx.entities)(&raw)?;
+            let marks: Vec<Pattern> = found
+                .names
+                .iter()
+                .filter_map(|n| Pattern::of_name(n))
+                .collect();
             cx.mark(marks);
-            if ids.is_empty() {
-                Box::new(EmptyQuery)
-            } else {
-                Box::new(BooleanQuery::new(
-                    ids.iter()
-                        .map(|id| (Occur::Should, term(f.id, id)))
-                        .collect(),
-                ))
+            if !cx.negated {
+                cx.marked.push(found.id);
             }
+            // One term for every passage and section that mentions it (its
+            // documents carry the entity's id), and the annotations by id.
+            let mentioned = term(f.entity, &crate::index::entity_term(found.id));
+            let q = if found.annotations.is_empty() {
+                mentioned
+            } else {
+                let mut clauses = vec![(Occur::Should, mentioned)];
+                clauses.extend(
+                    found
+                        .annotations
+                        .iter()
+                        .map(|id| (Occur::Should, term(f.id, id))),
+                );
+                Box::new(BooleanQuery::new(clauses))
+            };
+            // Every document found scores alike, as much as a word found in
+            // one document only (BM25's idf for a document frequency of 1),
+            // as when each was asked for by its own id.
+            let n = cx.index.num_docs() as f32;
+            Box::new(ConstScoreQuery::new(q, (1.0 + (n - 0.5) / 1.5).ln().max(0.0)))
         }
         _ => Box::new(EmptyQuery),
     })

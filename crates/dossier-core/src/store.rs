@@ -6,6 +6,7 @@
 //! the database runs in WAL mode with foreign keys on, and every write goes
 //! through a transaction.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::time::Duration;
 
@@ -742,6 +743,107 @@ impl Store {
         Ok(rows)
     }
 
+    /// The entity with this id, with its aliases, without counting its
+    /// mentions (`mentions` is 0).
+    pub fn entity_row(&self, id: i64) -> Result<Option<EntityRow>> {
+        let row = self
+            .conn
+            .prepare_cached(
+                "SELECT id, kind, name, description, external_id FROM entities WHERE id = ?1",
+            )?
+            .query_row([id], |r| {
+                Ok(EntityRow {
+                    id: r.get(0)?,
+                    kind: r.get(1)?,
+                    name: r.get(2)?,
+                    description: r.get(3)?,
+                    external_id: r.get(4)?,
+                    mentions: 0,
+                    aliases: Vec::new(),
+                })
+            })
+            .optional()?;
+        let Some(mut row) = row else {
+            return Ok(None);
+        };
+        row.aliases = self
+            .conn
+            .prepare_cached("SELECT alias FROM entity_aliases WHERE entity_id = ?1 ORDER BY alias")?
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(Some(row))
+    }
+
+    /// The id of the entity whose name or an alias is exactly `name`.
+    pub fn entity_id_named(&self, name: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT id FROM entities WHERE name = ?1
+                 UNION ALL SELECT entity_id FROM entity_aliases WHERE alias = ?1 LIMIT 1",
+            )?
+            .query_row([name], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// The mentions in one source or note, in no particular order (unlike
+    /// [`Store::mentions`], one cached statement and no sorting).
+    pub fn mentions_in(&self, kind: &str, target: &str) -> Result<Vec<MentionRow>> {
+        let rows = self
+            .conn
+            .prepare_cached(
+                "SELECT part, start, end, entity_id, text FROM mentions
+                 WHERE target_kind = ?1 AND target = ?2",
+            )?
+            .query_map(params![kind, target], |r| {
+                Ok(MentionRow {
+                    entity_id: r.get(3)?,
+                    target_kind: kind.to_string(),
+                    target: target.to_string(),
+                    part: r.get::<_, i64>(0)? as usize,
+                    start: r.get::<_, i64>(1)? as usize,
+                    end: r.get::<_, i64>(2)? as usize,
+                    text: r.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Every entity with its aliases, by name, without counting its
+    /// mentions (`mentions` is 0): finding an entity by name for a search.
+    pub fn entities_unnumbered(&self) -> Result<Vec<EntityRow>> {
+        let mut rows = self
+            .conn
+            .prepare_cached(
+                "SELECT id, kind, name, description, external_id FROM entities
+                 ORDER BY name COLLATE NOCASE",
+            )?
+            .query_map([], |r| {
+                Ok(EntityRow {
+                    id: r.get(0)?,
+                    kind: r.get(1)?,
+                    name: r.get(2)?,
+                    description: r.get(3)?,
+                    external_id: r.get(4)?,
+                    mentions: 0,
+                    aliases: Vec::new(),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let at: HashMap<i64, usize> = rows.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+        let mut aliases = self
+            .conn
+            .prepare_cached("SELECT entity_id, alias FROM entity_aliases ORDER BY alias")?;
+        let mut found = aliases.query([])?;
+        while let Some(r) = found.next()? {
+            if let Some(&i) = at.get(&r.get::<_, i64>(0)?) {
+                rows[i].aliases.push(r.get(1)?);
+            }
+        }
+        Ok(rows)
+    }
+
     /// Mentions of one entity, or in one target.
     pub fn mentions(
         &self,
@@ -777,6 +879,20 @@ impl Store {
         Ok(rows)
     }
 
+    /// The (part, entity id) of every mention in one source or note.
+    pub fn mention_parts(&self, kind: &str, target: &str) -> Result<Vec<(usize, i64)>> {
+        let rows = self
+            .conn
+            .prepare_cached(
+                "SELECT part, entity_id FROM mentions WHERE target_kind = ?1 AND target = ?2",
+            )?
+            .query_map(params![kind, target], |r| {
+                Ok((r.get::<_, i64>(0)? as usize, r.get(1)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
     /// Entities mentioned in the same passage or section as `entity`, with
     /// the number of passages they share, most first.
     pub fn cooccurring(&self, entity: i64) -> Result<Vec<(String, usize)>> {
@@ -797,13 +913,15 @@ impl Store {
 
     /// Ids of annotations linked to an entity or whose span covers one of its mentions.
     pub fn annotations_of_entity(&self, entity: i64) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.conn.prepare_cached(
+            // Each annotation's source's mentions (`+entity_id`: by target,
+            // not by entity), so that the time grows with the annotations,
+            // not with the entity's mentions (thousands for a common one).
             "SELECT annotation_id FROM annotation_entities WHERE entity_id = ?1
              UNION
-             SELECT a.id FROM annotations a JOIN mentions m
-               ON m.target_kind = 'source' AND m.target = a.source_id
-              AND a.start <= m.start AND a.end >= m.end AND a.status != 'orphan'
-             WHERE m.entity_id = ?1",
+             SELECT a.id FROM annotations a WHERE a.status != 'orphan' AND EXISTS
+               (SELECT 1 FROM mentions m WHERE m.target_kind = 'source' AND m.target = a.source_id
+                   AND +m.entity_id = ?1 AND m.start >= a.start AND m.end <= a.end)",
         )?;
         let rows = stmt
             .query_map([entity], |r| r.get(0))?
@@ -1227,6 +1345,9 @@ impl Tx<'_> {
     }
 
     pub fn delete_entity(&self, id: i64) -> Result<()> {
+        // Its mentions go with it (ON DELETE CASCADE): the texts that
+        // mention it are indexed again without it.
+        self.unindex_mentioning(id)?;
         self.tx
             .execute("DELETE FROM entities WHERE id = ?1", [id])?;
         Ok(())
@@ -1234,6 +1355,7 @@ impl Tx<'_> {
 
     /// Moves every link and mention of `other` to `keep`.
     pub fn move_entity_links(&self, other: i64, keep: i64) -> Result<()> {
+        self.unindex_mentioning(other)?;
         self.tx.execute(
             "INSERT OR IGNORE INTO annotation_entities (annotation_id, entity_id)
              SELECT annotation_id, ?2 FROM annotation_entities WHERE entity_id = ?1",
@@ -1257,10 +1379,28 @@ impl Tx<'_> {
         target: &str,
         rows: &[MentionRow],
         hash: &str,
-    ) -> Result<()> {
-        self.tx
-            .prepare_cached("DELETE FROM mentions WHERE target_kind = ?1 AND target = ?2")?
-            .execute(params![kind, target])?;
+    ) -> Result<bool> {
+        // Which entities each part mentions, before and after: when that
+        // changes, the target's index documents (which carry the entity ids
+        // for `entity:`) must be written again. The old rows come back from
+        // the DELETE itself: a read first would start the transaction as a
+        // reader, and its upgrade to a writer fails at once ("database is
+        // locked") when another process wrote in between.
+        let mut before: Vec<(usize, i64)> = self
+            .tx
+            .prepare_cached(
+                "DELETE FROM mentions WHERE target_kind = ?1 AND target = ?2
+                 RETURNING part, entity_id",
+            )?
+            .query_map(params![kind, target], |r| {
+                Ok((r.get::<_, i64>(0)? as usize, r.get(1)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut after: Vec<(usize, i64)> = rows.iter().map(|m| (m.part, m.entity_id)).collect();
+        for v in [&mut before, &mut after] {
+            v.sort_unstable();
+            v.dedup();
+        }
         let mut ins = self.tx.prepare_cached(
             "INSERT INTO mentions (entity_id, target_kind, target, part, start, end, text)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -1282,6 +1422,34 @@ impl Tx<'_> {
             "UPDATE notes SET mentions_hash = ?2 WHERE path = ?1"
         };
         self.tx.prepare_cached(sql)?.execute(params![target, hash])?;
+        Ok(before != after && self.unindex(kind, target)?)
+    }
+
+    /// Marks a source or note as not indexed as it stands (its documents are
+    /// written again by the next `index_pending`); false when it was not
+    /// indexed anyway.
+    fn unindex(&self, kind: &str, target: &str) -> Result<bool> {
+        let sql = if kind == "source" {
+            "UPDATE sources SET indexed_hash = NULL WHERE id = ?1 AND indexed_hash IS NOT NULL"
+        } else {
+            "UPDATE notes SET indexed_hash = NULL WHERE path = ?1 AND indexed_hash IS NOT NULL"
+        };
+        Ok(self.tx.prepare_cached(sql)?.execute([target])? > 0)
+    }
+
+    /// Marks every source and note that mentions `entity` as not indexed
+    /// (before its mentions are deleted or moved to another entity).
+    fn unindex_mentioning(&self, entity: i64) -> Result<()> {
+        self.tx.execute(
+            "UPDATE sources SET indexed_hash = NULL WHERE id IN
+               (SELECT target FROM mentions WHERE entity_id = ?1 AND target_kind = 'source')",
+            [entity],
+        )?;
+        self.tx.execute(
+            "UPDATE notes SET indexed_hash = NULL WHERE path IN
+               (SELECT target FROM mentions WHERE entity_id = ?1 AND target_kind = 'note')",
+            [entity],
+        )?;
         Ok(())
     }
 

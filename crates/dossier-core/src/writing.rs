@@ -189,8 +189,9 @@ impl Notebook {
         let now = now();
         self.store
             .transaction(|tx| tx.upsert_note(&row, &parsed.links, &now))?;
-        self.index_pending()?;
-        self.update_mentions_of(Some(("note", path)))
+        // Mentions first: the note's index documents carry its entities.
+        self.update_mentions_of(Some(("note", path)))?;
+        self.index_pending()
     }
 
     /// Renames (moves) a note and rewrites the wiki links that point to it.

@@ -605,3 +605,143 @@ fn notebook_wide_suggestions_rank_by_sources() {
         .iter()
         .any(|s| s.name == "Halvard Quennell"));
 }
+
+/// A notebook of one imported text: the first paragraph names the harbour
+/// by its name, the second only by another spelling, the third names
+/// another place.
+fn harbour_notebook() -> (tempfile::TempDir, tempfile::TempDir, Notebook) {
+    let dir = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let mut nb = Notebook::open(dir.path()).unwrap();
+    let text = "Harbour notes\n\n\
+        The Velmora harbour opened its new quay in the spring, after two years of work.\n\n\
+        Fishermen in Old Welmorah still call the place by the name their grandparents used.\n\n\
+        The Ostrin ferry to the islands runs twice a day in summer and once in winter.\n";
+    crate::common::import(&mut nb, &[write(files.path(), "harbour.txt", text)]).unwrap();
+    (dir, files, nb)
+}
+
+fn passages_found(nb: &Notebook, q: &str) -> Vec<usize> {
+    let r = nb.search(q, 20).unwrap();
+    let mut found: Vec<usize> = r.hits.iter().filter_map(|h| h.passage).collect();
+    found.sort();
+    assert_eq!(r.total, r.hits.len(), "{q}: the count is exact");
+    found
+}
+
+#[test]
+fn entity_search_follows_entities_and_aliases_added_after_import() {
+    let (_d, _f, mut nb) = harbour_notebook();
+    // The entity is added after the text was imported and indexed.
+    nb.add_entity(NewEntity {
+        name: "Velmora".into(),
+        kind: "place".into(),
+        ..NewEntity::default()
+    })
+    .unwrap();
+    let first = passages_found(&nb, "entity:Velmora kind:source");
+    assert_eq!(first.len(), 1, "the passage that names it: {first:?}");
+    // An alias added later finds the passage that uses only the alias,
+    // and marks it as written there.
+    nb.edit_entity(
+        "Velmora",
+        EntityEdit {
+            add_aliases: vec!["Welmorah".into()],
+            ..EntityEdit::default()
+        },
+    )
+    .unwrap();
+    let both = passages_found(&nb, "entity:Velmora kind:source");
+    assert_eq!(both.len(), 2, "{both:?}");
+    assert!(both.contains(&first[0]));
+    let r = nb.search("entity:Velmora", 10).unwrap();
+    assert!(
+        r.hits
+            .iter()
+            .any(|h| h.snippet.contains("<mark>Welmorah</mark>")),
+        "{:?}",
+        r.hits.iter().map(|h| &h.snippet).collect::<Vec<_>>()
+    );
+    // A note written after that is found too, in the section that names it.
+    nb.create_note_at(
+        "trip.md",
+        "# Trip\n\nNothing here.\n\n## Quay\n\nWe walked along the Velmora quay.\n",
+    )
+    .unwrap();
+    let r = nb.search("entity:Velmora kind:note", 10).unwrap();
+    assert_eq!(r.total, 1);
+    assert!(
+        r.hits[0].snippet.contains("<mark>Velmora</mark>"),
+        "{}",
+        r.hits[0].snippet
+    );
+    // Merged into another entity: that one's search finds all of them.
+    nb.add_entity(NewEntity {
+        name: "Quayside".into(),
+        kind: "place".into(),
+        ..NewEntity::default()
+    })
+    .unwrap();
+    assert_eq!(nb.search("entity:Quayside", 10).unwrap().total, 0);
+    nb.merge_entities("Quayside", "Velmora").unwrap();
+    assert_eq!(nb.search("entity:Quayside", 10).unwrap().total, 3);
+    assert_eq!(nb.search("entity:Welmorah", 10).unwrap().total, 3);
+}
+
+#[test]
+fn entity_search_forgets_mentions_that_are_gone() {
+    let (_d, _f, mut nb) = harbour_notebook();
+    nb.add_entity(NewEntity {
+        name: "Velmora".into(),
+        kind: "place".into(),
+        aliases: vec!["Welmorah".into()],
+        ..NewEntity::default()
+    })
+    .unwrap();
+    nb.create_note_at("trip.md", "# Trip\n\nWe walked along the Velmora quay.\n")
+        .unwrap();
+    assert_eq!(nb.search("entity:Velmora", 10).unwrap().total, 3);
+    // The alias removed: the passage that used only it is no longer found.
+    nb.edit_entity(
+        "Velmora",
+        EntityEdit {
+            remove_aliases: vec!["Welmorah".into()],
+            ..EntityEdit::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(nb.search("entity:Velmora", 10).unwrap().total, 2);
+    // The note edited so that it no longer names it.
+    let hash = nb.note_hash("trip.md").unwrap();
+    nb.save_note(
+        "trip.md",
+        "# Trip\n\nWe walked along the quay.\n",
+        Some(&hash),
+    )
+    .unwrap();
+    assert_eq!(nb.search("entity:Velmora", 10).unwrap().total, 1);
+    // Deleted: a new entity (which may get the deleted one's id) finds
+    // only what mentions it.
+    nb.delete_entity("Velmora").unwrap();
+    assert_eq!(
+        nb.search("entity:Velmora", 10).unwrap_err().code(),
+        "not_found"
+    );
+    nb.create_note_at(
+        "castle.md",
+        "# Castle\n\nThe Kastrel tower stands above the bay.\n",
+    )
+    .unwrap();
+    let gone = nb
+        .add_entity(NewEntity {
+            name: "Kastrel".into(),
+            kind: "place".into(),
+            ..NewEntity::default()
+        })
+        .unwrap();
+    let r = nb.search("entity:Kastrel", 10).unwrap();
+    assert_eq!(r.total, 1, "only the note (entity id {})", gone.id);
+    assert_eq!(r.hits[0].path.as_deref(), Some("castle.md"));
+    // The index agrees with the store after all of it.
+    assert!(nb.check().unwrap().problems.is_empty());
+}
