@@ -177,6 +177,10 @@ fn tokenize(chars: &[char]) -> Vec<Tok> {
     // Words of the paragraph so far, and whether all were in capitals.
     let mut para_words = 0usize;
     let mut para_caps_only = true;
+    // The sentence's words so far, all capitalised ("Washington", "Fort
+    // Worth"): a dateline, when a double dash follows.
+    let mut sentence_words = 0usize;
+    let mut sentence_capitalised = true;
     while i < n {
         if !is_word_char(chars[i]) {
             i += 1;
@@ -236,8 +240,12 @@ fn tokenize(chars: &[char]) -> Vec<Tok> {
             && toks
                 .last()
                 .is_some_and(|t| t.para == para && t.text.chars().all(|c| c.is_ascii_digit()));
-        let after_dateline =
-            (gap.contains(['—', '–', '-']) && para_words > 0 && para_caps_only) || after_date;
+        let after_dateline = (gap.contains(['—', '–', '-']) && para_words > 0 && para_caps_only) || after_date
+            // "Washington -- Thousands marched": a place of up to three
+            // capitalised words and a double dash open a story.
+            || ((gap.contains("--") || gap.contains(['—', '–']))
+                && (1..=3).contains(&sentence_words)
+                && sentence_capitalised);
         let sentence_before = para_break || terminal || opens_quote || after_dateline;
         // "Procter & Gamble": an ampersand between words joins them.
         let broken_before = first || gap.chars().any(|c| !c.is_whitespace() && c != '&');
@@ -247,6 +255,12 @@ fn tokenize(chars: &[char]) -> Vec<Tok> {
         let mut tok = make_token(chars, start, end);
         para_words += 1;
         para_caps_only &= tok.caps;
+        if sentence_before {
+            sentence_words = 0;
+            sentence_capitalised = true;
+        }
+        sentence_words += 1;
+        sentence_capitalised &= tok.cap;
         tok.initial = sentence_before;
         tok.sentence_before = sentence_before;
         tok.broken_before = broken_before;
@@ -930,6 +944,22 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
         && run.len() < 16
     {
         let n = &toks[j + 1];
+        // "Draper, Gaither & Anderson": surnames listed before an ampersand
+        // name one firm.
+        if run.len() == 1
+            && toks[j].comma_after
+            && n.cap
+            && !n.sentence_before
+            && toks.get(j + 2).is_some_and(|t| t.cap && !t.broken_before)
+            && ctx.chars[n.end..toks[j + 2].start]
+                .iter()
+                .any(|&c| c == '&')
+            && !names::is_state_abbreviation(&n.text)
+        {
+            run.extend([j + 1, j + 2]);
+            j += 2;
+            continue;
+        }
         if n.broken_before || n.sentence_before {
             break;
         }
@@ -995,7 +1025,11 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
         }
         let particles = joined.iter().all(|w| names::is_name_particle(w));
         let fits = match joined.as_slice() {
-            ["of"] | ["for"] | ["of", "the"] | ["for", "the"] => org_like,
+            ["of"] | ["for"] | ["for", "the"] => org_like,
+            // "Garden of the Gods Club": one word, then a designator just
+            // after (not "Grand Ballroom of the Sheraton Hotel", a room of
+            // a building).
+            ["of", "the"] => org_like || (run.len() == 1 && designator_within(toks, k, 2)),
             // "Committee on Foreign Relations"; not "Committee on U.S.
             // affairs", where a country stands as an adjective.
             ["on"] | ["on", "the"] => {
@@ -1106,6 +1140,9 @@ fn split_run(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
         let ordinal = matches!(
             t.text.as_str(),
             "First" | "Second" | "Third" | "Fourth" | "Fifth" | "Sixth" | "Seventh" | "Eighth"
+            // "the Four O'Clock Club": number words mid-sentence.
+                | "One" | "Two" | "Three" | "Four" | "Five" | "Six" | "Seven" | "Eight" | "Nine"
+                | "Ten" | "Eleven" | "Twelve" | "Hundred" | "Thousand"
         );
         // "A. B. Doe": an initial with its stop is no article.
         let initial = t.text.chars().count() == 2 && t.text.ends_with('.');
@@ -1115,7 +1152,12 @@ fn split_run(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
         let opens_name = words.len() >= 2
             && t.cap
             && !common
-            && !names::is_common_english(&t.text)
+            && (!names::is_common_english(&t.text)
+                // "Smart Projects SRL": a company's legal suffix vouches
+                // for the words before it.
+                || words
+                    .last()
+                    .is_some_and(|&l| names::is_legal_suffix(&toks[l].text)))
             && words.get(1).is_some_and(|&n| toks[n].cap);
         // "New York Yankees" opening a sentence: a common word that opens a
         // known place's name is part of it.
@@ -1139,7 +1181,9 @@ fn split_run(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
     if words.len() >= 3 {
         let plain = |w: usize| {
             let t = &toks[w].text;
-            !names::is_given_name(t)
+            // "Young Peter Wendell": a sentence's first word, common in
+            // English, before a given name is no given name of its own.
+            (!names::is_given_name(t) || (toks[w].initial && names::is_common_english(t)))
                 && !names::is_organisation_designator(t)
                 && !names::is_place_word(t)
                 && !names::is_event_word(t)
@@ -1175,7 +1219,10 @@ fn split_run(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
         if let Some(g) = given {
             // A known place among the words before stays a name of its own.
             for &w in &words[..g] {
-                if names::is_place(&toks[w].text) && !names::is_demonym(&toks[w].text) {
+                if names::is_place(&toks[w].text)
+                    && !names::is_demonym(&toks[w].text)
+                    && !(toks[w].initial && names::is_common_english(&toks[w].text))
+                {
                     pieces.push(Piece {
                         words: vec![w],
                         titled: false,
@@ -1582,6 +1629,10 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         // inside it ("Soviet Union").
         votes.add(Kind::Place, if single { 3 } else { 5 });
     }
+    // "Guerin & Turner", "Standard & Poor": an ampersand joins a firm.
+    if !single && ctx.chars[toks[first].start..toks[last].end].contains(&'&') {
+        votes.add(Kind::Organisation, 5);
+    }
     if acronym {
         if names::is_country_abbreviation(w0) {
             votes.add(Kind::Place, 4);
@@ -1927,7 +1978,77 @@ fn group(mentions: Vec<Mention>, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
     let mut initials_owner: HashMap<String, Option<usize>> = HashMap::new();
     let mut base_owner: HashMap<String, Option<usize>> = HashMap::new();
     let mut first_name_owner: HashMap<String, Option<usize>> = HashMap::new();
+    // A person's words without a generational suffix ("Jr.", "III").
+    let core = |words: &[String]| -> usize {
+        let mut n = words.len();
+        while n > 2
+            && words
+                .get(n - 1)
+                .is_some_and(|w| names::is_generational_suffix(w))
+        {
+            n -= 1;
+        }
+        n
+    };
+    let is_initial = |w: &str| {
+        let t = w.trim_end_matches('.');
+        !t.is_empty() && t.chars().all(|c| c.is_uppercase() || c == '.') && t.chars().count() <= 3
+    };
+    // Persons named in full (a given name or an initial first), by surname.
+    let mut full_by_surname: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, g) in groups.iter().enumerate() {
+        let c = core(&g.words);
+        if c >= 2
+            && g.votes.best() == Kind::Person
+            && (names::is_given_name(&g.words[0]) || is_initial(&g.words[0]))
+        {
+            full_by_surname
+                .entry(key_of(&g.words[c - 1..c]))
+                .or_default()
+                .push(i);
+        }
+    }
+    // Other forms of one full name: an epithet before its surname
+    // ("Leatherneck Shoup"), a pet form of its given name ("Jack" for
+    // "John F. Kennedy"), the surname in the plural ("the Krogers").
+    let mut alias_of: HashMap<usize, usize> = HashMap::new();
+    for (i, g) in groups.iter().enumerate() {
+        let n = g.words.len();
+        let target = if n == 2 && g.votes.best() == Kind::Person {
+            let first = &g.words[0];
+            let owners: Vec<usize> = full_by_surname
+                .get(&key_of(&g.words[1..]))
+                .map(|v| v.iter().copied().filter(|&o| o != i).collect())
+                .unwrap_or_default();
+            if !names::is_given_name(first) && !is_initial(first) {
+                owners
+            } else {
+                owners
+                    .into_iter()
+                    .filter(|&o| {
+                        groups[o].words.len() > 2
+                            && names::same_given_name(first, &groups[o].words[0])
+                    })
+                    .collect()
+            }
+        } else if n == 1 && !g.acronym {
+            g.words[0]
+                .strip_suffix('s')
+                .filter(|stem| stem.chars().count() >= 3)
+                .and_then(|stem| full_by_surname.get(&key_of(&[stem.to_string()])))
+                .cloned()
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        if let [o] = target[..] {
+            alias_of.insert(i, o);
+        }
+    }
+    for (i, g) in groups.iter().enumerate() {
+        if alias_of.contains_key(&i) {
+            continue;
+        }
         let n = g.words.len();
         let best = g.votes.best();
         if (2..=8).contains(&n) && best == Kind::Organisation {
@@ -1959,6 +2080,15 @@ fn group(mentions: Vec<Mention>, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
             }
             for s in 1..n {
                 let k = key_of(&g.words[s..]);
+                let e = suffix_owner.entry(k).or_insert(Some(i));
+                if *e != Some(i) {
+                    *e = None;
+                }
+            }
+            // "Pfaff" for "William S. Pfaff Jr.".
+            let c = core(&g.words);
+            for s in 1..c.min(n - 1) {
+                let k = key_of(&g.words[s..c]);
                 let e = suffix_owner.entry(k).or_insert(Some(i));
                 if *e != Some(i) {
                     *e = None;
@@ -2014,10 +2144,10 @@ fn group(mentions: Vec<Mention>, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
             let g = &groups[i];
             (key_of(&g.words), g.acronym, g.words.len())
         };
-        let owner = suffix_owner
-            .get(&key)
+        let owner = alias_of
+            .get(&i)
             .copied()
-            .flatten()
+            .or_else(|| suffix_owner.get(&key).copied().flatten())
             .filter(|_| single < 6)
             .or_else(|| {
                 if acronym {
@@ -2066,8 +2196,22 @@ fn group(mentions: Vec<Mention>, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
         .filter(|g| !g.gone && g.words.len() >= 2 && g.votes.best() == Kind::Person)
         .filter_map(|g| g.words.last().map(|w| key_of(std::slice::from_ref(w))))
         .collect();
+    // A lone surname two persons of the text bear ("Monroe" beside "J.
+    // Hampton Monroe" and "Walter D. Monroe Jr.") names neither for sure.
+    let mut bearers: HashMap<String, usize> = HashMap::new();
+    for g in groups
+        .iter()
+        .filter(|g| !g.gone && g.votes.best() == Kind::Person)
+    {
+        let c = core(&g.words);
+        if c >= 2 {
+            *bearers.entry(key_of(&g.words[c - 1..c])).or_default() += 1;
+        }
+    }
     for g in groups.iter_mut().filter(|g| !g.gone && g.words.len() == 1) {
-        if surnames.contains(&key_of(&g.words)) {
+        if bearers.get(&key_of(&g.words)).is_some_and(|&b| b >= 2) {
+            g.gone = true;
+        } else if surnames.contains(&key_of(&g.words)) {
             g.votes.person = g.votes.person.max(g.votes.organisation + g.votes.place + 1);
         }
     }
