@@ -248,7 +248,21 @@ fn tokenize(chars: &[char]) -> Vec<Tok> {
                 && sentence_capitalised);
         let sentence_before = para_break || terminal || opens_quote || after_dateline;
         // "Procter & Gamble": an ampersand between words joins them.
-        let broken_before = first || gap.chars().any(|c| !c.is_whitespace() && c != '&');
+        // "Officers' Club": a plural's possessive apostrophe, then a
+        // capitalised word, like "Children's Hospital".
+        let plural_possessive = gap.starts_with(['\'', '’'])
+            && matches!(gap.trim(), "'" | "’")
+            && chars[start].is_uppercase()
+            && toks
+                .last()
+                .is_some_and(|t: &Tok| t.cap && t.text.ends_with('s') && t.end == gap_start);
+        if plural_possessive {
+            if let Some(last) = toks.last_mut() {
+                last.possessive = true;
+            }
+        }
+        let broken_before =
+            first || (!plural_possessive && gap.chars().any(|c| !c.is_whitespace() && c != '&'));
         if let Some(last) = toks.last_mut() {
             last.comma_after = gap.trim_start().starts_with(',');
         }
@@ -960,6 +974,24 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
             j += 2;
             continue;
         }
+        // "George Herman (Babe) Ruth", "Bob \"Bevo\" Smith": a nickname in
+        // brackets or quotes between a given name and a surname.
+        let gap = |a: usize, b: usize| -> String { ctx.chars[a..b].iter().collect() };
+        if n.cap
+            && toks[j].cap
+            && !toks[j].possessive
+            && names::is_given_name(&toks[j].text)
+            && toks.get(j + 2).is_some_and(|s| {
+                s.cap
+                    && s.para == n.para
+                    && matches!(gap(toks[j].end, n.start).trim(), "(" | "\"" | "“")
+                    && matches!(gap(n.end, s.start).trim(), ")" | "\"" | "”")
+            })
+        {
+            run.extend([j + 1, j + 2]);
+            j += 2;
+            continue;
+        }
         if n.broken_before || n.sentence_before {
             break;
         }
@@ -1567,7 +1599,8 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         && !names::is_place(w0)
         && !names::is_given_name(w0)
         && !names::is_place(&surface)
-        && !names::is_organisation_designator(wl)
+        // "American Institute of Decorators": a designator anywhere.
+        && !texts.iter().any(|w| names::is_organisation_designator(w))
         && !names::is_place_word(wl)
         && !names::is_event_word(wl)
     {
@@ -2040,6 +2073,22 @@ fn group(mentions: Vec<Mention>, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
                 .unwrap_or_default()
         } else {
             Vec::new()
+        };
+        // "City of Atlanta" for "Atlanta".
+        let target = if target.is_empty()
+            && n >= 3
+            && g.words[1] == "of"
+            && names::is_place_word(&g.words[0])
+            && g.words[2..].iter().all(|w| capitalised(w))
+        {
+            by_key
+                .get(&key_of(&g.words[2..]))
+                .copied()
+                .filter(|&o| o != i)
+                .into_iter()
+                .collect()
+        } else {
+            target
         };
         if let [o] = target[..] {
             alias_of.insert(i, o);
