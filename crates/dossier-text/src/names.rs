@@ -202,7 +202,7 @@ const ORGANISATION_DESIGNATORS: &[&str] = &[
     "Forum", "Program", "Programme", "Studios", "Records", "Pictures", "Entertainment",
     "Communications", "Telecom", "Petroleum", "Energy", "Oil", "Gas", "Electric", "Insurance",
     "Securities", "Investments", "Stores", "Foods", "Pharmaceuticals", "Labs", "Brotherhood",
-    "Embassy", "Embassies", "Consulate", "Project", "Jury", "Legislature",
+    "Embassy", "Embassies", "Consulate", "Project", "Jury", "Legislature", "Assn", "Bros", "Dept",
     // Hotels, restaurants and companies of the arts.
     "Hotel", "Hotels", "Motel", "Restaurant", "Orchestra", "Symphony", "Philharmonic",
     "Ballet", "Opera", "Theater", "Theatre", "Choir", "Chorus", "Quartet", "Ensemble",
@@ -251,6 +251,7 @@ const PLACE_WORDS: &[&str] = &[
     "Cape", "Sanctuary", "Armory", "Armoury", "Cathedral", "Cemetery", "Plaza",
     "Canyon", "Monument", "Point", "Fort", "Ft", "Hall", "Track", "Racetrack", "Raceway",
     "Speedway", "Racecourse", "Gardens", "Pier", "Dam", "Reservoir", "Ranch", "Farm",
+    "Grounds", "Place",
 ];
 
 /// Words that end the name of an event.

@@ -751,6 +751,27 @@ pub fn suggest_names(text: &str, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
         mid_sentence_alone,
         lowercase,
     };
+    // The initials of lowercase phrases ("general assistance"), with where
+    // each was last seen: an acronym soon after that spells one ("GA")
+    // abbreviates a common noun, no name.
+    let mut lower_initials: HashMap<String, usize> = HashMap::new();
+    for i in 0..toks.len() {
+        let mut initials = String::new();
+        for k in i..toks.len().min(i + 4) {
+            let t = &toks[k];
+            if t.cap
+                || (k > i && t.broken_before)
+                || !t.text.chars().all(char::is_alphabetic)
+                || names::is_common_word(&t.text)
+            {
+                break;
+            }
+            initials.extend(t.text.chars().next());
+            if k > i {
+                lower_initials.insert(initials.clone(), i);
+            }
+        }
+    }
     let mut mentions: Vec<Mention> = Vec::new();
     let mut consumed = datelines(&ctx, &mut mentions);
     // "Salem, Mass.", "Andover, N. J.": a state's abbreviation after a town
@@ -810,6 +831,21 @@ pub fn suggest_names(text: &str, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
         }
         let run = grow_run(&ctx, i);
         let next = run.last().map_or(i + 1, |&l| l + 1);
+        if let [only] = run[..] {
+            let letters: String = toks[only]
+                .text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .flat_map(char::to_lowercase)
+                .collect();
+            let spelled = lower_initials
+                .get(&letters)
+                .is_some_and(|&at| at < only && only - at <= 60);
+            if toks[only].caps && spelled && !names::is_country_abbreviation(&toks[only].text) {
+                i = next;
+                continue;
+            }
+        }
         for piece in split_run(&ctx, &run) {
             if let Some(m) = to_mention(&ctx, &piece) {
                 mentions.push(m);
@@ -1395,7 +1431,16 @@ fn split_designators(ctx: &Ctx<'_>, words: Vec<usize>, titled: bool) -> Vec<Piec
                         && !names::is_event_word(&toks[n].text)
                 })
         });
-        if common_before_given && cur.len() == 1 {
+        // "Democratic Elder Statesman Jane Roe": common words before the
+        // given name name no one either.
+        if common_before_given
+            && (cur.len() == 1
+                || cur.iter().all(|&c| {
+                    names::is_common_english(&toks[c].text)
+                        && !names::is_organisation_designator(&toks[c].text)
+                        && !names::is_place_word(&toks[c].text)
+                }))
+        {
             // "Treasury" alone before the person's name names no one here.
             cur.clear();
         }
@@ -1783,6 +1828,28 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         if names::is_place_preposition(p) {
             votes.add(Kind::Place, 1);
         }
+        // "Mr. and Mrs. Guy Roe of Smalltown": a lone unknown word after a
+        // person's surname and "of" is where they live.
+        if p == "of"
+            && single
+            && before2.is_some_and(|b| {
+                b.cap
+                    && !b.broken_before
+                    && !b.caps
+                    && !b.possessive
+                    && b.start > 0
+                    && toks
+                        .get(first - 3)
+                        .is_some_and(|c| c.cap && !toks[first - 2].broken_before)
+                    && !names::is_common_english(&b.text)
+                    && !names::is_organisation_designator(&b.text)
+                    && !names::is_place_word(&b.text)
+                    && !names::is_title(&b.text)
+                    && !names::is_place(&b.text)
+            })
+        {
+            votes.add(Kind::Place, 2);
+        }
         if names::is_kin_word(p) {
             votes.add(Kind::Person, 3);
         }
@@ -2073,6 +2140,23 @@ fn group(mentions: Vec<Mention>, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
                 .unwrap_or_default()
         } else {
             Vec::new()
+        };
+        // "Acme Foods of Texas" for "Acme Foods".
+        let target = match g.words.iter().position(|w| w == "of") {
+            Some(p)
+                if target.is_empty()
+                    && p >= 1
+                    && p + 1 < n
+                    && names::is_place(&g.words[p + 1..].join(" ")) =>
+            {
+                by_key
+                    .get(&key_of(&g.words[..p]))
+                    .copied()
+                    .filter(|&o| o != i && groups[o].votes.best() == Kind::Organisation)
+                    .into_iter()
+                    .collect()
+            }
+            _ => target,
         };
         // "City of Atlanta" for "Atlanta".
         let target = if target.is_empty()
