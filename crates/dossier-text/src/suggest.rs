@@ -1051,6 +1051,23 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
         if n.broken_before || n.sentence_before {
             break;
         }
+        // "Task Force 116", "Forza Motorsport 7": a number ends a name of
+        // two words or more, when no score or list goes on after it.
+        if run.len() >= 2
+            && !n.cap
+            && (1..=3).contains(&n.text.chars().count())
+            && n.text.chars().all(|c| c.is_ascii_digit())
+            && !run
+                .iter()
+                .any(|&r| names::is_month(&toks[r].text) || toks[r].caps)
+            && toks
+                .get(j + 2)
+                .is_none_or(|a| !a.cap && !a.text.chars().all(|c| c.is_ascii_digit()))
+            && !matches!(ctx.chars.get(n.end), Some('-' | ':' | '/' | '.'))
+        {
+            run.push(j + 1);
+            break;
+        }
         if names::is_month(&n.text) || names::is_weekday(&n.text) || names::is_unit_acronym(&n.text)
         {
             break;
@@ -1533,7 +1550,15 @@ fn split_designators(ctx: &Ctx<'_>, words: Vec<usize>, titled: bool) -> Vec<Piec
         while p.words.first().is_some_and(|&w| !toks[w].cap) {
             p.words.remove(0);
         }
-        while p.words.last().is_some_and(|&w| !toks[w].cap) {
+        // A number after two capitalised words stays ("Task Force 116").
+        let number_end = p.words.len() >= 3
+            && p.words
+                .last()
+                .is_some_and(|&w| toks[w].text.chars().all(|c| c.is_ascii_digit()))
+            && p.words[p.words.len() - 3..p.words.len() - 1]
+                .iter()
+                .all(|&w| toks[w].cap);
+        while !number_end && p.words.last().is_some_and(|&w| !toks[w].cap) {
             p.words.pop();
         }
     }
@@ -1593,7 +1618,22 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
             || names::is_place_word(w0)
             || names::is_event_word(w0)
             || w0.chars().filter(|c| c.is_alphanumeric()).count() < 2
-            || !w0.chars().any(char::is_alphabetic);
+            || !w0.chars().any(char::is_alphabetic)
+            // "those TVs": the plural of a common noun's acronym.
+            || w0.strip_suffix('s').is_some_and(|stem| {
+                stem.chars().count() >= 2
+                    && stem.chars().all(|c| c.is_ascii_uppercase())
+                    && (names::is_organisation_designator(stem) || names::is_unit_acronym(stem))
+                    && !names::is_single_word_body(stem)
+            })
+            // "PlayStation 4 Pro": a plain word after a model's number is
+            // part of the model's name, no name of its own.
+            || (names::is_common_english(w0)
+                && !toks[first].broken_before
+                && first.checked_sub(1).and_then(|b| toks.get(b)).is_some_and(|b| {
+                    b.text.chars().any(|c| c.is_ascii_digit())
+                        && first.checked_sub(2).and_then(|c| toks.get(c)).is_some_and(|c| c.cap)
+                }));
         if bad {
             return None;
         }
@@ -2661,6 +2701,23 @@ mod tests {
             "Widgets SRL",
         ] {
             assert!(!got.iter().any(|(n, _)| n == bad), "{bad} in {got:?}");
+        }
+    }
+
+    /// Numbers in names of products and units; names made up for the test.
+    #[test]
+    fn numbers_end_names_and_model_words_are_none() {
+        let got = names_of(
+            "It plays more games than the Gamestation 4 Pro does. Old TVs lack it. \
+             On the island, Strike Group 214, made up of Navy ships, sailed. \
+             Titles like Turbo Rally 7 and others run well. The Larks 5, Owls 3.",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        for good in ["Strike Group 214", "Turbo Rally 7"] {
+            assert!(names.contains(&good), "{good} not in {got:?}");
+        }
+        for bad in ["Pro", "TVs", "Strike Group", "Larks 5"] {
+            assert!(!names.contains(&bad), "{bad} in {got:?}");
         }
     }
 
