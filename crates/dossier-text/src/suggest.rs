@@ -799,6 +799,39 @@ pub fn suggest_names(text: &str, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
             i = end + 1;
             continue;
         }
+        // "\"Flip\" Roe": a nickname in quotes before a surname opens a
+        // person's name.
+        if let Some(s) = toks.get(i + 1).filter(|s| {
+            let t = &toks[i];
+            let between: String = chars[t.end..s.start].iter().collect();
+            t.cap
+                && t.quote_open
+                && !t.caps
+                && !names::is_title(&t.text)
+                && toks.get(i + 2).is_none_or(|a| !a.cap || a.broken_before)
+                && matches!(between.trim(), "\"" | "”")
+                && s.cap
+                && !s.caps
+                && s.para == t.para
+                && !names::is_common_english(&s.text)
+                && !names::is_place(&s.text)
+                && !names::is_title(&s.text)
+                && !names::is_organisation_designator(&s.text)
+                && !consumed.get(i).copied().unwrap_or(false)
+        }) {
+            let piece = Piece {
+                words: vec![i, i + 1],
+                titled: true,
+                work: false,
+            };
+            if let Some(mut m) = to_mention(&ctx, &piece) {
+                m.surface = format!("{} {}", toks[i].text, s.text);
+                m.key = name_key(&m.surface);
+                mentions.push(m);
+            }
+            i += 2;
+            continue;
+        }
         if consumed.get(i).copied().unwrap_or(false) || !ctx.usable(i) {
             // "Killer Instinct and …" opening a sentence: the unproven first
             // word is part of a title whose other words, plain English
@@ -1652,10 +1685,18 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
     }
     // "District Attorney", "Attorney General", "U.S. Ambassador-designate":
     // a title with no name after it names no one.
+    // "Stephen Bishop": after a given name the word is a surname.
+    let surname_title = texts.len() == 2
+        && names::is_given_name(w0)
+        && !names::is_title(w0)
+        && !names::is_common_english(w0)
+        && w0.chars().all(char::is_alphabetic)
+        && wl.chars().all(char::is_alphabetic);
     if !single
         && names::is_title(wl)
         && !matches!(wl.trim_end_matches('.'), "Jr" | "Sr")
         && !piece.titled
+        && !surname_title
     {
         return None;
     }
@@ -2719,6 +2760,20 @@ mod tests {
         for bad in ["Pro", "TVs", "Strike Group", "Larks 5"] {
             assert!(!names.contains(&bad), "{bad} in {got:?}");
         }
+    }
+
+    #[test]
+    fn a_nickname_in_quotes_opens_a_name_and_a_title_word_can_be_a_surname() {
+        let got = names_of(
+            "The combo opens Tuesday. \"Skeet\" Valloway is back in town. \
+             Pianists Leon Farrow and Stephen Bishop played.",
+        );
+        let has = |n: &str| got.iter().any(|(g, k)| g == n && *k == Kind::Person);
+        assert!(
+            has("\"Skeet\" Valloway") || has("Skeet Valloway"),
+            "{got:?}"
+        );
+        assert!(has("Stephen Bishop"), "{got:?}");
     }
 
     #[test]
