@@ -21,8 +21,15 @@
 //! Short forms
 //! join the full name the same text uses: a surname its person ("Mr Nazer"
 //! → "Hisham Nazer"), an acronym the name of its initials ("OPEC"), a name
-//! without "Group" or "Inc" the name with it; spellings that
-//! [`crate::variants::name_key`] folds together are one suggestion.
+//! without "Group" or "Inc" the name with it, "City of X" X; a surname
+//! behind a generational suffix ("Jr."), an epithet or a pet form before
+//! it ("Jack" for "John") and its plural ("the Does") join the one full
+//! name that bears it, and a lone surname two persons bear is dropped;
+//! spellings that [`crate::variants::name_key`] folds together are one
+//! suggestion. Firms ("A, B & C"), clubs ("Garden of the Gods Club",
+//! "Officers' Club"), nicknames in brackets or quotes and a number after a
+//! name ("Task Force 116") stay in the name; an acronym spelling a
+//! lowercase phrase just before it ("general assistance", "GA") is none.
 //!
 //! Work is linear in the text's length (hash maps, no pairwise scans).
 
