@@ -764,8 +764,7 @@ pub fn suggest_names(text: &str, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
     let mut lower_initials: HashMap<String, usize> = HashMap::new();
     for i in 0..toks.len() {
         let mut initials = String::new();
-        for k in i..toks.len().min(i + 4) {
-            let t = &toks[k];
+        for (k, t) in toks.iter().enumerate().skip(i).take(4) {
             if t.cap
                 || (k > i && t.broken_before)
                 || !t.text.chars().all(char::is_alphabetic)
@@ -1061,9 +1060,7 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
             && n.cap
             && !n.sentence_before
             && toks.get(j + 2).is_some_and(|t| t.cap && !t.broken_before)
-            && ctx.chars[n.end..toks[j + 2].start]
-                .iter()
-                .any(|&c| c == '&')
+            && ctx.chars[n.end..toks[j + 2].start].contains(&'&')
             && !names::is_state_abbreviation(&n.text)
         {
             run.extend([j + 1, j + 2]);
