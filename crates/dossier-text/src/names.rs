@@ -202,7 +202,7 @@ const ORGANISATION_DESIGNATORS: &[&str] = &[
     "Forum", "Program", "Programme", "Studios", "Records", "Pictures", "Entertainment",
     "Communications", "Telecom", "Petroleum", "Energy", "Oil", "Gas", "Electric", "Insurance",
     "Securities", "Investments", "Stores", "Foods", "Pharmaceuticals", "Labs", "Brotherhood",
-    "Embassy", "Embassies", "Consulate", "Project", "Jury", "Legislature",
+    "Embassy", "Embassies", "Consulate", "Project", "Jury", "Legislature", "Assn", "Bros", "Dept",
     // Hotels, restaurants and companies of the arts.
     "Hotel", "Hotels", "Motel", "Restaurant", "Orchestra", "Symphony", "Philharmonic",
     "Ballet", "Opera", "Theater", "Theatre", "Choir", "Chorus", "Quartet", "Ensemble",
@@ -251,6 +251,7 @@ const PLACE_WORDS: &[&str] = &[
     "Cape", "Sanctuary", "Armory", "Armoury", "Cathedral", "Cemetery", "Plaza",
     "Canyon", "Monument", "Point", "Fort", "Ft", "Hall", "Track", "Racetrack", "Raceway",
     "Speedway", "Racecourse", "Gardens", "Pier", "Dam", "Reservoir", "Ranch", "Farm",
+    "Grounds", "Place",
 ];
 
 /// Words that end the name of an event.
@@ -661,6 +662,87 @@ pub fn has_surname_shape(word: &str) -> bool {
     ]
     .iter()
     .any(|x| lower.ends_with(x))
+}
+
+/// English pet forms of given names and the names they stand for ("Jack"
+/// for John, "Bill" for William): general knowledge, not a list of anyone's
+/// names. Used only to join two spellings of one person's name inside one
+/// text ("Jack Kennedy" and "John F. Kennedy"), never for keys across texts.
+#[rustfmt::skip]
+const PET_FORMS: &[(&str, &[&str])] = &[
+    ("John", &["Jack", "Johnny", "Jackie"]),
+    ("William", &["Bill", "Billy", "Will", "Willie", "Willy"]),
+    ("Robert", &["Bob", "Bobby", "Rob", "Robbie", "Bert"]),
+    ("Richard", &["Dick", "Rick", "Ricky", "Rich"]),
+    ("James", &["Jim", "Jimmy", "Jimmie", "Jamie"]),
+    ("Thomas", &["Tom", "Tommy"]),
+    ("Edward", &["Ed", "Eddie", "Ted", "Teddy", "Ned"]),
+    ("Michael", &["Mike", "Mickey", "Mick"]),
+    ("David", &["Dave", "Davey"]),
+    ("Daniel", &["Dan", "Danny"]),
+    ("Joseph", &["Joe", "Joey"]),
+    ("Anthony", &["Tony"]),
+    ("Charles", &["Charlie", "Chuck", "Chas"]),
+    ("Henry", &["Hank", "Harry"]),
+    ("Harold", &["Hal", "Harry"]),
+    ("Lawrence", &["Larry"]),
+    ("Patrick", &["Pat", "Paddy"]),
+    ("Stephen", &["Steve"]),
+    ("Steven", &["Steve"]),
+    ("Samuel", &["Sam", "Sammy"]),
+    ("Benjamin", &["Ben", "Benny"]),
+    ("Frederick", &["Fred", "Freddie"]),
+    ("Albert", &["Al", "Bert"]),
+    ("Alfred", &["Al", "Alf", "Fred"]),
+    ("Andrew", &["Andy", "Drew"]),
+    ("Nicholas", &["Nick", "Nicky"]),
+    ("Peter", &["Pete"]),
+    ("Ronald", &["Ron", "Ronnie"]),
+    ("Donald", &["Don", "Donnie"]),
+    ("Kenneth", &["Ken", "Kenny"]),
+    ("Gerald", &["Jerry", "Gerry"]),
+    ("Walter", &["Walt"]),
+    ("Eugene", &["Gene"]),
+    ("Leonard", &["Len", "Lenny"]),
+    ("Raymond", &["Ray"]),
+    ("Timothy", &["Tim"]),
+    ("Gregory", &["Greg"]),
+    ("Douglas", &["Doug"]),
+    ("Matthew", &["Matt"]),
+    ("Christopher", &["Chris"]),
+    ("Elizabeth", &["Liz", "Beth", "Betty", "Betsy", "Libby"]),
+    ("Margaret", &["Peggy", "Maggie", "Meg"]),
+    ("Katherine", &["Kate", "Kathy", "Katie"]),
+    ("Catherine", &["Kate", "Cathy", "Katie"]),
+    ("Susan", &["Sue", "Susie"]),
+    ("Jennifer", &["Jenny", "Jen"]),
+    ("Patricia", &["Pat", "Patty", "Trish"]),
+    ("Rebecca", &["Becky"]),
+    ("Deborah", &["Debbie", "Deb"]),
+];
+
+/// Whether two given names can name one person: the same name, or one a
+/// pet form of the other ("Jack" and "John", "Bill" and "William").
+pub fn same_given_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim_end_matches('.'), b.trim_end_matches('.'));
+    if a.eq_ignore_ascii_case(b) {
+        return true;
+    }
+    PET_FORMS.iter().any(|(full, pets)| {
+        let is = |x: &str| {
+            x.eq_ignore_ascii_case(full) || pets.iter().any(|p| p.eq_ignore_ascii_case(x))
+        };
+        (a.eq_ignore_ascii_case(full) || b.eq_ignore_ascii_case(full)) && is(a) && is(b)
+    })
+}
+
+/// Whether a word is a generational suffix after a person's name ("Jr.",
+/// "Sr.", "III", "2d").
+pub fn is_generational_suffix(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches(['.', ',']),
+        "Jr" | "Sr" | "II" | "III" | "IV" | "2d" | "3d" | "2nd" | "3rd"
+    )
 }
 
 /// Whether a lowercase word is a particle inside a person's name ("bin").

@@ -17,7 +17,11 @@
 //!   scored before and after the next round of rule changes (`UNSEEN_3`),
 //!   then read while the rules changed again;
 //! - unseen-4: eleven more, gold committed first, scored before and after
-//!   the round that read unseen-3 (`UNSEEN_4`), never in detail;
+//!   the round that read unseen-3 (`UNSEEN_4`), then read while the rules
+//!   changed again (`SUGGEST_EVAL_UNSEEN_DETAIL=1`);
+//! - unseen-5: eleven later parts of Brown press samples, gold committed
+//!   first, scored before and after the round that read unseen-4
+//!   (`UNSEEN_5`), never in detail;
 //! - unseen-2: four more, scored once after the rules were frozen. Earlier
 //!   fresh batches were scored once each, then moved to dev; their first
 //!   scores are recorded above `UNSEEN`.
@@ -172,6 +176,7 @@ const UNSEEN_3: &[&str] = &[
 /// plain words capitalised once): precision 0.89 (138/155), recall 0.95
 /// (138/146), kinds 0.93 (128/138). Its totals (never its suggestions) were
 /// printed twice during the round; no change was kept or dropped for them.
+/// Since the round of `UNSEEN_5` its details are read (dev-like).
 const UNSEEN_4: &[&str] = &[
     "brown-ca08",
     "brown-ca16",
@@ -184,6 +189,32 @@ const UNSEEN_4: &[&str] = &[
     "brown-ca29",
     "brown-ca43",
     "brown-ca44",
+];
+
+/// Eleven more Brown press stories (names only): the paragraphs that follow
+/// the excerpts earlier sets and the quotes evals took from the same
+/// samples, gold committed before the suggester ran on them. Never printed
+/// in detail. Before (rules at f1f1077, scored once): precision 0.89
+/// (343/386), recall 0.89 (343/384), kinds 0.95 (326/343). After (rules
+/// frozen at 787d6a0, after the round that read unseen-4's and the earlier
+/// sets' errors: short forms by rule, firms, clubs, nicknames, datelines,
+/// numbers, acronyms of phrases): precision 0.896 (344/384), recall 0.896
+/// (344/384), kinds 0.95 (327/344) — a hair under the 0.90 bar for
+/// precision and recall. Its totals were printed once by mistake while
+/// tuning (inside the "all real" line, 1047→1045 right); nothing was kept
+/// or dropped for it, and that line was hidden from then on.
+const UNSEEN_5: &[&str] = &[
+    "brown-ca10-part3",
+    "brown-ca11-part2",
+    "brown-ca12-part2",
+    "brown-ca13-part2",
+    "brown-ca15-part2",
+    "brown-ca17-part2",
+    "brown-ca18-part2",
+    "brown-ca29-part2",
+    "brown-ca31-part2",
+    "brown-ca37-part2",
+    "brown-ca39-part2",
 ];
 
 fn unseen_dir() -> PathBuf {
@@ -350,7 +381,10 @@ fn suggestions_on_real_news_hold_their_floors() {
     // Unseen-3 was scored twice untouched; since then its errors are read
     // (dev-like) with the first unseen set's.
     let unseen3 = score_unseen(UNSEEN_3, unseen_detail);
-    let unseen4 = score_unseen(UNSEEN_4, false);
+    // Unseen-4 was scored twice untouched; since the round of `UNSEEN_5` it
+    // is read like the first and third sets.
+    let unseen4 = score_unseen(UNSEEN_4, unseen_detail);
+    let unseen5 = score_unseen(UNSEEN_5, false);
     let wire = score(
         "wire-opec",
         &excerpt("wire-opec"),
@@ -364,13 +398,15 @@ fn suggestions_on_real_news_hold_their_floors() {
     println!("{}", unseen2.line("unseen-2 (4 real, frozen)"));
     println!("{}", unseen3.line("unseen-3 (12 real, frozen)"));
     println!("{}", unseen4.line("unseen-4 (11 real, frozen)"));
+    println!("{}", unseen5.line("unseen-5 (11 real, frozen)"));
     let mut all = dev;
     all.add(held);
     all.add(unseen);
     all.add(unseen2);
     all.add(unseen3);
     all.add(unseen4);
-    println!("{}", all.line("all real (76)"));
+    all.add(unseen5);
+    println!("{}", all.line("all real (87)"));
     println!("{}", wire.line("wire-style story (not real)"));
     if let Some(text) = sample() {
         let s = score("sample", &text, &read_gold("russia-nato-talks"), detail);
@@ -378,24 +414,27 @@ fn suggestions_on_real_news_hold_their_floors() {
         assert!(s.precision() >= 0.78 && s.recall() >= 0.95, "sample: {s:?}");
     }
     let floors = [
-        ("dev precision", dev.precision(), 0.94),
+        ("dev precision", dev.precision(), 0.96),
         ("dev recall", dev.recall(), 0.90),
         ("dev kinds", dev.kinds(), 0.95),
         ("held-out precision", held.precision(), 0.92),
         ("held-out recall", held.recall(), 0.94),
         ("held-out kinds", held.kinds(), 0.90),
-        ("unseen precision", unseen.precision(), 0.86),
+        ("unseen precision", unseen.precision(), 0.92),
         ("unseen recall", unseen.recall(), 0.96),
-        ("unseen kinds", unseen.kinds(), 0.94),
+        ("unseen kinds", unseen.kinds(), 0.96),
         ("unseen-2 precision", unseen2.precision(), 0.90),
         ("unseen-2 recall", unseen2.recall(), 0.90),
         ("unseen-2 kinds", unseen2.kinds(), 0.93),
-        ("unseen-3 precision", unseen3.precision(), 0.92),
-        ("unseen-3 recall", unseen3.recall(), 0.90),
+        ("unseen-3 precision", unseen3.precision(), 0.95),
+        ("unseen-3 recall", unseen3.recall(), 0.93),
         ("unseen-3 kinds", unseen3.kinds(), 0.96),
-        ("unseen-4 precision", unseen4.precision(), 0.87),
-        ("unseen-4 recall", unseen4.recall(), 0.93),
-        ("unseen-4 kinds", unseen4.kinds(), 0.91),
+        ("unseen-4 precision", unseen4.precision(), 0.95),
+        ("unseen-4 recall", unseen4.recall(), 0.95),
+        ("unseen-4 kinds", unseen4.kinds(), 0.95),
+        ("unseen-5 precision", unseen5.precision(), 0.88),
+        ("unseen-5 recall", unseen5.recall(), 0.88),
+        ("unseen-5 kinds", unseen5.kinds(), 0.93),
         ("wire precision", wire.precision(), 0.90),
         ("wire recall", wire.recall(), 0.90),
     ];
