@@ -57,8 +57,11 @@ BENCH_APP_RUNS ?= 15
 .PHONY: bench-app
 bench-app: deps-rust app-deps ui-build
 	cd src-tauri && ../ui/node_modules/.bin/tauri build --no-bundle
+	# The peer: a bare window on the same tauri and WebKitGTK (src-tauri/examples/bare.rs).
+	cargo build --release --locked -p dossier-app --example bare --features custom-protocol,bare-window
 	cargo build --release --locked -p dossier-bench
 	@[ -f bench/results.json ] || { echo "bench-app: bench/results.json is missing: run make bench first"; exit 1; }
 	$(APP_ENV) $(APP_XVFB) $(BENCH_TARGET_DIR)/release/dossier-bench app \
-	  --bin $(BENCH_TARGET_DIR)/release/dossier-app --notebook $(NOTEBOOK) --scratch bench/cache/app \
+	  --bin $(BENCH_TARGET_DIR)/release/dossier-app --bare $(BENCH_TARGET_DIR)/release/examples/bare \
+	  --notebook $(NOTEBOOK) --scratch bench/cache/app \
 	  --runs $(BENCH_APP_RUNS) --results bench/results.json --report BENCHMARKS.md

@@ -32,6 +32,10 @@ const MARK_LINE: &str = "dossier: launch ";
 
 pub struct AppArgs<'a> {
     pub bin: &'a Path,
+    /// The bare window (`src-tauri/examples/bare.rs`): the same tauri and
+    /// WebKitGTK with a static page, launched in turn with the app, so the
+    /// app's launch reads as the bare window's plus the notebook's own cost.
+    pub bare: Option<&'a Path>,
     pub notebook: &'a Path,
     pub scratch: &'a Path,
     pub runs: usize,
@@ -42,11 +46,13 @@ pub struct AppArgs<'a> {
 }
 
 pub fn measure(args: &AppArgs) -> Res<Value> {
-    if !args.bin.is_file() {
-        return Err(format!(
-            "{} does not exist: build the app first (make bench-app builds the release binary)",
-            args.bin.display()
-        ));
+    for bin in std::iter::once(args.bin).chain(args.bare) {
+        if !bin.is_file() {
+            return Err(format!(
+                "{} does not exist: build it first (make bench-app builds the release binaries)",
+                bin.display()
+            ));
+        }
     }
     if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
         return Err("no display: run under Xvfb (make bench-app does)".into());
@@ -67,21 +73,51 @@ pub fn measure(args: &AppArgs) -> Res<Value> {
 
     // One launch first, not timed: it builds the notebook's index and
     // WebKit's caches, as any launch after the first finds them.
-    launch(args, &notebook, &home, false)?;
+    launch(args.bin, args, &notebook, &home, false)?;
+    if let Some(bare) = args.bare {
+        launch(bare, args, &notebook, &home, false)?;
+    }
     let mut runs = Vec::new();
-    for i in 0..args.runs.max(1) {
+    let mut bare_runs = Vec::new();
+    let n = args.runs.max(1);
+    for i in 0..n {
         // Memory is read on the last run only: reading /proc after the
         // paint keeps the process alive longer and changes nothing timed.
-        let last = i + 1 == args.runs.max(1);
-        runs.push(launch(args, &notebook, &home, last)?);
+        let last = i + 1 == n;
+        // The app and the bare window take turns, each first every other
+        // run, so that the load of the moment falls on both alike.
+        let bare_first = i % 2 == 1;
+        if let (Some(bare), true) = (args.bare, bare_first) {
+            bare_runs.push(launch(bare, args, &notebook, &home, last)?);
+        }
+        runs.push(launch(args.bin, args, &notebook, &home, last)?);
+        if let (Some(bare), false) = (args.bare, bare_first) {
+            bare_runs.push(launch(bare, args, &notebook, &home, last)?);
+        }
     }
+    let mut out = summary(&runs);
+    out["binary"] = json!(args.bin.display().to_string());
+    if let Some(bare) = args.bare {
+        let mut b = summary(&bare_runs);
+        b["binary"] = json!(bare.display().to_string());
+        let own = out["launch_ms"]["median"].as_f64().unwrap_or(f64::NAN)
+            - b["launch_ms"]["median"].as_f64().unwrap_or(f64::NAN);
+        out["own_cost_ms"] = json!(round1(own));
+        out["bare"] = b;
+    }
+    Ok(out)
+}
+
+/// Medians of a series of launches: the whole launch, the shell's own
+/// figure, each step of the timeline, and the memory of the last one.
+fn summary(runs: &[Launch]) -> Value {
     let mut wall: Vec<f64> = runs.iter().map(|r| r.wall_ms).collect();
     let mut own: Vec<f64> = runs.iter().filter_map(|r| r.reported_ms).collect();
     let memory = runs.last().and_then(|r| r.memory.clone());
     // Each step of the launch: the median, over the runs, of the time from
     // spawning the process to the line arriving.
     let mut marks: Vec<(String, Vec<f64>)> = Vec::new();
-    for r in &runs {
+    for r in runs {
         for (name, ms) in &r.marks {
             match marks.iter_mut().find(|(n, _)| n == name) {
                 Some((_, v)) => v.push(*ms),
@@ -99,9 +135,8 @@ pub fn measure(args: &AppArgs) -> Res<Value> {
             .partial_cmp(&b["median_ms"].as_f64())
             .unwrap_or(std::cmp::Ordering::Equal)
     });
-    Ok(json!({
+    json!({
         "timeline": timeline,
-        "binary": args.bin.display().to_string(),
         "runs": runs.len(),
         "launch_ms": {
             "median": median(&mut wall),
@@ -113,7 +148,7 @@ pub fn measure(args: &AppArgs) -> Res<Value> {
             "median": if own.is_empty() { Value::Null } else { json!(median(&mut own)) },
         },
         "memory": memory,
-    }))
+    })
 }
 
 struct Launch {
@@ -126,9 +161,15 @@ struct Launch {
     marks: Vec<(String, f64)>,
 }
 
-fn launch(args: &AppArgs, notebook: &Path, home: &Path, read_memory: bool) -> Res<Launch> {
+fn launch(
+    bin: &Path,
+    args: &AppArgs,
+    notebook: &Path,
+    home: &Path,
+    read_memory: bool,
+) -> Res<Launch> {
     let started = Instant::now();
-    let mut child = Command::new(args.bin)
+    let mut child = Command::new(bin)
         .env("DOSSIER_NOTEBOOK", notebook)
         .env("DOSSIER_LAUNCH_TRACE", "1")
         .env("HOME", home)
@@ -140,7 +181,7 @@ fn launch(args: &AppArgs, notebook: &Path, home: &Path, read_memory: bool) -> Re
         .stderr(Stdio::piped())
         .process_group(0)
         .spawn()
-        .map_err(|e| format!("{}: {e}", args.bin.display()))?;
+        .map_err(|e| format!("{}: {e}", bin.display()))?;
     let stderr = child.stderr.take().ok_or("no standard error")?;
     let (tx, rx) = mpsc::channel::<(Instant, String)>();
     // The reader drains standard error for the process's whole life, so
@@ -210,7 +251,8 @@ fn launch(args: &AppArgs, notebook: &Path, home: &Path, read_memory: bool) -> Re
             })
         }
         None => Err(format!(
-            "the app did not report a painted notebook within {} s; it printed: {}",
+            "{} did not report a painted notebook within {} s; it printed: {}",
+            bin.display(),
             args.timeout.as_secs(),
             if seen.is_empty() {
                 "nothing".to_string()

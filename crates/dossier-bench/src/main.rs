@@ -156,6 +156,11 @@ enum Command {
         /// The app binary (the release build of `tauri build`).
         #[arg(long, default_value = "target/release/dossier-app")]
         bin: PathBuf,
+        /// The bare window (`cargo build --release -p dossier-app --example
+        /// bare --features custom-protocol,bare-window`), timed in turn with
+        /// the app as the peer of its launch on this machine.
+        #[arg(long)]
+        bare: Option<PathBuf>,
         #[arg(long, default_value = "notes")]
         notebook: PathBuf,
         /// Scratch folder: the notebook's copy and the app's settings and caches.
@@ -323,6 +328,7 @@ fn main() -> ExitCode {
         } => network::measure(&scratch, sources, entities, runs).map(|v| println!("{v}")),
         Command::App {
             bin,
+            bare,
             notebook,
             scratch,
             runs,
@@ -330,6 +336,7 @@ fn main() -> ExitCode {
             report,
         } => app::measure(&app::AppArgs {
             bin: &bin,
+            bare: bare.as_deref(),
             notebook: &notebook,
             scratch: &scratch,
             runs,
@@ -339,8 +346,11 @@ fn main() -> ExitCode {
         .and_then(|mut v| match results {
             Some(r) => {
                 v["command"] = serde_json::json!(format!(
-                    "dossier-bench app --bin {} --notebook {} --runs {runs}",
+                    "dossier-bench app --bin {}{} --notebook {} --runs {runs}",
                     bin.display(),
+                    bare.as_ref()
+                        .map(|b| format!(" --bare {}", b.display()))
+                        .unwrap_or_default(),
                     notebook.display()
                 ));
                 run::merge_section(&r, &report, "app", v)

@@ -749,8 +749,12 @@ pub fn render(doc: &Value, analysis: Option<&str>) -> String {
     if let Some(v) = doc["app"]["launch_ms"]["median"].as_f64() {
         let _ = writeln!(
             s,
-            "| app: window with the bundled notebook < {APP_LAUNCH_BUDGET_MS:.0} ms (release build) | notes/ | {v:.0} ms (median of {}) | {} |",
+            "| app: window with the bundled notebook < {APP_LAUNCH_BUDGET_MS:.0} ms (release build) | notes/ | {v:.0} ms (median of {}){} | {} |",
             doc["app"]["runs"],
+            doc["app"]["bare"]["launch_ms"]["median"]
+                .as_f64()
+                .map(|b| format!(" = bare window {b:.0} ms + notebook {:.0} ms", v - b))
+                .unwrap_or_default(),
             verdict(v < APP_LAUNCH_BUDGET_MS)
         );
     }
@@ -892,6 +896,27 @@ fn app_section(s: &mut String, a: &Value) {
             .unwrap_or_else(|| "—".into()),
         verdict(median < APP_LAUNCH_BUDGET_MS)
     );
+    let bare = &a["bare"];
+    if !bare.is_null() {
+        let b = &bare["launch_ms"];
+        let bare_median = b["median"].as_f64().unwrap_or(f64::NAN);
+        let _ = writeln!(
+            s,
+            "The peer in the same run: a bare window (`src-tauri/examples/bare.rs`: the same tauri, \
+             wry and WebKitGTK, the same window size and CSP, a static page that reports its first \
+             frame as the app's UI does), launched {} times in turn with the app: median {bare_median:.0} ms \
+             (min {:.0}, max {:.0}; its own figure {}). **The app's launch is the bare window's \
+             {bare_median:.0} ms + the notebook's own {:.0} ms** (difference of the medians).\n",
+            bare["runs"],
+            b["min"].as_f64().unwrap_or(f64::NAN),
+            b["max"].as_f64().unwrap_or(f64::NAN),
+            bare["reported_ms"]["median"]
+                .as_f64()
+                .map(|v| format!("{v:.0} ms"))
+                .unwrap_or_else(|| "—".into()),
+            median - bare_median
+        );
+    }
     if let Some(steps) = a["timeline"].as_array().filter(|v| !v.is_empty()) {
         let _ = writeln!(
             s,
@@ -901,13 +926,32 @@ fn app_section(s: &mut String, a: &Value) {
              received, the frame with the notebook) are sent with the first paint in the page's \
              clock and put in the shell's, a little late by that call's latency.\n"
         );
-        let _ = writeln!(s, "| step | median since spawn |");
-        let _ = writeln!(s, "|---|---:|");
+        let bare_steps = bare["timeline"].as_array().cloned().unwrap_or_default();
+        let bare_step = |mark: &str| {
+            bare_steps
+                .iter()
+                .find(|b| b["mark"].as_str() == Some(mark))
+                .and_then(|b| b["median_ms"].as_f64())
+        };
+        if bare.is_null() {
+            let _ = writeln!(s, "| step | median since spawn |");
+            let _ = writeln!(s, "|---|---:|");
+        } else {
+            let _ = writeln!(s, "| step | median since spawn | bare window |");
+            let _ = writeln!(s, "|---|---:|---:|");
+        }
         for st in steps {
+            let mark = st["mark"].as_str().unwrap_or("?");
+            let peer = if bare.is_null() {
+                String::new()
+            } else {
+                bare_step(mark)
+                    .map(|v| format!(" {v:.0} ms |"))
+                    .unwrap_or_else(|| " — |".into())
+            };
             let _ = writeln!(
                 s,
-                "| {} | {:.0} ms |",
-                st["mark"].as_str().unwrap_or("?"),
+                "| {mark} | {:.0} ms |{peer}",
                 st["median_ms"].as_f64().unwrap_or(f64::NAN)
             );
         }
@@ -1277,6 +1321,38 @@ mod tests {
         assert!(
             md.starts_with("# Benchmarks"),
             "a report even without figures"
+        );
+    }
+
+    #[test]
+    fn the_app_section_splits_the_launch_into_the_bare_window_and_the_notebook() {
+        let app = serde_json::json!({
+            "runs": 3,
+            "launch_ms": {"median": 640.0, "min": 600.0, "max": 700.0, "all": [600.0, 640.0, 700.0]},
+            "reported_ms": {"median": 590.0},
+            "timeline": [
+                {"mark": "run", "runs": 3, "median_ms": 40.0},
+                {"mark": "ui-startup-received", "runs": 3, "median_ms": 520.0},
+            ],
+            "bare": {
+                "runs": 3,
+                "launch_ms": {"median": 410.0, "min": 400.0, "max": 430.0, "all": [400.0, 410.0, 430.0]},
+                "reported_ms": {"median": 370.0},
+                "timeline": [{"mark": "run", "runs": 3, "median_ms": 35.0}],
+            },
+        });
+        let mut s = String::new();
+        app_section(&mut s, &app);
+        assert!(
+            s.contains("the bare window's 410 ms + the notebook's own 230 ms"),
+            "{s}"
+        );
+        assert!(s.contains("| run | 40 ms | 35 ms |"), "{s}");
+        assert!(s.contains("| ui-startup-received | 520 ms | — |"), "{s}");
+        let md = render(&serde_json::json!({"scales": [], "app": app}), None);
+        assert!(
+            md.contains("640 ms (median of 3) = bare window 410 ms + notebook 230 ms"),
+            "{md}"
         );
     }
 
