@@ -419,10 +419,14 @@ pub fn merge_section(results: &Path, report: &Path, key: &str, mut section: Valu
     crate::report::write(results, report)
 }
 
-/// Puts a `note` measurement (saved by the app, by another program + sync,
-/// and through the watcher) into the set's entry of the results, with when,
-/// at which commit and under which load it was taken, and writes the report.
-pub fn merge_note(results: &Path, report: &Path, set: &str, command: &str, note: Value) -> Res<()> {
+/// Reads a results file, hands `change` the entry of the set named `set`,
+/// writes the file back and rewrites the report from it.
+fn with_set(
+    results: &Path,
+    report: &Path,
+    set: &str,
+    change: impl FnOnce(&mut Value) -> Res<()>,
+) -> Res<()> {
     let mut doc: Value = serde_json::from_str(
         &std::fs::read_to_string(results).map_err(|e| format!("{}: {e}", results.display()))?,
     )
@@ -435,30 +439,40 @@ pub fn merge_note(results: &Path, report: &Path, set: &str, command: &str, note:
                 .find(|s| s["dataset"]["name"].as_str() == Some(set))
         })
         .ok_or_else(|| format!("{}: no set named '{set}'", results.display()))?;
-    let ms = |v: &Value| v.as_f64().map(|v| format!("{v:.1} ms")).unwrap_or_default();
-    let mut merged = scale["note"].clone();
-    merged["watch_samples_ms"] = note["watch_samples_ms"].clone();
-    merged["watch_p50_ms"] = note["watch_p50_ms"].clone();
-    merged["watch_max_ms"] = note["watch_max_ms"].clone();
-    merged["watch_same_run"] = json!({
-        "save_p50_ms": note["p50_ms"],
-        "sync_p50_ms": note["sync_p50_ms"],
-        "note": format!(
-            "measured {} at commit {} with `{command}`, load average {} on this machine's cores (the full run of the table above measured {} and {} for those two), so the watcher's figure is to be read against these two as well as against the goal.",
-            now_utc(),
-            first_line("git", &["rev-parse", "--short", "HEAD"]).unwrap_or_default(),
-            loadavg().unwrap_or_default(),
-            ms(&scale["note"]["p50_ms"]),
-            ms(&scale["note"]["sync_p50_ms"]),
-        ),
-    });
-    scale["note"] = merged;
+    change(scale)?;
     std::fs::write(
         results,
         serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?,
     )
     .map_err(|e| format!("{}: {e}", results.display()))?;
     crate::report::write(results, report)
+}
+
+/// Puts a `note` measurement (saved by the app, by another program + sync,
+/// and through the watcher) into the set's entry of the results, with when,
+/// at which commit and under which load it was taken, and writes the report.
+pub fn merge_note(results: &Path, report: &Path, set: &str, command: &str, note: Value) -> Res<()> {
+    with_set(results, report, set, |scale| {
+        let ms = |v: &Value| v.as_f64().map(|v| format!("{v:.1} ms")).unwrap_or_default();
+        let mut merged = scale["note"].clone();
+        merged["watch_samples_ms"] = note["watch_samples_ms"].clone();
+        merged["watch_p50_ms"] = note["watch_p50_ms"].clone();
+        merged["watch_max_ms"] = note["watch_max_ms"].clone();
+        merged["watch_same_run"] = json!({
+            "save_p50_ms": note["p50_ms"],
+            "sync_p50_ms": note["sync_p50_ms"],
+            "note": format!(
+                "measured {} at commit {} with `{command}`, load average {} on this machine's cores (the full run of the table above measured {} and {} for those two), so the watcher's figure is to be read against these two as well as against the goal.",
+                now_utc(),
+                first_line("git", &["rev-parse", "--short", "HEAD"]).unwrap_or_default(),
+                loadavg().unwrap_or_default(),
+                ms(&scale["note"]["p50_ms"]),
+                ms(&scale["note"]["sync_p50_ms"]),
+            ),
+        });
+        scale["note"] = merged;
+        Ok(())
+    })
 }
 
 /// Merges the rows of a `query` run (one engine, the queries it ran) into
@@ -473,56 +487,41 @@ pub fn merge_query(
     command: &str,
     run: Value,
 ) -> Res<()> {
-    let mut doc: Value = serde_json::from_str(
-        &std::fs::read_to_string(results).map_err(|e| format!("{}: {e}", results.display()))?,
-    )
-    .map_err(|e| format!("{}: {e}", results.display()))?;
-    let scale = doc["scales"]
-        .as_array_mut()
-        .and_then(|scales| {
-            scales
-                .iter_mut()
-                .find(|s| s["dataset"]["name"].as_str() == Some(set))
-        })
-        .ok_or_else(|| format!("{}: no set named '{set}'", results.display()))?;
-    if scale["query"][engine]["queries"].as_array().is_none() {
-        return Err(format!(
-            "{}: set '{set}' has no query rows of {engine}",
-            results.display()
-        ));
-    }
-    let measured = format!(
-        "measured {} at commit {} with `{command}`, load average {}",
-        now_utc(),
-        first_line("git", &["rev-parse", "--short", "HEAD"]).unwrap_or_default(),
-        loadavg().unwrap_or_default(),
-    );
-    for new in run["queries"].as_array().cloned().unwrap_or_default() {
-        let mut new = new;
-        if let Some(o) = new.as_object_mut() {
-            o.remove("samples_us");
-            o.insert("measured".into(), Value::String(measured.clone()));
+    with_set(results, report, set, |scale| {
+        if scale["query"][engine]["queries"].as_array().is_none() {
+            return Err(format!(
+                "{}: set '{set}' has no query rows of {engine}",
+                results.display()
+            ));
         }
-        let name = new["name"].as_str().unwrap_or_default().to_string();
-        if let Some(rows) = scale["query"][engine]["queries"].as_array_mut() {
-            match rows.iter_mut().find(|r| r["name"] == new["name"]) {
-                Some(row) => *row = new,
-                None => rows.push(new),
+        let measured = format!(
+            "measured {} at commit {} with `{command}`, load average {}",
+            now_utc(),
+            first_line("git", &["rev-parse", "--short", "HEAD"]).unwrap_or_default(),
+            loadavg().unwrap_or_default(),
+        );
+        for new in run["queries"].as_array().cloned().unwrap_or_default() {
+            let mut new = new;
+            if let Some(o) = new.as_object_mut() {
+                o.remove("samples_us");
+                o.insert("measured".into(), Value::String(measured.clone()));
+            }
+            let name = new["name"].as_str().unwrap_or_default().to_string();
+            if let Some(rows) = scale["query"][engine]["queries"].as_array_mut() {
+                match rows.iter_mut().find(|r| r["name"] == new["name"]) {
+                    Some(row) => *row = new,
+                    None => rows.push(new),
+                }
+            }
+            // A profile of the query's earlier code no longer describes it.
+            if engine == "dossier" {
+                if let Some(profiles) = scale["profiles"].as_array_mut() {
+                    profiles.retain(|p| p["what"].as_str() != Some(&format!("query '{name}'")));
+                }
             }
         }
-        // A profile of the query's earlier code no longer describes it.
-        if engine == "dossier" {
-            if let Some(profiles) = scale["profiles"].as_array_mut() {
-                profiles.retain(|p| p["what"].as_str() != Some(&format!("query '{name}'")));
-            }
-        }
-    }
-    std::fs::write(
-        results,
-        serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?,
-    )
-    .map_err(|e| format!("{}: {e}", results.display()))?;
-    crate::report::write(results, report)
+        Ok(())
+    })
 }
 
 /// What the smoke run must see, or it fails.

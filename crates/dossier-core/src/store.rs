@@ -751,17 +751,7 @@ impl Store {
             .prepare_cached(
                 "SELECT id, kind, name, description, external_id FROM entities WHERE id = ?1",
             )?
-            .query_row([id], |r| {
-                Ok(EntityRow {
-                    id: r.get(0)?,
-                    kind: r.get(1)?,
-                    name: r.get(2)?,
-                    description: r.get(3)?,
-                    external_id: r.get(4)?,
-                    mentions: 0,
-                    aliases: Vec::new(),
-                })
-            })
+            .query_row([id], unnumbered_entity)
             .optional()?;
         let Some(mut row) = row else {
             return Ok(None);
@@ -819,17 +809,7 @@ impl Store {
                 "SELECT id, kind, name, description, external_id FROM entities
                  ORDER BY name COLLATE NOCASE",
             )?
-            .query_map([], |r| {
-                Ok(EntityRow {
-                    id: r.get(0)?,
-                    kind: r.get(1)?,
-                    name: r.get(2)?,
-                    description: r.get(3)?,
-                    external_id: r.get(4)?,
-                    mentions: 0,
-                    aliases: Vec::new(),
-                })
-            })?
+            .query_map([], unnumbered_entity)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let at: HashMap<i64, usize> = rows.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
         let mut aliases = self
@@ -1671,4 +1651,18 @@ fn check_header(path: &Path) -> Result<()> {
         });
     }
     Ok(())
+}
+
+/// An entity row of `SELECT id, kind, name, description, external_id`,
+/// its mentions not counted (0) and its aliases not read.
+fn unnumbered_entity(r: &rusqlite::Row<'_>) -> rusqlite::Result<EntityRow> {
+    Ok(EntityRow {
+        id: r.get(0)?,
+        kind: r.get(1)?,
+        name: r.get(2)?,
+        description: r.get(3)?,
+        external_id: r.get(4)?,
+        mentions: 0,
+        aliases: Vec::new(),
+    })
 }
