@@ -261,6 +261,33 @@ fn a_version_5_store_is_packed_in_place_and_keeps_everything() {
     assert_eq!(a.tags, ["draft"]);
     assert_eq!(a.comment, "the first draft");
     assert!(a.version_id.is_some());
+    // A source written after the migration: its usual path is not stored.
+    let mut store = store;
+    let added = dossier_core::store::SourceRow {
+        id: "added".into(),
+        title: "Added".into(),
+        outlet: None,
+        author: None,
+        published: None,
+        url: None,
+        path: "sources/added.md".into(),
+        format: "txt".into(),
+        hash: text::hash(&other),
+        passages: 1,
+        file_stamp: None,
+        indexed_hash: None,
+    };
+    store
+        .transaction(|tx| tx.insert_source(&added, &other, "2026-01-02T00:00:00Z"))
+        .unwrap();
+    assert_eq!(
+        store.source("added").unwrap().unwrap().path,
+        "sources/added.md"
+    );
+    assert_eq!(
+        store.source_text("added").unwrap().as_deref(),
+        Some(&*other)
+    );
     drop(store);
 
     // On disk: the short texts packed, the long one and the odd path as they were.
@@ -282,7 +309,8 @@ fn a_version_5_store_is_packed_in_place_and_keeps_everything() {
             ("talks", "blob"),
             ("talks", "blob"),
             ("hearing", "text"),
-            ("kept", "blob")
+            ("kept", "blob"),
+            ("added", "blob")
         ]
     );
     let paths: Vec<Option<String>> = conn
@@ -294,6 +322,6 @@ fn a_version_5_store_is_packed_in_place_and_keeps_everything() {
         .unwrap();
     assert_eq!(
         paths,
-        [None, Some("sources/elsewhere/kept.md".into()), None]
+        [None, None, Some("sources/elsewhere/kept.md".into()), None]
     );
 }
