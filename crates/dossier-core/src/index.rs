@@ -28,7 +28,7 @@ use crate::snippet::{snippet, Pattern};
 use crate::text::escape_html;
 
 /// Bump when the schema or analysis changes: an index of another version is rebuilt.
-pub const INDEX_VERSION: u32 = 5;
+pub const INDEX_VERSION: u32 = 6;
 const VERSION_FILE: &str = "dossier-index-version";
 /// Words longer than this are not indexed (base64 blobs, URLs glued together).
 const MAX_TOKEN_BYTES: usize = 60;
@@ -213,7 +213,8 @@ fn schema() -> (Schema, Fields) {
         shown: b.add_text_field("shown", STORED),
         plain: b.add_text_field("plain", plain),
         source: b.add_text_field("source", STRING | STORED),
-        path: b.add_text_field("path", STRING | STORED),
+        // Shown only (never searched by): no terms.
+        path: b.add_text_field("path", STORED),
         tag: b.add_text_field("tag", tag),
         passage: b.add_u64_field("passage", STORED),
         start: b.add_u64_field("start", STORED | FAST),

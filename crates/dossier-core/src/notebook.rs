@@ -1168,6 +1168,8 @@ impl Notebook {
         let texts = in_memory(&new_sources, &bounds);
         self.update_quotes_and_dates_with(None, &texts)?;
         report.timings.quotes = lap(&mut since);
+        // The import's transactions grew the write-ahead log; cut it back.
+        self.store.shrink_wal()?;
         report.imported = new_sources.iter().map(|s| summary(&s.row)).collect();
         Ok(report)
     }

@@ -180,7 +180,128 @@ const MIGRATIONS: &[&str] = &[
     );
     INSERT INTO sync_state (id, generation) VALUES (1, 0);
     "#,
+    // 6: a version's text is kept packed (zstd) when that makes it smaller
+    // and it is at most `PACK_LIMIT` bytes; `pack_versions` converts the
+    // rows (the column keeps its name: a TEXT value is the text as it is, a
+    // BLOB the packed text).
+    // (`sources` is made again, the SQLite way, to let its path be NULL:
+    // `migrate` turns foreign keys off around this step and checks them
+    // before it commits.)
+    r#"
+    -- 6: source_versions.text packed, see pack_versions; a source's path
+    -- is NULL when it is the usual `sources/<id>.md` (`stored_path`).
+    CREATE TABLE sources_6 (
+        id            TEXT PRIMARY KEY,
+        title         TEXT NOT NULL,
+        outlet        TEXT,
+        author        TEXT,
+        published     TEXT,
+        url           TEXT,
+        path          TEXT UNIQUE,
+        format        TEXT NOT NULL,
+        hash          TEXT NOT NULL,
+        passages      INTEGER NOT NULL DEFAULT 0,
+        imported_at   TEXT NOT NULL,
+        file_stamp    TEXT,
+        indexed_hash  TEXT,
+        mentions_hash TEXT,
+        quotes_hash   TEXT,
+        dates_hash    TEXT
+    );
+    INSERT INTO sources_6 (id, title, outlet, author, published, url, path, format, hash,
+                           passages, imported_at, file_stamp, indexed_hash, mentions_hash,
+                           quotes_hash, dates_hash)
+        SELECT id, title, outlet, author, published, url,
+               CASE WHEN path = 'sources/' || id || '.md' THEN NULL ELSE path END,
+               format, hash, passages, imported_at, file_stamp, indexed_hash, mentions_hash,
+               quotes_hash, dates_hash
+        FROM sources;
+    DROP TABLE sources;
+    ALTER TABLE sources_6 RENAME TO sources;
+    "#,
 ];
+
+/// The path column's value for a source's path: NULL stands for the path
+/// import gives every source, `sources/<id>.md`, and is read back as
+/// `COALESCE(path, 'sources/' || id || '.md')` (a file the user put
+/// elsewhere under `sources/` keeps its own path).
+fn stored_path<'a>(id: &str, path: &'a str) -> Option<&'a str> {
+    let usual = path
+        .strip_prefix("sources/")
+        .and_then(|p| p.strip_suffix(".md"))
+        == Some(id);
+    (!usual).then_some(path)
+}
+
+/// Conversions in Rust that run after a migration's SQL, in its transaction:
+/// (the version the migration brings the store to, the conversion).
+type Conversion = fn(&Connection) -> rusqlite::Result<()>;
+const CONVERSIONS: &[(i64, Conversion)] = &[(6, pack_versions)];
+
+/// Texts longer than this (bytes) are kept as they are: a snippet of a
+/// passage reads the source's whole text, and unpacking a text this long
+/// takes tens of microseconds; longer ones are read with `substr` in place.
+const PACK_LIMIT: usize = 64 << 10;
+
+/// zstd's level for the versions' texts (its default: the larger levels
+/// gain little on texts of a few hundred bytes).
+const PACK_LEVEL: i32 = 3;
+
+/// A version's text as the store keeps it: packed when that is smaller.
+fn pack(text: &str) -> rusqlite::types::Value {
+    use rusqlite::types::Value;
+    if text.len() <= PACK_LIMIT && text.len() > 32 {
+        if let Ok(packed) = zstd::bulk::compress(text.as_bytes(), PACK_LEVEL) {
+            if packed.len() < text.len() {
+                return Value::Blob(packed);
+            }
+        }
+    }
+    Value::Text(text.to_string())
+}
+
+/// A version's text from the store's value (see [`pack`]).
+fn unpack(value: rusqlite::types::Value) -> rusqlite::Result<String> {
+    use rusqlite::types::{Type, Value};
+    match value {
+        Value::Text(t) => Ok(t),
+        Value::Blob(b) => {
+            let bytes = zstd::stream::decode_all(&b[..])
+                .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, Type::Blob, e.into()))?;
+            String::from_utf8(bytes)
+                .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, Type::Blob, e.into()))
+        }
+        _ => Err(rusqlite::Error::InvalidColumnType(
+            0,
+            "text".into(),
+            value.data_type(),
+        )),
+    }
+}
+
+/// Migration 6: packs every version's text that [`pack`] makes smaller.
+fn pack_versions(conn: &Connection) -> rusqlite::Result<()> {
+    let mut read = conn.prepare(
+        "SELECT id, text FROM source_versions WHERE typeof(text) = 'text' AND length(CAST(text AS BLOB)) <= ?1",
+    )?;
+    let mut write = conn.prepare("UPDATE source_versions SET text = ?2 WHERE id = ?1")?;
+    let mut rows = read.query([PACK_LIMIT as i64])?;
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let text: String = r.get(1)?;
+        if let packed @ rusqlite::types::Value::Blob(_) = pack(&text) {
+            write.execute(params![id, packed])?;
+        }
+    }
+    Ok(())
+}
+
+/// The SQL of the migrations, in order (the SQL part of each; the tests
+/// build a store of an earlier version with the first ones).
+#[cfg(any(test, feature = "internals"))]
+pub fn migration_sql() -> &'static [&'static str] {
+    MIGRATIONS
+}
 
 /// The schema version this build writes.
 pub fn schema_version() -> i64 {
@@ -380,6 +501,8 @@ pub type DerivedState = (String, String, Option<String>, Option<String>, Option<
 /// The notebook's SQLite database.
 pub struct Store {
     conn: Connection,
+    /// How long a write waits for another process's (the busy timeout).
+    wait: Duration,
 }
 
 impl Store {
@@ -418,7 +541,7 @@ impl Store {
         // import's); once checkpointed it is cut back to this size rather
         // than kept at its largest beside the database.
         conn.pragma_update(None, "journal_size_limit", WAL_SIZE_LIMIT)?;
-        let mut store = Store { conn };
+        let mut store = Store { conn, wait };
         store.migrate(path)?;
         Ok(store)
     }
@@ -443,7 +566,10 @@ impl Store {
         if version != schema_version() {
             return Ok(None);
         }
-        Ok(Some(Store { conn }))
+        Ok(Some(Store {
+            conn,
+            wait: Duration::from_secs(5),
+        }))
     }
 
     /// The sync state: (generation now, generation at the last full sync,
@@ -461,7 +587,7 @@ impl Store {
         let prefix = format!("{rel}/");
         Ok(self.conn.query_row(
             "SELECT EXISTS (SELECT 1 FROM notes WHERE substr(path, 1, ?2) = ?1)
-                 OR EXISTS (SELECT 1 FROM sources WHERE substr(path, 1, ?2) = ?1)",
+                 OR EXISTS (SELECT 1 FROM sources WHERE substr(COALESCE(path, 'sources/' || id || '.md'), 1, ?2) = ?1)",
             params![prefix, prefix.chars().count() as i64],
             |r| r.get(0),
         )?)
@@ -477,10 +603,43 @@ impl Store {
         Ok(())
     }
 
+    /// Checkpoints the write-ahead log and cuts it to nothing, after a
+    /// large write (an import): otherwise the log stays `WAL_SIZE_LIMIT`
+    /// long beside the database. Not waited for: when another process
+    /// reads, the log stays as it is (it is cut at a later checkpoint).
+    pub fn shrink_wal(&self) -> Result<()> {
+        self.conn.busy_timeout(Duration::ZERO)?;
+        let done = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        self.conn.busy_timeout(self.wait)?;
+        match done {
+            Ok(()) => Ok(()),
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy
+                    || e.code == rusqlite::ErrorCode::DatabaseLocked =>
+            {
+                Ok(())
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
     /// Runs the migrations the store lacks, each in a write transaction
     /// that reads the schema version again first: when another process ran
     /// a step meanwhile, it is not run twice.
     fn migrate(&mut self, path: &Path) -> Result<()> {
+        // A migration that makes a table again drops the old one: with
+        // foreign keys on, that would delete the rows that refer to it.
+        // (The pragma has no effect inside a transaction, so it is set
+        // around them; each step checks the keys before it commits.)
+        self.conn.pragma_update(None, "foreign_keys", "OFF")?;
+        let done = self.migrate_steps(path);
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        done
+    }
+
+    fn migrate_steps(&mut self, path: &Path) -> Result<()> {
         loop {
             let tx = self
                 .conn
@@ -493,6 +652,22 @@ impl Store {
                 return Ok(());
             };
             tx.execute_batch(sql)?;
+            for (_, convert) in CONVERSIONS.iter().filter(|(v, _)| *v == version + 1) {
+                convert(&tx)?;
+            }
+            let broken: i64 =
+                tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                    r.get(0)
+                })?;
+            if broken > 0 {
+                return Err(Error::Corrupt {
+                    path: path.to_path_buf(),
+                    reason: format!(
+                        "migration {} would leave {broken} rows referring to rows that are gone",
+                        version + 1
+                    ),
+                });
+            }
             tx.pragma_update(None, "user_version", version + 1)?;
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
             tx.commit()?;
@@ -588,7 +763,7 @@ impl Store {
                 "SELECT v.text FROM sources s JOIN source_versions v
                    ON v.source_id = s.id AND v.hash = s.hash WHERE s.id = ?1",
                 [id],
-                |r| r.get(0),
+                |r| unpack(r.get(0)?),
             )
             .optional()?)
     }
@@ -599,14 +774,29 @@ impl Store {
     pub fn passage_text(&self, id: &str, start: usize, end: usize) -> Result<Option<String>> {
         let start = i64::try_from(start).unwrap_or(i64::MAX);
         let len = i64::try_from(end).unwrap_or(i64::MAX).saturating_sub(start);
-        Ok(self
+        // A text kept as it is is cut in place; a packed one (short, see
+        // `PACK_LIMIT`) is unpacked whole and cut here.
+        let value = self
             .conn
             .prepare_cached(
-                "SELECT substr(v.text, ?2 + 1, ?3) FROM sources s JOIN source_versions v
+                "SELECT CASE typeof(v.text) WHEN 'text' THEN substr(v.text, ?2 + 1, ?3) ELSE v.text END
+                   FROM sources s JOIN source_versions v
                    ON v.source_id = s.id AND v.hash = s.hash WHERE s.id = ?1",
             )?
-            .query_row(params![id, start, len.max(0)], |r| r.get(0))
-            .optional()?)
+            .query_row(params![id, start, len.max(0)], |r| {
+                r.get::<_, rusqlite::types::Value>(0)
+            })
+            .optional()?;
+        Ok(match value {
+            None => None,
+            Some(rusqlite::types::Value::Blob(b)) => {
+                let text = unpack(rusqlite::types::Value::Blob(b))?;
+                let skip = usize::try_from(start).unwrap_or(usize::MAX);
+                let take = usize::try_from(len.max(0)).unwrap_or(usize::MAX);
+                Some(text.chars().skip(skip).take(take).collect())
+            }
+            Some(v) => Some(unpack(v)?),
+        })
     }
 
     /// How many versions of a source the store keeps.
@@ -1092,8 +1282,9 @@ impl Tx<'_> {
             "INSERT INTO sources (id, title, outlet, author, published, url, path, format, hash, passages, imported_at, file_stamp)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         )?.execute(params![
-                row.id, row.title, row.outlet, row.author, row.published, row.url, row.path,
-                row.format, row.hash, row.passages as i64, now, row.file_stamp
+                row.id, row.title, row.outlet, row.author, row.published, row.url,
+                stored_path(&row.id, &row.path), row.format, row.hash, row.passages as i64, now,
+                row.file_stamp
             ])?;
         self.add_version(&row.id, &row.hash, text, now)
     }
@@ -1110,7 +1301,7 @@ impl Tx<'_> {
                 row.author,
                 row.published,
                 row.url,
-                row.path,
+                stored_path(&row.id, &row.path),
                 row.format,
                 row.hash,
                 row.passages as i64,
@@ -1125,7 +1316,7 @@ impl Tx<'_> {
             .prepare_cached(
                 "INSERT OR IGNORE INTO source_versions (source_id, hash, text, created_at) VALUES (?1, ?2, ?3, ?4)",
             )?
-            .execute(params![id, hash, text, now])?;
+            .execute(params![id, hash, pack(text), now])?;
         Ok(())
     }
 
@@ -1517,7 +1708,7 @@ impl Tx<'_> {
 }
 
 const SOURCE_COLUMNS: &str =
-    "id, title, outlet, author, published, url, path, format, hash, passages, file_stamp, indexed_hash";
+    "id, title, outlet, author, published, url, COALESCE(path, 'sources/' || id || '.md'), format, hash, passages, file_stamp, indexed_hash";
 
 fn source_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SourceRow> {
     Ok(SourceRow {

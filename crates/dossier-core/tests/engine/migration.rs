@@ -152,3 +152,176 @@ fn a_store_from_a_newer_dossier_is_refused_and_left_untouched() {
     );
     assert_eq!(std::fs::read(&db).unwrap(), before, "never overwritten");
 }
+
+/// Migration 6 packs the versions' texts and drops the usual source path;
+/// a store written by schema 5 (its own SQL, rows as version 5 wrote
+/// them) keeps every text, hash, path, version and annotation.
+#[test]
+fn a_version_5_store_is_packed_in_place_and_keeps_everything() {
+    use dossier_core::store::{migration_sql, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dossier.db");
+    // Texts long enough to pack, with characters of several bytes (the
+    // offsets count characters), an earlier version, and one text longer
+    // than the packing limit, kept as it is.
+    let old = "Première version: les négociations à Genève. ".repeat(20);
+    let now = "Zweite Fassung — die Gespräche in Genf gingen weiter. ".repeat(30);
+    let long = "A long transcript line of the hearing, word for word. ".repeat(2_000);
+    let other = "Notes kept under a folder of their own. ".repeat(10);
+    let (h_old, h_now, h_long, h_other) = (
+        text::hash(&old),
+        text::hash(&now),
+        text::hash(&long),
+        text::hash(&other),
+    );
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        for sql in &migration_sql()[..5] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 5).unwrap();
+        conn.pragma_update(None, "application_id", dossier_core::store::APPLICATION_ID)
+            .unwrap();
+        let t = "2026-01-01T00:00:00Z";
+        for (id, path, hash) in [
+            ("talks", "sources/talks.md", &h_now),
+            ("hearing", "sources/hearing.md", &h_long),
+            ("kept", "sources/elsewhere/kept.md", &h_other),
+        ] {
+            conn.execute(
+                "INSERT INTO sources (id, title, path, format, hash, passages, imported_at, file_stamp,
+                     indexed_hash, mentions_hash, quotes_hash, dates_hash)
+                 VALUES (?1, ?1, ?2, 'txt', ?3, 1, ?4, '10:20', ?3, ?3, ?3, ?3)",
+                rusqlite::params![id, path, hash, t],
+            )
+            .unwrap();
+        }
+        let add = |id: &str, hash: &str, body: &str| {
+            conn.execute(
+                "INSERT INTO source_versions (source_id, hash, text, created_at) VALUES (?1, ?2, ?3, ?4)",
+                rusqlite::params![id, hash, body, t],
+            )
+            .unwrap();
+            conn.last_insert_rowid()
+        };
+        let first = add("talks", &h_old, &old);
+        add("talks", &h_now, &now);
+        add("hearing", &h_long, &long);
+        add("kept", &h_other, &other);
+        conn.execute(
+            "INSERT INTO annotations (id, source_id, version_id, exact, start, end, status, comment, created_at, updated_at)
+             VALUES ('a-1', 'talks', ?1, 'négociations', 21, 33, 'exact', 'the first draft', ?2, ?2)",
+            rusqlite::params![first, t],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO annotation_tags (annotation_id, tag) VALUES ('a-1', 'draft')",
+            [],
+        )
+        .unwrap();
+    }
+
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.version().unwrap(), schema_version());
+    assert!(store.integrity_check().unwrap().is_empty());
+    assert_eq!(store.source_text("talks").unwrap().as_deref(), Some(&*now));
+    assert_eq!(
+        store.source_text("hearing").unwrap().as_deref(),
+        Some(&*long)
+    );
+    assert_eq!(store.source_text("kept").unwrap().as_deref(), Some(&*other));
+    // A passage's characters, from a packed text and from one kept as is.
+    let cut = |t: &str, a: usize, b: usize| t.chars().skip(a).take(b - a).collect::<String>();
+    assert_eq!(
+        store.passage_text("talks", 15, 40).unwrap(),
+        Some(cut(&now, 15, 40))
+    );
+    assert_eq!(
+        store.passage_text("hearing", 100, 160).unwrap(),
+        Some(cut(&long, 100, 160))
+    );
+    assert_eq!(store.source_version_count("talks").unwrap(), 2);
+    assert_eq!(
+        store.source_by_hash(&h_old).unwrap().as_deref(),
+        Some("talks")
+    );
+    let talks = store.source("talks").unwrap().unwrap();
+    assert_eq!(talks.path, "sources/talks.md");
+    assert_eq!(talks.hash, h_now);
+    assert_eq!(talks.indexed_hash.as_deref(), Some(&*h_now));
+    assert_eq!(talks.file_stamp.as_deref(), Some("10:20"));
+    assert_eq!(
+        store.source("kept").unwrap().unwrap().path,
+        "sources/elsewhere/kept.md"
+    );
+    assert!(store.has_files_under("sources/elsewhere").unwrap());
+    assert!(store.has_files_under("sources").unwrap());
+    let a = store.annotation("a-1").unwrap().unwrap();
+    assert_eq!((a.start, a.end, a.exact.as_str()), (21, 33, "négociations"));
+    assert_eq!(a.tags, ["draft"]);
+    assert_eq!(a.comment, "the first draft");
+    assert!(a.version_id.is_some());
+    // A source written after the migration: its usual path is not stored.
+    let mut store = store;
+    let added = dossier_core::store::SourceRow {
+        id: "added".into(),
+        title: "Added".into(),
+        outlet: None,
+        author: None,
+        published: None,
+        url: None,
+        path: "sources/added.md".into(),
+        format: "txt".into(),
+        hash: text::hash(&other),
+        passages: 1,
+        file_stamp: None,
+        indexed_hash: None,
+    };
+    store
+        .transaction(|tx| tx.insert_source(&added, &other, "2026-01-02T00:00:00Z"))
+        .unwrap();
+    assert_eq!(
+        store.source("added").unwrap().unwrap().path,
+        "sources/added.md"
+    );
+    assert_eq!(
+        store.source_text("added").unwrap().as_deref(),
+        Some(&*other)
+    );
+    drop(store);
+
+    // On disk: the short texts packed, the long one and the odd path as they were.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let kinds: Vec<(String, String)> = conn
+        .prepare("SELECT source_id, typeof(text) FROM source_versions ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    let kinds: Vec<(&str, &str)> = kinds
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("talks", "blob"),
+            ("talks", "blob"),
+            ("hearing", "text"),
+            ("kept", "blob"),
+            ("added", "blob")
+        ]
+    );
+    let paths: Vec<Option<String>> = conn
+        .prepare("SELECT path FROM sources ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(
+        paths,
+        [None, None, Some("sources/elsewhere/kept.md".into()), None]
+    );
+}
