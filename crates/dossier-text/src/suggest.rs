@@ -344,6 +344,19 @@ fn dated_dateline(toks: &[Tok], i: usize) -> Option<usize> {
 fn prev_ends_sentence(toks: &[Tok]) -> bool {
     toks.last().is_some_and(|t| {
         let w = t.text.trim_end_matches('.');
+        // "from St. Louis", "Mt. Hood", "Ft. Worth": "Saint", "Mount" and
+        // "Fort" open a name; "Main St. The" (a street: a capitalised word
+        // before it, no direction) ends a sentence.
+        if matches!(w, "Mt" | "Ft") {
+            return false;
+        }
+        if w == "St" {
+            let before = toks.len().checked_sub(2).and_then(|b| toks.get(b));
+            let street = before.is_some_and(|b| {
+                b.cap && !t.sentence_before && !names::is_direction_word(&b.text)
+            });
+            return street;
+        }
         // Titles and initials go on to a name; other stopped words end here.
         !(names::is_title(w)
             || w.chars().count() == 1
@@ -1228,8 +1241,14 @@ fn possessive_inside_name(toks: &[Tok], j: usize) -> bool {
     let Some(t) = toks.get(j) else {
         return false;
     };
+    // "St. Mary's Hospital", "St. Crispin's Day": a saint's name before a
+    // designator, a place word or a feast's "Day".
+    let saint = j > 0
+        && toks.get(j - 1).is_some_and(|s| {
+            matches!(s.text.as_str(), "St." | "St" | "Saint") && !t.broken_before
+        });
     if !t.possessive
-        || !names::is_common_english(&t.text)
+        || !(saint || names::is_common_english(&t.text))
         || names::is_organisation_designator(&t.text)
     {
         return false;
@@ -1239,12 +1258,25 @@ fn possessive_inside_name(toks: &[Tok], j: usize) -> bool {
         if !n.cap || n.broken_before || n.sentence_before || k > j + 3 {
             return false;
         }
-        if names::is_organisation_designator(&n.text) || names::is_place_word(&n.text) {
+        if names::is_organisation_designator(&n.text)
+            || names::is_place_word(&n.text)
+            || names::is_event_word(&n.text)
+            || (saint && n.text == "Day")
+        {
             return true;
         }
         k += 1;
     }
     false
+}
+
+/// "St.", "Mt.", "Fort", "Mount": place words that open a name ("St.
+/// Louis", "Fort Knox") rather than end one.
+fn opens_place_name(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "St" | "Saint" | "Mt" | "Mount" | "Ft" | "Fort"
+    )
 }
 
 /// Cuts a run into names: leading common words and titles off, a person's
@@ -1471,6 +1503,7 @@ fn split_designators(ctx: &Ctx<'_>, words: Vec<usize>, titled: bool) -> Vec<Piec
             let pw = &toks[p].text;
             let tw = &toks[w].text;
             (names::is_organisation_designator(pw) || names::is_place_word(pw))
+                && !opens_place_name(pw)
                 && toks[w].cap
                 && toks[p].cap
                 && w == p + 1
@@ -2552,6 +2585,31 @@ mod tests {
         assert!(names.contains(&"Tallinn"), "{got:?}");
         assert!(!names.iter().any(|n| n.contains("Tallinn A")), "{got:?}");
         assert!(!names.iter().any(|n| n.contains("Meanwhile")), "{got:?}");
+    }
+
+    /// "St." before a capitalised word is "Saint" (made-up places): it
+    /// opens the name and ends no sentence; a saint's possessive stays
+    /// inside the name of a church or a feast; "Main St." stays a street.
+    #[test]
+    fn saint_opens_a_name() {
+        let got = names_of(
+            "The squad flew home from St. Varnaby on Friday. \
+             Players of St. Orlan University met at St. Ebbo's Church. \
+             A colt won the St. Quillan's Day Purse. Shops on Tarrow St. Opened late.",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        for want in [
+            "St. Varnaby",
+            "St. Orlan University",
+            "St. Ebbo's Church",
+            "St. Quillan's Day Purse",
+        ] {
+            assert!(names.contains(&want), "{want} not in {got:?}");
+        }
+        for bad in ["Varnaby", "Orlan University", "St. Ebbo", "Ebbo", "Day Purse"] {
+            assert!(!names.contains(&bad), "{bad} in {got:?}");
+        }
+        assert!(!names.iter().any(|n| n.contains("Opened")), "{got:?}");
     }
 
     #[test]
