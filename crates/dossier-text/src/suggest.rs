@@ -2423,6 +2423,67 @@ fn group(mentions: Vec<Mention>, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
             }
         }
     }
+    // Teams named by a plural ("Orioles", "New York Yankees"), by the
+    // singular of that word: the singular ("an Oriole pitcher") and a
+    // clipped plural ("Yanks", "Cards") are short forms of the team. The
+    // longest name that ends in the word owns it; two teams that share it
+    // leave it to neither.
+    let mut team_owner: HashMap<String, Option<usize>> = HashMap::new();
+    let mut team_clips: HashMap<String, Option<usize>> = HashMap::new();
+    for (i, g) in groups.iter().enumerate() {
+        let Some(last) = g.words.last() else {
+            continue;
+        };
+        if g.acronym
+            || g.votes.best() != Kind::Organisation
+            || !capitalised(last)
+            || names::is_organisation_designator(last)
+            || names::is_place_word(last)
+            || names::is_group_adjective(last)
+        {
+            continue;
+        }
+        let Some(singular) = last.strip_suffix('s').filter(|w| {
+            w.chars().count() >= 3 && !w.ends_with('s') && w.chars().all(char::is_alphabetic)
+        }) else {
+            continue;
+        };
+        let claim = |map: &mut HashMap<String, Option<usize>>, key: String| {
+            let e = map.entry(key).or_insert(Some(i));
+            if let Some(o) = *e {
+                let (a, b) = (&groups[o].words, &g.words);
+                if !a.ends_with(b) {
+                    *e = b.ends_with(a).then_some(i);
+                }
+            }
+        };
+        claim(&mut team_owner, key_of(&[singular.to_string()]));
+        // "Yank" of "Yankee", "Card" of "Cardinal": clipped stems of four
+        // letters or more.
+        let letters: Vec<char> = singular.chars().collect();
+        for cut in 4..letters.len() {
+            let stem: String = letters[..cut].iter().collect();
+            claim(&mut team_clips, key_of(&[stem]));
+        }
+    }
+    let team_form = |g: &Group| -> Option<usize> {
+        let [w] = &g.words[..] else {
+            return None;
+        };
+        if g.acronym || !capitalised(w) {
+            return None;
+        }
+        team_owner
+            .get(&key_of(std::slice::from_ref(w)))
+            .copied()
+            .flatten()
+            .or_else(|| {
+                w.strip_suffix('s')
+                    .and_then(|stem| team_clips.get(&key_of(&[stem.to_string()])))
+                    .copied()
+                    .flatten()
+            })
+    };
     for i in 0..groups.len() {
         let (key, acronym, single) = {
             let g = &groups[i];
@@ -2447,7 +2508,8 @@ fn group(mentions: Vec<Mention>, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
                 } else {
                     None
                 }
-            });
+            })
+            .or_else(|| team_form(&groups[i]));
         if let Some(o) = owner.filter(|&o| o != i && !groups[o].gone) {
             let moved = std::mem::take(&mut groups[i]);
             groups[i].gone = true;
@@ -2610,6 +2672,39 @@ mod tests {
             assert!(!names.contains(&bad), "{bad} in {got:?}");
         }
         assert!(!names.iter().any(|n| n.contains("Opened")), "{got:?}");
+    }
+
+    /// A team named by a plural (made-up teams): its singular and a
+    /// clipped plural join it, also through a short form of the team's
+    /// full name; two teams that share the word keep it apart.
+    #[test]
+    fn a_team_s_singular_and_clipped_forms_join_it() {
+        let got = suggest_names(
+            "The Marlow Quorlans beat the Ostend Comets 3-1 on Sunday. \
+             Fans said the Quorlans led early, and a Quorlan pitcher, Tom Vasko, \
+             struck out nine. The Quors travel next. A Comet fan booed.",
+            &|_| false,
+        );
+        let team = got.iter().find(|c| c.name == "Marlow Quorlans");
+        let team = team.unwrap_or_else(|| panic!("{got:?}"));
+        assert_eq!(team.kind, Kind::Organisation, "{got:?}");
+        for v in ["Quorlans", "Quorlan", "Quors"] {
+            assert!(team.variants.iter().any(|x| x == v), "{v}: {got:?}");
+        }
+        let names: Vec<&str> = got.iter().map(|c| c.name.as_str()).collect();
+        assert!(!names.contains(&"Quorlan"), "{got:?}");
+        assert!(!names.contains(&"Comet"), "{got:?}");
+        let shared = suggest_names(
+            "The Lowell Brontals and the Bexley Brontals met. A Brontal pitcher won.",
+            &|_| false,
+        );
+        assert!(
+            shared.iter().filter(|c| c.name.ends_with("Brontals")).count() == 2
+                && !shared
+                    .iter()
+                    .any(|c| c.name.ends_with("Brontals") && c.variants.len() > 1),
+            "{shared:?}"
+        );
     }
 
     #[test]
