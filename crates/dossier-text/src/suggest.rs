@@ -531,8 +531,19 @@ fn mark_headlines(chars: &[char], toks: &mut [Tok]) {
             .collect();
         // Headlines may end in "!" or "?", not in a full stop.
         let terminated = tail.contains(['.', '"', '”']);
+        // ", Dick Roe, Don Doe" or "and Bob Poe" on a line of its own: the
+        // rest of a sentence a break cut (a list of names), no headline.
+        let opening: String = from
+            .checked_sub(1)
+            .map_or(&chars[..0], |p| &chars[toks[p].end..toks[from].start])
+            .iter()
+            .collect();
+        let opening = opening.rsplit('\n').next().unwrap_or("").trim();
+        let continued = opening.starts_with([',', ';'])
+            || matches!(words[0].text.as_str(), "and" | "or" | "but" | "nor");
         let headline_cased = !alphabetic.is_empty()
             && !terminated
+            && !continued
             && caps * 4 >= content.len() * 3
             && alphabetic.len() <= 20;
         let shouting = alphabetic.len() >= 3 && all_capitals * 4 >= alphabetic.len() * 3;
@@ -2705,6 +2716,20 @@ mod tests {
                     .any(|c| c.name.ends_with("Brontals") && c.variants.len() > 1),
             "{shared:?}"
         );
+    }
+
+    /// A list of names that a paragraph break cut (made-up names): a line
+    /// that opens with a comma or with "and" goes on with the sentence, and
+    /// its capitals are no headline's.
+    #[test]
+    fn a_line_that_goes_on_with_a_sentence_is_no_headline() {
+        let got = names_of(
+            "The club fielded these hitters\n\n, Ned Tolver, Dov Reekard\n\nand Gus Pellimore\n\nAll of them played.",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        for want in ["Ned Tolver", "Dov Reekard", "Gus Pellimore"] {
+            assert!(names.contains(&want), "{want} not in {got:?}");
+        }
     }
 
     #[test]
