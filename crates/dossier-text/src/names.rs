@@ -490,8 +490,25 @@ const NAME_PARTICLES: &[&str] = &[
 
 /// Whether a word ends or heads an organisation's name ("Inc", "Ministry").
 pub fn is_organisation_designator(word: &str) -> bool {
-    contains_word(ORGANISATION_DESIGNATORS, word)
+    if contains_word(ORGANISATION_DESIGNATORS, word) {
+        return true;
+    }
+    // The plural of a body's designator: a federation of such bodies
+    // ("Boys Clubs of America", "Assemblies of God", "Tuberculosis and
+    // Cancer Associations"), not a plain plural ("Smart Projects").
+    if let Some(stem) = word.strip_suffix("ies").filter(|s| s.len() >= 3) {
+        return contains_word(PLURAL_BODIES, &format!("{stem}y"));
+    }
+    word.strip_suffix('s')
+        .filter(|s| s.len() >= 3 && !s.ends_with('s'))
+        .is_some_and(|s| contains_word(PLURAL_BODIES, s))
 }
+
+/// Designators of bodies whose plural names a federation of them.
+const PLURAL_BODIES: &[&str] = &[
+    "Club", "Association", "Assembly", "Society", "League", "Union", "Council", "Committee",
+    "Church", "Federation", "Brotherhood",
+];
 
 /// Whether a short form may drop this designator ("Alibaba Group" → "Alibaba").
 pub fn is_droppable_designator(word: &str) -> bool {

@@ -2732,6 +2732,20 @@ mod tests {
         }
     }
 
+    /// The plural of a body's designator names a federation (made-up
+    /// bodies); a plain plural ("Projects") does not make "and" join.
+    #[test]
+    fn a_plural_body_designator_ends_a_name() {
+        let got = names_of(
+            "She chairs the Vantor Lung and Heart Associations and backs the \
+             Girls Clubs of Noravia. Then Pell and Quint Projects left.",
+        );
+        let has = |n: &str| got.iter().any(|(x, k)| x == n && *k == Kind::Organisation);
+        assert!(has("Vantor Lung and Heart Associations"), "{got:?}");
+        assert!(has("Girls Clubs of Noravia"), "{got:?}");
+        assert!(!got.iter().any(|(x, _)| x.contains("Pell and")), "{got:?}");
+    }
+
     #[test]
     fn capitalised_roles_before_a_name_fall_off() {
         let got = names_of(
