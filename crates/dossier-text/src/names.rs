@@ -301,6 +301,8 @@ const TITLES: &[&str] = &[
     "Count", "Countess", "Duke", "Duchess", "Earl", "Viscount", "Ms", "Sr", "Jr",
     "Messrs", "Mmes", "Mme", "Mlle", "Madame", "Mademoiselle", "Monsieur", "Herr", "Frau",
     "Senor", "Señor", "Senora", "Señora", "Signor", "Signora",
+    // Plurals before two names ("Reps. Jane Roe and Al Doe").
+    "Reps", "Sens", "Drs", "Govs", "Gens",
 ];
 
 /// The abbreviations of US states (and the District of Columbia) that
@@ -468,7 +470,7 @@ const ABBREVIATIONS: &[&str] = &[
     "Col", "Sgt", "Capt", "Maj", "Rev", "Sen", "Rep", "Gov", "Adm", "Cmdr", "Mt", "Ft", "No",
     "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
     "Ave", "Det", "Supt", "Fr", "Bros", "Dept", "Univ", "Assn", "Pte", "Cpl", "Messrs",
-    "Mmes", "Mme", "Mlle", "Ft",
+    "Mmes", "Mme", "Mlle", "Ft", "Reps", "Sens", "Drs", "Govs", "Gens",
     // States after a town ("Salem, Mass."); see STATE_ABBREVIATIONS.
     "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Fla", "Ill", "Kan", "Kans", "Mass",
     "Mich", "Minn", "Mont", "Neb", "Nebr", "Nev", "Okla", "Ore", "Oreg", "Tenn", "Tex", "Wis",

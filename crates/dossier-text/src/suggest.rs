@@ -1137,7 +1137,17 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
         // a common word after an abbreviation's stop ("U.N. Meanwhile")
         // opens a sentence.
         let stop_before = ctx.chars.get(toks[j].end) == Some(&'.') || toks[j].text.ends_with('.');
-        if (n.text == "A" && ctx.chars.get(n.end) != Some(&'.'))
+        // "loss to Texas A & M Because of", "the House As the": a
+        // capitalised conjunction or sentence adverb after a name opens a
+        // clause (a subhead glued to the text, a missing stop).
+        let clause_word = matches!(
+            n.text.to_lowercase().as_str(),
+            "because" | "however" | "although" | "though" | "while" | "whereas" | "unless"
+                | "as" | "when" | "if" | "since" | "meanwhile" | "moreover" | "nevertheless"
+                | "therefore" | "thus" | "hence" | "furthermore"
+        ) && !n.caps;
+        if clause_word
+            || (n.text == "A" && ctx.chars.get(n.end) != Some(&'.'))
             || (n.text == "The" && !run.is_empty() && !toks[i].quote_open)
             || stop_before && names::is_common_word(&n.text)
         {
@@ -2744,6 +2754,21 @@ mod tests {
         assert!(has("Vantor Lung and Heart Associations"), "{got:?}");
         assert!(has("Girls Clubs of Noravia"), "{got:?}");
         assert!(!got.iter().any(|(x, _)| x.contains("Pell and")), "{got:?}");
+    }
+
+    /// A capitalised conjunction after a name opens a clause (a glued
+    /// subhead); a plural title stands before two names (made-up names).
+    #[test]
+    fn a_clause_word_ends_a_name_and_plural_titles_fall_off() {
+        let got = names_of(
+            "They lost to Varnell Tech Because of rain the game moved. \
+             Speakers include Reps. Edna Vorlick and Al Quennard of Ohio.",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(names.contains(&"Varnell Tech"), "{got:?}");
+        assert!(!names.iter().any(|n| n.contains("Because")), "{got:?}");
+        assert!(names.contains(&"Edna Vorlick"), "{got:?}");
+        assert!(!names.iter().any(|n| n.contains("Reps")), "{got:?}");
     }
 
     #[test]
