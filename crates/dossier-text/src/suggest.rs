@@ -2524,11 +2524,30 @@ fn group(mentions: Vec<Mention>, known: &dyn Fn(&str) -> bool) -> Vec<Candidate>
             })
             .or_else(|| base_owner.get(&key).copied().flatten())
             .or_else(|| {
-                if single == 1 {
-                    first_name_owner.get(&key).copied().flatten()
-                } else {
-                    None
+                if single != 1 {
+                    return None;
                 }
+                first_name_owner.get(&key).copied().flatten().or_else(|| {
+                    // "Frankie", "Billy", "Johnny": a pet form by suffix of
+                    // the one full name's given name.
+                    let w = groups[i].words.first()?;
+                    let stem = w.strip_suffix("ie").or_else(|| w.strip_suffix('y'))?;
+                    let mut cs: Vec<char> = stem.chars().collect();
+                    let found = |cs: &[char]| {
+                        let s: String = cs.iter().collect();
+                        (cs.len() >= 3)
+                            .then(|| first_name_owner.get(&key_of(&[s])).copied().flatten())
+                            .flatten()
+                    };
+                    found(&cs).or_else(|| {
+                        // "Johnny": the doubled consonant goes too.
+                        let n = cs.len();
+                        (n >= 2 && cs[n - 1] == cs[n - 2]).then(|| {
+                            cs.pop();
+                            found(&cs)
+                        })?
+                    })
+                })
             })
             .or_else(|| team_form(&groups[i]));
         if let Some(o) = owner.filter(|&o| o != i && !groups[o].gone) {
@@ -2769,6 +2788,23 @@ mod tests {
         assert!(!names.iter().any(|n| n.contains("Because")), "{got:?}");
         assert!(names.contains(&"Edna Vorlick"), "{got:?}");
         assert!(!names.iter().any(|n| n.contains("Reps")), "{got:?}");
+    }
+
+    /// A pet form by suffix ("-ie", "-y", a doubled consonant) joins the
+    /// one full name with that given name (made-up people).
+    #[test]
+    fn a_pet_form_by_suffix_joins_the_full_name() {
+        let got = suggest_names(
+            "Singer Frank Volzetti flew in. Later Frankie sang, and Johnny \
+             clapped beside John Quarrender.",
+            &|_| false,
+        );
+        let has = |name: &str, v: &str| {
+            got.iter()
+                .any(|c| c.name == name && c.variants.iter().any(|x| x == v))
+        };
+        assert!(has("Frank Volzetti", "Frankie"), "{got:?}");
+        assert!(has("John Quarrender", "Johnny"), "{got:?}");
     }
 
     #[test]
