@@ -204,7 +204,7 @@ const ORGANISATION_DESIGNATORS: &[&str] = &[
     "Securities", "Investments", "Stores", "Foods", "Pharmaceuticals", "Labs", "Brotherhood",
     "Embassy", "Embassies", "Consulate", "Project", "Jury", "Legislature", "Assn", "Bros", "Dept",
     // Hotels, restaurants and companies of the arts.
-    "Hotel", "Hotels", "Motel", "Restaurant", "Orchestra", "Symphony", "Philharmonic",
+    "Hotel", "Hotels", "Motel", "Inn", "Lounge", "Tavern", "Restaurant", "Airline", "Orchestra", "Symphony", "Philharmonic",
     "Ballet", "Opera", "Theater", "Theatre", "Choir", "Chorus", "Quartet", "Ensemble",
 ];
 

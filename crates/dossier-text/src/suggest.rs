@@ -2807,6 +2807,14 @@ mod tests {
         assert!(has("John Quarrender", "Johnny"), "{got:?}");
     }
 
+    /// Inns, lounges, taverns and airlines are bodies (made-up names).
+    #[test]
+    fn inns_and_airlines_are_organisations() {
+        let got = names_of("Guests left the Sunnel Inn and flew Marrick Airline home.");
+        let org = |n: &str| got.contains(&(n.to_string(), Kind::Organisation));
+        assert!(org("Sunnel Inn") && org("Marrick Airline"), "{got:?}");
+    }
+
     #[test]
     fn capitalised_roles_before_a_name_fall_off() {
         let got = names_of(
