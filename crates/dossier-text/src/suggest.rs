@@ -30,6 +30,12 @@
 //! "Officers' Club"), nicknames in brackets or quotes and a number after a
 //! name ("Task Force 116") stay in the name; an acronym spelling a
 //! lowercase phrase just before it ("general assistance", "GA") is none.
+//! "St." before a capitalised word is "Saint" and opens a name ("St.
+//! Mary's Church"); a team named by a plural takes its singular and a
+//! clipped plural ("Oriole", "Yanks"); a line that opens with a comma or
+//! "and" goes on with a sentence, no headline; a capitalised conjunction
+//! after a name ("Because") opens a clause; a pet form by suffix
+//! ("Frankie") joins the one full name with its given name.
 //!
 //! Work is linear in the text's length (hash maps, no pairwise scans).
 
@@ -1146,10 +1152,23 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
                 | "as" | "when" | "if" | "since" | "meanwhile" | "moreover" | "nevertheless"
                 | "therefore" | "thus" | "hence" | "furthermore"
         ) && !n.caps;
+        // "Mrs. William A Boyd": an initial written without its stop
+        // between a given name and a surname is no article.
+        let bare_initial = n.text == "A"
+            && names::is_given_name(&toks[j].text)
+            && toks.get(j + 2).is_some_and(|s| {
+                s.cap
+                    && !s.broken_before
+                    && !names::is_common_english(&s.text)
+                    && !names::is_common_word(&s.text)
+            });
         if clause_word
-            || (n.text == "A" && ctx.chars.get(n.end) != Some(&'.'))
+            || (n.text == "A" && ctx.chars.get(n.end) != Some(&'.') && !bare_initial)
             || (n.text == "The" && !run.is_empty() && !toks[i].quote_open)
-            || stop_before && names::is_common_word(&n.text)
+            || stop_before
+                && names::is_common_word(&n.text)
+                // "J. A. W. Doe": an initial's stop before another initial.
+                && !(n.text.chars().count() == 2 && n.text.ends_with('.'))
         {
             break;
         }
@@ -2813,6 +2832,24 @@ mod tests {
         let got = names_of("Guests left the Sunnel Inn and flew Marrick Airline home.");
         let org = |n: &str| got.contains(&(n.to_string(), Kind::Organisation));
         assert!(org("Sunnel Inn") && org("Marrick Airline"), "{got:?}");
+    }
+
+    /// Initials that spell a common word ("A.", "I.") stay in a name
+    /// (made-up name).
+    #[test]
+    fn initials_that_spell_a_word_stay_in_the_name() {
+        let got = names_of(
+            "They came with Lee Vantor; J. A. W. Quimbly, the chairman, spoke. \
+             Guests were Mrs. William A Trevelick and Mr. Pell.",
+        );
+        assert!(
+            got.iter().any(|(n, _)| n == "William A Trevelick"),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("J. A. W. Quimbly".to_string(), Kind::Person)),
+            "{got:?}"
+        );
     }
 
     #[test]
