@@ -508,8 +508,17 @@ pub fn is_organisation_designator(word: &str) -> bool {
 
 /// Designators of bodies whose plural names a federation of them.
 const PLURAL_BODIES: &[&str] = &[
-    "Club", "Association", "Assembly", "Society", "League", "Union", "Council", "Committee",
-    "Church", "Federation", "Brotherhood",
+    "Club",
+    "Association",
+    "Assembly",
+    "Society",
+    "League",
+    "Union",
+    "Council",
+    "Committee",
+    "Church",
+    "Federation",
+    "Brotherhood",
 ];
 
 /// Whether a short form may drop this designator ("Alibaba Group" → "Alibaba").

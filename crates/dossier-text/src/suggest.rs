@@ -358,9 +358,8 @@ fn prev_ends_sentence(toks: &[Tok]) -> bool {
         }
         if w == "St" {
             let before = toks.len().checked_sub(2).and_then(|b| toks.get(b));
-            let street = before.is_some_and(|b| {
-                b.cap && !t.sentence_before && !names::is_direction_word(&b.text)
-            });
+            let street = before
+                .is_some_and(|b| b.cap && !t.sentence_before && !names::is_direction_word(&b.text));
             return street;
         }
         // Titles and initials go on to a name; other stopped words end here.
@@ -1148,9 +1147,24 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
         // clause (a subhead glued to the text, a missing stop).
         let clause_word = matches!(
             n.text.to_lowercase().as_str(),
-            "because" | "however" | "although" | "though" | "while" | "whereas" | "unless"
-                | "as" | "when" | "if" | "since" | "meanwhile" | "moreover" | "nevertheless"
-                | "therefore" | "thus" | "hence" | "furthermore"
+            "because"
+                | "however"
+                | "although"
+                | "though"
+                | "while"
+                | "whereas"
+                | "unless"
+                | "as"
+                | "when"
+                | "if"
+                | "since"
+                | "meanwhile"
+                | "moreover"
+                | "nevertheless"
+                | "therefore"
+                | "thus"
+                | "hence"
+                | "furthermore"
         ) && !n.caps;
         // "Mrs. William A Boyd": an initial written without its stop
         // between a given name and a surname is no article.
@@ -1284,9 +1298,9 @@ fn possessive_inside_name(toks: &[Tok], j: usize) -> bool {
     // "St. Mary's Hospital", "St. Crispin's Day": a saint's name before a
     // designator, a place word or a feast's "Day".
     let saint = j > 0
-        && toks.get(j - 1).is_some_and(|s| {
-            matches!(s.text.as_str(), "St." | "St" | "Saint") && !t.broken_before
-        });
+        && toks
+            .get(j - 1)
+            .is_some_and(|s| matches!(s.text.as_str(), "St." | "St" | "Saint") && !t.broken_before);
     if !t.possessive
         || !(saint || names::is_common_english(&t.text))
         || names::is_organisation_designator(&t.text)
@@ -2727,7 +2741,13 @@ mod tests {
         ] {
             assert!(names.contains(&want), "{want} not in {got:?}");
         }
-        for bad in ["Varnaby", "Orlan University", "St. Ebbo", "Ebbo", "Day Purse"] {
+        for bad in [
+            "Varnaby",
+            "Orlan University",
+            "St. Ebbo",
+            "Ebbo",
+            "Day Purse",
+        ] {
             assert!(!names.contains(&bad), "{bad} in {got:?}");
         }
         assert!(!names.iter().any(|n| n.contains("Opened")), "{got:?}");
@@ -2758,7 +2778,11 @@ mod tests {
             &|_| false,
         );
         assert!(
-            shared.iter().filter(|c| c.name.ends_with("Brontals")).count() == 2
+            shared
+                .iter()
+                .filter(|c| c.name.ends_with("Brontals"))
+                .count()
+                == 2
                 && !shared
                     .iter()
                     .any(|c| c.name.ends_with("Brontals") && c.variants.len() > 1),

@@ -205,6 +205,9 @@ const UNSEEN_4: &[&str] = &[
 /// or dropped for it, and that line was hidden from then on. Scored twice,
 /// it became dev material in the next round: its details are read with
 /// the first, third and fourth sets' (`SUGGEST_EVAL_UNSEEN_DETAIL=1`).
+/// After that round (saints, teams' short forms, cut lists, plural
+/// designators and titles, clause words, initials, inns): precision 0.949
+/// (357/376), recall 0.930 (357/384), kinds 0.958 (342/357).
 const UNSEEN_5: &[&str] = &[
     "brown-ca10-part3",
     "brown-ca11-part2",
@@ -433,12 +436,12 @@ fn suggestions_on_real_news_hold_their_floors() {
         ("unseen-3 precision", unseen3.precision(), 0.95),
         ("unseen-3 recall", unseen3.recall(), 0.93),
         ("unseen-3 kinds", unseen3.kinds(), 0.96),
-        ("unseen-4 precision", unseen4.precision(), 0.95),
-        ("unseen-4 recall", unseen4.recall(), 0.95),
-        ("unseen-4 kinds", unseen4.kinds(), 0.95),
-        ("unseen-5 precision", unseen5.precision(), 0.88),
-        ("unseen-5 recall", unseen5.recall(), 0.88),
-        ("unseen-5 kinds", unseen5.kinds(), 0.93),
+        ("unseen-4 precision", unseen4.precision(), 0.96),
+        ("unseen-4 recall", unseen4.recall(), 0.97),
+        ("unseen-4 kinds", unseen4.kinds(), 0.96),
+        ("unseen-5 precision", unseen5.precision(), 0.93),
+        ("unseen-5 recall", unseen5.recall(), 0.91),
+        ("unseen-5 kinds", unseen5.kinds(), 0.94),
         ("wire precision", wire.precision(), 0.90),
         ("wire recall", wire.recall(), 0.90),
     ];
