@@ -204,7 +204,7 @@ const ORGANISATION_DESIGNATORS: &[&str] = &[
     "Securities", "Investments", "Stores", "Foods", "Pharmaceuticals", "Labs", "Brotherhood",
     "Embassy", "Embassies", "Consulate", "Project", "Jury", "Legislature", "Assn", "Bros", "Dept",
     // Hotels, restaurants and companies of the arts.
-    "Hotel", "Hotels", "Motel", "Restaurant", "Orchestra", "Symphony", "Philharmonic",
+    "Hotel", "Hotels", "Motel", "Inn", "Lounge", "Tavern", "Restaurant", "Airline", "Orchestra", "Symphony", "Philharmonic",
     "Ballet", "Opera", "Theater", "Theatre", "Choir", "Chorus", "Quartet", "Ensemble",
 ];
 
@@ -301,6 +301,8 @@ const TITLES: &[&str] = &[
     "Count", "Countess", "Duke", "Duchess", "Earl", "Viscount", "Ms", "Sr", "Jr",
     "Messrs", "Mmes", "Mme", "Mlle", "Madame", "Mademoiselle", "Monsieur", "Herr", "Frau",
     "Senor", "Señor", "Senora", "Señora", "Signor", "Signora",
+    // Plurals before two names ("Reps. Jane Roe and Al Doe").
+    "Reps", "Sens", "Drs", "Govs", "Gens",
 ];
 
 /// The abbreviations of US states (and the District of Columbia) that
@@ -468,7 +470,7 @@ const ABBREVIATIONS: &[&str] = &[
     "Col", "Sgt", "Capt", "Maj", "Rev", "Sen", "Rep", "Gov", "Adm", "Cmdr", "Mt", "Ft", "No",
     "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
     "Ave", "Det", "Supt", "Fr", "Bros", "Dept", "Univ", "Assn", "Pte", "Cpl", "Messrs",
-    "Mmes", "Mme", "Mlle", "Ft",
+    "Mmes", "Mme", "Mlle", "Ft", "Reps", "Sens", "Drs", "Govs", "Gens",
     // States after a town ("Salem, Mass."); see STATE_ABBREVIATIONS.
     "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Fla", "Ill", "Kan", "Kans", "Mass",
     "Mich", "Minn", "Mont", "Neb", "Nebr", "Nev", "Okla", "Ore", "Oreg", "Tenn", "Tex", "Wis",
@@ -490,8 +492,34 @@ const NAME_PARTICLES: &[&str] = &[
 
 /// Whether a word ends or heads an organisation's name ("Inc", "Ministry").
 pub fn is_organisation_designator(word: &str) -> bool {
-    contains_word(ORGANISATION_DESIGNATORS, word)
+    if contains_word(ORGANISATION_DESIGNATORS, word) {
+        return true;
+    }
+    // The plural of a body's designator: a federation of such bodies
+    // ("Boys Clubs of America", "Assemblies of God", "Tuberculosis and
+    // Cancer Associations"), not a plain plural ("Smart Projects").
+    if let Some(stem) = word.strip_suffix("ies").filter(|s| s.len() >= 3) {
+        return contains_word(PLURAL_BODIES, &format!("{stem}y"));
+    }
+    word.strip_suffix('s')
+        .filter(|s| s.len() >= 3 && !s.ends_with('s'))
+        .is_some_and(|s| contains_word(PLURAL_BODIES, s))
 }
+
+/// Designators of bodies whose plural names a federation of them.
+const PLURAL_BODIES: &[&str] = &[
+    "Club",
+    "Association",
+    "Assembly",
+    "Society",
+    "League",
+    "Union",
+    "Council",
+    "Committee",
+    "Church",
+    "Federation",
+    "Brotherhood",
+];
 
 /// Whether a short form may drop this designator ("Alibaba Group" → "Alibaba").
 pub fn is_droppable_designator(word: &str) -> bool {

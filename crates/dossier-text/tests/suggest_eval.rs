@@ -21,7 +21,7 @@
 //!   changed again (`SUGGEST_EVAL_UNSEEN_DETAIL=1`);
 //! - unseen-5: eleven later parts of Brown press samples, gold committed
 //!   first, scored before and after the round that read unseen-4
-//!   (`UNSEEN_5`), never in detail;
+//!   (`UNSEEN_5`), then read while the rules changed again;
 //! - unseen-6: ten later parts of Brown press samples, gold committed
 //!   first, scored before and after the next round of rule changes
 //!   (`UNSEEN_6`), never in detail;
@@ -205,7 +205,12 @@ const UNSEEN_4: &[&str] = &[
 /// (344/384), kinds 0.95 (327/344) — a hair under the 0.90 bar for
 /// precision and recall. Its totals were printed once by mistake while
 /// tuning (inside the "all real" line, 1047→1045 right); nothing was kept
-/// or dropped for it, and that line was hidden from then on.
+/// or dropped for it, and that line was hidden from then on. Scored twice,
+/// it became dev material in the next round: its details are read with
+/// the first, third and fourth sets' (`SUGGEST_EVAL_UNSEEN_DETAIL=1`).
+/// After that round (saints, teams' short forms, cut lists, plural
+/// designators and titles, clause words, initials, inns): precision 0.949
+/// (357/376), recall 0.930 (357/384), kinds 0.958 (342/357).
 const UNSEEN_5: &[&str] = &[
     "brown-ca10-part3",
     "brown-ca11-part2",
@@ -405,7 +410,9 @@ fn suggestions_on_real_news_hold_their_floors() {
     // Unseen-4 was scored twice untouched; since the round of `UNSEEN_5` it
     // is read like the first and third sets.
     let unseen4 = score_unseen(UNSEEN_4, unseen_detail);
-    let unseen5 = score_unseen(UNSEEN_5, false);
+    // Unseen-5 was scored twice untouched (before and after); since the
+    // round that followed its "after" it is read like the sets above.
+    let unseen5 = score_unseen(UNSEEN_5, unseen_detail);
     let unseen6 = score_unseen(UNSEEN_6, false);
     let wire = score(
         "wire-opec",
@@ -453,12 +460,12 @@ fn suggestions_on_real_news_hold_their_floors() {
         ("unseen-3 precision", unseen3.precision(), 0.95),
         ("unseen-3 recall", unseen3.recall(), 0.93),
         ("unseen-3 kinds", unseen3.kinds(), 0.96),
-        ("unseen-4 precision", unseen4.precision(), 0.95),
-        ("unseen-4 recall", unseen4.recall(), 0.95),
-        ("unseen-4 kinds", unseen4.kinds(), 0.95),
-        ("unseen-5 precision", unseen5.precision(), 0.88),
-        ("unseen-5 recall", unseen5.recall(), 0.88),
-        ("unseen-5 kinds", unseen5.kinds(), 0.93),
+        ("unseen-4 precision", unseen4.precision(), 0.96),
+        ("unseen-4 recall", unseen4.recall(), 0.97),
+        ("unseen-4 kinds", unseen4.kinds(), 0.96),
+        ("unseen-5 precision", unseen5.precision(), 0.93),
+        ("unseen-5 recall", unseen5.recall(), 0.91),
+        ("unseen-5 kinds", unseen5.kinds(), 0.94),
         ("unseen-6 precision", unseen6.precision(), 0.85),
         ("unseen-6 recall", unseen6.recall(), 0.86),
         ("unseen-6 kinds", unseen6.kinds(), 0.89),
