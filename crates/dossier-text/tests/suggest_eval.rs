@@ -229,7 +229,10 @@ const UNSEEN_5: &[&str] = &[
 /// every earlier excerpt (names or quotes) of the same samples, gold
 /// committed before the suggester ran on them (292 names to find). Never
 /// printed in detail. Before (rules at 71c8d12, scored once): precision
-/// 0.87 (258/296), recall 0.88 (258/292), kinds 0.91 (234/258).
+/// 0.87 (258/296), recall 0.88 (258/292), kinds 0.91 (234/258). After
+/// (rules frozen at 99399b0, the round that read unseen-5): precision 0.892
+/// (264/296), recall 0.904 (264/292), kinds 0.905 (239/264) — precision a
+/// hair under the 0.90 bar.
 const UNSEEN_6: &[&str] = &[
     "brown-ca15-part3",
     "brown-ca16-part2",
@@ -427,8 +430,8 @@ fn suggestions_on_real_news_hold_their_floors() {
     println!("{}", unseen2.line("unseen-2 (4 real, frozen)"));
     println!("{}", unseen3.line("unseen-3 (12 real, frozen)"));
     println!("{}", unseen4.line("unseen-4 (11 real, frozen)"));
-    println!("{}", unseen5.line("unseen-5 (11 real, frozen)"));
-    println!("{}", unseen6.line("unseen-6 (10 real, fresh)"));
+    println!("{}", unseen5.line("unseen-5 (11 real, then read)"));
+    println!("{}", unseen6.line("unseen-6 (10 real, frozen)"));
     let mut all = dev;
     all.add(held);
     all.add(unseen);
@@ -466,8 +469,8 @@ fn suggestions_on_real_news_hold_their_floors() {
         ("unseen-5 precision", unseen5.precision(), 0.93),
         ("unseen-5 recall", unseen5.recall(), 0.91),
         ("unseen-5 kinds", unseen5.kinds(), 0.94),
-        ("unseen-6 precision", unseen6.precision(), 0.85),
-        ("unseen-6 recall", unseen6.recall(), 0.86),
+        ("unseen-6 precision", unseen6.precision(), 0.88),
+        ("unseen-6 recall", unseen6.recall(), 0.89),
         ("unseen-6 kinds", unseen6.kinds(), 0.89),
         ("wire precision", wire.precision(), 0.90),
         ("wire recall", wire.recall(), 0.90),
