@@ -11,6 +11,7 @@ describe("firstScreen", () => {
   });
   it("takes at least one passage, and all when their text is shorter than the budget", () => {
     expect(firstScreen([p(5000), p(10)], 2400)).toHaveLength(1);
+    expect(firstScreen([p(5), p(5)], 0)).toHaveLength(1);
     expect(firstScreen([p(10), p(10)], 2400)).toHaveLength(2);
     expect(firstScreen([], 2400)).toEqual([]);
   });
