@@ -24,3 +24,18 @@ export function launchMarks(): LaunchMark[] {
     : [];
   return [...page, ...marks];
 }
+
+/**
+ * The passages the window's first frame builds: from the start, until their
+ * text reaches `budget` characters (at least one passage); the rest are
+ * built a frame later.
+ */
+export function firstScreen<T extends { text: string }>(passages: T[], budget: number): T[] {
+  let chars = 0;
+  let n = 0;
+  while (n < passages.length && (n === 0 || chars < budget)) {
+    chars += passages[n]!.text.length;
+    n++;
+  }
+  return passages.slice(0, n);
+}
