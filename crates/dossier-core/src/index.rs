@@ -15,7 +15,6 @@ use tantivy::directory::error::LockError;
 use tantivy::query::{Query, TermQuery};
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED, STORED,
-    STRING,
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
@@ -204,25 +203,34 @@ fn schema() -> (Schema, Fields) {
             .set_fieldnorms(false)
             .set_index_option(IndexRecordOption::Basic),
     );
+    // Whole-value terms that filter (ids, kinds, owners, sources): like
+    // `STRING`, without norms (a byte per document and field; each
+    // document has one such term, so its norm would tell nothing).
+    let filter = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("raw")
+            .set_fieldnorms(false)
+            .set_index_option(IndexRecordOption::Basic),
+    );
     let fields = Fields {
         // Searched only (a quote's passage, an entity's annotations), never
         // read back from a hit: not stored.
-        id: b.add_text_field("id", STRING),
-        kind: b.add_text_field("kind", STRING | STORED),
-        owner: b.add_text_field("owner", STRING),
+        id: b.add_text_field("id", filter.clone()),
+        kind: b.add_text_field("kind", filter.clone() | STORED),
+        owner: b.add_text_field("owner", filter.clone()),
         title: b.add_text_field("title", words.clone()),
         label: b.add_text_field("label", STORED),
         body: b.add_text_field("body", words),
         shown: b.add_text_field("shown", STORED),
         plain: b.add_text_field("plain", plain),
-        source: b.add_text_field("source", STRING | STORED),
+        source: b.add_text_field("source", filter.clone() | STORED),
         // Shown only (never searched by): no terms.
         path: b.add_text_field("path", STORED),
         tag: b.add_text_field("tag", tag),
         passage: b.add_u64_field("passage", STORED),
         start: b.add_u64_field("start", STORED | FAST),
         end: b.add_u64_field("end", STORED),
-        annotation: b.add_text_field("annotation", STRING | STORED),
+        annotation: b.add_text_field("annotation", filter | STORED),
         entity: b.add_text_field("entity", entity),
     };
     let _ = INDEXED;
