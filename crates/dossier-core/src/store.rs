@@ -267,7 +267,7 @@ fn hash_bytes(hex: &str) -> Option<Vec<u8>> {
         }
     }
     let digits = hex.as_bytes();
-    if digits.is_empty() || digits.len() % 2 != 0 {
+    if digits.is_empty() || !digits.len().is_multiple_of(2) {
         return None;
     }
     digits
