@@ -15,7 +15,6 @@ use tantivy::directory::error::LockError;
 use tantivy::query::{Query, TermQuery};
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED, STORED,
-    STRING,
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
@@ -28,7 +27,7 @@ use crate::snippet::{snippet, Pattern};
 use crate::text::escape_html;
 
 /// Bump when the schema or analysis changes: an index of another version is rebuilt.
-pub const INDEX_VERSION: u32 = 6;
+pub const INDEX_VERSION: u32 = 7;
 const VERSION_FILE: &str = "dossier-index-version";
 /// Words longer than this are not indexed (base64 blobs, URLs glued together).
 const MAX_TOKEN_BYTES: usize = 60;
@@ -107,8 +106,9 @@ pub struct IndexDoc {
     pub entities: Vec<i64>,
 }
 
-/// A source passage's text: source id, start and end in characters.
-pub(crate) type PassageText<'a> = dyn Fn(&str, usize, usize) -> Result<Option<String>> + 'a;
+/// A source passage's title and text: source id, start and end in characters.
+pub(crate) type PassageText<'a> =
+    dyn Fn(&str, usize, usize) -> Result<Option<(String, String)>> + 'a;
 
 /// Names to mark in one hit besides the query's patterns (an entity's
 /// spellings met in that hit's text), as written.
@@ -203,27 +203,44 @@ fn schema() -> (Schema, Fields) {
             .set_fieldnorms(false)
             .set_index_option(IndexRecordOption::Basic),
     );
+    // Whole-value terms that filter (ids, kinds, owners, sources): like
+    // `STRING`, without norms (a byte per document and field; each
+    // document has one such term, so its norm would tell nothing).
+    let filter = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("raw")
+            .set_fieldnorms(false)
+            .set_index_option(IndexRecordOption::Basic),
+    );
     let fields = Fields {
-        id: b.add_text_field("id", STRING | STORED),
-        kind: b.add_text_field("kind", STRING | STORED),
-        owner: b.add_text_field("owner", STRING),
+        // Searched only (a quote's passage, an entity's annotations), never
+        // read back from a hit: not stored.
+        id: b.add_text_field("id", filter.clone()),
+        kind: b.add_text_field("kind", filter.clone() | STORED),
+        owner: b.add_text_field("owner", filter.clone()),
         title: b.add_text_field("title", words.clone()),
         label: b.add_text_field("label", STORED),
         body: b.add_text_field("body", words),
         shown: b.add_text_field("shown", STORED),
         plain: b.add_text_field("plain", plain),
-        source: b.add_text_field("source", STRING | STORED),
+        source: b.add_text_field("source", filter.clone() | STORED),
         // Shown only (never searched by): no terms.
         path: b.add_text_field("path", STORED),
         tag: b.add_text_field("tag", tag),
         passage: b.add_u64_field("passage", STORED),
         start: b.add_u64_field("start", STORED | FAST),
         end: b.add_u64_field("end", STORED),
-        annotation: b.add_text_field("annotation", STRING | STORED),
+        annotation: b.add_text_field("annotation", filter | STORED),
         entity: b.add_text_field("entity", entity),
     };
     let _ = INDEXED;
     (b.build(), fields)
+}
+
+/// The path import gives a source, `sources/<id>.md` (a source passage's
+/// document stores its path only when it is another).
+fn usual_source_path(source: &str) -> String {
+    format!("sources/{source}.md")
 }
 
 /// The term of the `entity` field for an entity id.
@@ -480,7 +497,11 @@ impl SearchIndex {
             doc.add_text(f.id, &d.id);
             doc.add_text(f.kind, d.kind.as_str());
             doc.add_text(f.owner, &d.owner);
-            doc.add_text(f.label, &d.title);
+            // A source passage's title and usual path are the store's
+            // (read with its text when it is a hit): not kept per passage.
+            if d.kind != HitKind::Source {
+                doc.add_text(f.label, &d.title);
+            }
             if d.title_indexed {
                 doc.add_text(f.title, &d.title);
                 doc.add_text(f.plain, &d.title);
@@ -494,7 +515,11 @@ impl SearchIndex {
                 doc.add_text(f.source, s);
             }
             if let Some(p) = &d.path {
-                doc.add_text(f.path, p);
+                let usual = d.kind == HitKind::Source
+                    && d.source.as_deref().map(usual_source_path).as_deref() == Some(p.as_str());
+                if !usual {
+                    doc.add_text(f.path, p);
+                }
             }
             if let Some(a) = &d.annotation {
                 doc.add_text(f.annotation, a);
@@ -611,22 +636,29 @@ impl SearchIndex {
                 .as_deref()
                 .and_then(HitKind::parse)
                 .unwrap_or(HitKind::Source);
-            let body = match (kind, text(f.source), num(f.start), num(f.end)) {
+            let (title, body) = match (kind, text(f.source), num(f.start), num(f.end)) {
                 (HitKind::Source, Some(source), Some(start), Some(end)) => {
                     passage_text(&source, start, end)?.unwrap_or_default()
                 }
-                _ => text(f.shown).unwrap_or_default(),
+                _ => (
+                    text(f.label).unwrap_or_default(),
+                    text(f.shown).unwrap_or_default(),
+                ),
+            };
+            let path = match (kind, text(f.path), text(f.source)) {
+                (HitKind::Source, None, Some(source)) => Some(usual_source_path(&source)),
+                (_, path, _) => path,
             };
             let mut hit = Hit {
                 kind,
-                title: text(f.label).unwrap_or_default(),
+                title,
                 snippet: String::new(),
                 score,
                 source: text(f.source),
                 passage: num(f.passage),
                 start: num(f.start),
                 end: num(f.end),
-                path: text(f.path),
+                path,
                 annotation: text(f.annotation),
                 speaker: None,
                 entity: None,

@@ -236,7 +236,97 @@ fn stored_path<'a>(id: &str, path: &'a str) -> Option<&'a str> {
 /// Conversions in Rust that run after a migration's SQL, in its transaction:
 /// (the version the migration brings the store to, the conversion).
 type Conversion = fn(&Connection) -> rusqlite::Result<()>;
-const CONVERSIONS: &[(i64, Conversion)] = &[(6, pack_versions)];
+const CONVERSIONS: &[(i64, Conversion)] = &[(6, pack_versions), (6, blob_hashes)];
+
+/// A content hash as the store keeps it in `sources` and `source_versions`
+/// (and the derived "found under" hashes): the bytes its hex digits stand
+/// for, half the room of the digits (a 16-byte BLOB for a 32-digit hash);
+/// any other string (none is expected) as it is. Read back with
+/// [`hash_at`]: the same string either way, so comparisons in Rust and
+/// between columns (`indexed_hash != hash`) are unchanged.
+struct Hash<'a>(&'a str);
+
+impl rusqlite::ToSql for Hash<'_> {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        use rusqlite::types::{ToSqlOutput, Value, ValueRef};
+        Ok(match hash_bytes(self.0) {
+            Some(bytes) => ToSqlOutput::Owned(Value::Blob(bytes)),
+            None => ToSqlOutput::Borrowed(ValueRef::Text(self.0.as_bytes())),
+        })
+    }
+}
+
+/// The bytes of a non-empty string of an even number of lowercase hex
+/// digits (what `text::hash` gives), else `None`.
+fn hash_bytes(hex: &str) -> Option<Vec<u8>> {
+    fn nibble(c: u8) -> Option<u8> {
+        match c {
+            b'0'..=b'9' => Some(c - b'0'),
+            b'a'..=b'f' => Some(c - b'a' + 10),
+            _ => None,
+        }
+    }
+    let digits = hex.as_bytes();
+    if digits.is_empty() || !digits.len().is_multiple_of(2) {
+        return None;
+    }
+    digits
+        .chunks(2)
+        .map(|p| Some(nibble(p[0])? << 4 | nibble(p[1])?))
+        .collect()
+}
+
+/// A hash column's value as the string it was written from (see [`Hash`]):
+/// a BLOB as lowercase hex, a TEXT as it is, NULL as `None`.
+fn hash_at(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<String>> {
+    use rusqlite::types::{Type, ValueRef};
+    match r.get_ref(i)? {
+        ValueRef::Null => Ok(None),
+        ValueRef::Blob(b) => Ok(Some(b.iter().map(|x| format!("{x:02x}")).collect())),
+        ValueRef::Text(t) => std::str::from_utf8(t)
+            .map(|t| Some(t.to_string()))
+            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, Type::Text, e.into())),
+        other => Err(rusqlite::Error::InvalidColumnType(
+            i,
+            "hash".into(),
+            other.data_type(),
+        )),
+    }
+}
+
+/// [`hash_at`] of a column that is never NULL.
+fn hash_req(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<String> {
+    hash_at(r, i)?.ok_or(rusqlite::Error::InvalidColumnType(
+        i,
+        "hash".into(),
+        rusqlite::types::Type::Null,
+    ))
+}
+
+/// Migration 6: the hashes of `sources` and `source_versions` as BLOBs
+/// (see [`Hash`]).
+fn blob_hashes(conn: &Connection) -> rusqlite::Result<()> {
+    let mut read = conn.prepare(
+        "SELECT rowid, hash, indexed_hash, mentions_hash, quotes_hash, dates_hash FROM sources",
+    )?;
+    let mut write = conn.prepare(
+        "UPDATE sources SET hash = ?2, indexed_hash = ?3, mentions_hash = ?4, quotes_hash = ?5,
+             dates_hash = ?6 WHERE rowid = ?1",
+    )?;
+    let mut rows = read.query([])?;
+    while let Some(r) = rows.next()? {
+        let h: Vec<Option<String>> = (1..6).map(|i| hash_at(r, i)).collect::<rusqlite::Result<_>>()?;
+        let h: Vec<Option<Hash<'_>>> = h.iter().map(|v| v.as_deref().map(Hash)).collect();
+        write.execute(params![r.get::<_, i64>(0)?, h[0], h[1], h[2], h[3], h[4]])?;
+    }
+    let mut read = conn.prepare("SELECT id, hash FROM source_versions")?;
+    let mut write = conn.prepare("UPDATE source_versions SET hash = ?2 WHERE id = ?1")?;
+    let mut rows = read.query([])?;
+    while let Some(r) = rows.next()? {
+        write.execute(params![r.get::<_, i64>(0)?, Hash(&hash_req(r, 1)?)])?;
+    }
+    Ok(())
+}
 
 /// Texts longer than this (bytes) are kept as they are: a snippet of a
 /// passage reads the source's whole text, and unpacking a text this long
@@ -625,6 +715,37 @@ impl Store {
         }
     }
 
+    /// Rewrites the database compactly (`VACUUM`: every table and index
+    /// packed into full pages, in order), after an import that at least
+    /// doubled it: rows written in the order files come, and updated after
+    /// (their derived hashes), leave pages part empty. Its cost grows with
+    /// the store, so it runs only when the import's own writes were as
+    /// large. Not waited for: when another process reads or writes, the
+    /// store stays as it is.
+    pub fn compact(&self) -> Result<()> {
+        self.conn.busy_timeout(Duration::ZERO)?;
+        let done = self.conn.execute_batch("VACUUM");
+        self.conn.busy_timeout(self.wait)?;
+        match done {
+            Ok(()) => Ok(()),
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy
+                    || e.code == rusqlite::ErrorCode::DatabaseLocked =>
+            {
+                Ok(())
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// How many sources the store holds.
+    pub fn source_count(&self) -> Result<usize> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM sources", [], |r| r.get::<_, i64>(0))?
+            as usize)
+    }
+
     /// Runs the migrations the store lacks, each in a write transaction
     /// that reads the schema version again first: when another process ran
     /// a step meanwhile, it is not run twice.
@@ -742,7 +863,7 @@ impl Store {
         Ok(self
             .conn
             .prepare_cached("SELECT source_id FROM source_versions WHERE hash = ?1 LIMIT 1")?
-            .query_row([hash], |r| r.get(0))
+            .query_row([Hash(hash)], |r| r.get(0))
             .optional()?)
     }
 
@@ -772,6 +893,13 @@ impl Store {
     /// of one of its passages (the index does not store it). `None` when
     /// the source is gone.
     pub fn passage_text(&self, id: &str, start: usize, end: usize) -> Result<Option<String>> {
+        Ok(self.passage(id, start, end)?.map(|(_, text)| text))
+    }
+
+    /// A source passage as a hit shows it: the source's title and the
+    /// characters `start..end` of its current version (the index stores
+    /// neither). `None` when the source is gone.
+    pub fn passage(&self, id: &str, start: usize, end: usize) -> Result<Option<(String, String)>> {
         let start = i64::try_from(start).unwrap_or(i64::MAX);
         let len = i64::try_from(end).unwrap_or(i64::MAX).saturating_sub(start);
         // A text kept as it is is cut in place; a packed one (short, see
@@ -779,23 +907,23 @@ impl Store {
         let value = self
             .conn
             .prepare_cached(
-                "SELECT CASE typeof(v.text) WHEN 'text' THEN substr(v.text, ?2 + 1, ?3) ELSE v.text END
+                "SELECT s.title, CASE typeof(v.text) WHEN 'text' THEN substr(v.text, ?2 + 1, ?3) ELSE v.text END
                    FROM sources s JOIN source_versions v
                    ON v.source_id = s.id AND v.hash = s.hash WHERE s.id = ?1",
             )?
             .query_row(params![id, start, len.max(0)], |r| {
-                r.get::<_, rusqlite::types::Value>(0)
+                Ok((r.get::<_, String>(0)?, r.get::<_, rusqlite::types::Value>(1)?))
             })
             .optional()?;
         Ok(match value {
             None => None,
-            Some(rusqlite::types::Value::Blob(b)) => {
+            Some((title, rusqlite::types::Value::Blob(b))) => {
                 let text = unpack(rusqlite::types::Value::Blob(b))?;
                 let skip = usize::try_from(start).unwrap_or(usize::MAX);
                 let take = usize::try_from(len.max(0)).unwrap_or(usize::MAX);
-                Some(text.chars().skip(skip).take(take).collect())
+                Some((title, text.chars().skip(skip).take(take).collect()))
             }
-            Some(v) => Some(unpack(v)?),
+            Some((title, v)) => Some((title, unpack(v)?)),
         })
     }
 
@@ -1115,7 +1243,9 @@ impl Store {
              UNION ALL SELECT 'note', path, hash, mentions_hash FROM notes",
         )?;
         let rows = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, hash_req(r, 2)?, hash_at(r, 3)?))
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
@@ -1128,7 +1258,13 @@ impl Store {
         )?;
         let rows = stmt
             .query_map([only], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                Ok((
+                    r.get(0)?,
+                    hash_req(r, 1)?,
+                    r.get(2)?,
+                    hash_at(r, 3)?,
+                    hash_at(r, 4)?,
+                ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
@@ -1194,7 +1330,7 @@ impl Store {
         Ok(self
             .conn
             .query_row(sql, [target], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                Ok((r.get(0)?, r.get(1)?, hash_req(r, 2)?, hash_at(r, 3)?))
             })
             .optional()?)
     }
@@ -1245,7 +1381,7 @@ impl Store {
                 .tx
                 .prepare_cached("UPDATE sources SET indexed_hash = ?2 WHERE id = ?1")?;
             for (id, hash) in sources {
-                update.execute(params![id, hash])?;
+                update.execute(params![id, Hash(hash)])?;
             }
             let mut update = tx
                 .tx
@@ -1283,7 +1419,7 @@ impl Tx<'_> {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         )?.execute(params![
                 row.id, row.title, row.outlet, row.author, row.published, row.url,
-                stored_path(&row.id, &row.path), row.format, row.hash, row.passages as i64, now,
+                stored_path(&row.id, &row.path), row.format, Hash(&row.hash), row.passages as i64, now,
                 row.file_stamp
             ])?;
         self.add_version(&row.id, &row.hash, text, now)
@@ -1303,7 +1439,7 @@ impl Tx<'_> {
                 row.url,
                 stored_path(&row.id, &row.path),
                 row.format,
-                row.hash,
+                Hash(&row.hash),
                 row.passages as i64,
                 row.file_stamp
             ],
@@ -1316,7 +1452,7 @@ impl Tx<'_> {
             .prepare_cached(
                 "INSERT OR IGNORE INTO source_versions (source_id, hash, text, created_at) VALUES (?1, ?2, ?3, ?4)",
             )?
-            .execute(params![id, hash, pack(text), now])?;
+            .execute(params![id, Hash(hash), pack(text), now])?;
         Ok(())
     }
 
@@ -1592,7 +1728,9 @@ impl Tx<'_> {
         } else {
             "UPDATE notes SET mentions_hash = ?2 WHERE path = ?1"
         };
-        self.tx.prepare_cached(sql)?.execute(params![target, hash])?;
+        self.tx
+            .prepare_cached(sql)?
+            .execute(params![target, Hash(hash)])?;
         Ok(before != after && self.unindex(kind, target)?)
     }
 
@@ -1651,7 +1789,7 @@ impl Tx<'_> {
         }
         self.tx
             .prepare_cached("UPDATE sources SET quotes_hash = ?2 WHERE id = ?1")?
-            .execute(params![source, hash])?;
+            .execute(params![source, Hash(hash)])?;
         Ok(())
     }
 
@@ -1678,7 +1816,7 @@ impl Tx<'_> {
         }
         self.tx
             .prepare_cached("UPDATE sources SET dates_hash = ?2 WHERE id = ?1")?
-            .execute(params![source, hash])?;
+            .execute(params![source, Hash(hash)])?;
         Ok(())
     }
 
@@ -1720,10 +1858,10 @@ fn source_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SourceRow> {
         url: r.get(5)?,
         path: r.get(6)?,
         format: r.get(7)?,
-        hash: r.get(8)?,
+        hash: hash_req(r, 8)?,
         passages: r.get::<_, i64>(9)? as usize,
         file_stamp: r.get(10)?,
-        indexed_hash: r.get(11)?,
+        indexed_hash: hash_at(r, 11)?,
     })
 }
 

@@ -25,6 +25,12 @@ fn plain_text_is_imported_and_searchable() {
     );
     let hits = nb.search("walrus", 10).unwrap();
     assert_eq!(hits.total, 2);
+    // Every passage hit carries its source's title and path (read from the
+    // store: the index keeps neither per passage).
+    for h in &hits.hits {
+        assert_eq!(h.title, "Walrus sighting in Tromsø");
+        assert_eq!(h.path.as_deref(), Some(s.path.as_str()));
+    }
     assert!(
         hits.hits[0].snippet.contains("<mark>walrus</mark>")
             || hits.hits[0].snippet.contains("<mark>Walrus</mark>")

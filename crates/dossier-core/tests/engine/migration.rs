@@ -250,6 +250,30 @@ fn a_version_5_store_is_packed_in_place_and_keeps_everything() {
     assert_eq!(talks.hash, h_now);
     assert_eq!(talks.indexed_hash.as_deref(), Some(&*h_now));
     assert_eq!(talks.file_stamp.as_deref(), Some("10:20"));
+    // The derived "found under" hashes read back as they were written.
+    assert_eq!(
+        store.derived_states(Some("talks")).unwrap(),
+        [(
+            "talks".to_string(),
+            h_now.clone(),
+            None,
+            Some(h_now.clone()),
+            Some(h_now.clone())
+        )]
+    );
+    assert_eq!(
+        store.mention_state("source", "kept").unwrap(),
+        Some((
+            "source".to_string(),
+            "kept".to_string(),
+            h_other.clone(),
+            Some(h_other.clone())
+        ))
+    );
+    assert!(
+        store.sources_to_index().unwrap().is_empty(),
+        "still indexed"
+    );
     assert_eq!(
         store.source("kept").unwrap().unwrap().path,
         "sources/elsewhere/kept.md"
@@ -323,5 +347,35 @@ fn a_version_5_store_is_packed_in_place_and_keeps_everything() {
     assert_eq!(
         paths,
         [None, None, Some("sources/elsewhere/kept.md".into()), None]
+    );
+    // Every hash of sources and versions kept as its 16 bytes, not 32 digits.
+    let widths: Vec<(String, i64)> = conn
+        .prepare(
+            "SELECT typeof(hash) || typeof(indexed_hash) || typeof(mentions_hash)
+                    || typeof(quotes_hash) || typeof(dates_hash),
+                    length(hash) + length(indexed_hash) + length(mentions_hash)
+                    + length(quotes_hash) + length(dates_hash)
+             FROM sources WHERE id != 'added'
+             UNION ALL SELECT typeof(hash), length(hash) FROM source_versions",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    let five = ("blob".repeat(5), 80);
+    let one = ("blob".to_string(), 16);
+    assert_eq!(
+        widths,
+        [
+            five.clone(),
+            five.clone(),
+            five,
+            one.clone(),
+            one.clone(),
+            one.clone(),
+            one.clone(),
+            one
+        ]
     );
 }
