@@ -1194,6 +1194,12 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
             }
             break;
         }
+        // "the Racquet club", "Marin county": newspaper style writes the
+        // designator of a body or a place in lower case after its name.
+        if lower_designator_ends(ctx, &run, j + 1) {
+            run.push(j + 1);
+            break;
+        }
         // Lowercase words that may sit inside a name.
         let org_like = run.iter().any(|&r| {
             let w = &toks[r].text;
@@ -1271,6 +1277,62 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
         j = k;
     }
     run
+}
+
+/// Designators that newspaper style writes in lower case after a name
+/// ("the Arts club", "Marin county", "the Lawn Tennis association").
+const LOWER_DESIGNATORS: &[&str] = &[
+    "club",
+    "association",
+    "society",
+    "league",
+    "council",
+    "committee",
+    "company",
+    "church",
+    "school",
+    "college",
+    "hospital",
+    "hotel",
+    "fair",
+    "pier",
+    "district",
+    "county",
+];
+
+/// Whether the lowercase word at `k` is a designator that ends the
+/// capitalised `run` before it: not after a known place, a group's
+/// adjective or a named body ("a Dallas company", "the Baptist church",
+/// "a National League club": the lower-case word is a common noun).
+fn lower_designator_ends(ctx: &Ctx<'_>, run: &[usize], k: usize) -> bool {
+    let toks = ctx.toks;
+    let Some(t) = toks.get(k) else {
+        return false;
+    };
+    if t.cap
+        || t.broken_before
+        || t.sentence_before
+        || !LOWER_DESIGNATORS.contains(&t.text.as_str())
+    {
+        return false;
+    }
+    if !run.iter().all(|&r| toks[r].cap) {
+        return false;
+    }
+    if let [only] = run {
+        let w = &toks[*only].text;
+        // "the AID committee": a body's acronym as a modifier.
+        if names::is_demonym(w) || names::is_group_adjective(w) || toks[*only].caps {
+            return false;
+        }
+    }
+    // "a St. Louis club", "Somerset county": a known place keeps its own
+    // name; "a National League club", "a Senate committee": a body named
+    // already.
+    let last = &toks[run[run.len() - 1]].text;
+    !(names::is_place(&span_text(ctx, run))
+        || names::is_body_designator(last)
+        || names::is_single_word_body(last))
 }
 
 /// Whether capitalised words from `k` reach a designator within `n` words
@@ -1682,7 +1744,14 @@ fn split_designators(ctx: &Ctx<'_>, words: Vec<usize>, titled: bool) -> Vec<Piec
             && p.words[p.words.len() - 3..p.words.len() - 1]
                 .iter()
                 .all(|&w| toks[w].cap);
-        while !number_end && p.words.last().is_some_and(|&w| !toks[w].cap) {
+        // A designator in lower case ends a name ("the Arts club").
+        let lower_designator = p.words.len() >= 2
+            && p.words.last().is_some_and(|&w| {
+                !toks[w].cap && LOWER_DESIGNATORS.contains(&toks[w].text.as_str())
+            })
+            && p.words[p.words.len() - 2] + 1 == p.words[p.words.len() - 1]
+            && toks[p.words[p.words.len() - 2]].cap;
+        while !number_end && !lower_designator && p.words.last().is_some_and(|&w| !toks[w].cap) {
             p.words.pop();
         }
     }
@@ -2720,6 +2789,30 @@ mod tests {
         assert!(names.contains(&"Tallinn"), "{got:?}");
         assert!(!names.iter().any(|n| n.contains("Tallinn A")), "{got:?}");
         assert!(!names.iter().any(|n| n.contains("Meanwhile")), "{got:?}");
+    }
+
+    /// A designator in lower case after a name ends it (made-up bodies):
+    /// "the Quorlan Fencing club"; not after a known place ("a Paris
+    /// company"), an acronym ("the QFA committee") or a named body ("a
+    /// Varnish League club").
+    #[test]
+    fn a_lower_case_designator_ends_a_name() {
+        let got = names_of(
+            "Dr. Ilse Varrow spoke at the Quorlan Fencing club on Friday.              She joined a Paris company later. The QFA committee met.              Tobbin went to a Varnish League club. The Oskel Water district voted.",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(names.contains(&"Quorlan Fencing club"), "{got:?}");
+        assert!(names.contains(&"Oskel Water district"), "{got:?}");
+        assert!(names.contains(&"Paris"), "{got:?}");
+        assert!(names.contains(&"QFA"), "{got:?}");
+        assert!(names.contains(&"Varnish League"), "{got:?}");
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.ends_with("company") || n.ends_with("committee")),
+            "{got:?}"
+        );
+        assert!(!names.contains(&"Varnish League club"), "{got:?}");
     }
 
     /// "St." before a capitalised word is "Saint" (made-up places): it
