@@ -35,7 +35,11 @@
 //! clipped plural ("Oriole", "Yanks"); a line that opens with a comma or
 //! "and" goes on with a sentence, no headline; a capitalised conjunction
 //! after a name ("Because") opens a clause; a pet form by suffix
-//! ("Frankie") joins the one full name with its given name.
+//! ("Frankie") joins the one full name with its given name. A designator
+//! in lower case ends the name before it ("the Racquet club"), not after a
+//! known place, an acronym or a named body ("a St. Louis club"); a run of
+//! capitals whose last word was written earlier in it holds two names
+//! ("R. E. Roe Raymond E. Roe": the written-out one).
 //!
 //! Work is linear in the text's length (hash maps, no pairwise scans).
 

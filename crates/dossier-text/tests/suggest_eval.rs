@@ -234,7 +234,9 @@ const UNSEEN_5: &[&str] = &[
 /// (264/296), recall 0.904 (264/292), kinds 0.905 (239/264) — precision a
 /// hair under the 0.90 bar. Scored twice, it became dev material in the
 /// next round: its details are read with the first, third, fourth and
-/// fifth sets' (`SUGGEST_EVAL_UNSEEN_DETAIL=1`).
+/// fifth sets' (`SUGGEST_EVAL_UNSEEN_DETAIL=1`); that round (lower-case
+/// designators, repeated last words) took it to precision 0.919 (271/295),
+/// recall 0.928 (271/292), kinds 0.908 (246/271).
 const UNSEEN_6: &[&str] = &[
     "brown-ca15-part3",
     "brown-ca16-part2",
@@ -464,18 +466,18 @@ fn suggestions_on_real_news_hold_their_floors() {
         ("unseen-2 precision", unseen2.precision(), 0.90),
         ("unseen-2 recall", unseen2.recall(), 0.90),
         ("unseen-2 kinds", unseen2.kinds(), 0.93),
-        ("unseen-3 precision", unseen3.precision(), 0.95),
-        ("unseen-3 recall", unseen3.recall(), 0.93),
-        ("unseen-3 kinds", unseen3.kinds(), 0.96),
+        ("unseen-3 precision", unseen3.precision(), 0.96),
+        ("unseen-3 recall", unseen3.recall(), 0.95),
+        ("unseen-3 kinds", unseen3.kinds(), 0.97),
         ("unseen-4 precision", unseen4.precision(), 0.96),
         ("unseen-4 recall", unseen4.recall(), 0.97),
         ("unseen-4 kinds", unseen4.kinds(), 0.96),
-        ("unseen-5 precision", unseen5.precision(), 0.93),
-        ("unseen-5 recall", unseen5.recall(), 0.91),
-        ("unseen-5 kinds", unseen5.kinds(), 0.94),
-        ("unseen-6 precision", unseen6.precision(), 0.88),
-        ("unseen-6 recall", unseen6.recall(), 0.89),
-        ("unseen-6 kinds", unseen6.kinds(), 0.89),
+        ("unseen-5 precision", unseen5.precision(), 0.94),
+        ("unseen-5 recall", unseen5.recall(), 0.92),
+        ("unseen-5 kinds", unseen5.kinds(), 0.95),
+        ("unseen-6 precision", unseen6.precision(), 0.91),
+        ("unseen-6 recall", unseen6.recall(), 0.92),
+        ("unseen-6 kinds", unseen6.kinds(), 0.90),
         ("wire precision", wire.precision(), 0.90),
         ("wire recall", wire.recall(), 0.90),
     ];
