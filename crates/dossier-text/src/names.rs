@@ -521,6 +521,12 @@ const PLURAL_BODIES: &[&str] = &[
     "Brotherhood",
 ];
 
+/// Whether a word is the designator of a body ("League", "Club"), whose
+/// plural names a federation of them.
+pub fn is_body_designator(word: &str) -> bool {
+    contains_word(PLURAL_BODIES, word)
+}
+
 /// Whether a short form may drop this designator ("Alibaba Group" → "Alibaba").
 pub fn is_droppable_designator(word: &str) -> bool {
     contains_word(DROPPABLE_DESIGNATORS, word)

@@ -35,7 +35,11 @@
 //! clipped plural ("Oriole", "Yanks"); a line that opens with a comma or
 //! "and" goes on with a sentence, no headline; a capitalised conjunction
 //! after a name ("Because") opens a clause; a pet form by suffix
-//! ("Frankie") joins the one full name with its given name.
+//! ("Frankie") joins the one full name with its given name. A designator
+//! in lower case ends the name before it ("the Racquet club"), not after a
+//! known place, an acronym or a named body ("a St. Louis club"); a run of
+//! capitals whose last word was written earlier in it holds two names
+//! ("R. E. Roe Raymond E. Roe": the written-out one).
 //!
 //! Work is linear in the text's length (hash maps, no pairwise scans).
 
@@ -1194,6 +1198,12 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
             }
             break;
         }
+        // "the Racquet club", "Marin county": newspaper style writes the
+        // designator of a body or a place in lower case after its name.
+        if lower_designator_ends(ctx, &run, j + 1) {
+            run.push(j + 1);
+            break;
+        }
         // Lowercase words that may sit inside a name.
         let org_like = run.iter().any(|&r| {
             let w = &toks[r].text;
@@ -1271,6 +1281,62 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
         j = k;
     }
     run
+}
+
+/// Designators that newspaper style writes in lower case after a name
+/// ("the Arts club", "Marin county", "the Lawn Tennis association").
+const LOWER_DESIGNATORS: &[&str] = &[
+    "club",
+    "association",
+    "society",
+    "league",
+    "council",
+    "committee",
+    "company",
+    "church",
+    "school",
+    "college",
+    "hospital",
+    "hotel",
+    "fair",
+    "pier",
+    "district",
+    "county",
+];
+
+/// Whether the lowercase word at `k` is a designator that ends the
+/// capitalised `run` before it: not after a known place, a group's
+/// adjective or a named body ("a Dallas company", "the Baptist church",
+/// "a National League club": the lower-case word is a common noun).
+fn lower_designator_ends(ctx: &Ctx<'_>, run: &[usize], k: usize) -> bool {
+    let toks = ctx.toks;
+    let Some(t) = toks.get(k) else {
+        return false;
+    };
+    if t.cap
+        || t.broken_before
+        || t.sentence_before
+        || !LOWER_DESIGNATORS.contains(&t.text.as_str())
+    {
+        return false;
+    }
+    if !run.iter().all(|&r| toks[r].cap) {
+        return false;
+    }
+    if let [only] = run {
+        let w = &toks[*only].text;
+        // "the AID committee": a body's acronym as a modifier.
+        if names::is_demonym(w) || names::is_group_adjective(w) || toks[*only].caps {
+            return false;
+        }
+    }
+    // "a St. Louis club", "Somerset county": a known place keeps its own
+    // name; "a National League club", "a Senate committee": a body named
+    // already.
+    let last = &toks[run[run.len() - 1]].text;
+    !(names::is_place(&span_text(ctx, run))
+        || names::is_body_designator(last)
+        || names::is_single_word_body(last))
 }
 
 /// Whether capitalised words from `k` reach a designator within `n` words
@@ -1358,6 +1424,46 @@ fn split_run(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
                 titled: false,
                 work: true,
             }];
+        }
+    }
+    // "R. E. Roe Raymond E. Roe, 72, died": an obituary's headword and the
+    // name written out, or a subhead's word before the same word, meet in
+    // one run of capitals; the run's last word written earlier ends the
+    // first name (not a known place, "Walla Walla").
+    if run.len() >= 2 && run.iter().all(|&r| toks[r].cap) {
+        let last = &toks[run[run.len() - 1]].text;
+        let earlier = run[..run.len() - 1].iter().position(|&r| {
+            toks[r].text == *last
+                && !toks[r].possessive
+                && ctx.chars[toks[r].end..toks[r + 1].start]
+                    .iter()
+                    .all(|c| c.is_whitespace())
+        });
+        if let Some(k) = earlier.filter(|_| {
+            last.chars().count() >= 3
+                && !names::is_organisation_designator(last)
+                && !names::is_place_word(last)
+                && !names::is_place(&span_text(ctx, run))
+        }) {
+            let (head, full) = (&run[..=k], &run[k + 1..]);
+            // "R. E. Roe" before "Raymond E. Roe": the initials of the same
+            // words; the name written out stands for both.
+            let initials_of = head.len() == full.len()
+                && head.iter().zip(full).all(|(&a, &b)| {
+                    let (a, b) = (&toks[a].text, &toks[b].text);
+                    a == b
+                        || (a.chars().count() == 2
+                            && a.ends_with('.')
+                            && b.chars().count() > 2
+                            && b.starts_with(&a[..a.len() - 1]))
+                });
+            let mut pieces = if initials_of {
+                Vec::new()
+            } else {
+                split_run(ctx, head)
+            };
+            pieces.extend(split_run(ctx, full));
+            return pieces;
         }
     }
     let mut words: Vec<usize> = run.to_vec();
@@ -1682,7 +1788,14 @@ fn split_designators(ctx: &Ctx<'_>, words: Vec<usize>, titled: bool) -> Vec<Piec
             && p.words[p.words.len() - 3..p.words.len() - 1]
                 .iter()
                 .all(|&w| toks[w].cap);
-        while !number_end && p.words.last().is_some_and(|&w| !toks[w].cap) {
+        // A designator in lower case ends a name ("the Arts club").
+        let lower_designator = p.words.len() >= 2
+            && p.words.last().is_some_and(|&w| {
+                !toks[w].cap && LOWER_DESIGNATORS.contains(&toks[w].text.as_str())
+            })
+            && p.words[p.words.len() - 2] + 1 == p.words[p.words.len() - 1]
+            && toks[p.words[p.words.len() - 2]].cap;
+        while !number_end && !lower_designator && p.words.last().is_some_and(|&w| !toks[w].cap) {
             p.words.pop();
         }
     }
@@ -2720,6 +2833,48 @@ mod tests {
         assert!(names.contains(&"Tallinn"), "{got:?}");
         assert!(!names.iter().any(|n| n.contains("Tallinn A")), "{got:?}");
         assert!(!names.iter().any(|n| n.contains("Meanwhile")), "{got:?}");
+    }
+
+    /// A run whose last word was written earlier in it holds two names
+    /// (made-up people): an obituary's headword in initials before the
+    /// name written out gives the written-out name alone; a word doubled
+    /// by a subhead gives the word; a known place ("Walla Walla") stays.
+    #[test]
+    fn a_run_that_repeats_its_last_word_holds_two_names() {
+        let got = names_of(
+            "R. T. Quorm Rasmus T. Quorm, 81, died Monday at his home.              He leaves a brother, Ivo Quorm.
+
+             First, Tessaly Tessaly will be her first stop on the tour.              She spoke later in Walla Walla to friends.",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(names.contains(&"Rasmus T. Quorm"), "{got:?}");
+        assert!(!names.contains(&"R. T. Quorm"), "{got:?}");
+        assert!(names.contains(&"Tessaly"), "{got:?}");
+        assert!(names.contains(&"Walla Walla"), "{got:?}");
+    }
+
+    /// A designator in lower case after a name ends it (made-up bodies):
+    /// "the Quorlan Fencing club"; not after a known place ("a Paris
+    /// company"), an acronym ("the QFA committee") or a named body ("a
+    /// Varnish League club").
+    #[test]
+    fn a_lower_case_designator_ends_a_name() {
+        let got = names_of(
+            "Dr. Ilse Varrow spoke at the Quorlan Fencing club on Friday.              She joined a Paris company later. The QFA committee met.              Tobbin went to a Varnish League club. The Oskel Water district voted.",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(names.contains(&"Quorlan Fencing club"), "{got:?}");
+        assert!(names.contains(&"Oskel Water district"), "{got:?}");
+        assert!(names.contains(&"Paris"), "{got:?}");
+        assert!(names.contains(&"QFA"), "{got:?}");
+        assert!(names.contains(&"Varnish League"), "{got:?}");
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.ends_with("company") || n.ends_with("committee")),
+            "{got:?}"
+        );
+        assert!(!names.contains(&"Varnish League club"), "{got:?}");
     }
 
     /// "St." before a capitalised word is "Saint" (made-up places): it

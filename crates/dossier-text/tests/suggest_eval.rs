@@ -24,7 +24,7 @@
 //!   (`UNSEEN_5`), then read while the rules changed again;
 //! - unseen-6: ten later parts of Brown press samples, gold committed
 //!   first, scored before and after the next round of rule changes
-//!   (`UNSEEN_6`), never in detail;
+//!   (`UNSEEN_6`), then read while the rules changed again;
 //! - unseen-7: ten more later parts of Brown press samples, gold committed
 //!   first, scored before and after the next round of rule changes
 //!   (`UNSEEN_7`), never in detail;
@@ -230,12 +230,16 @@ const UNSEEN_5: &[&str] = &[
 
 /// Ten more Brown press stories (names only): the paragraphs that follow
 /// every earlier excerpt (names or quotes) of the same samples, gold
-/// committed before the suggester ran on them (292 names to find). Never
-/// printed in detail. Before (rules at 71c8d12, scored once): precision
+/// committed before the suggester ran on them (292 names to find). Not
+/// printed in detail until its second scoring. Before (rules at 71c8d12, scored once): precision
 /// 0.87 (258/296), recall 0.88 (258/292), kinds 0.91 (234/258). After
 /// (rules frozen at 99399b0, the round that read unseen-5): precision 0.892
 /// (264/296), recall 0.904 (264/292), kinds 0.905 (239/264) — precision a
-/// hair under the 0.90 bar.
+/// hair under the 0.90 bar. Scored twice, it became dev material in the
+/// next round: its details are read with the first, third, fourth and
+/// fifth sets' (`SUGGEST_EVAL_UNSEEN_DETAIL=1`); that round (lower-case
+/// designators, repeated last words) took it to precision 0.919 (271/295),
+/// recall 0.928 (271/292), kinds 0.908 (246/271).
 const UNSEEN_6: &[&str] = &[
     "brown-ca15-part3",
     "brown-ca16-part2",
@@ -438,7 +442,9 @@ fn suggestions_on_real_news_hold_their_floors() {
     // Unseen-5 was scored twice untouched (before and after); since the
     // round that followed its "after" it is read like the sets above.
     let unseen5 = score_unseen(UNSEEN_5, unseen_detail);
-    let unseen6 = score_unseen(UNSEEN_6, false);
+    // Unseen-6 was scored twice untouched (before and after); since the
+    // round that followed its "after" it is read like the sets above.
+    let unseen6 = score_unseen(UNSEEN_6, unseen_detail);
     // Never in detail: scored once before and once after the rules change.
     let unseen7 = score_unseen(UNSEEN_7, false);
     let wire = score(
@@ -455,7 +461,7 @@ fn suggestions_on_real_news_hold_their_floors() {
     println!("{}", unseen3.line("unseen-3 (12 real, frozen)"));
     println!("{}", unseen4.line("unseen-4 (11 real, frozen)"));
     println!("{}", unseen5.line("unseen-5 (11 real, then read)"));
-    println!("{}", unseen6.line("unseen-6 (10 real, frozen)"));
+    println!("{}", unseen6.line("unseen-6 (10 real, then read)"));
     println!("{}", unseen7.line("unseen-7 (10 real, frozen)"));
     let mut all = dev;
     all.add(held);
@@ -486,18 +492,18 @@ fn suggestions_on_real_news_hold_their_floors() {
         ("unseen-2 precision", unseen2.precision(), 0.90),
         ("unseen-2 recall", unseen2.recall(), 0.90),
         ("unseen-2 kinds", unseen2.kinds(), 0.93),
-        ("unseen-3 precision", unseen3.precision(), 0.95),
-        ("unseen-3 recall", unseen3.recall(), 0.93),
-        ("unseen-3 kinds", unseen3.kinds(), 0.96),
+        ("unseen-3 precision", unseen3.precision(), 0.96),
+        ("unseen-3 recall", unseen3.recall(), 0.95),
+        ("unseen-3 kinds", unseen3.kinds(), 0.97),
         ("unseen-4 precision", unseen4.precision(), 0.96),
         ("unseen-4 recall", unseen4.recall(), 0.97),
         ("unseen-4 kinds", unseen4.kinds(), 0.96),
-        ("unseen-5 precision", unseen5.precision(), 0.93),
-        ("unseen-5 recall", unseen5.recall(), 0.91),
-        ("unseen-5 kinds", unseen5.kinds(), 0.94),
-        ("unseen-6 precision", unseen6.precision(), 0.88),
-        ("unseen-6 recall", unseen6.recall(), 0.89),
-        ("unseen-6 kinds", unseen6.kinds(), 0.89),
+        ("unseen-5 precision", unseen5.precision(), 0.94),
+        ("unseen-5 recall", unseen5.recall(), 0.92),
+        ("unseen-5 kinds", unseen5.kinds(), 0.95),
+        ("unseen-6 precision", unseen6.precision(), 0.91),
+        ("unseen-6 recall", unseen6.recall(), 0.92),
+        ("unseen-6 kinds", unseen6.kinds(), 0.90),
         ("unseen-7 precision", unseen7.precision(), 0.86),
         ("unseen-7 recall", unseen7.recall(), 0.88),
         ("unseen-7 kinds", unseen7.kinds(), 0.89),
