@@ -258,7 +258,9 @@ const UNSEEN_6: &[&str] = &[
 /// committed before the suggester ran on them (340 names to find). Never
 /// printed in detail. Before (rules frozen at 99399b0, scored once):
 /// precision 0.876 (305/348), recall 0.897 (305/340), kinds 0.905
-/// (276/305).
+/// (276/305). After (rules frozen at 8a53d70, the round that read
+/// unseen-6): precision 0.872 (306/351), recall 0.900 (306/340), kinds
+/// 0.902 (276/306) — precision under the 0.90 bar.
 const UNSEEN_7: &[&str] = &[
     "brown-ca02-part2",
     "brown-ca04-part2",
@@ -505,7 +507,7 @@ fn suggestions_on_real_news_hold_their_floors() {
         ("unseen-6 recall", unseen6.recall(), 0.92),
         ("unseen-6 kinds", unseen6.kinds(), 0.90),
         ("unseen-7 precision", unseen7.precision(), 0.86),
-        ("unseen-7 recall", unseen7.recall(), 0.88),
+        ("unseen-7 recall", unseen7.recall(), 0.89),
         ("unseen-7 kinds", unseen7.kinds(), 0.89),
         ("wire precision", wire.precision(), 0.90),
         ("wire recall", wire.recall(), 0.90),
