@@ -698,10 +698,15 @@ impl Store {
     /// long beside the database. Not waited for: when another process
     /// reads, the log stays as it is (it is cut at a later checkpoint).
     pub fn shrink_wal(&self) -> Result<()> {
+        self.unless_busy(|c| c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(())))
+    }
+
+    /// Runs `work` without waiting for other processes: when one holds
+    /// the store (busy or locked), `work` is left undone and that is not
+    /// an error. The busy timeout is put back after.
+    fn unless_busy(&self, work: impl FnOnce(&Connection) -> rusqlite::Result<()>) -> Result<()> {
         self.conn.busy_timeout(Duration::ZERO)?;
-        let done = self
-            .conn
-            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        let done = work(&self.conn);
         self.conn.busy_timeout(self.wait)?;
         match done {
             Ok(()) => Ok(()),
@@ -723,19 +728,7 @@ impl Store {
     /// large. Not waited for: when another process reads or writes, the
     /// store stays as it is.
     pub fn compact(&self) -> Result<()> {
-        self.conn.busy_timeout(Duration::ZERO)?;
-        let done = self.conn.execute_batch("VACUUM");
-        self.conn.busy_timeout(self.wait)?;
-        match done {
-            Ok(()) => Ok(()),
-            Err(rusqlite::Error::SqliteFailure(e, _))
-                if e.code == rusqlite::ErrorCode::DatabaseBusy
-                    || e.code == rusqlite::ErrorCode::DatabaseLocked =>
-            {
-                Ok(())
-            }
-            Err(e) => Err(e.into()),
-        }
+        self.unless_busy(|c| c.execute_batch("VACUUM"))
     }
 
     /// How many sources the store holds.
