@@ -1093,20 +1093,10 @@ impl Store {
         let rows = self
             .conn
             .prepare_cached(
-                "SELECT part, start, end, entity_id, text FROM mentions
+                "SELECT entity_id, target_kind, target, part, start, end, text FROM mentions
                  WHERE target_kind = ?1 AND target = ?2",
             )?
-            .query_map(params![kind, target], |r| {
-                Ok(MentionRow {
-                    entity_id: r.get(3)?,
-                    target_kind: kind.to_string(),
-                    target: target.to_string(),
-                    part: r.get::<_, i64>(0)? as usize,
-                    start: r.get::<_, i64>(1)? as usize,
-                    end: r.get::<_, i64>(2)? as usize,
-                    text: r.get(4)?,
-                })
-            })?
+            .query_map(params![kind, target], mention_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
@@ -1155,17 +1145,7 @@ impl Store {
         ))?;
         let refs: Vec<&dyn rusqlite::ToSql> = params.iter().map(|b| b.as_ref()).collect();
         let rows = stmt
-            .query_map(refs.as_slice(), |r| {
-                Ok(MentionRow {
-                    entity_id: r.get(0)?,
-                    target_kind: r.get(1)?,
-                    target: r.get(2)?,
-                    part: r.get::<_, i64>(3)? as usize,
-                    start: r.get::<_, i64>(4)? as usize,
-                    end: r.get::<_, i64>(5)? as usize,
-                    text: r.get(6)?,
-                })
-            })?
+            .query_map(refs.as_slice(), mention_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
@@ -1973,6 +1953,19 @@ fn check_header(path: &Path) -> Result<()> {
         });
     }
     Ok(())
+}
+
+/// A mention row read as `entity_id, target_kind, target, part, start, end, text`.
+fn mention_row(r: &rusqlite::Row) -> rusqlite::Result<MentionRow> {
+    Ok(MentionRow {
+        entity_id: r.get(0)?,
+        target_kind: r.get(1)?,
+        target: r.get(2)?,
+        part: r.get::<_, i64>(3)? as usize,
+        start: r.get::<_, i64>(4)? as usize,
+        end: r.get::<_, i64>(5)? as usize,
+        text: r.get(6)?,
+    })
 }
 
 /// An entity row of `SELECT id, kind, name, description, external_id`,
