@@ -35,6 +35,11 @@
 //! The sample article is read from `shared/seed`; the wire-style story was
 //! written for the test and does not count as real news.
 //!
+//! The suggester's trained filter (`src/tagger.rs`) learns from the gold
+//! of every set here but unseen-2 and the sample: those sets' figures are
+//! in-sample for it. Its honest figures are leave-one-set-out
+//! (`make train-names` with `-- --cv`; the unseen README records them).
+//!
 //! Set `SUGGEST_EVAL_DETAIL=1` to print each dev page's misses and false
 //! suggestions (never the held-out ones').
 
@@ -508,10 +513,10 @@ fn suggestions_on_real_news_hold_their_floors() {
         ("unseen-5 precision", unseen5.precision(), 0.94),
         ("unseen-5 recall", unseen5.recall(), 0.92),
         ("unseen-5 kinds", unseen5.kinds(), 0.95),
-        ("unseen-6 precision", unseen6.precision(), 0.91),
+        ("unseen-6 precision", unseen6.precision(), 0.92),
         ("unseen-6 recall", unseen6.recall(), 0.92),
         ("unseen-6 kinds", unseen6.kinds(), 0.90),
-        ("unseen-7 precision", unseen7.precision(), 0.86),
+        ("unseen-7 precision", unseen7.precision(), 0.89),
         ("unseen-7 recall", unseen7.recall(), 0.89),
         ("unseen-7 kinds", unseen7.kinds(), 0.89),
         ("wire precision", wire.precision(), 0.90),
