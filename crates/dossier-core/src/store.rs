@@ -185,8 +185,9 @@ const MIGRATIONS: &[&str] = &[
     // rows (the column keeps its name: a TEXT value is the text as it is, a
     // BLOB the packed text). `sources` gets an explicit integer `key` (its
     // rowid, kept by VACUUM) that versions, quotes and dates refer to
-    // instead of the text id, and loses `imported_at` (and versions
-    // `created_at`), which nothing read.
+    // instead of the text id (and mentions, which hold a source's key or a
+    // note's path), and loses `imported_at` (and versions `created_at`),
+    // which nothing read.
     // (The tables are made again, the SQLite way: `migrate` turns foreign
     // keys off around this step and checks them before it commits.)
     r#"
@@ -272,6 +273,27 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE dates_6 RENAME TO dates;
     CREATE INDEX dates_by_source ON dates(source_key, start);
     CREATE INDEX dates_by_value ON dates(value);
+    -- A mention is in a source (its key) or in a note (its path), never
+    -- both; a mention of a source that is gone went with it.
+    CREATE TABLE mentions_6 (
+        entity_id   INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        source_key  INTEGER REFERENCES sources(key) ON DELETE CASCADE,
+        note        TEXT,
+        part        INTEGER NOT NULL,
+        start       INTEGER NOT NULL,
+        end         INTEGER NOT NULL,
+        text        TEXT NOT NULL,
+        CHECK ((source_key IS NULL) != (note IS NULL))
+    );
+    INSERT INTO mentions_6 (entity_id, source_key, note, part, start, end, text)
+        SELECT m.entity_id, s.key, CASE WHEN m.target_kind = 'note' THEN m.target END,
+               m.part, m.start, m.end, m.text
+        FROM mentions m LEFT JOIN sources s ON m.target_kind = 'source' AND s.id = m.target
+        WHERE m.target_kind = 'note' OR s.key IS NOT NULL;
+    DROP TABLE mentions;
+    ALTER TABLE mentions_6 RENAME TO mentions;
+    CREATE INDEX mentions_by_entity ON mentions(entity_id);
+    CREATE INDEX mentions_by_target ON mentions(source_key, note, part);
     "#,
 ];
 
@@ -595,6 +617,26 @@ pub struct EntityRow {
 
 /// (kind, id, text hash, the hash its mentions were found under).
 pub type MentionState = (String, String, String, Option<String>);
+
+/// `SELECT` of the columns [`mention_row`] reads, from `mentions m` (the
+/// kind and the target as the API names them: a source's id, a note's
+/// path).
+macro_rules! select_mentions {
+    () => {
+        "SELECT m.entity_id, CASE WHEN m.note IS NULL THEN 'source' ELSE 'note' END AS kind,
+             COALESCE(m.note, s.id) AS target, m.part, m.start, m.end, m.text
+         FROM mentions m LEFT JOIN sources s ON s.key = m.source_key"
+    };
+}
+
+/// The condition for the mentions of one target, `?1` its kind ("source"
+/// or "note") and `?2` its id or path: by `mentions_by_target`.
+macro_rules! mention_target {
+    () => {
+        "m.source_key IS (SELECT key FROM sources WHERE ?1 = 'source' AND id = ?2)
+         AND m.note IS (CASE WHEN ?1 = 'note' THEN ?2 END)"
+    };
+}
 
 /// A row of the `mentions` table.
 #[derive(Debug, Clone, PartialEq)]
@@ -1148,10 +1190,7 @@ impl Store {
     pub fn mentions_in(&self, kind: &str, target: &str) -> Result<Vec<MentionRow>> {
         let rows = self
             .conn
-            .prepare_cached(
-                "SELECT entity_id, target_kind, target, part, start, end, text FROM mentions
-                 WHERE target_kind = ?1 AND target = ?2",
-            )?
+            .prepare_cached(concat!(select_mentions!(), " WHERE ", mention_target!()))?
             .query_map(params![kind, target], mention_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
@@ -1188,16 +1227,16 @@ impl Store {
         target: Option<(&str, &str)>,
     ) -> Result<Vec<MentionRow>> {
         let (sql, params): (&str, Vec<Box<dyn rusqlite::ToSql>>) = match (entity, target) {
-            (Some(e), _) => ("WHERE entity_id = ?1", vec![Box::new(e)]),
+            (Some(e), _) => ("WHERE m.entity_id = ?1", vec![Box::new(e)]),
             (None, Some((k, t))) => (
-                "WHERE target_kind = ?1 AND target = ?2",
+                concat!("WHERE ", mention_target!()),
                 vec![Box::new(k.to_string()), Box::new(t.to_string())],
             ),
             (None, None) => ("", Vec::new()),
         };
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT entity_id, target_kind, target, part, start, end, text FROM mentions {sql}
-             ORDER BY target_kind DESC, target, start"
+            "{} {sql} ORDER BY kind DESC, target, m.start",
+            select_mentions!()
         ))?;
         let refs: Vec<&dyn rusqlite::ToSql> = params.iter().map(|b| b.as_ref()).collect();
         let rows = stmt
@@ -1210,9 +1249,10 @@ impl Store {
     pub fn mention_parts(&self, kind: &str, target: &str) -> Result<Vec<(usize, i64)>> {
         let rows = self
             .conn
-            .prepare_cached(
-                "SELECT part, entity_id FROM mentions WHERE target_kind = ?1 AND target = ?2",
-            )?
+            .prepare_cached(concat!(
+                "SELECT part, entity_id FROM mentions m WHERE ",
+                mention_target!()
+            ))?
             .query_map(params![kind, target], |r| {
                 Ok((r.get::<_, i64>(0)? as usize, r.get(1)?))
             })?
@@ -1224,9 +1264,10 @@ impl Store {
     /// the number of passages they share, most first.
     pub fn cooccurring(&self, entity: i64) -> Result<Vec<(String, usize)>> {
         let mut stmt = self.conn.prepare(
-            "SELECT e.name, count(DISTINCT m2.target_kind || '|' || m2.target || '|' || m2.part) AS n
+            "SELECT e.name,
+                    count(DISTINCT ifnull(m2.source_key, '') || '|' || ifnull(m2.note, '') || '|' || m2.part) AS n
              FROM mentions m1
-             JOIN mentions m2 ON m2.target_kind = m1.target_kind AND m2.target = m1.target
+             JOIN mentions m2 ON m2.source_key IS m1.source_key AND m2.note IS m1.note
                               AND m2.part = m1.part AND m2.entity_id != m1.entity_id
              JOIN entities e ON e.id = m2.entity_id
              WHERE m1.entity_id = ?1
@@ -1247,7 +1288,7 @@ impl Store {
             "SELECT annotation_id FROM annotation_entities WHERE entity_id = ?1
              UNION
              SELECT a.id FROM annotations a WHERE a.status != 'orphan' AND EXISTS
-               (SELECT 1 FROM mentions m WHERE m.target_kind = 'source' AND m.target = a.source_id
+               (SELECT 1 FROM sources s JOIN mentions m ON m.source_key = s.key WHERE s.id = a.source_id
                    AND +m.entity_id = ?1 AND m.start >= a.start AND m.end <= a.end)",
         )?;
         let rows = stmt
@@ -1737,13 +1778,21 @@ impl Tx<'_> {
         // the DELETE itself: a read first would start the transaction as a
         // reader, and its upgrade to a writer fails at once ("database is
         // locked") when another process wrote in between.
+        // A source's mentions hold its key, a note's its path (when the
+        // source is gone, both are NULL: nothing is deleted, and an insert
+        // fails the table's CHECK).
+        let (key, note) = if kind == "source" {
+            (self.source_key(target)?, None)
+        } else {
+            (None, Some(target))
+        };
         let mut before: Vec<(usize, i64)> = self
             .tx
             .prepare_cached(
-                "DELETE FROM mentions WHERE target_kind = ?1 AND target = ?2
+                "DELETE FROM mentions WHERE source_key IS ?1 AND note IS ?2
                  RETURNING part, entity_id",
             )?
-            .query_map(params![kind, target], |r| {
+            .query_map(params![key, note], |r| {
                 Ok((r.get::<_, i64>(0)? as usize, r.get(1)?))
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -1753,14 +1802,14 @@ impl Tx<'_> {
             v.dedup();
         }
         let mut ins = self.tx.prepare_cached(
-            "INSERT INTO mentions (entity_id, target_kind, target, part, start, end, text)
+            "INSERT INTO mentions (entity_id, source_key, note, part, start, end, text)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?;
         for m in rows {
             ins.execute(params![
                 m.entity_id,
-                kind,
-                target,
+                key,
+                note,
                 m.part as i64,
                 m.start as i64,
                 m.end as i64,
@@ -1794,13 +1843,13 @@ impl Tx<'_> {
     /// (before its mentions are deleted or moved to another entity).
     fn unindex_mentioning(&self, entity: i64) -> Result<()> {
         self.tx.execute(
-            "UPDATE sources SET indexed_hash = NULL WHERE id IN
-               (SELECT target FROM mentions WHERE entity_id = ?1 AND target_kind = 'source')",
+            "UPDATE sources SET indexed_hash = NULL WHERE key IN
+               (SELECT source_key FROM mentions WHERE entity_id = ?1)",
             [entity],
         )?;
         self.tx.execute(
             "UPDATE notes SET indexed_hash = NULL WHERE path IN
-               (SELECT target FROM mentions WHERE entity_id = ?1 AND target_kind = 'note')",
+               (SELECT note FROM mentions WHERE entity_id = ?1)",
             [entity],
         )?;
         Ok(())

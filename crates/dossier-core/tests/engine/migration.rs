@@ -241,6 +241,21 @@ fn a_version_5_store_is_packed_in_place_and_keeps_everything() {
             )
             .unwrap();
         }
+        // Mentions in two sources and a note, and one left behind by a
+        // source that is gone.
+        for (kind, target, part) in [
+            ("source", "talks", 1),
+            ("note", "Talks analysis.md", 2),
+            ("source", "hearing", 0),
+            ("source", "gone", 0),
+        ] {
+            conn.execute(
+                "INSERT INTO mentions (entity_id, target_kind, target, part, start, end, text)
+                 VALUES (7, ?1, ?2, ?3, 60, 71, 'Anna Keller')",
+                rusqlite::params![kind, target, part],
+            )
+            .unwrap();
+        }
         for (source, start, text, value) in [
             ("kept", 3, "Monday", None),
             ("talks", 12, "2024", Some("2024")),
@@ -350,6 +365,29 @@ fn a_version_5_store_is_packed_in_place_and_keeps_everything() {
         ]
     );
     assert_eq!(store.dates(Some("talks")).unwrap().len(), 1);
+    // Mentions keep their source or note; the one of a gone source is dropped.
+    let mentioned = |store: &Store| -> Vec<(String, String, usize)> {
+        store
+            .mentions(Some(7), None)
+            .unwrap()
+            .into_iter()
+            .map(|m| (m.target_kind, m.target, m.part))
+            .collect()
+    };
+    assert_eq!(
+        mentioned(&store),
+        [
+            ("source".into(), "hearing".into(), 0),
+            ("source".into(), "talks".into(), 1),
+            ("note".into(), "Talks analysis.md".into(), 2),
+        ]
+    );
+    assert_eq!(store.mention_parts("source", "talks").unwrap(), [(1, 7)]);
+    assert_eq!(
+        store.mentions_in("note", "Talks analysis.md").unwrap()[0].text,
+        "Anna Keller"
+    );
+    assert!(store.mentions_in("source", "gone").unwrap().is_empty());
     let a = store.annotation("a-1").unwrap().unwrap();
     assert_eq!((a.start, a.end, a.exact.as_str()), (21, 33, "négociations"));
     assert_eq!(a.tags, ["draft"]);
@@ -388,6 +426,7 @@ fn a_version_5_store_is_packed_in_place_and_keeps_everything() {
     assert!(store.source("hearing").unwrap().is_none());
     assert_eq!(store.source_version_count("hearing").unwrap(), 0);
     assert_eq!(store.quotes(None).unwrap().len(), 2);
+    assert_eq!(mentioned(&store).len(), 2, "its mentions went with it");
     assert!(store.integrity_check().unwrap().is_empty());
     drop(store);
 
@@ -421,7 +460,8 @@ fn a_version_5_store_is_packed_in_place_and_keeps_everything() {
         .prepare(
             "SELECT DISTINCT typeof(source_key) FROM source_versions
              UNION SELECT DISTINCT typeof(source_key) FROM quotes
-             UNION SELECT DISTINCT typeof(source_key) FROM dates",
+             UNION SELECT DISTINCT typeof(source_key) FROM dates
+             UNION SELECT DISTINCT typeof(source_key) FROM mentions WHERE note IS NULL",
         )
         .unwrap()
         .query_map([], |r| r.get(0))
