@@ -1190,7 +1190,11 @@ impl Store {
     pub fn mentions_in(&self, kind: &str, target: &str) -> Result<Vec<MentionRow>> {
         let rows = self
             .conn
-            .prepare_cached(concat!(select_mentions!(), " WHERE ", mention_target!()))?
+            // The kind and target as given: no look-up of the source's id.
+            .prepare_cached(concat!(
+                "SELECT m.entity_id, ?1, ?2, m.part, m.start, m.end, m.text FROM mentions m WHERE ",
+                mention_target!()
+            ))?
             .query_map(params![kind, target], mention_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
