@@ -48,6 +48,23 @@ pub fn cpu_secs() -> Option<f64> {
 }
 
 /// Bytes under a path.
+/// The store's bytes by table and index, largest first (SQLite's `dbstat`),
+/// the size lines' breakdown of where the store's room goes; empty when
+/// the store cannot be read.
+pub fn store_tables(db: &Path) -> Vec<(String, u64)> {
+    let read = || -> rusqlite::Result<Vec<(String, u64)>> {
+        let conn =
+            rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        let mut stmt = conn
+            .prepare("SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC, name")?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)?.max(0) as u64)))?
+            .collect();
+        rows
+    };
+    read().unwrap_or_default()
+}
+
 pub fn du(path: &Path) -> u64 {
     let Ok(meta) = std::fs::symlink_metadata(path) else {
         return 0;
@@ -130,9 +147,10 @@ fn index_dossier(data: &Path, out: &Path) -> Res<(f64, Value)> {
     let index = du(&state.join("index"));
     let store = du(&state) - index;
     let sources = du(&nb_dir.join("sources"));
+    let store_tables = store_tables(&state.join("dossier.db"));
     Ok((
         secs,
-        json!({"index": index, "store": store, "source_files": sources,
+        json!({"index": index, "store": store, "source_files": sources, "store_tables": store_tables,
                "imported": report.imported.len(), "import_secs": import_secs, "mentions_secs": mentions_secs,
                "import_phases": report.timings.phases().iter().map(|(k, v)| ((*k).to_string(), json!(v))).collect::<serde_json::Map<_, _>>()}),
     ))

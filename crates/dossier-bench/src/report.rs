@@ -406,13 +406,28 @@ pub fn render(doc: &Value, analysis: Option<&str>) -> String {
         ) {
             let _ = writeln!(
                 s,
-                "\nDossier's `.dossier/` (index {} and store {}) is {:.1}× the text ({}); the \
+                "\nDossier's `.dossier/` (index {} and store {}) is {:.2}× the text ({}); the \
                  source files ({}) are the notebook's own copy, apart.",
                 mb(Some(index)),
                 mb(Some(store)),
                 (index + store) as f64 / (text.max(1)) as f64,
                 mb(Some(text)),
                 mb(d["sizes"]["source_files"].as_u64()),
+            );
+        }
+        if let Some(parts) = d["sizes"]["store_tables"]
+            .as_array()
+            .filter(|a| !a.is_empty())
+        {
+            let largest: Vec<String> = parts
+                .iter()
+                .take(6)
+                .filter_map(|p| Some(format!("{} {}", p[0].as_str()?, mb(p[1].as_u64()))))
+                .collect();
+            let _ = writeln!(
+                s,
+                "The store's largest tables and indexes (`dbstat`): {}.",
+                largest.join(", ")
             );
         }
         let _ = writeln!(s);
@@ -1354,6 +1369,39 @@ mod tests {
             md.contains("640 ms (median of 3) = bare window 410 ms + notebook 230 ms"),
             "{md}"
         );
+    }
+
+    #[test]
+    fn the_store_breakdown_lists_tables_and_indexes_largest_first() {
+        let dir = std::env::temp_dir().join(format!("dossier-bench-dbstat-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let db = dir.join("dossier.db");
+        let _ = std::fs::remove_file(&db);
+        {
+            let conn = rusqlite::Connection::open(&db).unwrap();
+            conn.execute_batch(
+                "CREATE TABLE big (k INTEGER PRIMARY KEY, n INTEGER, v BLOB);
+                 CREATE INDEX big_by_n ON big(n);
+                 CREATE TABLE small (x TEXT);
+                 INSERT INTO small VALUES ('one');",
+            )
+            .unwrap();
+            for i in 0..200 {
+                conn.execute(
+                    "INSERT INTO big (n, v) VALUES (?1, randomblob(300 + ?1))",
+                    [i],
+                )
+                .unwrap();
+            }
+        }
+        let parts = crate::engines::store_tables(&db);
+        let names: Vec<&str> = parts.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names[0], "big", "{parts:?}");
+        assert!(names.contains(&"big_by_n"), "{parts:?}");
+        assert!(names.contains(&"small"), "{parts:?}");
+        assert!(parts[0].1 > 60_000 && parts.windows(2).all(|w| w[0].1 >= w[1].1));
+        assert!(crate::engines::store_tables(&dir.join("missing.db")).is_empty());
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -183,15 +183,19 @@ const MIGRATIONS: &[&str] = &[
     // 6: a version's text is kept packed (zstd) when that makes it smaller
     // and it is at most `PACK_LIMIT` bytes; `pack_versions` converts the
     // rows (the column keeps its name: a TEXT value is the text as it is, a
-    // BLOB the packed text).
-    // (`sources` is made again, the SQLite way, to let its path be NULL:
-    // `migrate` turns foreign keys off around this step and checks them
-    // before it commits.)
+    // BLOB the packed text). `sources` gets an explicit integer `key` (its
+    // rowid, kept by VACUUM) that versions, quotes and dates refer to
+    // instead of the text id (and mentions, which hold a source's key or a
+    // note's path), and loses `imported_at` (and versions `created_at`),
+    // which nothing read.
+    // (The tables are made again, the SQLite way: `migrate` turns foreign
+    // keys off around this step and checks them before it commits.)
     r#"
     -- 6: source_versions.text packed, see pack_versions; a source's path
     -- is NULL when it is the usual `sources/<id>.md` (`stored_path`).
     CREATE TABLE sources_6 (
-        id            TEXT PRIMARY KEY,
+        key           INTEGER PRIMARY KEY,
+        id            TEXT NOT NULL UNIQUE,
         title         TEXT NOT NULL,
         outlet        TEXT,
         author        TEXT,
@@ -201,23 +205,95 @@ const MIGRATIONS: &[&str] = &[
         format        TEXT NOT NULL,
         hash          TEXT NOT NULL,
         passages      INTEGER NOT NULL DEFAULT 0,
-        imported_at   TEXT NOT NULL,
         file_stamp    TEXT,
         indexed_hash  TEXT,
         mentions_hash TEXT,
         quotes_hash   TEXT,
         dates_hash    TEXT
     );
-    INSERT INTO sources_6 (id, title, outlet, author, published, url, path, format, hash,
-                           passages, imported_at, file_stamp, indexed_hash, mentions_hash,
+    INSERT INTO sources_6 (key, id, title, outlet, author, published, url, path, format, hash,
+                           passages, file_stamp, indexed_hash, mentions_hash,
                            quotes_hash, dates_hash)
-        SELECT id, title, outlet, author, published, url,
+        SELECT rowid, id, title, outlet, author, published, url,
                CASE WHEN path = 'sources/' || id || '.md' THEN NULL ELSE path END,
-               format, hash, passages, imported_at, file_stamp, indexed_hash, mentions_hash,
+               format, hash, passages, file_stamp, indexed_hash, mentions_hash,
                quotes_hash, dates_hash
         FROM sources;
     DROP TABLE sources;
     ALTER TABLE sources_6 RENAME TO sources;
+    CREATE TABLE source_versions_6 (
+        id          INTEGER PRIMARY KEY,
+        source_key  INTEGER NOT NULL REFERENCES sources(key) ON DELETE CASCADE,
+        hash        TEXT NOT NULL,
+        text        TEXT NOT NULL,
+        UNIQUE (source_key, hash)
+    );
+    INSERT INTO source_versions_6 (id, source_key, hash, text)
+        SELECT v.id, s.key, v.hash, v.text
+        FROM source_versions v JOIN sources s ON s.id = v.source_id;
+    DROP TABLE source_versions;
+    ALTER TABLE source_versions_6 RENAME TO source_versions;
+    CREATE INDEX source_versions_by_hash ON source_versions(hash);
+    CREATE TABLE quotes_6 (
+        source_key     INTEGER NOT NULL REFERENCES sources(key) ON DELETE CASCADE,
+        start          INTEGER NOT NULL,
+        end            INTEGER NOT NULL,
+        kind           TEXT NOT NULL CHECK (kind IN ('direct','indirect')),
+        cue            TEXT,
+        speaker        TEXT,
+        speaker_start  INTEGER,
+        speaker_end    INTEGER,
+        speaker_kind   TEXT CHECK (speaker_kind IN ('named','description','pronoun')),
+        entity_id      INTEGER REFERENCES entities(id) ON DELETE SET NULL,
+        passage        INTEGER NOT NULL
+    );
+    INSERT INTO quotes_6 (source_key, start, end, kind, cue, speaker, speaker_start,
+                          speaker_end, speaker_kind, entity_id, passage)
+        SELECT s.key, q.start, q.end, q.kind, q.cue, q.speaker, q.speaker_start,
+               q.speaker_end, q.speaker_kind, q.entity_id, q.passage
+        FROM quotes q JOIN sources s ON s.id = q.source;
+    DROP TABLE quotes;
+    ALTER TABLE quotes_6 RENAME TO quotes;
+    CREATE INDEX quotes_by_source ON quotes(source_key, start);
+    CREATE INDEX quotes_by_entity ON quotes(entity_id);
+    CREATE TABLE dates_6 (
+        source_key   INTEGER NOT NULL REFERENCES sources(key) ON DELETE CASCADE,
+        start        INTEGER NOT NULL,
+        end          INTEGER NOT NULL,
+        text         TEXT NOT NULL,
+        value        TEXT,
+        granularity  TEXT NOT NULL,
+        relative     INTEGER NOT NULL,
+        passage      INTEGER NOT NULL
+    );
+    INSERT INTO dates_6 (source_key, start, end, text, value, granularity, relative, passage)
+        SELECT s.key, d.start, d.end, d.text, d.value, d.granularity, d.relative, d.passage
+        FROM dates d JOIN sources s ON s.id = d.source;
+    DROP TABLE dates;
+    ALTER TABLE dates_6 RENAME TO dates;
+    CREATE INDEX dates_by_source ON dates(source_key, start);
+    CREATE INDEX dates_by_value ON dates(value);
+    -- A mention is in a source (its key) or in a note (its path), never
+    -- both; a mention of a source that is gone went with it.
+    CREATE TABLE mentions_6 (
+        entity_id   INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        source_key  INTEGER REFERENCES sources(key) ON DELETE CASCADE,
+        note        TEXT,
+        part        INTEGER NOT NULL,
+        start       INTEGER NOT NULL,
+        end         INTEGER NOT NULL,
+        text        TEXT NOT NULL,
+        CHECK ((source_key IS NULL) != (note IS NULL))
+    );
+    INSERT INTO mentions_6 (entity_id, source_key, note, part, start, end, text)
+        SELECT m.entity_id, s.key, CASE WHEN m.target_kind = 'note' THEN m.target END,
+               m.part, m.start, m.end, m.text
+        FROM mentions m LEFT JOIN sources s ON m.target_kind = 'source' AND s.id = m.target
+        WHERE m.target_kind = 'note' OR s.key IS NOT NULL;
+    DROP TABLE mentions;
+    ALTER TABLE mentions_6 RENAME TO mentions;
+    CREATE INDEX mentions_by_entity ON mentions(entity_id);
+    CREATE INDEX mentions_by_target ON mentions(source_key, note, part);
     "#,
 ];
 
@@ -542,6 +618,26 @@ pub struct EntityRow {
 /// (kind, id, text hash, the hash its mentions were found under).
 pub type MentionState = (String, String, String, Option<String>);
 
+/// `SELECT` of the columns [`mention_row`] reads, from `mentions m` (the
+/// kind and the target as the API names them: a source's id, a note's
+/// path).
+macro_rules! select_mentions {
+    () => {
+        "SELECT m.entity_id, CASE WHEN m.note IS NULL THEN 'source' ELSE 'note' END AS kind,
+             COALESCE(m.note, s.id) AS target, m.part, m.start, m.end, m.text
+         FROM mentions m LEFT JOIN sources s ON s.key = m.source_key"
+    };
+}
+
+/// The condition for the mentions of one target, `?1` its kind ("source"
+/// or "note") and `?2` its id or path: by `mentions_by_target`.
+macro_rules! mention_target {
+    () => {
+        "m.source_key IS (SELECT key FROM sources WHERE ?1 = 'source' AND id = ?2)
+         AND m.note IS (CASE WHEN ?1 = 'note' THEN ?2 END)"
+    };
+}
+
 /// A row of the `mentions` table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MentionRow {
@@ -855,7 +951,8 @@ impl Store {
     pub fn source_by_hash(&self, hash: &str) -> Result<Option<String>> {
         Ok(self
             .conn
-            .prepare_cached("SELECT source_id FROM source_versions WHERE hash = ?1 LIMIT 1")?
+            .prepare_cached("SELECT s.id FROM source_versions v JOIN sources s ON s.key = v.source_key
+                 WHERE v.hash = ?1 LIMIT 1")?
             .query_row([Hash(hash)], |r| r.get(0))
             .optional()?)
     }
@@ -875,7 +972,7 @@ impl Store {
             .conn
             .query_row(
                 "SELECT v.text FROM sources s JOIN source_versions v
-                   ON v.source_id = s.id AND v.hash = s.hash WHERE s.id = ?1",
+                   ON v.source_key = s.key AND v.hash = s.hash WHERE s.id = ?1",
                 [id],
                 |r| unpack(r.get(0)?),
             )
@@ -902,7 +999,7 @@ impl Store {
             .prepare_cached(
                 "SELECT s.title, CASE typeof(v.text) WHEN 'text' THEN substr(v.text, ?2 + 1, ?3) ELSE v.text END
                    FROM sources s JOIN source_versions v
-                   ON v.source_id = s.id AND v.hash = s.hash WHERE s.id = ?1",
+                   ON v.source_key = s.key AND v.hash = s.hash WHERE s.id = ?1",
             )?
             .query_row(params![id, start, len.max(0)], |r| {
                 Ok((r.get::<_, String>(0)?, r.get::<_, rusqlite::types::Value>(1)?))
@@ -923,7 +1020,8 @@ impl Store {
     /// How many versions of a source the store keeps.
     pub fn source_version_count(&self, id: &str) -> Result<usize> {
         Ok(self.conn.query_row(
-            "SELECT count(*) FROM source_versions WHERE source_id = ?1",
+            "SELECT count(*) FROM source_versions
+             WHERE source_key = (SELECT key FROM sources WHERE id = ?1)",
             [id],
             |r| r.get::<_, i64>(0),
         )? as usize)
@@ -1092,10 +1190,11 @@ impl Store {
     pub fn mentions_in(&self, kind: &str, target: &str) -> Result<Vec<MentionRow>> {
         let rows = self
             .conn
-            .prepare_cached(
-                "SELECT entity_id, target_kind, target, part, start, end, text FROM mentions
-                 WHERE target_kind = ?1 AND target = ?2",
-            )?
+            // The kind and target as given: no look-up of the source's id.
+            .prepare_cached(concat!(
+                "SELECT m.entity_id, ?1, ?2, m.part, m.start, m.end, m.text FROM mentions m WHERE ",
+                mention_target!()
+            ))?
             .query_map(params![kind, target], mention_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
@@ -1132,16 +1231,16 @@ impl Store {
         target: Option<(&str, &str)>,
     ) -> Result<Vec<MentionRow>> {
         let (sql, params): (&str, Vec<Box<dyn rusqlite::ToSql>>) = match (entity, target) {
-            (Some(e), _) => ("WHERE entity_id = ?1", vec![Box::new(e)]),
+            (Some(e), _) => ("WHERE m.entity_id = ?1", vec![Box::new(e)]),
             (None, Some((k, t))) => (
-                "WHERE target_kind = ?1 AND target = ?2",
+                concat!("WHERE ", mention_target!()),
                 vec![Box::new(k.to_string()), Box::new(t.to_string())],
             ),
             (None, None) => ("", Vec::new()),
         };
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT entity_id, target_kind, target, part, start, end, text FROM mentions {sql}
-             ORDER BY target_kind DESC, target, start"
+            "{} {sql} ORDER BY kind DESC, target, m.start",
+            select_mentions!()
         ))?;
         let refs: Vec<&dyn rusqlite::ToSql> = params.iter().map(|b| b.as_ref()).collect();
         let rows = stmt
@@ -1154,9 +1253,10 @@ impl Store {
     pub fn mention_parts(&self, kind: &str, target: &str) -> Result<Vec<(usize, i64)>> {
         let rows = self
             .conn
-            .prepare_cached(
-                "SELECT part, entity_id FROM mentions WHERE target_kind = ?1 AND target = ?2",
-            )?
+            .prepare_cached(concat!(
+                "SELECT part, entity_id FROM mentions m WHERE ",
+                mention_target!()
+            ))?
             .query_map(params![kind, target], |r| {
                 Ok((r.get::<_, i64>(0)? as usize, r.get(1)?))
             })?
@@ -1168,9 +1268,10 @@ impl Store {
     /// the number of passages they share, most first.
     pub fn cooccurring(&self, entity: i64) -> Result<Vec<(String, usize)>> {
         let mut stmt = self.conn.prepare(
-            "SELECT e.name, count(DISTINCT m2.target_kind || '|' || m2.target || '|' || m2.part) AS n
+            "SELECT e.name,
+                    count(DISTINCT ifnull(m2.source_key, '') || '|' || ifnull(m2.note, '') || '|' || m2.part) AS n
              FROM mentions m1
-             JOIN mentions m2 ON m2.target_kind = m1.target_kind AND m2.target = m1.target
+             JOIN mentions m2 ON m2.source_key IS m1.source_key AND m2.note IS m1.note
                               AND m2.part = m1.part AND m2.entity_id != m1.entity_id
              JOIN entities e ON e.id = m2.entity_id
              WHERE m1.entity_id = ?1
@@ -1191,7 +1292,7 @@ impl Store {
             "SELECT annotation_id FROM annotation_entities WHERE entity_id = ?1
              UNION
              SELECT a.id FROM annotations a WHERE a.status != 'orphan' AND EXISTS
-               (SELECT 1 FROM mentions m WHERE m.target_kind = 'source' AND m.target = a.source_id
+               (SELECT 1 FROM sources s JOIN mentions m ON m.source_key = s.key WHERE s.id = a.source_id
                    AND +m.entity_id = ?1 AND m.start >= a.start AND m.end <= a.end)",
         )?;
         let rows = stmt
@@ -1245,11 +1346,18 @@ impl Store {
 
     /// Quotes of one source or of all, in source and reading order.
     pub fn quotes(&self, source: Option<&str>) -> Result<Vec<QuoteRow>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT source, start, end, kind, cue, speaker, speaker_start, speaker_end,
-                    speaker_kind, entity_id, passage
-             FROM quotes WHERE ?1 IS NULL OR source = ?1 ORDER BY source, start, end",
-        )?;
+        // One source's by its key (`quotes_by_source`), or every source's.
+        let mut stmt = self.conn.prepare_cached(if source.is_some() {
+            "SELECT s.id, q.start, q.end, q.kind, q.cue, q.speaker, q.speaker_start,
+                    q.speaker_end, q.speaker_kind, q.entity_id, q.passage
+             FROM sources s JOIN quotes q ON q.source_key = s.key
+             WHERE s.id = ?1 ORDER BY q.start, q.end"
+        } else {
+            "SELECT s.id, q.start, q.end, q.kind, q.cue, q.speaker, q.speaker_start,
+                    q.speaker_end, q.speaker_kind, q.entity_id, q.passage
+             FROM sources s JOIN quotes q ON q.source_key = s.key
+             WHERE ?1 IS NULL ORDER BY s.id, q.start, q.end"
+        })?;
         let rows = stmt
             .query_map([source], |r| {
                 Ok(QuoteRow {
@@ -1272,10 +1380,16 @@ impl Store {
 
     /// Dates of one source or of all, in source and reading order.
     pub fn dates(&self, source: Option<&str>) -> Result<Vec<DateRow>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT source, start, end, text, value, granularity, relative, passage
-             FROM dates WHERE ?1 IS NULL OR source = ?1 ORDER BY source, start, end",
-        )?;
+        // One source's by its key (`dates_by_source`), or every source's.
+        let mut stmt = self.conn.prepare_cached(if source.is_some() {
+            "SELECT s.id, d.start, d.end, d.text, d.value, d.granularity, d.relative, d.passage
+             FROM sources s JOIN dates d ON d.source_key = s.key
+             WHERE s.id = ?1 ORDER BY d.start, d.end"
+        } else {
+            "SELECT s.id, d.start, d.end, d.text, d.value, d.granularity, d.relative, d.passage
+             FROM sources s JOIN dates d ON d.source_key = s.key
+             WHERE ?1 IS NULL ORDER BY s.id, d.start, d.end"
+        })?;
         let rows = stmt
             .query_map([source], |r| {
                 Ok(DateRow {
@@ -1385,21 +1499,22 @@ pub struct Tx<'a> {
 }
 
 impl Tx<'_> {
-    /// Inserts a new source with its first version.
-    pub fn insert_source(&self, row: &SourceRow, text: &str, now: &str) -> Result<()> {
+    /// Inserts a new source with its first version. (`_now`, the time of
+    /// the import, is not kept: nothing read it.)
+    pub fn insert_source(&self, row: &SourceRow, text: &str, _now: &str) -> Result<()> {
         self.tx.prepare_cached(
-            "INSERT INTO sources (id, title, outlet, author, published, url, path, format, hash, passages, imported_at, file_stamp)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            "INSERT INTO sources (id, title, outlet, author, published, url, path, format, hash, passages, file_stamp)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         )?.execute(params![
                 row.id, row.title, row.outlet, row.author, row.published, row.url,
-                stored_path(&row.id, &row.path), row.format, Hash(&row.hash), row.passages as i64, now,
+                stored_path(&row.id, &row.path), row.format, Hash(&row.hash), row.passages as i64,
                 row.file_stamp
             ])?;
-        self.add_version(&row.id, &row.hash, text, now)
+        self.add_version(&row.id, &row.hash, text)
     }
 
     /// Records a changed source: its metadata and a new version (old versions are kept).
-    pub fn update_source(&self, row: &SourceRow, text: &str, now: &str) -> Result<()> {
+    pub fn update_source(&self, row: &SourceRow, text: &str, _now: &str) -> Result<()> {
         self.tx.execute(
             "UPDATE sources SET title = ?2, outlet = ?3, author = ?4, published = ?5, url = ?6,
                  path = ?7, format = ?8, hash = ?9, passages = ?10, file_stamp = ?11 WHERE id = ?1",
@@ -1417,15 +1532,16 @@ impl Tx<'_> {
                 row.file_stamp
             ],
         )?;
-        self.add_version(&row.id, &row.hash, text, now)
+        self.add_version(&row.id, &row.hash, text)
     }
 
-    fn add_version(&self, id: &str, hash: &str, text: &str, now: &str) -> Result<()> {
+    fn add_version(&self, id: &str, hash: &str, text: &str) -> Result<()> {
         self.tx
             .prepare_cached(
-                "INSERT OR IGNORE INTO source_versions (source_id, hash, text, created_at) VALUES (?1, ?2, ?3, ?4)",
+                "INSERT OR IGNORE INTO source_versions (source_key, hash, text)
+                 SELECT key, ?2, ?3 FROM sources WHERE id = ?1",
             )?
-            .execute(params![id, Hash(hash), pack(text), now])?;
+            .execute(params![id, Hash(hash), pack(text)])?;
         Ok(())
     }
 
@@ -1666,13 +1782,21 @@ impl Tx<'_> {
         // the DELETE itself: a read first would start the transaction as a
         // reader, and its upgrade to a writer fails at once ("database is
         // locked") when another process wrote in between.
+        // A source's mentions hold its key, a note's its path (when the
+        // source is gone, both are NULL: nothing is deleted, and an insert
+        // fails the table's CHECK).
+        let (key, note) = if kind == "source" {
+            (self.source_key(target)?, None)
+        } else {
+            (None, Some(target))
+        };
         let mut before: Vec<(usize, i64)> = self
             .tx
             .prepare_cached(
-                "DELETE FROM mentions WHERE target_kind = ?1 AND target = ?2
+                "DELETE FROM mentions WHERE source_key IS ?1 AND note IS ?2
                  RETURNING part, entity_id",
             )?
-            .query_map(params![kind, target], |r| {
+            .query_map(params![key, note], |r| {
                 Ok((r.get::<_, i64>(0)? as usize, r.get(1)?))
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -1682,14 +1806,14 @@ impl Tx<'_> {
             v.dedup();
         }
         let mut ins = self.tx.prepare_cached(
-            "INSERT INTO mentions (entity_id, target_kind, target, part, start, end, text)
+            "INSERT INTO mentions (entity_id, source_key, note, part, start, end, text)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?;
         for m in rows {
             ins.execute(params![
                 m.entity_id,
-                kind,
-                target,
+                key,
+                note,
                 m.part as i64,
                 m.start as i64,
                 m.end as i64,
@@ -1723,31 +1847,44 @@ impl Tx<'_> {
     /// (before its mentions are deleted or moved to another entity).
     fn unindex_mentioning(&self, entity: i64) -> Result<()> {
         self.tx.execute(
-            "UPDATE sources SET indexed_hash = NULL WHERE id IN
-               (SELECT target FROM mentions WHERE entity_id = ?1 AND target_kind = 'source')",
+            "UPDATE sources SET indexed_hash = NULL WHERE key IN
+               (SELECT source_key FROM mentions WHERE entity_id = ?1)",
             [entity],
         )?;
         self.tx.execute(
             "UPDATE notes SET indexed_hash = NULL WHERE path IN
-               (SELECT target FROM mentions WHERE entity_id = ?1 AND target_kind = 'note')",
+               (SELECT note FROM mentions WHERE entity_id = ?1)",
             [entity],
         )?;
         Ok(())
     }
 
+    /// The integer key that a source's versions, quotes and dates refer to
+    /// it by; `None` when there is no such source (then rows written with
+    /// it fail the NOT NULL constraint, as they failed the foreign key when
+    /// they referred to the text id).
+    fn source_key(&self, id: &str) -> Result<Option<i64>> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT key FROM sources WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?)
+    }
+
     /// Replaces the quotes of one source and records the hash they were found under.
     pub fn set_quotes(&self, source: &str, rows: &[QuoteRow], hash: &str) -> Result<()> {
+        let key = self.source_key(source)?;
         self.tx
-            .prepare_cached("DELETE FROM quotes WHERE source = ?1")?
-            .execute([source])?;
+            .prepare_cached("DELETE FROM quotes WHERE source_key = ?1")?
+            .execute([key])?;
         let mut ins = self.tx.prepare_cached(
-            "INSERT INTO quotes (source, start, end, kind, cue, speaker, speaker_start,
+            "INSERT INTO quotes (source_key, start, end, kind, cue, speaker, speaker_start,
                                  speaker_end, speaker_kind, entity_id, passage)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         )?;
         for q in rows {
             ins.execute(params![
-                source,
+                key,
                 q.start as i64,
                 q.end as i64,
                 q.kind,
@@ -1768,16 +1905,17 @@ impl Tx<'_> {
 
     /// Replaces the dates of one source and records the hash they were found under.
     pub fn set_dates(&self, source: &str, rows: &[DateRow], hash: &str) -> Result<()> {
+        let key = self.source_key(source)?;
         self.tx
-            .prepare_cached("DELETE FROM dates WHERE source = ?1")?
-            .execute([source])?;
+            .prepare_cached("DELETE FROM dates WHERE source_key = ?1")?
+            .execute([key])?;
         let mut ins = self.tx.prepare_cached(
-            "INSERT INTO dates (source, start, end, text, value, granularity, relative, passage)
+            "INSERT INTO dates (source_key, start, end, text, value, granularity, relative, passage)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?;
         for d in rows {
             ins.execute(params![
-                source,
+                key,
                 d.start as i64,
                 d.end as i64,
                 d.text,
@@ -1854,7 +1992,7 @@ fn current_version(conn: &Connection, source: &str) -> Result<Option<i64>> {
     Ok(conn
         .query_row(
             "SELECT v.id FROM sources s JOIN source_versions v
-               ON v.source_id = s.id AND v.hash = s.hash WHERE s.id = ?1",
+               ON v.source_key = s.key AND v.hash = s.hash WHERE s.id = ?1",
             [source],
             |r| r.get(0),
         )

@@ -153,9 +153,11 @@ fn a_store_from_a_newer_dossier_is_refused_and_left_untouched() {
     assert_eq!(std::fs::read(&db).unwrap(), before, "never overwritten");
 }
 
-/// Migration 6 packs the versions' texts and drops the usual source path;
-/// a store written by schema 5 (its own SQL, rows as version 5 wrote
-/// them) keeps every text, hash, path, version and annotation.
+/// Migration 6 packs the versions' texts, drops the usual source path and
+/// the unread times, and makes versions, quotes and dates refer to their
+/// source by its integer key; a store written by schema 5 (its own SQL,
+/// rows as version 5 wrote them) keeps every text, hash, path, version,
+/// quote, date and annotation.
 #[test]
 fn a_version_5_store_is_packed_in_place_and_keeps_everything() {
     use dossier_core::store::{migration_sql, Store};
@@ -219,6 +221,52 @@ fn a_version_5_store_is_packed_in_place_and_keeps_everything() {
             [],
         )
         .unwrap();
+        conn.execute(
+            "INSERT INTO entities (id, kind, name, created_at, updated_at)
+             VALUES (7, 'person', 'Anna Keller', ?1, ?1)",
+            [t],
+        )
+        .unwrap();
+        // Quotes and dates of two sources, inserted out of order.
+        for (source, start, end, speaker, entity) in [
+            ("talks", 60, 90, "Anna Keller", Some(7)),
+            ("hearing", 5, 50, "the clerk", None),
+            ("talks", 10, 40, "a delegate", None),
+        ] {
+            conn.execute(
+                "INSERT INTO quotes (source, start, end, kind, cue, speaker, speaker_start,
+                     speaker_end, speaker_kind, entity_id, passage)
+                 VALUES (?1, ?2, ?3, 'direct', 'said', ?4, 0, 4, 'named', ?5, 1)",
+                rusqlite::params![source, start, end, speaker, entity],
+            )
+            .unwrap();
+        }
+        // Mentions in two sources and a note, and one left behind by a
+        // source that is gone.
+        for (kind, target, part) in [
+            ("source", "talks", 1),
+            ("note", "Talks analysis.md", 2),
+            ("source", "hearing", 0),
+            ("source", "gone", 0),
+        ] {
+            conn.execute(
+                "INSERT INTO mentions (entity_id, target_kind, target, part, start, end, text)
+                 VALUES (7, ?1, ?2, ?3, 60, 71, 'Anna Keller')",
+                rusqlite::params![kind, target, part],
+            )
+            .unwrap();
+        }
+        for (source, start, text, value) in [
+            ("kept", 3, "Monday", None),
+            ("talks", 12, "2024", Some("2024")),
+        ] {
+            conn.execute(
+                "INSERT INTO dates (source, start, end, text, value, granularity, relative, passage)
+                 VALUES (?1, ?2, ?2 + 4, ?3, ?4, 'year', 0, 0)",
+                rusqlite::params![source, start, text, value],
+            )
+            .unwrap();
+        }
     }
 
     let store = Store::open(&db).unwrap();
@@ -280,6 +328,66 @@ fn a_version_5_store_is_packed_in_place_and_keeps_everything() {
     );
     assert!(store.has_files_under("sources/elsewhere").unwrap());
     assert!(store.has_files_under("sources").unwrap());
+    // Quotes and dates, each still with its source, in reading order.
+    let quoted: Vec<(String, usize, Option<String>, Option<i64>)> = store
+        .quotes(None)
+        .unwrap()
+        .into_iter()
+        .map(|q| (q.source, q.start, q.speaker, q.entity_id))
+        .collect();
+    assert_eq!(
+        quoted,
+        [
+            ("hearing".into(), 5, Some("the clerk".into()), None),
+            ("talks".into(), 10, Some("a delegate".into()), None),
+            ("talks".into(), 60, Some("Anna Keller".into()), Some(7)),
+        ]
+    );
+    let in_talks: Vec<(usize, usize)> = store
+        .quotes(Some("talks"))
+        .unwrap()
+        .iter()
+        .map(|q| (q.start, q.end))
+        .collect();
+    assert_eq!(in_talks, [(10, 40), (60, 90)]);
+    assert!(store.quotes(Some("kept")).unwrap().is_empty());
+    let dated: Vec<(String, String, Option<String>)> = store
+        .dates(None)
+        .unwrap()
+        .into_iter()
+        .map(|d| (d.source, d.text, d.value))
+        .collect();
+    assert_eq!(
+        dated,
+        [
+            ("kept".into(), "Monday".into(), None),
+            ("talks".into(), "2024".into(), Some("2024".into()))
+        ]
+    );
+    assert_eq!(store.dates(Some("talks")).unwrap().len(), 1);
+    // Mentions keep their source or note; the one of a gone source is dropped.
+    let mentioned = |store: &Store| -> Vec<(String, String, usize)> {
+        store
+            .mentions(Some(7), None)
+            .unwrap()
+            .into_iter()
+            .map(|m| (m.target_kind, m.target, m.part))
+            .collect()
+    };
+    assert_eq!(
+        mentioned(&store),
+        [
+            ("source".into(), "hearing".into(), 0),
+            ("source".into(), "talks".into(), 1),
+            ("note".into(), "Talks analysis.md".into(), 2),
+        ]
+    );
+    assert_eq!(store.mention_parts("source", "talks").unwrap(), [(1, 7)]);
+    assert_eq!(
+        store.mentions_in("note", "Talks analysis.md").unwrap()[0].text,
+        "Anna Keller"
+    );
+    assert!(store.mentions_in("source", "gone").unwrap().is_empty());
     let a = store.annotation("a-1").unwrap().unwrap();
     assert_eq!((a.start, a.end, a.exact.as_str()), (21, 33, "négociations"));
     assert_eq!(a.tags, ["draft"]);
@@ -312,12 +420,23 @@ fn a_version_5_store_is_packed_in_place_and_keeps_everything() {
         store.source_text("added").unwrap().as_deref(),
         Some(&*other)
     );
+    // A source deleted after the migration takes its versions, quotes and
+    // dates with it (they refer to its key now).
+    assert!(store.transaction(|tx| tx.delete_source("hearing")).unwrap());
+    assert!(store.source("hearing").unwrap().is_none());
+    assert_eq!(store.source_version_count("hearing").unwrap(), 0);
+    assert_eq!(store.quotes(None).unwrap().len(), 2);
+    assert_eq!(mentioned(&store).len(), 2, "its mentions went with it");
+    assert!(store.integrity_check().unwrap().is_empty());
     drop(store);
 
     // On disk: the short texts packed, the long one and the odd path as they were.
     let conn = rusqlite::Connection::open(&db).unwrap();
     let kinds: Vec<(String, String)> = conn
-        .prepare("SELECT source_id, typeof(text) FROM source_versions ORDER BY id")
+        .prepare(
+            "SELECT s.id, typeof(v.text) FROM source_versions v
+             JOIN sources s ON s.key = v.source_key ORDER BY v.id",
+        )
         .unwrap()
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
         .unwrap()
@@ -332,11 +451,34 @@ fn a_version_5_store_is_packed_in_place_and_keeps_everything() {
         [
             ("talks", "blob"),
             ("talks", "blob"),
-            ("hearing", "text"),
             ("kept", "blob"),
             ("added", "blob")
         ]
     );
+    // The references are integers, the unread times gone.
+    let refs: Vec<String> = conn
+        .prepare(
+            "SELECT DISTINCT typeof(source_key) FROM source_versions
+             UNION SELECT DISTINCT typeof(source_key) FROM quotes
+             UNION SELECT DISTINCT typeof(source_key) FROM dates
+             UNION SELECT DISTINCT typeof(source_key) FROM mentions WHERE note IS NULL",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(refs, ["integer"]);
+    let unread: i64 = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM pragma_table_info('sources') WHERE name = 'imported_at')
+                  + (SELECT count(*) FROM pragma_table_info('source_versions')
+                     WHERE name = 'created_at')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(unread, 0);
     let paths: Vec<Option<String>> = conn
         .prepare("SELECT path FROM sources ORDER BY id")
         .unwrap()
@@ -346,7 +488,7 @@ fn a_version_5_store_is_packed_in_place_and_keeps_everything() {
         .unwrap();
     assert_eq!(
         paths,
-        [None, None, Some("sources/elsewhere/kept.md".into()), None]
+        [None, Some("sources/elsewhere/kept.md".into()), None]
     );
     // Every hash of sources and versions kept as its 16 bytes, not 32 digits.
     let widths: Vec<(String, i64)> = conn
@@ -369,9 +511,7 @@ fn a_version_5_store_is_packed_in_place_and_keeps_everything() {
         widths,
         [
             five.clone(),
-            five.clone(),
             five,
-            one.clone(),
             one.clone(),
             one.clone(),
             one.clone(),
