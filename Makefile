@@ -17,7 +17,7 @@ include mk/bench.mk
 include mk/reliability.mk
 include mk/policy.mk
 
-.PHONY: help deps deps-rust lint test test-rust run run-cli cli bench bench-smoke
+.PHONY: help deps deps-rust lint test test-rust run run-cli cli bench bench-smoke train-names
 
 help:
 	@echo "make run    build and open Dossier on the bundled notebook ($(NOTEBOOK)/)"
@@ -26,6 +26,7 @@ help:
 	@echo "make test-reliability  crash (SIGKILL) and full-size limit tests; make fuzz-smoke  a short fuzz run (RELIABILITY.md)"
 	@echo "make bench  benchmarks against SQLite FTS5, Recoll and ripgrep (see BENCHMARKS.md)"
 	@echo "make package  a .deb of the desktop app"
+	@echo "make train-names  retrain the suggester's names model (crates/dossier-text/src/names_model.txt)"
 
 deps-rust:
 	@command -v cargo >/dev/null || { echo "cargo is missing: install Rust 1.95 with rustup"; exit 1; }
@@ -46,6 +47,11 @@ test-rust: deps-rust
 # Serial order matters: the app's tests come last (they rebuild the app
 # binary with the UI embedded, which `cargo test` would otherwise replace).
 test: policy lint test-rust test-reliability fuzz-smoke bench-smoke $(APP_TESTS)
+
+# The suggester's trained filter: deterministic, from the dev sets' gold
+# (crates/dossier-text/README.md); `-- --cv` prints leave-one-set-out figures.
+train-names: deps-rust
+	cargo run --locked -p dossier-text --release --example train_names
 
 cli: deps-rust
 	cargo build --locked -p dossier-cli

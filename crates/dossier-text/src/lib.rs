@@ -26,5 +26,6 @@ pub mod passages;
 pub mod plain;
 pub mod quotes;
 pub mod suggest;
+pub mod tagger;
 pub mod timex;
 pub mod variants;

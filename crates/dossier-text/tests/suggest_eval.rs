@@ -27,7 +27,7 @@
 //!   (`UNSEEN_6`), then read while the rules changed again;
 //! - unseen-7: ten more later parts of Brown press samples, gold committed
 //!   first, scored before and after the next round of rule changes
-//!   (`UNSEEN_7`), never in detail;
+//!   (`UNSEEN_7`), then read and trained on (the names model);
 //! - unseen-8: four later parts of Brown press reportage samples and the
 //!   first paragraphs of three press editorials and three press reviews,
 //!   gold committed first, scored before and after the next round of rule
@@ -38,6 +38,11 @@
 //!
 //! The sample article is read from `shared/seed`; the wire-style story was
 //! written for the test and does not count as real news.
+//!
+//! The suggester's trained filter (`src/tagger.rs`) learns from the gold
+//! of every set here but unseen-2 and the sample: those sets' figures are
+//! in-sample for it. Its honest figures are leave-one-set-out
+//! (`make train-names` with `-- --cv`; the unseen README records them).
 //!
 //! Set `SUGGEST_EVAL_DETAIL=1` to print each dev page's misses and false
 //! suggestions (never the held-out ones').
@@ -264,7 +269,10 @@ const UNSEEN_6: &[&str] = &[
 /// precision 0.876 (305/348), recall 0.897 (305/340), kinds 0.905
 /// (276/305). After (rules frozen at 8a53d70, the round that read
 /// unseen-6): precision 0.872 (306/351), recall 0.900 (306/340), kinds
-/// 0.902 (276/306) — precision under the 0.90 bar.
+/// 0.902 (276/306) — precision under the 0.90 bar. Scored twice, it
+/// became dev material in the next round (the trained filter of
+/// `src/tagger.rs`): its details print with `SUGGEST_EVAL_UNSEEN_DETAIL=1`
+/// and its gold is training data.
 const UNSEEN_7: &[&str] = &[
     "brown-ca02-part2",
     "brown-ca04-part2",
@@ -472,8 +480,10 @@ fn suggestions_on_real_news_hold_their_floors() {
     // Unseen-6 was scored twice untouched (before and after); since the
     // round that followed its "after" it is read like the sets above.
     let unseen6 = score_unseen(UNSEEN_6, unseen_detail);
-    // Never in detail: scored once before and once after the rules change.
-    let unseen7 = score_unseen(UNSEEN_7, false);
+    // Unseen-7 was scored twice untouched (before and after); since the
+    // round that followed its "after" (the trained filter's) it is read
+    // like the sets above and trained on.
+    let unseen7 = score_unseen(UNSEEN_7, unseen_detail);
     // Never in detail: scored once before and once after the rules change.
     let unseen8 = score_unseen(UNSEEN_8, false);
     let wire = score(
@@ -491,7 +501,7 @@ fn suggestions_on_real_news_hold_their_floors() {
     println!("{}", unseen4.line("unseen-4 (11 real, frozen)"));
     println!("{}", unseen5.line("unseen-5 (11 real, then read)"));
     println!("{}", unseen6.line("unseen-6 (10 real, then read)"));
-    println!("{}", unseen7.line("unseen-7 (10 real, frozen)"));
+    println!("{}", unseen7.line("unseen-7 (10 real, then read)"));
     println!("{}", unseen8.line("unseen-8 (10 real, frozen)"));
     let mut all = dev;
     all.add(held);
@@ -532,10 +542,10 @@ fn suggestions_on_real_news_hold_their_floors() {
         ("unseen-5 precision", unseen5.precision(), 0.94),
         ("unseen-5 recall", unseen5.recall(), 0.92),
         ("unseen-5 kinds", unseen5.kinds(), 0.95),
-        ("unseen-6 precision", unseen6.precision(), 0.91),
+        ("unseen-6 precision", unseen6.precision(), 0.92),
         ("unseen-6 recall", unseen6.recall(), 0.92),
         ("unseen-6 kinds", unseen6.kinds(), 0.90),
-        ("unseen-7 precision", unseen7.precision(), 0.86),
+        ("unseen-7 precision", unseen7.precision(), 0.89),
         ("unseen-7 recall", unseen7.recall(), 0.89),
         ("unseen-7 kinds", unseen7.kinds(), 0.89),
         ("unseen-8 precision", unseen8.precision(), 0.86),
