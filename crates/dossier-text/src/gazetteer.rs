@@ -1199,30 +1199,36 @@ impl Gazetteer {
         if threads == 1 {
             return texts.iter().map(|t| self.find(t)).collect();
         }
-        // Consecutive runs of texts of about equal size, one a thread.
-        let share = bytes.div_ceil(threads);
-        let mut runs: Vec<&[&str]> = Vec::with_capacity(threads);
-        let (mut from, mut size) = (0, 0);
-        for (i, t) in texts.iter().enumerate() {
-            size += t.len();
-            if size >= share || i + 1 == texts.len() {
-                runs.push(&texts[from..=i]);
-                from = i + 1;
-                size = 0;
+        // Texts are claimed a few at a time from a shared counter, so that a
+        // thread given harder texts does not hold the others up; the calling
+        // thread takes part (its buffers and variant cache stay warm from
+        // call to call, where a new thread's start cold).
+        let per_claim = (texts.len() / (threads * 16)).clamp(1, 64);
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let work = || {
+            let mut done: Vec<(usize, Vec<Vec<Found>>)> = Vec::new();
+            loop {
+                let from = next.fetch_add(per_claim, std::sync::atomic::Ordering::Relaxed);
+                let Some(claim) = texts.get(from..(from + per_claim).min(texts.len())) else {
+                    break;
+                };
+                if claim.is_empty() {
+                    break;
+                }
+                done.push((from, claim.iter().map(|t| self.find(t)).collect()));
             }
-        }
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = runs
-                .iter()
-                .map(|run| {
-                    scope.spawn(move || run.iter().map(|t| self.find(t)).collect::<Vec<_>>())
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        })
+            done
+        };
+        let mut parts = std::thread::scope(|scope| {
+            let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+            let mut parts = work();
+            for h in helpers {
+                parts.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            }
+            parts
+        });
+        parts.sort_unstable_by_key(|(from, _)| *from);
+        parts.into_iter().flat_map(|(_, found)| found).collect()
     }
 
     /// Every mention in `text`: at word boundaries, longest first, not
