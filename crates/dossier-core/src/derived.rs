@@ -474,31 +474,31 @@ fn quote_names(
     entities: &[crate::store::EntityRow],
 ) -> (String, Vec<KnownName<'_>>, HashMap<&str, i64>) {
     let names_hash = text::hash(
-            &entities
-                .iter()
-                .flat_map(|e| {
-                    std::iter::once(&e.name)
-                        .chain(e.aliases.iter())
-                        .map(move |n| format!("{}={}={}", e.id, e.kind, n))
-                })
-                .collect::<Vec<_>>()
-                .join("\n"),
-        );
-    let known: Vec<KnownName<'_>> = entities
+        &entities
             .iter()
-            .map(|e| KnownName {
-                entity: &e.name,
-                names: std::iter::once(e.name.as_str())
-                    .chain(e.aliases.iter().map(String::as_str))
-                    .collect(),
-                kind: match e.kind.as_str() {
-                    "person" => NameKind::Person,
-                    "organisation" => NameKind::Organisation,
-                    "place" => NameKind::Place,
-                    _ => NameKind::Other,
-                },
+            .flat_map(|e| {
+                std::iter::once(&e.name)
+                    .chain(e.aliases.iter())
+                    .map(move |n| format!("{}={}={}", e.id, e.kind, n))
             })
-            .collect();
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
+    let known: Vec<KnownName<'_>> = entities
+        .iter()
+        .map(|e| KnownName {
+            entity: &e.name,
+            names: std::iter::once(e.name.as_str())
+                .chain(e.aliases.iter().map(String::as_str))
+                .collect(),
+            kind: match e.kind.as_str() {
+                "person" => NameKind::Person,
+                "organisation" => NameKind::Organisation,
+                "place" => NameKind::Place,
+                _ => NameKind::Other,
+            },
+        })
+        .collect();
     let ids: HashMap<&str, i64> = entities.iter().map(|e| (e.name.as_str(), e.id)).collect();
     (names_hash, known, ids)
 }
@@ -511,14 +511,14 @@ fn wanted(
     names_hash: &str,
     published: Option<&str>,
 ) -> (String, Option<(time::Date, time::Date)>, String) {
-            let want_q = text::hash(&format!("{hash}|{names_hash}"));
-            let reference = published.and_then(reference_days);
-            let want_d = text::hash(&format!(
-                "{hash}|{}",
-                reference
-                    .map(|(a, b)| format!("{a}/{b}"))
-                    .unwrap_or_default()
-            ));
+    let want_q = text::hash(&format!("{hash}|{names_hash}"));
+    let reference = published.and_then(reference_days);
+    let want_d = text::hash(&format!(
+        "{hash}|{}",
+        reference
+            .map(|(a, b)| format!("{a}/{b}"))
+            .unwrap_or_default()
+    ));
     (want_q, reference, want_d)
 }
 

@@ -491,26 +491,26 @@ impl Notebook {
 
     /// The notebook's entity names (each name and alias) and their hash.
     fn names(&self) -> Result<(Vec<Name>, String)> {
-    let entities = self.store.entities()?;
+        let entities = self.store.entities()?;
         let mut names = Vec::new();
         for e in &entities {
             names.push(Name {
-            entity: e.id,
-            text: e.name.clone(),
+                entity: e.id,
+                text: e.name.clone(),
             });
             for a in &e.aliases {
-            names.push(Name {
-                entity: e.id,
-                text: a.clone(),
-            });
+                names.push(Name {
+                    entity: e.id,
+                    text: a.clone(),
+                });
             }
         }
         let names_hash = text::hash(
             &names
-            .iter()
-            .map(|n| format!("{}={}", n.entity, n.text))
-            .collect::<Vec<_>>()
-            .join("\n"),
+                .iter()
+                .map(|n| format!("{}={}", n.entity, n.text))
+                .collect::<Vec<_>>()
+                .join("\n"),
         );
         Ok((names, names_hash))
     }

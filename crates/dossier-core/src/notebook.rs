@@ -126,16 +126,19 @@ pub struct ImportTimings {
     /// Hashes, duplicates, ids and passage counts.
     pub prepare: f64,
     /// Writing the source files (each whole before it is in place, one
-    /// flush for the batch).
+    /// flush for the batch), on a thread of their own: the mentions, the
+    /// index documents and the quotes are found meanwhile.
     pub files: f64,
-    /// The store's rows, in one transaction.
+    /// The store's rows (sources, mentions, quotes, dates), in one
+    /// transaction, once the files are durable.
     pub store: f64,
     /// The search index's documents (each passage with the entities it
-    /// mentions) and their commit.
+    /// mentions) and their commit after the store's.
     pub index: f64,
-    /// Mentions of known entities in the new texts (found and stored).
+    /// Mentions of known entities in the new texts, found in memory.
     pub mentions: f64,
-    /// The new texts' quotes and dates (found and stored).
+    /// The new texts' quotes and dates, found in memory; then the stale
+    /// mentions, quotes and dates of texts imported earlier, if any.
     pub quotes: f64,
 }
 
@@ -1090,23 +1093,28 @@ impl Notebook {
             .map(|s| format!("{}.md", s.row.id))
             .collect();
         let (written, found) = std::thread::scope(|scope| {
-            let files = scope.spawn(|| -> Result<Vec<std::fs::Metadata>> {
+            let files = scope.spawn(|| -> (Result<Vec<std::fs::Metadata>>, f64) {
+                let started = std::time::Instant::now();
                 let contents = text::par_map(
                     &new_sources,
                     || (),
                     |_, s| source_file_contents(&s.file, &s.text),
                     |_, _| {},
                 );
-                let mut files = Vec::with_capacity(new_sources.len());
-                for (name, contents) in names.iter().zip(contents) {
-                    files.push((name.clone(), contents?.into_bytes()));
-                }
-                text::write_new_files(&sources_dir, &staging, &files)
+                let written = (|| {
+                    let mut files = Vec::with_capacity(new_sources.len());
+                    for (name, contents) in names.iter().zip(contents) {
+                        files.push((name.clone(), contents?.into_bytes()));
+                    }
+                    text::write_new_files(&sources_dir, &staging, &files)
+                })();
+                (written, started.elapsed().as_secs_f64())
             });
             let found = self.find_and_index_new(&new_sources, passages, &bounds, &mut report);
-            let written = files
+            let (written, files_secs) = files
                 .join()
                 .unwrap_or_else(|p| std::panic::resume_unwind(p));
+            report.timings.files = files_secs;
             (written, found)
         });
         let undo_files = || {
@@ -1126,12 +1134,15 @@ impl Notebook {
                 if written.is_ok() {
                     undo_files();
                 }
-                return Err(written.and(found).err().unwrap_or_else(|| {
-                    Error::BadInput("the import failed".into())
-                }));
+                return Err(written
+                    .and(found)
+                    .err()
+                    .unwrap_or_else(|| Error::BadInput("the import failed".into())));
             }
         };
-        report.timings.files = lap(&mut since);
+        // The files' time is their thread's; what this one waited for them
+        // is not counted again.
+        lap(&mut since);
         let stored = self.store.transaction(|tx| {
             for s in &new_sources {
                 tx.insert_source(&s.row, &s.text, &now)?;

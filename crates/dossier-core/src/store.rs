@@ -341,7 +341,21 @@ const PACK_LEVEL: i32 = 3;
 fn pack(text: &str) -> rusqlite::types::Value {
     use rusqlite::types::Value;
     if text.len() <= PACK_LIMIT && text.len() > 32 {
-        if let Ok(packed) = zstd::bulk::compress(text.as_bytes(), PACK_LEVEL) {
+        // One compression context per thread, used again: making one per
+        // text cost more than compressing a short text (a large import's
+        // 2% of its CPU).
+        thread_local! {
+            static PACKER: std::cell::RefCell<Option<zstd::bulk::Compressor<'static>>> =
+                const { std::cell::RefCell::new(None) };
+        }
+        let packed = PACKER.with(|p| {
+            let mut p = p.borrow_mut();
+            if p.is_none() {
+                *p = zstd::bulk::Compressor::new(PACK_LEVEL).ok();
+            }
+            p.as_mut()?.compress(text.as_bytes()).ok()
+        });
+        if let Some(packed) = packed {
             if packed.len() < text.len() {
                 return Value::Blob(packed);
             }
