@@ -678,8 +678,10 @@ fn measure_scale(
             let dir = run_dir(engine, i);
             if dir.exists() {
                 std::fs::create_dir_all(&aside).map_err(|e| e.to_string())?;
-                std::fs::rename(&dir, aside.join(format!("{n}-{i}")))
-                    .map_err(|e| format!("{}: {e}", dir.display()))?;
+                // Named by this process: an interrupted run's leftovers
+                // there are deleted with the rest after the runs.
+                let to = aside.join(format!("{}-{n}-{i}", std::process::id()));
+                std::fs::rename(&dir, to).map_err(|e| format!("{}: {e}", dir.display()))?;
             }
         }
     }
