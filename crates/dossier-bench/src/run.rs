@@ -657,12 +657,39 @@ fn measure_scale(
     let mut skipped: Vec<String> = Vec::new();
     let bytes = info.text_bytes;
 
-    // Indexing.
-    for engine in ["dossier", "tantivy", "fts5"] {
-        let mut all = Vec::new();
+    // Indexing: each run of the engines one after the other (a ratio is
+    // of runs in the same minute on a loaded machine), each run into a
+    // fresh folder. Earlier outputs are moved aside and deleted only after
+    // the runs: a notebook's tens of thousands of files deleted just
+    // before an import slow its file creation several-fold (ext4 without
+    // a journal passes over inodes freed in the last minute), which no
+    // import of a person's files meets.
+    let engines = ["dossier", "tantivy", "fts5"];
+    let aside = out.join("set-aside");
+    let run_dir = |engine: &str, i: usize| {
+        if i + 1 == runs {
+            out.join(engine)
+        } else {
+            out.join(format!("{engine}-run{}", i + 1))
+        }
+    };
+    for (n, engine) in engines.iter().enumerate() {
         for i in 0..runs {
+            let dir = run_dir(engine, i);
+            if dir.exists() {
+                std::fs::create_dir_all(&aside).map_err(|e| e.to_string())?;
+                // Named by this process: an interrupted run's leftovers
+                // there are deleted with the rest after the runs.
+                let to = aside.join(format!("{}-{n}-{i}", std::process::id()));
+                std::fs::rename(&dir, to).map_err(|e| format!("{}: {e}", dir.display()))?;
+            }
+        }
+    }
+    let mut all: Vec<Vec<Value>> = vec![Vec::new(); engines.len()];
+    for i in 0..runs {
+        for (engine, all) in engines.iter().zip(&mut all) {
             eprintln!("== {}: index {engine} (run {}/{runs})", info.name, i + 1);
-            let v = index_child(ctx, engine, data, &out.join(engine))?;
+            let v = index_child(ctx, engine, data, &run_dir(engine, i))?;
             eprintln!(
                 "   {:.2} s, {:.1} MB/s",
                 v["secs"].as_f64().unwrap_or(0.0),
@@ -670,14 +697,20 @@ fn measure_scale(
             );
             all.push(v);
         }
-        r["index"][engine] = median_run(all);
+    }
+    for (engine, all) in engines.iter().zip(all) {
+        r["index"][*engine] = median_run(all);
         r["commands"][format!("index_{engine}")] = json!(format!(
             "{} index --engine {engine} --data {} --out {}",
             ctx.exe_shown,
             show(data),
             show(&out.join(engine))
         ));
+        for i in 0..runs.saturating_sub(1) {
+            let _ = std::fs::remove_dir_all(run_dir(engine, i));
+        }
     }
+    let _ = std::fs::remove_dir_all(&aside);
     let recoll = have("recollindex") && have("recollq");
     let recoll_conf = out.join("recoll");
     if recoll {

@@ -316,33 +316,7 @@ impl Notebook {
             return Ok(());
         }
         let entities = self.store.entities()?;
-        let names_hash = text::hash(
-            &entities
-                .iter()
-                .flat_map(|e| {
-                    std::iter::once(&e.name)
-                        .chain(e.aliases.iter())
-                        .map(move |n| format!("{}={}={}", e.id, e.kind, n))
-                })
-                .collect::<Vec<_>>()
-                .join("\n"),
-        );
-        let known: Vec<KnownName<'_>> = entities
-            .iter()
-            .map(|e| KnownName {
-                entity: &e.name,
-                names: std::iter::once(e.name.as_str())
-                    .chain(e.aliases.iter().map(String::as_str))
-                    .collect(),
-                kind: match e.kind.as_str() {
-                    "person" => NameKind::Person,
-                    "organisation" => NameKind::Organisation,
-                    "place" => NameKind::Place,
-                    _ => NameKind::Other,
-                },
-            })
-            .collect();
-        let ids: HashMap<&str, i64> = entities.iter().map(|e| (e.name.as_str(), e.id)).collect();
+        let (names_hash, known, ids) = quote_names(&entities);
         // Built on the first source whose quotes are stale, then shared.
         let mut finder: Option<QuoteFinder> = None;
         let mut quote_updates: Vec<(String, Vec<QuoteRow>, String)> = Vec::new();
@@ -351,14 +325,7 @@ impl Notebook {
         let mut batch_bytes = 0usize;
         let mut states = states.into_iter().peekable();
         while let Some((id, hash, published, quotes_hash, dates_hash)) = states.next() {
-            let want_q = text::hash(&format!("{hash}|{names_hash}"));
-            let reference = published.as_deref().and_then(reference_days);
-            let want_d = text::hash(&format!(
-                "{hash}|{}",
-                reference
-                    .map(|(a, b)| format!("{a}/{b}"))
-                    .unwrap_or_default()
-            ));
+            let (want_q, reference, want_d) = wanted(&hash, &names_hash, published.as_deref());
             let stale_q = quotes_hash.as_deref() != Some(want_q.as_str());
             let stale_d = dates_hash.as_deref() != Some(want_d.as_str());
             if stale_q || stale_d {
@@ -499,6 +466,110 @@ impl Graph {
 /// How much source text is read before its quotes and dates are found (on
 /// every core).
 const BATCH_BYTES: usize = 8 << 20;
+
+/// The hash of the entity names quotes depend on, the names as the quote
+/// finder takes them, and each name's entity id.
+#[allow(clippy::type_complexity)]
+fn quote_names(
+    entities: &[crate::store::EntityRow],
+) -> (String, Vec<KnownName<'_>>, HashMap<&str, i64>) {
+    let names_hash = text::hash(
+        &entities
+            .iter()
+            .flat_map(|e| {
+                std::iter::once(&e.name)
+                    .chain(e.aliases.iter())
+                    .map(move |n| format!("{}={}={}", e.id, e.kind, n))
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
+    let known: Vec<KnownName<'_>> = entities
+        .iter()
+        .map(|e| KnownName {
+            entity: &e.name,
+            names: std::iter::once(e.name.as_str())
+                .chain(e.aliases.iter().map(String::as_str))
+                .collect(),
+            kind: match e.kind.as_str() {
+                "person" => NameKind::Person,
+                "organisation" => NameKind::Organisation,
+                "place" => NameKind::Place,
+                _ => NameKind::Other,
+            },
+        })
+        .collect();
+    let ids: HashMap<&str, i64> = entities.iter().map(|e| (e.name.as_str(), e.id)).collect();
+    (names_hash, known, ids)
+}
+
+/// For a source of content `hash` published on `published`: the hash its
+/// quotes are recorded under, the reference days of its relative dates and
+/// the hash its dates are recorded under.
+fn wanted(
+    hash: &str,
+    names_hash: &str,
+    published: Option<&str>,
+) -> (String, Option<(time::Date, time::Date)>, String) {
+    let want_q = text::hash(&format!("{hash}|{names_hash}"));
+    let reference = published.and_then(reference_days);
+    let want_d = text::hash(&format!(
+        "{hash}|{}",
+        reference
+            .map(|(a, b)| format!("{a}/{b}"))
+            .unwrap_or_default()
+    ));
+    (want_q, reference, want_d)
+}
+
+/// A source just imported, its text and passages in memory.
+pub(crate) struct NewText<'a> {
+    pub id: &'a str,
+    /// Its content hash.
+    pub hash: &'a str,
+    pub text: &'a str,
+    pub bounds: &'a [(usize, usize)],
+    pub published: Option<&'a str>,
+}
+
+/// Quotes of `new` sources (with the hash to record) and their dates (with
+/// theirs).
+pub(crate) type NewDerived = (Vec<QuoteRow>, String, Vec<DateRow>, String);
+
+impl Notebook {
+    /// The quotes and dates of sources just imported, found on their texts
+    /// in memory on every core; nothing is read back from the store but the
+    /// entity names, nothing is written (the import stores them with the
+    /// sources, in one transaction).
+    pub(crate) fn new_sources_derived(&self, new: &[NewText<'_>]) -> Result<Vec<NewDerived>> {
+        let entities = self.store.entities()?;
+        let (names_hash, known, ids) = quote_names(&entities);
+        let finder = QuoteFinder::new(&known);
+        Ok(text::par_map(
+            new,
+            || (),
+            |_, n| {
+                let (want_q, reference, want_d) = wanted(n.hash, &names_hash, n.published);
+                let st = Stale {
+                    id: n.id.to_string(),
+                    body: Cow::Borrowed(n.text),
+                    bounds: Some(n.bounds),
+                    reference,
+                    quotes: Some(want_q),
+                    dates: Some(want_d),
+                };
+                let (quotes, dates) = derive(&st, Some(&finder), &ids);
+                (
+                    quotes.unwrap_or_default(),
+                    st.quotes.unwrap_or_default(),
+                    dates.unwrap_or_default(),
+                    st.dates.unwrap_or_default(),
+                )
+            },
+            |_, _| {},
+        ))
+    }
+}
 
 /// A source whose quotes (`quotes`: the hash to record) or dates are stale.
 struct Stale<'a> {

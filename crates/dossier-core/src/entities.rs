@@ -489,15 +489,8 @@ impl Notebook {
         }
     }
 
-    /// The mention rows of every stale text (or of `only`); the texts of
-    /// `texts` (sources just imported) are not read back from the store nor
-    /// split into passages again. True when a text that was indexed was
-    /// marked not indexed because the entities of a passage changed.
-    pub(crate) fn update_mention_rows(
-        &mut self,
-        only: Option<(&str, &str)>,
-        texts: &InMemory<'_>,
-    ) -> Result<bool> {
+    /// The notebook's entity names (each name and alias) and their hash.
+    fn names(&self) -> Result<(Vec<Name>, String)> {
         let entities = self.store.entities()?;
         let mut names = Vec::new();
         for e in &entities {
@@ -519,6 +512,63 @@ impl Notebook {
                 .collect::<Vec<_>>()
                 .join("\n"),
         );
+        Ok((names, names_hash))
+    }
+
+    /// The gazetteer of `names` (whose hash is `names_hash`): built once
+    /// for a set of names, then shared.
+    fn gazetteer_of(&mut self, names: &[Name], names_hash: &str) -> std::sync::Arc<Gazetteer> {
+        match &self.gazetteer {
+            Some((h, g)) if *h == names_hash => std::sync::Arc::clone(g),
+            _ => {
+                let g = std::sync::Arc::new(Gazetteer::new(names));
+                self.gazetteer = Some((names_hash.to_string(), std::sync::Arc::clone(&g)));
+                g
+            }
+        }
+    }
+
+    /// The mention rows of sources just imported (`(content hash, text,
+    /// passage bounds)` each), found on their texts in memory on every
+    /// core, each with the hash to record; nothing is written (the import
+    /// stores them with the sources, in one transaction).
+    pub(crate) fn new_sources_mentions(
+        &mut self,
+        new: &[(&str, &str, &[Bounds])],
+    ) -> Result<Vec<(Vec<MentionRow>, String)>> {
+        let (names, names_hash) = self.names()?;
+        let gazetteer = self.gazetteer_of(&names, &names_hash);
+        let texts: Vec<&str> = new
+            .iter()
+            .map(|(_, t, _)| if gazetteer.is_empty() { "" } else { *t })
+            .collect();
+        let found = gazetteer.find_many(&texts);
+        Ok(new
+            .iter()
+            .zip(found)
+            .map(|((hash, _, ends), found)| {
+                let rows = found
+                    .into_iter()
+                    .filter_map(|f| {
+                        let part = ends.partition_point(|p| p.1 <= f.start);
+                        (part < ends.len()).then(|| mention_row(f, part))
+                    })
+                    .collect();
+                (rows, text::hash(&format!("{hash}|{names_hash}")))
+            })
+            .collect())
+    }
+
+    /// The mention rows of every stale text (or of `only`); the texts of
+    /// `texts` (sources just imported) are not read back from the store nor
+    /// split into passages again. True when a text that was indexed was
+    /// marked not indexed because the entities of a passage changed.
+    pub(crate) fn update_mention_rows(
+        &mut self,
+        only: Option<(&str, &str)>,
+        texts: &InMemory<'_>,
+    ) -> Result<bool> {
+        let (names, names_hash) = self.names()?;
         let states = match only {
             None => self.store.mention_states()?,
             Some((kind, target)) => self
@@ -537,14 +587,7 @@ impl Notebook {
         if stale.is_empty() {
             return Ok(false);
         }
-        let gazetteer = match &self.gazetteer {
-            Some((h, g)) if *h == names_hash => std::sync::Arc::clone(g),
-            _ => {
-                let g = std::sync::Arc::new(Gazetteer::new(&names));
-                self.gazetteer = Some((names_hash.clone(), std::sync::Arc::clone(&g)));
-                g
-            }
-        };
+        let gazetteer = self.gazetteer_of(&names, &names_hash);
         let mut updates: Vec<(String, String, Vec<MentionRow>, String)> = Vec::new();
         // Texts are read in batches, and each batch's mentions are found on
         // every core at once.

@@ -126,16 +126,19 @@ pub struct ImportTimings {
     /// Hashes, duplicates, ids and passage counts.
     pub prepare: f64,
     /// Writing the source files (each whole before it is in place, one
-    /// flush for the batch).
+    /// flush for the batch), on a thread of their own: the mentions, the
+    /// index documents and the quotes are found meanwhile.
     pub files: f64,
-    /// The store's rows, in one transaction.
+    /// The store's rows (sources, mentions, quotes, dates), in one
+    /// transaction, once the files are durable.
     pub store: f64,
     /// The search index's documents (each passage with the entities it
-    /// mentions) and their commit.
+    /// mentions) and their commit after the store's.
     pub index: f64,
-    /// Mentions of known entities in the new texts (found and stored).
+    /// Mentions of known entities in the new texts, found in memory.
     pub mentions: f64,
-    /// The new texts' quotes and dates (found and stored).
+    /// The new texts' quotes and dates, found in memory; then the stale
+    /// mentions, quotes and dates of texts imported earlier, if any.
     pub quotes: f64,
 }
 
@@ -1056,24 +1059,19 @@ impl Notebook {
             return Ok(report);
         }
 
-        // 1. The files, each written whole before it is in place; 2. the
-        // store, in one transaction; 3. the mentions, found on the texts in
-        // memory; 4. the index, each passage with the entities it mentions,
-        // in one commit. Any failure undoes all.
+        // The files are written (each whole in a staging folder, one flush,
+        // then put in place) on a thread of their own while this one finds
+        // the mentions, quotes and dates on the texts in memory and adds
+        // the index documents (uncommitted). Then, once the files are
+        // durable: the store, in one transaction (sources, mentions, quotes,
+        // dates), and the index's commit. Any failure undoes all.
         let sources_dir = self.root.join(SOURCES_DIR);
         let state_dir = self.root.join(STATE_DIR);
         // Under the index writer's lock no other import runs: a staging
         // folder left there is a crashed import's.
         remove_stale_staging(&state_dir);
         let staging = state_dir.join(format!("{STAGING_PREFIX}{}", std::process::id()));
-        let contents = text::par_map(
-            &new_sources,
-            || (),
-            |_, s| source_file_contents(&s.file, &s.text),
-            |_, _| {},
-        );
-        let mut files = Vec::with_capacity(new_sources.len());
-        for (s, contents) in new_sources.iter().zip(contents) {
+        for s in &new_sources {
             let abs = self.root.join(&s.row.path);
             if abs.exists() {
                 return Err(Error::BadInput(format!(
@@ -1081,69 +1079,91 @@ impl Notebook {
                     abs.display()
                 )));
             }
-            let name = format!("{}.md", s.row.id);
-            files.push((name, contents?.into_bytes()));
         }
-        let metadata = text::write_new_files(&sources_dir, &staging, &files)?;
-        let written: Vec<PathBuf> = files
-            .iter()
-            .map(|(name, _)| sources_dir.join(name))
+        let passages: Vec<Vec<Passage>> = new_sources
+            .iter_mut()
+            .map(|s| std::mem::take(&mut s.passages))
             .collect();
-        let undo_files = |written: &[PathBuf]| {
-            for f in written {
-                let _ = std::fs::remove_file(f);
+        let bounds: Vec<Vec<(usize, usize)>> = passages
+            .iter()
+            .map(|ps| ps.iter().map(|p| (p.start, p.end)).collect())
+            .collect();
+        let names: Vec<String> = new_sources
+            .iter()
+            .map(|s| format!("{}.md", s.row.id))
+            .collect();
+        let (written, found) = std::thread::scope(|scope| {
+            let files = scope.spawn(|| -> (Result<Vec<std::fs::Metadata>>, f64) {
+                let started = std::time::Instant::now();
+                let contents = text::par_map(
+                    &new_sources,
+                    || (),
+                    |_, s| source_file_contents(&s.file, &s.text),
+                    |_, _| {},
+                );
+                let written = (|| {
+                    let mut files = Vec::with_capacity(new_sources.len());
+                    for (name, contents) in names.iter().zip(contents) {
+                        files.push((name.clone(), contents?.into_bytes()));
+                    }
+                    text::write_new_files(&sources_dir, &staging, &files)
+                })();
+                (written, started.elapsed().as_secs_f64())
+            });
+            let found = self.find_and_index_new(&new_sources, passages, &bounds, &mut report);
+            let (written, files_secs) = files
+                .join()
+                .unwrap_or_else(|p| std::panic::resume_unwind(p));
+            report.timings.files = files_secs;
+            (written, found)
+        });
+        let undo_files = || {
+            for name in &names {
+                let _ = std::fs::remove_file(sources_dir.join(name));
             }
         };
-        for (s, m) in new_sources.iter_mut().zip(&metadata) {
-            s.row.file_stamp = Some(stamp_of(m));
-        }
-        report.timings.files = lap(&mut since);
+        let (mentions, derived) = match (written, found) {
+            (Ok(metadata), Ok(found)) => {
+                for (s, m) in new_sources.iter_mut().zip(&metadata) {
+                    s.row.file_stamp = Some(stamp_of(m));
+                }
+                found
+            }
+            (written, found) => {
+                let _ = self.index.rollback();
+                if written.is_ok() {
+                    undo_files();
+                }
+                return Err(written
+                    .and(found)
+                    .err()
+                    .unwrap_or_else(|| Error::BadInput("the import failed".into())));
+            }
+        };
+        // The files' time is their thread's; what this one waited for them
+        // is not counted again.
+        lap(&mut since);
         let stored = self.store.transaction(|tx| {
             for s in &new_sources {
                 tx.insert_source(&s.row, &s.text, &now)?;
             }
+            for (s, (rows, hash)) in new_sources.iter().zip(&mentions) {
+                tx.set_mentions("source", &s.row.id, rows, hash)?;
+            }
+            for (s, (quotes, quotes_hash, dates, dates_hash)) in new_sources.iter().zip(&derived) {
+                tx.set_quotes(&s.row.id, quotes, quotes_hash)?;
+                tx.set_dates(&s.row.id, dates, dates_hash)?;
+            }
             Ok(())
         });
         if let Err(e) = stored {
-            undo_files(&written);
+            let _ = self.index.rollback();
+            undo_files();
             return Err(e);
         }
+        self.derived_writes += 2 * new_sources.len();
         report.timings.store = lap(&mut since);
-        // Mentions of known entities in the new texts come first, found on
-        // the texts in memory: each passage's index document carries the
-        // entities it mentions (`entity:`). They are derived: a failure
-        // here or later is repaired by the next sync, like the index.
-        let bounds: Vec<Vec<(usize, usize)>> = new_sources
-            .iter()
-            .map(|s| s.passages.iter().map(|p| (p.start, p.end)).collect())
-            .collect();
-        fn in_memory<'a>(
-            sources: &'a [NewSource],
-            bounds: &'a [Vec<(usize, usize)>],
-        ) -> crate::entities::InMemory<'a> {
-            crate::entities::InMemory(
-                sources
-                    .iter()
-                    .zip(bounds)
-                    .map(|(s, b)| (s.row.id.as_str(), (s.text.as_str(), b.as_slice())))
-                    .collect(),
-            )
-        }
-        let others_stale = self.update_mention_rows(None, &in_memory(&new_sources, &bounds))?;
-        report.timings.mentions = lap(&mut since);
-        // The passages' text goes to the index; their bounds stay.
-        let indexed = (|| -> Result<()> {
-            for s in &mut new_sources {
-                let passages = std::mem::take(&mut s.passages);
-                let mentions = self.store.mention_parts("source", &s.row.id)?;
-                self.index.replace(
-                    &source_owner(&s.row.id),
-                    &source_docs(&s.row, passages, &mentions),
-                )?;
-            }
-            self.index.commit()
-        })();
-        if let Err(e) = indexed {
+        if let Err(e) = self.index.commit() {
             let _ = self.index.rollback();
             let _ = self.store.transaction(|tx| {
                 for s in &new_sources {
@@ -1152,7 +1172,7 @@ impl Notebook {
                 }
                 Ok(())
             });
-            undo_files(&written);
+            undo_files();
             return Err(e);
         }
         let marks: Vec<(String, String)> = new_sources
@@ -1160,14 +1180,15 @@ impl Notebook {
             .map(|s| (s.row.id.clone(), s.row.hash.clone()))
             .collect();
         self.store.mark_indexed(&marks, &[])?;
-        if others_stale {
-            // Texts imported earlier whose mentions changed with the names.
+        report.timings.index += lap(&mut since);
+        // Texts imported earlier whose mentions, quotes or dates are stale
+        // (none, unless the names changed since): the new ones are not.
+        let texts = in_memory(&new_sources, &bounds);
+        if self.update_mention_rows(None, &texts)? {
             self.index_pending()?;
         }
-        report.timings.index = lap(&mut since);
-        let texts = in_memory(&new_sources, &bounds);
         self.update_quotes_and_dates_with(None, &texts)?;
-        report.timings.quotes = lap(&mut since);
+        report.timings.quotes += lap(&mut since);
         // An import that at least doubled the store leaves its pages part
         // empty: it is rewritten compactly (about 5% of a large import's
         // time). The import's transactions grew the write-ahead log (and
@@ -1178,6 +1199,57 @@ impl Notebook {
         self.store.shrink_wal()?;
         report.imported = new_sources.iter().map(|s| summary(&s.row)).collect();
         Ok(report)
+    }
+
+    /// For sources just imported (their passages taken apart): finds their
+    /// mentions, quotes and dates on the texts in memory (every core) and
+    /// adds their index documents, each passage with the entities it
+    /// mentions (uncommitted). Nothing is written to the store. The
+    /// phases' times go to `report`.
+    #[allow(clippy::type_complexity)]
+    fn find_and_index_new(
+        &mut self,
+        new: &[NewSource],
+        passages: Vec<Vec<Passage>>,
+        bounds: &[Vec<(usize, usize)>],
+        report: &mut ImportReport,
+    ) -> Result<(
+        Vec<(Vec<crate::store::MentionRow>, String)>,
+        Vec<crate::derived::NewDerived>,
+    )> {
+        let mut since = std::time::Instant::now();
+        let mut lap = || {
+            let secs = since.elapsed().as_secs_f64();
+            since = std::time::Instant::now();
+            secs
+        };
+        let texts: Vec<(&str, &str, &[(usize, usize)])> = new
+            .iter()
+            .zip(bounds)
+            .map(|(s, b)| (s.row.hash.as_str(), s.text.as_str(), b.as_slice()))
+            .collect();
+        let mentions = self.new_sources_mentions(&texts)?;
+        report.timings.mentions = lap();
+        for ((s, ps), (rows, _)) in new.iter().zip(passages).zip(&mentions) {
+            let parts: Vec<(usize, i64)> = rows.iter().map(|r| (r.part, r.entity_id)).collect();
+            self.index
+                .replace(&source_owner(&s.row.id), &source_docs(&s.row, ps, &parts))?;
+        }
+        report.timings.index = lap();
+        let texts: Vec<crate::derived::NewText<'_>> = new
+            .iter()
+            .zip(bounds)
+            .map(|(s, b)| crate::derived::NewText {
+                id: &s.row.id,
+                hash: &s.row.hash,
+                text: &s.text,
+                bounds: b,
+                published: s.row.published.as_deref(),
+            })
+            .collect();
+        let derived = self.new_sources_derived(&texts)?;
+        report.timings.quotes = lap();
+        Ok((mentions, derived))
     }
 
     /// Reads and extracts `files` for an import of `total` items (progress
@@ -1698,6 +1770,20 @@ fn inside(state: &Path, path: &Path, parents: &mut HashMap<PathBuf, Option<PathB
 }
 
 /// A source on its way into the notebook.
+/// The texts of sources just imported, with their passages' bounds.
+fn in_memory<'a>(
+    sources: &'a [NewSource],
+    bounds: &'a [Vec<(usize, usize)>],
+) -> crate::entities::InMemory<'a> {
+    crate::entities::InMemory(
+        sources
+            .iter()
+            .zip(bounds)
+            .map(|(s, b)| (s.row.id.as_str(), (s.text.as_str(), b.as_slice())))
+            .collect(),
+    )
+}
+
 struct NewSource {
     row: SourceRow,
     text: String,

@@ -358,7 +358,17 @@ fn hash_at(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<String>> 
     use rusqlite::types::{Type, ValueRef};
     match r.get_ref(i)? {
         ValueRef::Null => Ok(None),
-        ValueRef::Blob(b) => Ok(Some(b.iter().map(|x| format!("{x:02x}")).collect())),
+        ValueRef::Blob(b) => {
+            // By table: a `format!` per byte was 2% of a large import's CPU
+            // (every source's hashes are read after it).
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            let mut s = String::with_capacity(2 * b.len());
+            for x in b {
+                s.push(HEX[usize::from(x >> 4)] as char);
+                s.push(HEX[usize::from(x & 15)] as char);
+            }
+            Ok(Some(s))
+        }
         ValueRef::Text(t) => std::str::from_utf8(t)
             .map(|t| Some(t.to_string()))
             .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, Type::Text, e.into())),
@@ -417,7 +427,21 @@ const PACK_LEVEL: i32 = 3;
 fn pack(text: &str) -> rusqlite::types::Value {
     use rusqlite::types::Value;
     if text.len() <= PACK_LIMIT && text.len() > 32 {
-        if let Ok(packed) = zstd::bulk::compress(text.as_bytes(), PACK_LEVEL) {
+        // One compression context per thread, used again: making one per
+        // text cost more than compressing a short text (a large import's
+        // 2% of its CPU).
+        thread_local! {
+            static PACKER: std::cell::RefCell<Option<zstd::bulk::Compressor<'static>>> =
+                const { std::cell::RefCell::new(None) };
+        }
+        let packed = PACKER.with(|p| {
+            let mut p = p.borrow_mut();
+            if p.is_none() {
+                *p = zstd::bulk::Compressor::new(PACK_LEVEL).ok();
+            }
+            p.as_mut()?.compress(text.as_bytes()).ok()
+        });
+        if let Some(packed) = packed {
             if packed.len() < text.len() {
                 return Value::Blob(packed);
             }
