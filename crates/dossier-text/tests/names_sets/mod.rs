@@ -1,7 +1,8 @@
 //! The training data of the names model (`src/tagger.rs`): every set the
 //! suggest eval scores except `UNSEEN_2` (figures only, never trained on)
 //! and the sample article. Shared by `examples/train_names.rs` and
-//! `tests/names_model.rs`; the lists are the eval's (`tests/suggest_eval.rs`).
+//! `tests/names_model.rs`, and the lists of texts with the suggest eval
+//! (`tests/suggest_eval.rs`), which scores them (and `UNSEEN_2`, `UNSEEN_8`).
 
 #![allow(dead_code)]
 
@@ -28,167 +29,204 @@ pub fn settings() -> Settings {
     }
 }
 
+pub const DEV: &[&str] = &[
+    "nytimes-1",
+    "nytimes-2",
+    "guardian-1",
+    "bbc-1",
+    "wapo-1",
+    "cnn",
+    "telegraph",
+    "yahoo-2",
+    "nytimes-4",
+    "yahoo-3",
+    "buzzfeed-1",
+    "salon-1",
+    "breitbart",
+    "msn",
+    "tmz-1",
+    "engadget",
+    "medicalnewstoday",
+    "aclu",
+    "webmd-1",
+    "lwn-1",
+    "simplyfound-1",
+    "quanta-1",
+    "webmd-2",
+    "nytimes-4-part2",
+    "buzzfeed-1-part2",
+    "lwn-1-part2",
+    "webmd-1-part2",
+    "quanta-1-part2",
+    "medicalnewstoday-part2",
+    "yahoo-3-part2",
+    "aclu-part2",
+    "cnn-part2",
+    "webmd-2-part2",
+];
+pub const HELD_OUT: &[&str] = &[
+    "herald-sun-1",
+    "seattletimes-1",
+    "wapo-2",
+    "nytimes-3",
+    "ars-1",
+    "theverge",
+];
+/// The unseen set: ten real news excerpts (`tests/fixtures/unseen`, see its
+/// README) whose gold was written and committed before the suggester ever ran
+/// on them. First score, rules untouched: precision 0.76, recall 0.90, kinds
+/// 0.90. Their errors were then read while the rules changed, so they are
+/// dev-like now; `UNSEEN_2` took their place.
+pub const UNSEEN: &[&str] = &[
+    "brown-ca01",
+    "brown-ca05",
+    "brown-ca10",
+    "brown-ca15",
+    "brown-ca20",
+    "brown-ca25",
+    "brown-ca40",
+    "nytimes-2-part3",
+    "salon-1-part2",
+    "engadget-part2",
+];
+/// Twelve more Brown press stories (names only), gold committed before the
+/// suggester ran on them; scored once with the rules as they were (the
+/// "before") and once after the next round of changes, which were made
+/// without reading them. Never printed in detail. Before (rules at
+/// 8f0a005): precision 0.84 (152/180), recall 0.86 (152/176), kinds 0.83
+/// (126/152). After (rules frozen after the state-abbreviation, dateline,
+/// initials, title, holiday, designator and region changes, made from dev
+/// and unseen-1 errors): precision 0.87 (150/172), recall 0.85 (150/176),
+/// kinds 0.87 (130/150). Its totals were printed on each eval run while the
+/// rules changed (never its suggestions); no change was kept or dropped for
+/// its score. Since then (the round of `UNSEEN_4`) its details are read
+/// like the first set's (`SUGGEST_EVAL_UNSEEN_DETAIL=1`): no longer unseen.
+pub const UNSEEN_3: &[&str] = &[
+    "brown-ca30",
+    "brown-ca31",
+    "brown-ca32",
+    "brown-ca33",
+    "brown-ca34",
+    "brown-ca35",
+    "brown-ca36",
+    "brown-ca37",
+    "brown-ca38",
+    "brown-ca39",
+    "brown-ca41",
+    "brown-ca42",
+];
+/// Eleven more Brown press stories (names only; the reportage samples no
+/// earlier set used), gold committed before the suggester ran on them.
+/// Never printed in detail. Before (rules at 4be39d8, scored once):
+/// precision 0.87 (135/156), recall 0.92 (135/146), kinds 0.93 (126/135).
+/// After (rules frozen after the round that read unseen-1 and unseen-3
+/// errors: acronyms and towns, teams after a place, no person after "the",
+/// role nouns and surname shapes, titles, short forms, spaced initials,
+/// plain words capitalised once): precision 0.89 (138/155), recall 0.95
+/// (138/146), kinds 0.93 (128/138). Its totals (never its suggestions) were
+/// printed twice during the round; no change was kept or dropped for them.
+/// Since the round of `UNSEEN_5` its details are read (dev-like).
+pub const UNSEEN_4: &[&str] = &[
+    "brown-ca08",
+    "brown-ca16",
+    "brown-ca17",
+    "brown-ca21",
+    "brown-ca23",
+    "brown-ca24",
+    "brown-ca26",
+    "brown-ca27",
+    "brown-ca29",
+    "brown-ca43",
+    "brown-ca44",
+];
+/// Eleven more Brown press stories (names only): the paragraphs that follow
+/// the excerpts earlier sets and the quotes evals took from the same
+/// samples, gold committed before the suggester ran on them. Never printed
+/// in detail. Before (rules at f1f1077, scored once): precision 0.89
+/// (343/386), recall 0.89 (343/384), kinds 0.95 (326/343). After (rules
+/// frozen at 787d6a0, after the round that read unseen-4's and the earlier
+/// sets' errors: short forms by rule, firms, clubs, nicknames, datelines,
+/// numbers, acronyms of phrases): precision 0.896 (344/384), recall 0.896
+/// (344/384), kinds 0.95 (327/344) — a hair under the 0.90 bar for
+/// precision and recall. Its totals were printed once by mistake while
+/// tuning (inside the "all real" line, 1047→1045 right); nothing was kept
+/// or dropped for it, and that line was hidden from then on. Scored twice,
+/// it became dev material in the next round: its details are read with
+/// the first, third and fourth sets' (`SUGGEST_EVAL_UNSEEN_DETAIL=1`).
+/// After that round (saints, teams' short forms, cut lists, plural
+/// designators and titles, clause words, initials, inns): precision 0.949
+/// (357/376), recall 0.930 (357/384), kinds 0.958 (342/357).
+pub const UNSEEN_5: &[&str] = &[
+    "brown-ca10-part3",
+    "brown-ca11-part2",
+    "brown-ca12-part2",
+    "brown-ca13-part2",
+    "brown-ca15-part2",
+    "brown-ca17-part2",
+    "brown-ca18-part2",
+    "brown-ca29-part2",
+    "brown-ca31-part2",
+    "brown-ca37-part2",
+    "brown-ca39-part2",
+];
+/// Ten more Brown press stories (names only): the paragraphs that follow
+/// every earlier excerpt (names or quotes) of the same samples, gold
+/// committed before the suggester ran on them (292 names to find). Not
+/// printed in detail until its second scoring. Before (rules at 71c8d12, scored once): precision
+/// 0.87 (258/296), recall 0.88 (258/292), kinds 0.91 (234/258). After
+/// (rules frozen at 99399b0, the round that read unseen-5): precision 0.892
+/// (264/296), recall 0.904 (264/292), kinds 0.905 (239/264) — precision a
+/// hair under the 0.90 bar. Scored twice, it became dev material in the
+/// next round: its details are read with the first, third, fourth and
+/// fifth sets' (`SUGGEST_EVAL_UNSEEN_DETAIL=1`); that round (lower-case
+/// designators, repeated last words) took it to precision 0.919 (271/295),
+/// recall 0.928 (271/292), kinds 0.908 (246/271).
+pub const UNSEEN_6: &[&str] = &[
+    "brown-ca15-part3",
+    "brown-ca16-part2",
+    "brown-ca19-part2",
+    "brown-ca21-part2",
+    "brown-ca22-part3",
+    "brown-ca23-part2",
+    "brown-ca25-part3",
+    "brown-ca39-part3",
+    "brown-ca40-part2",
+    "brown-ca42-part3",
+];
+/// Ten more Brown press stories (names only): the paragraphs that follow
+/// every earlier excerpt (names or quotes) of ten reportage samples, gold
+/// committed before the suggester ran on them (340 names to find). Never
+/// printed in detail. Before (rules frozen at 99399b0, scored once):
+/// precision 0.876 (305/348), recall 0.897 (305/340), kinds 0.905
+/// (276/305). After (rules frozen at 8a53d70, the round that read
+/// unseen-6): precision 0.872 (306/351), recall 0.900 (306/340), kinds
+/// 0.902 (276/306) — precision under the 0.90 bar. Scored twice, it
+/// became dev material in the next round (the trained filter of
+/// `src/tagger.rs`): its details print with `SUGGEST_EVAL_UNSEEN_DETAIL=1`
+/// and its gold is training data.
+pub const UNSEEN_7: &[&str] = &[
+    "brown-ca02-part2",
+    "brown-ca04-part2",
+    "brown-ca06-part3",
+    "brown-ca16-part3",
+    "brown-ca18-part3",
+    "brown-ca21-part3",
+    "brown-ca23-part3",
+    "brown-ca31-part3",
+    "brown-ca33-part3",
+    "brown-ca37-part3",
+];
+
 /// `(set, directory under tests/fixtures, gold extension, texts)`.
 pub const SETS: &[(&str, &str, &str, &[&str])] = &[
-    (
-        "dev",
-        "suggest",
-        "gold",
-        &[
-            "nytimes-1",
-            "nytimes-2",
-            "guardian-1",
-            "bbc-1",
-            "wapo-1",
-            "cnn",
-            "telegraph",
-            "yahoo-2",
-            "nytimes-4",
-            "yahoo-3",
-            "buzzfeed-1",
-            "salon-1",
-            "breitbart",
-            "msn",
-            "tmz-1",
-            "engadget",
-            "medicalnewstoday",
-            "aclu",
-            "webmd-1",
-            "lwn-1",
-            "simplyfound-1",
-            "quanta-1",
-            "webmd-2",
-            "nytimes-4-part2",
-            "buzzfeed-1-part2",
-            "lwn-1-part2",
-            "webmd-1-part2",
-            "quanta-1-part2",
-            "medicalnewstoday-part2",
-            "yahoo-3-part2",
-            "aclu-part2",
-            "cnn-part2",
-            "webmd-2-part2",
-        ],
-    ),
-    (
-        "held-out",
-        "suggest",
-        "gold",
-        &[
-            "herald-sun-1",
-            "seattletimes-1",
-            "wapo-2",
-            "nytimes-3",
-            "ars-1",
-            "theverge",
-        ],
-    ),
-    (
-        "unseen-1",
-        "unseen",
-        "names",
-        &[
-            "brown-ca01",
-            "brown-ca05",
-            "brown-ca10",
-            "brown-ca15",
-            "brown-ca20",
-            "brown-ca25",
-            "brown-ca40",
-            "nytimes-2-part3",
-            "salon-1-part2",
-            "engadget-part2",
-        ],
-    ),
-    (
-        "unseen-3",
-        "unseen",
-        "names",
-        &[
-            "brown-ca30",
-            "brown-ca31",
-            "brown-ca32",
-            "brown-ca33",
-            "brown-ca34",
-            "brown-ca35",
-            "brown-ca36",
-            "brown-ca37",
-            "brown-ca38",
-            "brown-ca39",
-            "brown-ca41",
-            "brown-ca42",
-        ],
-    ),
-    (
-        "unseen-4",
-        "unseen",
-        "names",
-        &[
-            "brown-ca08",
-            "brown-ca16",
-            "brown-ca17",
-            "brown-ca21",
-            "brown-ca23",
-            "brown-ca24",
-            "brown-ca26",
-            "brown-ca27",
-            "brown-ca29",
-            "brown-ca43",
-            "brown-ca44",
-        ],
-    ),
-    (
-        "unseen-5",
-        "unseen",
-        "names",
-        &[
-            "brown-ca10-part3",
-            "brown-ca11-part2",
-            "brown-ca12-part2",
-            "brown-ca13-part2",
-            "brown-ca15-part2",
-            "brown-ca17-part2",
-            "brown-ca18-part2",
-            "brown-ca29-part2",
-            "brown-ca31-part2",
-            "brown-ca37-part2",
-            "brown-ca39-part2",
-        ],
-    ),
-    (
-        "unseen-6",
-        "unseen",
-        "names",
-        &[
-            "brown-ca15-part3",
-            "brown-ca16-part2",
-            "brown-ca19-part2",
-            "brown-ca21-part2",
-            "brown-ca22-part3",
-            "brown-ca23-part2",
-            "brown-ca25-part3",
-            "brown-ca39-part3",
-            "brown-ca40-part2",
-            "brown-ca42-part3",
-        ],
-    ),
-    (
-        "unseen-7",
-        "unseen",
-        "names",
-        &[
-            "brown-ca02-part2",
-            "brown-ca04-part2",
-            "brown-ca06-part3",
-            "brown-ca16-part3",
-            "brown-ca18-part3",
-            "brown-ca21-part3",
-            "brown-ca23-part3",
-            "brown-ca31-part3",
-            "brown-ca33-part3",
-            "brown-ca37-part3",
-        ],
-    ),
+    ("dev", "suggest", "gold", DEV),
+    ("held-out", "suggest", "gold", HELD_OUT),
+    ("unseen-1", "unseen", "names", UNSEEN),
+    ("unseen-3", "unseen", "names", UNSEEN_3),
+    ("unseen-4", "unseen", "names", UNSEEN_4),
+    ("unseen-5", "unseen", "names", UNSEEN_5),
+    ("unseen-6", "unseen", "names", UNSEEN_6),
+    ("unseen-7", "unseen", "names", UNSEEN_7),
     // Written for the tests (wire style), always in training, never scored
     // as a held-out set.
     ("wire", "suggest", "gold", &["wire-opec"]),
