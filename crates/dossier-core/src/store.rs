@@ -1003,13 +1003,6 @@ impl Store {
             .optional()?)
     }
 
-    /// The characters `start..end` of a source's current version: the text
-    /// of one of its passages (the index does not store it). `None` when
-    /// the source is gone.
-    pub fn passage_text(&self, id: &str, start: usize, end: usize) -> Result<Option<String>> {
-        Ok(self.passage(id, start, end)?.map(|(_, text)| text))
-    }
-
     /// A source passage as a hit shows it: the source's title and the
     /// characters `start..end` of its current version (the index stores
     /// neither). `None` when the source is gone.
