@@ -73,6 +73,20 @@ impl Kind {
             Kind::Other => "other",
         }
     }
+
+    /// The kind of a name [`Kind::as_str`] gives; None for another word.
+    pub fn parse(s: &str) -> Option<Kind> {
+        [
+            Kind::Person,
+            Kind::Organisation,
+            Kind::Place,
+            Kind::Event,
+            Kind::Date,
+            Kind::Other,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
 }
 
 /// A proposed entity.
@@ -3071,6 +3085,21 @@ fn best_name(variants: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_kind_reads_back_from_its_name() {
+        for k in [
+            Kind::Person,
+            Kind::Organisation,
+            Kind::Place,
+            Kind::Event,
+            Kind::Date,
+            Kind::Other,
+        ] {
+            assert_eq!(Kind::parse(k.as_str()), Some(k));
+        }
+        assert_eq!(Kind::parse("Person"), None);
+    }
 
     fn names_of(text: &str) -> Vec<(String, Kind)> {
         suggest_names(text, &|_| false)

@@ -214,14 +214,7 @@ pub fn parse_gold(text: &str) -> Result<Vec<GoldEntity>, String> {
         let kinds = kind
             .trim_start_matches('?')
             .split('/')
-            .map(|s| match s {
-                "person" => Kind::Person,
-                "organisation" => Kind::Organisation,
-                "place" => Kind::Place,
-                "event" => Kind::Event,
-                "date" => Kind::Date,
-                _ => Kind::Other,
-            })
+            .map(|s| Kind::parse(s).unwrap_or(Kind::Other))
             .collect();
         let all: Vec<&str> = names.split(" | ").map(str::trim).collect();
         out.push(GoldEntity {

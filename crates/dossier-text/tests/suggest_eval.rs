@@ -78,14 +78,7 @@ struct GoldEntity {
 }
 
 fn kind_of(s: &str) -> Kind {
-    match s {
-        "person" => Kind::Person,
-        "organisation" => Kind::Organisation,
-        "place" => Kind::Place,
-        "event" => Kind::Event,
-        "date" => Kind::Date,
-        _ => Kind::Other,
-    }
+    Kind::parse(s).unwrap_or(Kind::Other)
 }
 
 fn read_gold(name: &str) -> Vec<GoldEntity> {
