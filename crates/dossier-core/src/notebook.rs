@@ -696,14 +696,14 @@ impl Notebook {
             self.store.transaction(|tx| {
             for (row, body) in &changed_sources {
                 if known.contains_key(&row.id) {
-                    tx.update_source(row, body, &now)?;
+                    tx.update_source(row, body)?;
                     let annotations = tx.annotations_of(&row.id)?;
                     if !annotations.is_empty() {
                         let version = tx.current_version(&row.id)?;
                         reanchored += reanchor(tx, &annotations, old_texts.get(&row.id).map(String::as_str), body, version)?;
                     }
                 } else {
-                    tx.insert_source(row, body, &now)?;
+                    tx.insert_source(row, body)?;
                 }
             }
             for (rel, stamp, source_id, entries) in &annotation_files {
@@ -1145,7 +1145,7 @@ impl Notebook {
         lap(&mut since);
         let stored = self.store.transaction(|tx| {
             for s in &new_sources {
-                tx.insert_source(&s.row, &s.text, &now)?;
+                tx.insert_source(&s.row, &s.text)?;
             }
             for (s, (rows, hash)) in new_sources.iter().zip(&mentions) {
                 tx.set_mentions("source", &s.row.id, rows, hash)?;

@@ -1516,9 +1516,8 @@ pub struct Tx<'a> {
 }
 
 impl Tx<'_> {
-    /// Inserts a new source with its first version. (`_now`, the time of
-    /// the import, is not kept: nothing read it.)
-    pub fn insert_source(&self, row: &SourceRow, text: &str, _now: &str) -> Result<()> {
+    /// Inserts a new source with its first version.
+    pub fn insert_source(&self, row: &SourceRow, text: &str) -> Result<()> {
         self.tx.prepare_cached(
             "INSERT INTO sources (id, title, outlet, author, published, url, path, format, hash, passages, file_stamp)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -1531,7 +1530,7 @@ impl Tx<'_> {
     }
 
     /// Records a changed source: its metadata and a new version (old versions are kept).
-    pub fn update_source(&self, row: &SourceRow, text: &str, _now: &str) -> Result<()> {
+    pub fn update_source(&self, row: &SourceRow, text: &str) -> Result<()> {
         self.tx.execute(
             "UPDATE sources SET title = ?2, outlet = ?3, author = ?4, published = ?5, url = ?6,
                  path = ?7, format = ?8, hash = ?9, passages = ?10, file_stamp = ?11 WHERE id = ?1",

@@ -416,7 +416,7 @@ fn a_version_5_store_is_packed_in_place_and_keeps_everything() {
         indexed_hash: None,
     };
     store
-        .transaction(|tx| tx.insert_source(&added, &other, "2026-01-02T00:00:00Z"))
+        .transaction(|tx| tx.insert_source(&added, &other))
         .unwrap();
     assert_eq!(
         store.source("added").unwrap().unwrap().path,
