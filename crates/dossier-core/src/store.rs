@@ -937,8 +937,17 @@ impl Store {
     }
 
     /// Runs `f` inside one transaction: all of its writes land, or none.
+    ///
+    /// The transaction takes the write lock as it begins (`BEGIN
+    /// IMMEDIATE`), waiting the busy timeout for another process's write
+    /// to end. Begun as a reader (SQLite's default), a transaction whose
+    /// first statement reads (a source's key, say) would have to upgrade to
+    /// a writer later, and that upgrade fails at once, without waiting,
+    /// with "database is locked" when another process writes meanwhile.
     pub fn transaction<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let out = f(&Tx { tx: &tx })?;
         // Every write moves the generation on: a reader that finds it moved
         // since the last full sync syncs before it answers.
@@ -1795,9 +1804,7 @@ impl Tx<'_> {
         // Which entities each part mentions, before and after: when that
         // changes, the target's index documents (which carry the entity ids
         // for `entity:`) must be written again. The old rows come back from
-        // the DELETE itself: a read first would start the transaction as a
-        // reader, and its upgrade to a writer fails at once ("database is
-        // locked") when another process wrote in between.
+        // the DELETE itself.
         // A source's mentions hold its key, a note's its path (when the
         // source is gone, both are NULL: nothing is deleted, and an insert
         // fails the table's CHECK).
