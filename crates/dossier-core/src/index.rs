@@ -706,10 +706,20 @@ impl SearchIndex {
         Ok(out)
     }
 
-    /// Expands a fuzzy word into the stemmed words within `distance` edits.
-    pub(crate) fn expand_fuzzy(&self, word: &str, distance: u8, max: usize) -> Result<Vec<String>> {
+    /// The words of the `plain` field within `distance` edits of `word`
+    /// (transpositions count one), every one of every segment, and the
+    /// stemmed forms of the first of them (up to `max`) for the snippets
+    /// to mark. The query then matches the words found (a set of terms)
+    /// rather than walking the term dictionaries with the edit automaton a
+    /// second time: the walk is most of a fuzzy query's time.
+    pub(crate) fn expand_fuzzy(
+        &self,
+        word: &str,
+        distance: u8,
+        max: usize,
+    ) -> Result<(Vec<Term>, Vec<String>)> {
         let searcher = self.reader.searcher();
-        let mut out = Vec::new();
+        let (mut terms, mut marks) = (Vec::new(), Vec::new());
         let mut stem = words_analyzer();
         let query = tantivy::query::FuzzyTermQuery::new(
             Term::from_field_text(self.fields.plain, word),
@@ -725,13 +735,17 @@ impl SearchIndex {
                 .search(&automaton)
                 .into_stream()
                 .map_err(|e| Error::io(&self.dir, e))?;
-            while stream.advance() && out.len() < max {
-                if let Ok(w) = std::str::from_utf8(stream.key()) {
-                    out.extend(tokens(&mut stem, w));
+            while stream.advance() {
+                let Ok(w) = std::str::from_utf8(stream.key()) else {
+                    continue;
+                };
+                if marks.len() < max {
+                    marks.extend(tokens(&mut stem, w));
                 }
+                terms.push(Term::from_field_text(self.fields.plain, w));
             }
         }
-        Ok(out)
+        Ok((terms, marks))
     }
 }
 

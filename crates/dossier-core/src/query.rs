@@ -19,8 +19,8 @@
 //! as written); the notebook shows such hits as their quotes.
 
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
-    RegexQuery, TermQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, BoostQuery, EmptyQuery, Occur, PhraseQuery, Query,
+    RegexQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
@@ -508,13 +508,10 @@ fn build(node: &Node, cx: &mut Cx<'_>) -> Result<Box<dyn Query>> {
         }
         Node::Fuzzy(w, d) => {
             let word = plain_word(w)?;
-            let words = cx.index.expand_fuzzy(&word, *d, EXPANSIONS)?;
+            let (terms, words) = cx.index.expand_fuzzy(&word, *d, EXPANSIONS)?;
             cx.mark(words.into_iter().map(Pattern::analysed_word));
-            Box::new(FuzzyTermQuery::new(
-                Term::from_field_text(f.plain, &word),
-                *d,
-                true,
-            ))
+            // Constant score, as an edit-distance match always had.
+            Box::new(ConstScoreQuery::new(Box::new(TermSetQuery::new(terms)), 1.0))
         }
         Node::Field(name, value) => field_query(name, value, cx)?,
         Node::And(items) => {

@@ -124,6 +124,42 @@ fn prefix_and_fuzzy() {
     );
 }
 
+/// A fuzzy word matches every word within its edits in every segment of
+/// the index (one import a segment here), each scored alike, and nothing
+/// further away; the words found are marked.
+#[test]
+fn a_fuzzy_word_matches_its_neighbours_in_every_segment() {
+    let (_d, mut nb) = open();
+    let files = tempfile::tempdir().unwrap();
+    for (i, word) in ["quorstel", "quorstal", "qourstel", "quorsteel", "quorxtxl"]
+        .iter()
+        .enumerate()
+    {
+        let f = write(
+            files.path(),
+            &format!("f{i}.txt"),
+            &format!("Fuzzy file {i}\n\nThe report names {word} twice: {word}.\n"),
+        );
+        import(&mut nb, &[f]).unwrap();
+    }
+    let one = nb.search("quorstel~1", 20).unwrap();
+    // quorstel itself, quorstal (a substitution), qourstel (a transposition),
+    // quorsteel (an insertion); not quorxtxl (two substitutions).
+    assert_eq!(one.total, 4, "{:?}", one.hits);
+    let two = nb.search("quorstel~2", 20).unwrap();
+    assert_eq!(two.total, 5, "{:?}", two.hits);
+    let scores: Vec<f32> = one.hits.iter().map(|h| h.score).collect();
+    assert!(
+        scores.windows(2).all(|w| (w[0] - w[1]).abs() < 1e-6),
+        "an edit-distance match scores alike: {scores:?}"
+    );
+    assert!(one
+        .hits
+        .iter()
+        .any(|h| h.snippet.contains("<mark>qourstel</mark>")));
+    assert_eq!(nb.search("quorstel~1 kind:note", 20).unwrap().total, 0);
+}
+
 #[test]
 fn kind_source_and_title_filters() {
     let (_d, nb) = open();
