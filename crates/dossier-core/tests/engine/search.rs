@@ -138,7 +138,7 @@ fn a_fuzzy_word_matches_its_neighbours_in_every_segment() {
         let f = write(
             files.path(),
             &format!("f{i}.txt"),
-            &format!("Fuzzy file {i}\n\nThe report names {word} twice: {word}.\n"),
+            format!("Fuzzy file {i}\n\nThe report names {word} twice: {word}.\n"),
         );
         import(&mut nb, &[f]).unwrap();
     }
