@@ -184,9 +184,20 @@ describe("Writing notes in the Dossier window", () => {
       await app.stop();
       driver = null;
       await launch();
-      const items = await driver.findElements(byTest("note-item"));
+      // The list fills after the window paints; on a loaded machine that
+      // can be later than the first look, so wait for the note to appear.
       let found = null;
-      for (const i of items) if ((await i.getAttribute("textContent")).trim() === noteTitle) found = i;
+      await driver
+        .wait(
+          async () => {
+            for (const i of await driver.findElements(byTest("note-item"))) {
+              if ((await i.getAttribute("textContent")).trim() === noteTitle) found = i;
+            }
+            return found !== null;
+          },
+          WAIT,
+        )
+        .catch(() => {});
       assert.ok(found, `the note is listed after a restart (${noteTitle})`);
       await found.click();
       await driver.wait(async () => (await editorText()).includes(TYPED), WAIT, "with its text");
