@@ -2333,8 +2333,21 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
                 });
                 weak_word =
                     names::is_common_english(w0) && (abstract_noun || !(plural || cue_before));
-                if names::has_surname_shape(w0) && !weak_word {
+                // "Murtaugh said": a lone unknown word that speaks is a
+                // person's surname more often than a body; "at Bimini": a
+                // lone unknown word where someone is, a place.
+                let speaks = after.is_some_and(|a| {
+                    !a.broken_before && matches!(a.text.as_str(), "said" | "says")
+                });
+                if (names::has_surname_shape(w0) || speaks) && !weak_word && !acronym {
                     votes.add(Kind::Person, 1);
+                } else if prev_word.as_deref() == Some("at")
+                    && !weak_word
+                    && !acronym
+                    // "at Neiman-Marcus": partners' names joined, a firm.
+                    && !w0.contains('-')
+                {
+                    votes.add(Kind::Place, 1);
                 } else {
                     votes.add(Kind::Organisation, 1);
                 }
