@@ -2146,6 +2146,19 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
     let prev_word = before
         .filter(|_| !toks[first].broken_before)
         .map(|t| t.text.to_lowercase());
+    // "Mrs. Nell Kennedy Wall", "Mr. Hall": right after a form of address
+    // the name is a person's, a place's word in it a surname.
+    if before.is_some_and(|b| {
+        !toks[first].sentence_before
+            && b.cap
+            && matches!(
+                b.text.trim_end_matches('.'),
+                "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Mme" | "Mlle" | "Messrs"
+            )
+    }) && !has_designator
+    {
+        votes.add(Kind::Person, 5);
+    }
     // "her mother, Fiona, said": kin before a comma.
     if let Some(b) = before.filter(|b| b.comma_after) {
         if names::is_kin_word(&b.text.to_lowercase()) {
@@ -2361,7 +2374,17 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
                 // "North African" and the like: an adjective.
                 return None;
             }
-            votes.add(Kind::Person, 1);
+            // "Sports Illustrated", "Getty Images": a plain English word
+            // last and no given name first name a body, not a person.
+            if names::is_common_english(wl)
+                && !names::is_given_name(w0)
+                && !names::is_given_name(wl)
+                && !names::is_place_word(wl)
+            {
+                votes.add(Kind::Organisation, 1);
+            } else {
+                votes.add(Kind::Person, 1);
+            }
         } else {
             votes.add(Kind::Organisation, 1);
         }

@@ -14,11 +14,13 @@ use dossier_text::tagger::{self, Example, GoldEntity, Settings};
 pub const EPOCHS: usize = 10;
 pub const SEED: u64 = 16;
 /// Chosen on the pooled leave-one-set-out figures (`train_names -- --cv`):
-/// -8 is the highest threshold tried at which the suggester's unit tests
+/// -10 is the highest threshold tried at which the suggester's unit tests
 /// (made-up names: "U. S.", a lone "Tessaly") stay green since unseen-8
-/// joined the training data (-6.5 before); the kind perceptron lost at
-/// every margin, so it overrides nothing.
-pub const THRESHOLD: f64 = -8.0;
+/// joined the training data and the kind rules of that round (-6.5
+/// before); pooled, it scores as -8 and -7 do (precision 0.930, recall
+/// 0.929). The kind perceptron lost at every margin, so it overrides
+/// nothing.
+pub const THRESHOLD: f64 = -10.0;
 pub const KIND_MARGIN: f64 = 1.0e9;
 
 pub fn settings() -> Settings {
