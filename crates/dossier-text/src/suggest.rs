@@ -2113,7 +2113,21 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         && !toks[first].broken_before
         && toks[first - 1].text.eq_ignore_ascii_case("the")
         && !piece.titled;
-    if !single && !has_designator && names::is_given_name(w0) && !names::is_place(wl) && !after_the
+    // "the Byron Harveys": after "the", a given name and a plural surname
+    // are a family.
+    let family = after_the
+        && texts.len() == 2
+        && !names::is_place(w0)
+        && wl.len() > 3
+        && wl.ends_with('s')
+        && !wl.ends_with("ss")
+        && !names::is_common_english(wl)
+        && !names::is_place(wl);
+    if !single
+        && !has_designator
+        && names::is_given_name(w0)
+        && !names::is_place(wl)
+        && (!after_the || family)
     {
         votes.add(Kind::Person, 3);
     } else if !single && particles && !has_designator {
