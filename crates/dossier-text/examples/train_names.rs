@@ -4,6 +4,7 @@
 //! cargo run -p dossier-text --release --example train_names          # writes the file
 //! cargo run -p dossier-text --release --example train_names -- --cv  # leave-one-set-out figures
 //! cargo run -p dossier-text --release --example train_names -- --judge FILE  # a text judged
+//! cargo run -p dossier-text --release --example train_names -- --cv --kinds  # kind errors
 //! ```
 //!
 //! Deterministic: fixed epochs and a seeded order (`tests/names_sets`), so
@@ -265,6 +266,71 @@ fn main() -> Result<(), String> {
                     );
                 }
             }
+        }
+    }
+    // `--kinds`: every held-out candidate whose kind is wrong (the gold's
+    // kinds beside the rules' and the fold model's), to read what the kind
+    // evidence misses; a tally by (gold, given) pair ends it.
+    if args.iter().any(|a| a == "--kinds") {
+        let mut tally: std::collections::BTreeMap<String, usize> = Default::default();
+        for (set, (held, model)) in sets.iter().zip(&folds) {
+            let m = Model {
+                threshold: chosen,
+                kind_margin: names_sets::KIND_MARGIN,
+                ..model.clone()
+            };
+            for &i in held {
+                let plain: Vec<(String, Vec<String>)> = ex[i]
+                    .iter()
+                    .map(|e| (e.name.clone(), e.variants.clone()))
+                    .collect();
+                let gold = &docs[i].gold;
+                for (e, g) in ex[i].iter().zip(tagger::match_gold(&plain, gold)) {
+                    let Some(Some(g)) = g else { continue };
+                    let v = m.judge(&e.features, e.rules_kind);
+                    // The rules' weakest evidence: a default or one cue.
+                    if e.features.iter().any(|f| f == "vt:1") {
+                        let want: Vec<&str> = gold[g].kinds.iter().map(|k| k.as_str()).collect();
+                        if args.iter().any(|a| a == "--weak") {
+                            println!(
+                                "WEAK gold {} rules {} {} | {}",
+                                want.join("/"),
+                                e.rules_kind.as_str(),
+                                e.name,
+                                e.features.join(" ")
+                            );
+                        }
+                        *tally
+                            .entry(format!(
+                                "weak: gold {} rules {}",
+                                want.join("/"),
+                                e.rules_kind.as_str()
+                            ))
+                            .or_default() += 1;
+                    }
+                    if !v.keep || gold[g].kinds.contains(&v.kind) {
+                        continue;
+                    }
+                    let want: Vec<&str> = gold[g].kinds.iter().map(|k| k.as_str()).collect();
+                    *tally
+                        .entry(format!("{} given {}", want.join("/"), v.kind.as_str()))
+                        .or_default() += 1;
+                    println!(
+                        "{set:<9} {:<22} gold {:<13} rules {:<12} model {:<12} {} | {}",
+                        docs[i].name,
+                        want.join("/"),
+                        e.rules_kind.as_str(),
+                        v.kind.as_str(),
+                        e.name,
+                        e.features.join(" ")
+                    );
+                }
+            }
+        }
+        let mut by: Vec<(String, usize)> = tally.into_iter().collect();
+        by.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        for (what, n) in by {
+            println!("{n:>4} {what}");
         }
     }
     println!("({:.1?})", started.elapsed());

@@ -251,7 +251,8 @@ const PLACE_WORDS: &[&str] = &[
     "Cape", "Sanctuary", "Armory", "Armoury", "Cathedral", "Cemetery", "Plaza",
     "Canyon", "Monument", "Point", "Fort", "Ft", "Hall", "Track", "Racetrack", "Raceway",
     "Speedway", "Racecourse", "Gardens", "Pier", "Dam", "Reservoir", "Ranch", "Farm",
-    "Grounds", "Place",
+    "Grounds", "Place", "Blvd", "Drive", "Ct", "Parkway", "Highway", "Township", "Springs",
+    "Isles", "Creek",
 ];
 
 /// Words that end the name of an event.

@@ -2113,7 +2113,21 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         && !toks[first].broken_before
         && toks[first - 1].text.eq_ignore_ascii_case("the")
         && !piece.titled;
-    if !single && !has_designator && names::is_given_name(w0) && !names::is_place(wl) && !after_the
+    // "the Byron Harveys": after "the", a given name and a plural surname
+    // are a family.
+    let family = after_the
+        && texts.len() == 2
+        && !names::is_place(w0)
+        && wl.len() > 3
+        && wl.ends_with('s')
+        && !wl.ends_with("ss")
+        && !names::is_common_english(wl)
+        && !names::is_place(wl);
+    if !single
+        && !has_designator
+        && names::is_given_name(w0)
+        && !names::is_place(wl)
+        && (!after_the || family)
     {
         votes.add(Kind::Person, 3);
     } else if !single && particles && !has_designator {
@@ -2146,6 +2160,19 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
     let prev_word = before
         .filter(|_| !toks[first].broken_before)
         .map(|t| t.text.to_lowercase());
+    // "Mrs. Nell Kennedy Wall", "Mr. Hall": right after a form of address
+    // the name is a person's, a place's word in it a surname.
+    if before.is_some_and(|b| {
+        !toks[first].sentence_before
+            && b.cap
+            && matches!(
+                b.text.trim_end_matches('.'),
+                "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Mme" | "Mlle" | "Messrs"
+            )
+    }) && !has_designator
+    {
+        votes.add(Kind::Person, 5);
+    }
     // "her mother, Fiona, said": kin before a comma.
     if let Some(b) = before.filter(|b| b.comma_after) {
         if names::is_kin_word(&b.text.to_lowercase()) {
@@ -2333,8 +2360,21 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
                 });
                 weak_word =
                     names::is_common_english(w0) && (abstract_noun || !(plural || cue_before));
-                if names::has_surname_shape(w0) && !weak_word {
+                // "Murtaugh said": a lone unknown word that speaks is a
+                // person's surname more often than a body; "at Bimini": a
+                // lone unknown word where someone is, a place.
+                let speaks = after.is_some_and(|a| {
+                    !a.broken_before && matches!(a.text.as_str(), "said" | "says")
+                });
+                if (names::has_surname_shape(w0) || speaks) && !weak_word && !acronym {
                     votes.add(Kind::Person, 1);
+                } else if prev_word.as_deref() == Some("at")
+                    && !weak_word
+                    && !acronym
+                    // "at Neiman-Marcus": partners' names joined, a firm.
+                    && !w0.contains('-')
+                {
+                    votes.add(Kind::Place, 1);
                 } else {
                     votes.add(Kind::Organisation, 1);
                 }
@@ -2348,7 +2388,17 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
                 // "North African" and the like: an adjective.
                 return None;
             }
-            votes.add(Kind::Person, 1);
+            // "Sports Illustrated", "Getty Images": a plain English word
+            // last and no given name first name a body, not a person.
+            if names::is_common_english(wl)
+                && !names::is_given_name(w0)
+                && !names::is_given_name(wl)
+                && !names::is_place_word(wl)
+            {
+                votes.add(Kind::Organisation, 1);
+            } else {
+                votes.add(Kind::Person, 1);
+            }
         } else {
             votes.add(Kind::Organisation, 1);
         }

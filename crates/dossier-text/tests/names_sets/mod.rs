@@ -2,7 +2,7 @@
 //! suggest eval scores except `UNSEEN_2` (figures only, never trained on)
 //! and the sample article. Shared by `examples/train_names.rs` and
 //! `tests/names_model.rs`, and the lists of texts with the suggest eval
-//! (`tests/suggest_eval.rs`), which scores them (and `UNSEEN_2`, `UNSEEN_8`).
+//! (`tests/suggest_eval.rs`), which scores them (and `UNSEEN_2`).
 
 #![allow(dead_code)]
 
@@ -14,10 +14,13 @@ use dossier_text::tagger::{self, Example, GoldEntity, Settings};
 pub const EPOCHS: usize = 10;
 pub const SEED: u64 = 16;
 /// Chosen on the pooled leave-one-set-out figures (`train_names -- --cv`):
-/// -6.5 is the highest threshold tried at which the suggester's unit tests
-/// (made-up names) stay green; the kind perceptron lost at every margin, so
-/// it overrides nothing.
-pub const THRESHOLD: f64 = -6.5;
+/// -10 is the highest threshold tried at which the suggester's unit tests
+/// (made-up names: "U. S.", a lone "Tessaly") stay green since unseen-8
+/// joined the training data and the kind rules of that round (-6.5
+/// before); pooled, it scores as -8 and -7 do (precision 0.930, recall
+/// 0.929). The kind perceptron lost at every margin, so it overrides
+/// nothing.
+pub const THRESHOLD: f64 = -10.0;
 pub const KIND_MARGIN: f64 = 1.0e9;
 
 pub fn settings() -> Settings {
@@ -217,6 +220,30 @@ pub const UNSEEN_7: &[&str] = &[
     "brown-ca37-part3",
 ];
 
+/// Ten more Brown press excerpts (names only): the paragraphs that follow
+/// every earlier excerpt (names or quotes) of four reportage samples, and
+/// the first paragraphs of three editorials (`cb`) and three reviews
+/// (`cc`), gold committed before the suggester ran on them (304 names to
+/// find). Never printed in detail. Before (rules frozen at 8a53d70,
+/// unchanged at a4327b3; scored once): precision 0.874 (278/318), recall
+/// 0.914 (278/304), kinds 0.881 (245/278) — precision and kinds under the
+/// 0.90 bar. After (rules and names model frozen at e5ad3db; scored once):
+/// precision 0.888 (278/313), recall and kinds unchanged. Scored twice, it
+/// became dev material in the next round (the round of kinds): its details
+/// print with `SUGGEST_EVAL_UNSEEN_DETAIL=1` and its gold is training data.
+pub const UNSEEN_8: &[&str] = &[
+    "brown-ca02-part3",
+    "brown-ca16-part4",
+    "brown-ca21-part4",
+    "brown-ca23-part4",
+    "brown-cb02",
+    "brown-cb18",
+    "brown-cb24",
+    "brown-cc04",
+    "brown-cc11",
+    "brown-cc15",
+];
+
 /// `(set, directory under tests/fixtures, gold extension, texts)`.
 pub const SETS: &[(&str, &str, &str, &[&str])] = &[
     ("dev", "suggest", "gold", DEV),
@@ -227,6 +254,7 @@ pub const SETS: &[(&str, &str, &str, &[&str])] = &[
     ("unseen-5", "unseen", "names", UNSEEN_5),
     ("unseen-6", "unseen", "names", UNSEEN_6),
     ("unseen-7", "unseen", "names", UNSEEN_7),
+    ("unseen-8", "unseen", "names", UNSEEN_8),
     // Written for the tests (wire style), always in training, never scored
     // as a held-out set.
     ("wire", "suggest", "gold", &["wire-opec"]),
