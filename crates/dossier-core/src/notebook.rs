@@ -991,10 +991,18 @@ impl Notebook {
             secs
         };
         let mut since = std::time::Instant::now();
-        let split: Vec<(String, Vec<Passage>)> = text::par_map(
+        // The texts are packed for the store here too, on every core: the
+        // store's transaction then only writes them.
+        let split: Vec<(String, Vec<Passage>, crate::store::PackedText)> = text::par_map(
             &extracted,
             || (),
-            |_, x| (text::hash(&x.text), text::passages(&x.text)),
+            |_, x| {
+                (
+                    text::hash(&x.text),
+                    text::passages(&x.text),
+                    crate::store::pack_text(&x.text),
+                )
+            },
             |_, _| {},
         );
         // Decide ids; recognise content the notebook already has. The files
@@ -1004,7 +1012,7 @@ impl Notebook {
         let mut batch_hashes: HashMap<String, String> = HashMap::new();
         let mut new_sources: Vec<NewSource> = Vec::new();
         let now = now();
-        for (x, (hash, passages)) in extracted.into_iter().zip(split) {
+        for (x, (hash, passages, packed)) in extracted.into_iter().zip(split) {
             if let Some(id) = self
                 .store
                 .source_by_hash(&hash)?
@@ -1045,6 +1053,7 @@ impl Notebook {
             new_sources.push(NewSource {
                 row,
                 text: x.text,
+                packed,
                 file,
                 passages,
             });
@@ -1145,7 +1154,7 @@ impl Notebook {
         lap(&mut since);
         let stored = self.store.transaction(|tx| {
             for s in &new_sources {
-                tx.insert_source(&s.row, &s.text)?;
+                tx.insert_packed_source(&s.row, &s.text, &s.packed)?;
             }
             for (s, (rows, hash)) in new_sources.iter().zip(&mentions) {
                 tx.set_mentions("source", &s.row.id, rows, hash)?;
@@ -1787,6 +1796,8 @@ fn in_memory<'a>(
 struct NewSource {
     row: SourceRow,
     text: String,
+    /// The text as the store keeps it.
+    packed: crate::store::PackedText,
     file: SourceFile,
     passages: Vec<Passage>,
 }

@@ -423,9 +423,14 @@ const PACK_LIMIT: usize = 64 << 10;
 /// gain little on texts of a few hundred bytes).
 const PACK_LEVEL: i32 = 3;
 
-/// A version's text as the store keeps it: packed when that is smaller.
-fn pack(text: &str) -> rusqlite::types::Value {
-    use rusqlite::types::Value;
+/// A source text as the store will keep it (see [`pack_text`]): made on
+/// any thread, stored by [`Tx::insert_packed_source`].
+pub struct PackedText(Option<Vec<u8>>);
+
+/// Packs a text for the store ahead of its transaction (an import packs
+/// its texts on every core, not on the one thread that writes the store):
+/// what [`Tx::insert_source`] would store, byte for byte.
+pub fn pack_text(text: &str) -> PackedText {
     if text.len() <= PACK_LIMIT && text.len() > 32 {
         // One compression context per thread, used again: making one per
         // text cost more than compressing a short text (a large import's
@@ -443,11 +448,20 @@ fn pack(text: &str) -> rusqlite::types::Value {
         });
         if let Some(packed) = packed {
             if packed.len() < text.len() {
-                return Value::Blob(packed);
+                return PackedText(Some(packed));
             }
         }
     }
-    Value::Text(text.to_string())
+    PackedText(None)
+}
+
+/// A version's text as the store keeps it: packed when that is smaller.
+fn pack(text: &str) -> rusqlite::types::Value {
+    use rusqlite::types::Value;
+    match pack_text(text).0 {
+        Some(packed) => Value::Blob(packed),
+        None => Value::Text(text.to_string()),
+    }
 }
 
 /// A version's text from the store's value (see [`pack`]).
@@ -1527,6 +1541,11 @@ pub struct Tx<'a> {
 impl Tx<'_> {
     /// Inserts a new source with its first version.
     pub fn insert_source(&self, row: &SourceRow, text: &str) -> Result<()> {
+        self.insert_source_row(row)?;
+        self.add_version(&row.id, &row.hash, text)
+    }
+
+    fn insert_source_row(&self, row: &SourceRow) -> Result<()> {
         self.tx.prepare_cached(
             "INSERT INTO sources (id, title, outlet, author, published, url, path, format, hash, passages, file_stamp)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -1535,7 +1554,22 @@ impl Tx<'_> {
                 stored_path(&row.id, &row.path), row.format, Hash(&row.hash), row.passages as i64,
                 row.file_stamp
             ])?;
-        self.add_version(&row.id, &row.hash, text)
+        Ok(())
+    }
+
+    /// Inserts a new source with its first version, `text` packed already
+    /// by [`pack_text`] (the same rows as [`Tx::insert_source`]).
+    pub fn insert_packed_source(
+        &self,
+        row: &SourceRow,
+        text: &str,
+        packed: &PackedText,
+    ) -> Result<()> {
+        self.insert_source_row(row)?;
+        match &packed.0 {
+            Some(bytes) => self.add_version_value(&row.id, &row.hash, &bytes.as_slice()),
+            None => self.add_version_value(&row.id, &row.hash, &text),
+        }
     }
 
     /// Records a changed source: its metadata and a new version (old versions are kept).
@@ -1561,12 +1595,17 @@ impl Tx<'_> {
     }
 
     fn add_version(&self, id: &str, hash: &str, text: &str) -> Result<()> {
+        self.add_version_value(id, hash, &pack(text))
+    }
+
+    /// Adds a version whose text is `value` as the store keeps it (see [`pack`]).
+    fn add_version_value(&self, id: &str, hash: &str, value: &dyn rusqlite::ToSql) -> Result<()> {
         self.tx
             .prepare_cached(
                 "INSERT OR IGNORE INTO source_versions (source_key, hash, text)
                  SELECT key, ?2, ?3 FROM sources WHERE id = ?1",
             )?
-            .execute(params![id, Hash(hash), pack(text)])?;
+            .execute(params![id, Hash(hash), value])?;
         Ok(())
     }
 
@@ -2141,4 +2180,71 @@ fn unnumbered_entity(r: &rusqlite::Row<'_>) -> rusqlite::Result<EntityRow> {
         mentions: 0,
         aliases: Vec::new(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A text packed ahead of its transaction is stored as the store packs
+    /// it itself, byte for byte: short texts, texts packing makes smaller,
+    /// texts it does not, and texts past the packing limit.
+    #[test]
+    fn texts_packed_ahead_are_stored_alike() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("dossier.db")).unwrap();
+        let texts = [
+            "Short.".to_string(),
+            "Ministers met in Geneva. «Talks went well», she said — twice.".repeat(20),
+            // Too short for packing to gain (every character new).
+            "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH".to_string(),
+            "A long text kept as it is. ".repeat(PACK_LIMIT / 20),
+        ];
+        let row = |id: &str, text: &str| SourceRow {
+            id: id.into(),
+            title: id.into(),
+            outlet: None,
+            author: None,
+            published: None,
+            url: None,
+            path: format!("sources/{id}.md"),
+            format: "text".into(),
+            hash: crate::text::hash(&format!("{id}{text}")),
+            passages: 1,
+            file_stamp: None,
+            indexed_hash: None,
+        };
+        store
+            .transaction(|tx| {
+                for (i, t) in texts.iter().enumerate() {
+                    tx.insert_source(&row(&format!("a{i}"), t), t)?;
+                    tx.insert_packed_source(&row(&format!("b{i}"), t), t, &pack_text(t))?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        let stored = |id: &str| -> (String, Vec<u8>) {
+            store
+                .conn
+                .query_row(
+                    "SELECT typeof(v.text), CAST(v.text AS BLOB) FROM source_versions v
+                     JOIN sources s ON s.key = v.source_key WHERE s.id = ?1",
+                    [id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .unwrap()
+        };
+        let mut kinds = Vec::new();
+        for (i, t) in texts.iter().enumerate() {
+            let (a, b) = (stored(&format!("a{i}")), stored(&format!("b{i}")));
+            assert_eq!(a, b, "text {i}");
+            kinds.push(a.0.clone());
+            assert_eq!(
+                store.source_text(&format!("b{i}")).unwrap().as_deref(),
+                Some(t.as_str())
+            );
+        }
+        // Both ways of storing were taken: packed and as it is.
+        assert_eq!(kinds, ["text", "blob", "text", "text"]);
+    }
 }
