@@ -263,12 +263,13 @@ impl Doc {
         let mut lower_text = String::with_capacity(text.len());
         let mut lower_ends = Vec::with_capacity(toks.len());
         for t in &toks {
-            lower_text.extend(
-                chars[t.start..t.end]
-                    .iter()
-                    .flat_map(|c| c.to_lowercase())
-                    .filter(|&c| c != '\u{ad}'),
-            );
+            for &c in &chars[t.start..t.end] {
+                if c.is_ascii() {
+                    lower_text.push(c.to_ascii_lowercase());
+                } else if c != '\u{ad}' {
+                    lower_text.extend(c.to_lowercase());
+                }
+            }
             lower_ends.push(lower_text.len());
         }
         let mut doc = Doc {
@@ -630,6 +631,16 @@ fn marked(chars: &[char], open: usize, close: Option<usize>) -> Marked {
 struct CueTable {
     /// Cue word sequences by their first word.
     by_first: HashMap<&'static str, Vec<Vec<&'static str>>>,
+    /// The (first byte, last byte) pairs of the first words, a bit each: a
+    /// word whose pair is not there is no cue's first word, known without
+    /// hashing it (most words are not).
+    ends: Vec<u64>,
+}
+
+/// The bit of a word's (first byte, last byte) pair in [`CueTable::ends`].
+fn ends_bit(word: &str) -> Option<usize> {
+    let b = word.as_bytes();
+    Some(usize::from(*b.first()?) << 8 | usize::from(*b.last()?))
 }
 
 impl CueTable {
@@ -644,7 +655,11 @@ impl CueTable {
         for v in by_first.values_mut() {
             v.sort_by_key(|w| std::cmp::Reverse(w.len()));
         }
-        CueTable { by_first }
+        let mut ends = vec![0u64; (1 << 16) / 64];
+        for bit in by_first.keys().filter_map(|w| ends_bit(w)) {
+            ends[bit / 64] |= 1 << (bit % 64);
+        }
+        CueTable { by_first, ends }
     }
 
     /// The number of tokens of the speech cue starting at token `i`, if any.
@@ -653,6 +668,10 @@ impl CueTable {
             return None;
         }
         let first = doc.lower(i);
+        let bit = ends_bit(first)?;
+        if self.ends[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
         let seqs = self.by_first.get(first)?;
         seqs.iter()
             .find(|seq| {
