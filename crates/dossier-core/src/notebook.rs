@@ -1152,16 +1152,23 @@ impl Notebook {
         // The files' time is their thread's; what this one waited for them
         // is not counted again.
         lap(&mut since);
+        // Each source is new: its rows go in with what was found on it, none
+        // looked for to be replaced.
         let stored = self.store.transaction(|tx| {
-            for s in &new_sources {
-                tx.insert_packed_source(&s.row, &s.text, &s.packed)?;
-            }
-            for (s, (rows, hash)) in new_sources.iter().zip(&mentions) {
-                tx.set_mentions("source", &s.row.id, rows, hash)?;
-            }
-            for (s, (quotes, quotes_hash, dates, dates_hash)) in new_sources.iter().zip(&derived) {
-                tx.set_quotes(&s.row.id, quotes, quotes_hash)?;
-                tx.set_dates(&s.row.id, dates, dates_hash)?;
+            for ((s, (mentions, mentions_hash)), (quotes, quotes_hash, dates, dates_hash)) in
+                new_sources.iter().zip(&mentions).zip(&derived)
+            {
+                tx.insert_new_source(&crate::store::NewSourceRows {
+                    row: &s.row,
+                    text: &s.text,
+                    packed: &s.packed,
+                    mentions,
+                    mentions_hash,
+                    quotes,
+                    quotes_hash,
+                    dates,
+                    dates_hash,
+                })?;
             }
             Ok(())
         });
