@@ -7,6 +7,7 @@
 //! gets a fresh `Searcher`. Updates replace all documents of one *owner* (a
 //! source's passages, a note's sections) by delete-by-term, then add.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -18,7 +19,7 @@ use tantivy::schema::{
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
-    Stemmer, TextAnalyzer, TokenStream,
+    Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
 
@@ -254,8 +255,95 @@ pub fn words_analyzer() -> TextAnalyzer {
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(Language::English))
+        .filter(CachedStemmer)
         .build()
+}
+
+/// How many words' stems one analyzer remembers (all forgotten when full):
+/// a corpus's frequent words stay, its long tail costs a bounded memory.
+const CACHED_STEMS: usize = 1 << 15;
+
+/// English stems (tantivy's [`Stemmer`]), each word's stem remembered by
+/// the analyzer (each clone its own): the stemmer runs once per distinct
+/// word, not once per word of the text. The stems are the stemmer's.
+#[derive(Clone, Copy)]
+struct CachedStemmer;
+
+impl TokenFilter for CachedStemmer {
+    type Tokenizer<T: Tokenizer> = CachedStemmerFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> CachedStemmerFilter<T> {
+        CachedStemmerFilter {
+            inner: tokenizer,
+            stemmer: TextAnalyzer::builder(RawTokenizer::default())
+                .filter(Stemmer::new(Language::English))
+                .build(),
+            stems: HashMap::new(),
+        }
+    }
+}
+
+#[derive(Clone)]
+struct CachedStemmerFilter<T> {
+    inner: T,
+    /// The stemmer, on one word at a time.
+    stemmer: TextAnalyzer,
+    /// Word → its stem.
+    stems: HashMap<String, String>,
+}
+
+impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
+    type TokenStream<'a> = CachedStemmerStream<'a, T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        CachedStemmerStream {
+            tail: self.inner.token_stream(text),
+            stemmer: &mut self.stemmer,
+            stems: &mut self.stems,
+        }
+    }
+}
+
+struct CachedStemmerStream<'a, S> {
+    tail: S,
+    stemmer: &'a mut TextAnalyzer,
+    stems: &'a mut HashMap<String, String>,
+}
+
+impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        let token = self.tail.token_mut();
+        if let Some(stem) = self.stems.get(token.text.as_str()) {
+            token.text.clear();
+            token.text.push_str(stem);
+            return true;
+        }
+        let stem = {
+            let mut one = self.stemmer.token_stream(&token.text);
+            if one.advance() {
+                one.token().text.clone()
+            } else {
+                token.text.clone()
+            }
+        };
+        if self.stems.len() >= CACHED_STEMS {
+            self.stems.clear();
+        }
+        let word = std::mem::replace(&mut token.text, stem.clone());
+        self.stems.insert(word, stem);
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
 }
 
 /// The plain analyzer (prefix and fuzzy matching).
@@ -799,6 +887,77 @@ fn lead(body: &str) -> String {
 mod tests {
     use super::*;
     use std::sync::{Arc, Barrier};
+
+    /// Every token (text, position and offsets) of `text` by `analyzer`.
+    fn all_tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        let mut stream = analyzer.token_stream(text);
+        while stream.advance() {
+            out.push(stream.token().clone());
+        }
+        out
+    }
+
+    /// The cached stemmer gives the stemmer's own tokens: on words seen
+    /// again (its cache), on new ones, and once its cache was emptied for
+    /// being full, through one analyzer used text after text.
+    #[test]
+    fn cached_stems_are_the_stemmers() {
+        let mut plain = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .filter(Stemmer::new(Language::English))
+            .build();
+        let mut cached = words_analyzer();
+        let mut texts: Vec<String> = vec![
+            "Running runners ran; the runner runs. RUNNING again, and running.".into(),
+            "Crème brûlée, naïve café owners: generalizations generalised généralement.".into(),
+            "Ministers' ministries administered administrations in 1999–2004, 3.5% of GDP.".into(),
+            format!("{} short {}", "x".repeat(70), "y".repeat(59)),
+            "Москва говорила; 東京 said; the Geneva talks (talking, talked) continued.".into(),
+            String::new(),
+        ];
+        // More distinct words than the cache keeps, each seen twice.
+        let syllables = ["ka", "lo", "mi", "ter", "sion", "ing", "ed", "ly", "ness"];
+        let mut words = Vec::new();
+        for a in syllables {
+            for b in syllables {
+                for c in syllables {
+                    for d in syllables {
+                        for e in syllables {
+                            words.push(format!("{a}{b}{c}{d}{e}"));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(words.len() > CACHED_STEMS);
+        for chunk in words.chunks(500) {
+            texts.push(chunk.join(" "));
+        }
+        for chunk in words.chunks(500) {
+            texts.push(chunk.join(", "));
+        }
+        texts.extend(texts.clone().into_iter().take(6));
+        let mut stemmed = 0;
+        for text in &texts {
+            let want = all_tokens(&mut plain, text);
+            assert_eq!(all_tokens(&mut cached, text), want, "{text}");
+            stemmed += want
+                .iter()
+                .filter(|t| !text.to_lowercase().contains(&t.text))
+                .count();
+        }
+        // The texts do have words the stemmer shortens.
+        assert!(stemmed > 1000, "{stemmed}");
+        // A clone (the index's per-field analyzers) stems alike.
+        let mut clone = cached.clone();
+        assert_eq!(
+            all_tokens(&mut clone, &texts[0]),
+            all_tokens(&mut plain, &texts[0])
+        );
+    }
 
     /// Several openers of an index nobody has made yet (six importers and a
     /// searcher started together on a new notebook): one creates it, the

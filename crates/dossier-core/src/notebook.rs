@@ -991,10 +991,18 @@ impl Notebook {
             secs
         };
         let mut since = std::time::Instant::now();
-        let split: Vec<(String, Vec<Passage>)> = text::par_map(
+        // The texts are packed for the store here too, on every core: the
+        // store's transaction then only writes them.
+        let split: Vec<(String, Vec<Passage>, crate::store::PackedText)> = text::par_map(
             &extracted,
             || (),
-            |_, x| (text::hash(&x.text), text::passages(&x.text)),
+            |_, x| {
+                (
+                    text::hash(&x.text),
+                    text::passages(&x.text),
+                    crate::store::pack_text(&x.text),
+                )
+            },
             |_, _| {},
         );
         // Decide ids; recognise content the notebook already has. The files
@@ -1004,7 +1012,7 @@ impl Notebook {
         let mut batch_hashes: HashMap<String, String> = HashMap::new();
         let mut new_sources: Vec<NewSource> = Vec::new();
         let now = now();
-        for (x, (hash, passages)) in extracted.into_iter().zip(split) {
+        for (x, (hash, passages, packed)) in extracted.into_iter().zip(split) {
             if let Some(id) = self
                 .store
                 .source_by_hash(&hash)?
@@ -1045,6 +1053,7 @@ impl Notebook {
             new_sources.push(NewSource {
                 row,
                 text: x.text,
+                packed,
                 file,
                 passages,
             });
@@ -1143,16 +1152,23 @@ impl Notebook {
         // The files' time is their thread's; what this one waited for them
         // is not counted again.
         lap(&mut since);
+        // Each source is new: its rows go in with what was found on it, none
+        // looked for to be replaced.
         let stored = self.store.transaction(|tx| {
-            for s in &new_sources {
-                tx.insert_source(&s.row, &s.text)?;
-            }
-            for (s, (rows, hash)) in new_sources.iter().zip(&mentions) {
-                tx.set_mentions("source", &s.row.id, rows, hash)?;
-            }
-            for (s, (quotes, quotes_hash, dates, dates_hash)) in new_sources.iter().zip(&derived) {
-                tx.set_quotes(&s.row.id, quotes, quotes_hash)?;
-                tx.set_dates(&s.row.id, dates, dates_hash)?;
+            for ((s, (mentions, mentions_hash)), (quotes, quotes_hash, dates, dates_hash)) in
+                new_sources.iter().zip(&mentions).zip(&derived)
+            {
+                tx.insert_new_source(&crate::store::NewSourceRows {
+                    row: &s.row,
+                    text: &s.text,
+                    packed: &s.packed,
+                    mentions,
+                    mentions_hash,
+                    quotes,
+                    quotes_hash,
+                    dates,
+                    dates_hash,
+                })?;
             }
             Ok(())
         });
@@ -1787,6 +1803,8 @@ fn in_memory<'a>(
 struct NewSource {
     row: SourceRow,
     text: String,
+    /// The text as the store keeps it.
+    packed: crate::store::PackedText,
     file: SourceFile,
     passages: Vec<Passage>,
 }

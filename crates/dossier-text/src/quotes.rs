@@ -178,6 +178,11 @@ struct Doc {
     /// Paragraphs as character ranges, blank lines dropped, ends trimmed.
     paras: Vec<(usize, usize)>,
     toks: Vec<Tok>,
+    /// Every token's text in lower case (soft hyphens dropped), end to end:
+    /// token `i` is `lower_text[lower_ends[i - 1]..lower_ends[i]]`. Made
+    /// once: the rules ask for a token's lower case many times.
+    lower_text: String,
+    lower_ends: Vec<usize>,
     /// Character positions where sentences start (paragraph starts included).
     sentence_starts: Vec<usize>,
 }
@@ -255,10 +260,24 @@ impl Doc {
                 }
             }
         }
+        let mut lower_text = String::with_capacity(text.len());
+        let mut lower_ends = Vec::with_capacity(toks.len());
+        for t in &toks {
+            for &c in &chars[t.start..t.end] {
+                if c.is_ascii() {
+                    lower_text.push(c.to_ascii_lowercase());
+                } else if c != '\u{ad}' {
+                    lower_text.extend(c.to_lowercase());
+                }
+            }
+            lower_ends.push(lower_text.len());
+        }
         let mut doc = Doc {
             chars,
             paras,
             toks,
+            lower_text,
+            lower_ends,
             sentence_starts: Vec::new(),
         };
         doc.sentence_starts = doc.find_sentence_starts();
@@ -323,7 +342,7 @@ impl Doc {
         }
         let lc = self.lower(i - 1);
         let len = w.end - w.start;
-        ABBREVIATIONS.contains(&lc.as_str())
+        ABBREVIATIONS.contains(&lc)
             || (len == 1 && self.chars[w.start].is_uppercase())
             || self.chars[w.start..w.end].contains(&'.')
     }
@@ -333,14 +352,13 @@ impl Doc {
         self.toks.partition_point(|t| t.start < pos)
     }
 
-    fn lower(&self, i: usize) -> String {
-        self.toks.get(i).map_or_else(String::new, |t| {
-            self.chars[t.start..t.end]
-                .iter()
-                .flat_map(|c| c.to_lowercase())
-                .filter(|&c| c != '\u{ad}')
-                .collect()
-        })
+    /// Token `i` in lower case (soft hyphens dropped); empty past the end.
+    fn lower(&self, i: usize) -> &str {
+        let Some(&end) = self.lower_ends.get(i) else {
+            return "";
+        };
+        let start = i.checked_sub(1).map_or(0, |p| self.lower_ends[p]);
+        &self.lower_text[start..end]
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -613,6 +631,16 @@ fn marked(chars: &[char], open: usize, close: Option<usize>) -> Marked {
 struct CueTable {
     /// Cue word sequences by their first word.
     by_first: HashMap<&'static str, Vec<Vec<&'static str>>>,
+    /// The (first byte, last byte) pairs of the first words, a bit each: a
+    /// word whose pair is not there is no cue's first word, known without
+    /// hashing it (most words are not).
+    ends: Vec<u64>,
+}
+
+/// The bit of a word's (first byte, last byte) pair in [`CueTable::ends`].
+fn ends_bit(word: &str) -> Option<usize> {
+    let b = word.as_bytes();
+    Some(usize::from(*b.first()?) << 8 | usize::from(*b.last()?))
 }
 
 impl CueTable {
@@ -627,7 +655,11 @@ impl CueTable {
         for v in by_first.values_mut() {
             v.sort_by_key(|w| std::cmp::Reverse(w.len()));
         }
-        CueTable { by_first }
+        let mut ends = vec![0u64; (1 << 16) / 64];
+        for bit in by_first.keys().filter_map(|w| ends_bit(w)) {
+            ends[bit / 64] |= 1 << (bit % 64);
+        }
+        CueTable { by_first, ends }
     }
 
     /// The number of tokens of the speech cue starting at token `i`, if any.
@@ -636,7 +668,11 @@ impl CueTable {
             return None;
         }
         let first = doc.lower(i);
-        let seqs = self.by_first.get(first.as_str())?;
+        let bit = ends_bit(first)?;
+        if self.ends[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        let seqs = self.by_first.get(first)?;
         seqs.iter()
             .find(|seq| {
                 seq.iter()
@@ -836,7 +872,7 @@ impl Finder<'_> {
     }
 
     fn lc_in(&self, i: usize, list: &[&str]) -> bool {
-        self.doc.is_word(i) && list.contains(&self.doc.lower(i).as_str())
+        self.doc.is_word(i) && list.contains(&self.doc.lower(i))
     }
 
     // -- direct quotes ------------------------------------------------------
@@ -1872,7 +1908,7 @@ impl Finder<'_> {
                 PRONOUNS,
             ]
             .iter()
-            .any(|l| l.contains(&w.as_str()))
+            .any(|l| l.contains(&w))
     }
 
     /// "…, X said." / "…, said X.": the reported words come first; not
@@ -2091,7 +2127,7 @@ impl Finder<'_> {
             "has", "have", "will", "would", "could", "should", "can", "may", "might", "must",
             "did", "does", "do", "been", "be", "about", "little",
         ];
-        if self.lc_in(j, PREPOSITIONS) || NOT_A_CLAUSE.contains(&w.as_str()) {
+        if self.lc_in(j, PREPOSITIONS) || NOT_A_CLAUSE.contains(&w) {
             return None;
         }
         Some(j)
@@ -2308,7 +2344,7 @@ impl Finder<'_> {
                 || (appositive && (ws.len() >= 2 || !sentence_start || fw != s))
             {
                 if ws.len() >= 2 {
-                    surnames.insert(doc.lower(lw), name.clone());
+                    surnames.insert(doc.lower(lw).to_string(), name.clone());
                 }
                 let from = if title_before && doc.punct(s - 1) == Some('.') {
                     s - 2
@@ -2319,7 +2355,7 @@ impl Finder<'_> {
                     .rev()
                     .find(|&k| self.lc_in(k, TITLES) || self.lc_in(k, ROLE_NOUNS))
                     .filter(|&k| doc.para_of(doc.toks[k].start) == doc.para_of(doc.toks[fw].start))
-                    .map(|k| spelt_out(&doc.lower(k)).to_string());
+                    .map(|k| spelt_out(doc.lower(k)).to_string());
                 out.push(Mention {
                     start: doc.toks[fw].start,
                     end: doc.toks[lw].end,
@@ -2329,7 +2365,7 @@ impl Finder<'_> {
                 });
             } else if ws.len() == 1 {
                 // "Doe" after "Jane Doe": the same person.
-                if let Some(full) = surnames.get(&doc.lower(lw)) {
+                if let Some(full) = surnames.get(doc.lower(lw)) {
                     out.push(Mention {
                         start: doc.toks[fw].start,
                         end: doc.toks[lw].end,
@@ -2368,7 +2404,7 @@ impl Finder<'_> {
                 next += 1;
             }
             let Some(name) = pending else { continue };
-            let gender = match doc.lower(i).as_str() {
+            let gender = match doc.lower(i) {
                 "he" => Gender::Male,
                 "she" => Gender::Female,
                 _ => continue,
@@ -2727,14 +2763,14 @@ fn introducer_of(doc: &Doc, quote_start: usize) -> Option<(usize, usize, String)
     let colon = open.checked_sub(1).filter(|&k| doc.punct(k) == Some(':'))?;
     let (sentence_start, _) = doc.sentence_of(doc.toks[colon].start);
     let mut k = doc.tok_index(sentence_start);
-    while k < colon && doc.is_word(k) && DETERMINERS.contains(&doc.lower(k).as_str()) {
+    while k < colon && doc.is_word(k) && DETERMINERS.contains(&doc.lower(k)) {
         k += 1;
     }
     let first = k;
     while k < colon && k < first + 4 && doc.capitalised(k) {
         k += 1;
     }
-    if k == first || CLAUSE_STARTERS.contains(&doc.lower(first).as_str()) {
+    if k == first || CLAUSE_STARTERS.contains(&doc.lower(first)) {
         return None;
     }
     Some((
