@@ -252,7 +252,8 @@ const PLACE_WORDS: &[&str] = &[
     "Canyon", "Monument", "Point", "Fort", "Ft", "Hall", "Track", "Racetrack", "Raceway",
     "Speedway", "Racecourse", "Gardens", "Pier", "Dam", "Reservoir", "Ranch", "Farm",
     "Grounds", "Place", "Blvd", "Drive", "Ct", "Parkway", "Highway", "Township", "Springs",
-    "Isles", "Creek",
+    "Isles", "Creek", "Sound", "Isle", "Circle", "Lane", "Trail", "Pass", "Peak", "Ridge",
+    "Bayou", "Inlet", "Cove", "Glacier", "Marsh", "Swamp", "Lagoon", "Reef",
 ];
 
 /// Words that end the name of an event.

@@ -2126,6 +2126,8 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
     if !single
         && !has_designator
         && names::is_given_name(w0)
+        // "Lake Pontchartrain": a place's word first, not a given name.
+        && !names::is_place_word(w0)
         && !names::is_place(wl)
         && (!after_the || family)
     {
@@ -2841,6 +2843,7 @@ fn group(
             g.votes.person = g.votes.person.max(g.votes.organisation + g.votes.place + 1);
         }
     }
+    coordinated_kinds(ctx, &mut groups);
     let mut out: Vec<(Candidate, Vec<String>)> = Vec::new();
     for g in groups
         .into_iter()
@@ -2877,6 +2880,75 @@ fn group(
             .then_with(|| a.mentions.first().cmp(&b.mentions.first()))
     });
     out
+}
+
+/// "Muskoka and Haliburton", "Gogol, Petipa and Fokine": a lone name with
+/// no evidence of its own (the default kind) listed beside names whose kind
+/// has evidence takes their kind when they agree. Two rounds, so that a
+/// name between two defaults and a known one is reached too.
+fn coordinated_kinds(ctx: &Ctx<'_>, groups: &mut [Group]) {
+    let is_default = |g: &Group| {
+        let v = g.votes;
+        v.person + v.organisation + v.place + v.event + v.other <= 1
+    };
+    // Each mention's span, with its group, in text order.
+    let mut spans: Vec<(usize, usize, usize)> = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| !g.gone)
+        .flat_map(|(i, g)| g.mentions.iter().map(move |&(a, b)| (a, b, i)))
+        .collect();
+    spans.sort_unstable();
+    spans.dedup();
+    // Only a comma, "and", "or" or ", and" between two names lists them.
+    let listed = |end: usize, start: usize| -> bool {
+        if end >= start || start - end > 8 {
+            return false;
+        }
+        let gap: String = ctx.chars[end..start].iter().collect();
+        let words: Vec<&str> = gap
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let comma = gap.trim() == ",";
+        comma || (words.len() == 1 && matches!(words[0], "and" | "or") && !gap.contains(';'))
+    };
+    for _ in 0..2 {
+        let mut assign: Vec<(usize, Kind)> = Vec::new();
+        for (i, g) in groups.iter().enumerate() {
+            if g.gone || g.words.len() != 1 || g.acronym || !is_default(g) {
+                continue;
+            }
+            let mut kinds: Vec<Kind> = Vec::new();
+            for &(a, b) in &g.mentions {
+                let Ok(at) = spans.binary_search_by(|s| (s.0, s.1).cmp(&(a, b))) else {
+                    continue;
+                };
+                let before = at.checked_sub(1).and_then(|p| spans.get(p));
+                let after = spans.get(at + 1);
+                for (n, near) in [(before, true), (after, false)] {
+                    let Some(&(na, nb, ni)) = n else { continue };
+                    let joined = if near { listed(nb, a) } else { listed(b, na) };
+                    if joined && ni != i && !is_default(&groups[ni]) {
+                        kinds.push(groups[ni].votes.best());
+                    }
+                }
+            }
+            if let Some(&k) = kinds.first() {
+                if kinds.iter().all(|&o| o == k)
+                    && matches!(k, Kind::Person | Kind::Place | Kind::Organisation)
+                {
+                    assign.push((i, k));
+                }
+            }
+        }
+        if assign.is_empty() {
+            break;
+        }
+        for (i, k) in assign {
+            groups[i].votes.add(k, 2);
+        }
+    }
 }
 
 /// A word's shape: capitals `X`, small letters `x`, digits `d`, other

@@ -244,6 +244,21 @@ pub const UNSEEN_8: &[&str] = &[
     "brown-cc15",
 ];
 
+/// Scored twice untouched (before and after the round of kinds), then read
+/// and trained on from the round that followed.
+pub const UNSEEN_9: &[&str] = &[
+    "brown-ca02-part4",
+    "brown-ca11-part3",
+    "brown-ca18-part4",
+    "brown-ca24-part2",
+    "brown-ca24-part3",
+    "brown-cc04-part2",
+    "brown-cc11-part2",
+    "brown-cc15-part2",
+    "brown-cc15-part3",
+    "brown-cc15-part4",
+];
+
 /// `(set, directory under tests/fixtures, gold extension, texts)`.
 pub const SETS: &[(&str, &str, &str, &[&str])] = &[
     ("dev", "suggest", "gold", DEV),
@@ -255,6 +270,7 @@ pub const SETS: &[(&str, &str, &str, &[&str])] = &[
     ("unseen-6", "unseen", "names", UNSEEN_6),
     ("unseen-7", "unseen", "names", UNSEEN_7),
     ("unseen-8", "unseen", "names", UNSEEN_8),
+    ("unseen-9", "unseen", "names", UNSEEN_9),
     // Written for the tests (wire style), always in training, never scored
     // as a held-out set.
     ("wire", "suggest", "gold", &["wire-opec"]),
