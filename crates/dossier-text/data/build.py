@@ -9,6 +9,7 @@ Run by hand when the inputs change; the outputs are committed:
                   cities of 500,000 people or more (Kiev -> Kyiv, Bombay ->
                   Mumbai), the spelling-variant data of `dossier_text::variants`
   given_names.txt given names, one a line, as written
+  surnames.txt    surnames, one a line, as written (faker's last names)
   common_words.txt common English words, lowercase, one a line (the words
                   that SCOWL's small American list writes without capitals)
 
@@ -159,6 +160,23 @@ def main():
                 if keep(n):
                     given.add(n)
 
+    # Surnames: faker's last names of the same locales.
+    surnames = set()
+    for loc in LATIN_LOCALES + CYRILLIC_LOCALES:
+        p = importlib.import_module("faker.providers.person." + loc).Provider
+        for attr in ("last_names", "last_names_male", "last_names_female"):
+            names = getattr(p, attr, None) or ()
+            if isinstance(names, property):
+                continue
+            if isinstance(names, dict):
+                names = names.keys()
+            for n in names:
+                n = romanise(n).strip()
+                if " " in n:
+                    continue
+                if keep(n):
+                    surnames.add(n)
+
     def write(name, lines):
         with open(os.path.join(HERE, name), "w", encoding="utf-8") as f:
             for line in sorted(lines):
@@ -172,6 +190,7 @@ def main():
     write("common_words.txt", common)
     write("places.txt", places)
     write("given_names.txt", given)
+    write("surnames.txt", surnames)
     write("exonyms.tsv", (f"{a}\t{n}" for a, n in exonyms.values()))
     print(len(places), "places;", len(given), "given names;", len(exonyms), "exonyms;", len(common), "common words")
 

@@ -5,7 +5,7 @@
 //!
 //! The large lists are compiled in from `data/` (built by `data/build.py`
 //! from GeoNames, the US Social Security given names and `faker`'s per-locale
-//! first names; see `data/SOURCES.md`) and turned into hash sets of
+//! first and last names; see `data/SOURCES.md`) and turned into hash sets of
 //! [`name_key`]s the first time they are asked for ([`std::sync::OnceLock`]),
 //! so a program that never suggests a name pays nothing. [`load`] does that
 //! work up front and says how long it took.
@@ -20,6 +20,7 @@ const PLACES: &str = include_str!("../data/places.txt");
 const GIVEN_NAMES: &str = include_str!("../data/given_names.txt");
 const EXONYMS: &str = include_str!("../data/exonyms.tsv");
 const COMMON_ENGLISH: &str = include_str!("../data/common_words.txt");
+const SURNAMES: &str = include_str!("../data/surnames.txt");
 
 /// Regions that no country, city or state list holds, in general English use.
 #[rustfmt::skip]
@@ -52,6 +53,7 @@ const MACRO_REGIONS: &[&str] = &[
 struct Data {
     places: HashSet<String>,
     given: HashSet<String>,
+    surnames: HashSet<String>,
     common: HashSet<&'static str>,
 }
 
@@ -99,10 +101,16 @@ fn data() -> &'static Data {
             .map(word_key)
             .filter(|k| !k.is_empty())
             .collect();
+        let surnames = SURNAMES
+            .lines()
+            .map(word_key)
+            .filter(|k| !k.is_empty())
+            .collect();
         let common = COMMON_ENGLISH.lines().collect();
         Data {
             places,
             given,
+            surnames,
             common,
         }
     })
@@ -132,7 +140,11 @@ pub fn load() -> LoadReport {
         given_names: d.given.len(),
         exonyms: exonyms_map().len(),
         common_words: d.common.len(),
-        compiled_bytes: PLACES.len() + GIVEN_NAMES.len() + EXONYMS.len() + COMMON_ENGLISH.len(),
+        compiled_bytes: PLACES.len()
+            + GIVEN_NAMES.len()
+            + SURNAMES.len()
+            + EXONYMS.len()
+            + COMMON_ENGLISH.len(),
     }
 }
 
@@ -173,6 +185,13 @@ pub fn is_common_english(word: &str) -> bool {
 pub fn is_given_name(word: &str) -> bool {
     let key = word_key(word);
     !key.is_empty() && data().given.contains(&key)
+}
+
+/// Whether a word is a surname in the lists (`faker`'s per-locale last
+/// names; any case, any romanisation the variant rules fold together).
+pub fn is_surname(word: &str) -> bool {
+    let key = word_key(word);
+    !key.is_empty() && data().surnames.contains(&key)
 }
 
 fn contains_word(list: &[&str], word: &str) -> bool {
@@ -253,7 +272,8 @@ const PLACE_WORDS: &[&str] = &[
     "Speedway", "Racecourse", "Gardens", "Pier", "Dam", "Reservoir", "Ranch", "Farm",
     "Grounds", "Place", "Blvd", "Drive", "Ct", "Parkway", "Highway", "Township", "Springs",
     "Isles", "Creek", "Sound", "Isle", "Circle", "Lane", "Trail", "Pass", "Peak", "Ridge",
-    "Bayou", "Inlet", "Cove", "Glacier", "Marsh", "Swamp", "Lagoon", "Reef",
+    "Bayou", "Inlet", "Cove", "Glacier", "Marsh", "Swamp", "Lagoon", "Reef", "Av", "Ter",
+    "Terrace", "Rd", "Hwy", "Ln", "Pkwy", "Building", "Auditorium", "Coliseum",
 ];
 
 /// Words that end the name of an event.

@@ -2368,7 +2368,8 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
                 let speaks = after.is_some_and(|a| {
                     !a.broken_before && matches!(a.text.as_str(), "said" | "says")
                 });
-                if (names::has_surname_shape(w0) || speaks) && !weak_word && !acronym {
+                let surname = names::is_surname(w0) && !names::is_place(w0);
+                if (names::has_surname_shape(w0) || speaks || surname) && !weak_word && !acronym {
                     votes.add(Kind::Person, 1);
                 } else if prev_word.as_deref() == Some("at")
                     && !weak_word
@@ -2913,6 +2914,14 @@ fn coordinated_kinds(ctx: &Ctx<'_>, groups: &mut [Group]) {
         let comma = gap.trim() == ",";
         comma || (words.len() == 1 && matches!(words[0], "and" | "or") && !gap.contains(';'))
     };
+    // A neighbour's kind counts when it has evidence, or when its one word
+    // is in a list (a known surname or place).
+    let listed_evidence = |n: &Group| {
+        !is_default(n)
+            || (n.words.len() == 1
+                && !n.bare_given
+                && (names::is_surname(&n.words[0]) || names::is_place(&n.words[0])))
+    };
     for _ in 0..2 {
         let mut assign: Vec<(usize, Kind)> = Vec::new();
         for (i, g) in groups.iter().enumerate() {
@@ -2929,7 +2938,7 @@ fn coordinated_kinds(ctx: &Ctx<'_>, groups: &mut [Group]) {
                 for (n, near) in [(before, true), (after, false)] {
                     let Some(&(na, nb, ni)) = n else { continue };
                     let joined = if near { listed(nb, a) } else { listed(b, na) };
-                    if joined && ni != i && !is_default(&groups[ni]) {
+                    if joined && ni != i && listed_evidence(&groups[ni]) {
                         kinds.push(groups[ni].votes.best());
                     }
                 }
@@ -3087,8 +3096,9 @@ fn features(ctx: &Ctx<'_>, g: &Group, mentions: &[(usize, usize)]) -> Vec<String
     let words = &g.words;
     if let (Some(w0), Some(wl)) = (words.first(), words.last()) {
         type Check = (&'static str, fn(&str) -> bool);
-        let checks: [Check; 13] = [
+        let checks: [Check; 14] = [
             ("given", names::is_given_name),
+            ("lastname", names::is_surname),
             ("title", names::is_title),
             ("place", names::is_place),
             ("common", names::is_common_english),

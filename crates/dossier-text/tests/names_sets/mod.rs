@@ -259,6 +259,24 @@ pub const UNSEEN_9: &[&str] = &[
     "brown-cc15-part4",
 ];
 
+/// Scored twice untouched (before and after the round of listed kinds),
+/// then read and trained on from the round that followed.
+pub const UNSEEN_10: &[&str] = &[
+    "brown-ca07-part2",
+    "brown-ca13-part3",
+    "brown-ca22-part4",
+    "brown-ca23-part5",
+    "brown-ca24-part4",
+    "brown-ca25-part4",
+    "brown-ca31-part4",
+    "brown-ca37-part4",
+    "brown-ca40-part3",
+    "brown-ca42-part4",
+    "brown-cb12",
+    "brown-cc01",
+    "brown-cc03",
+];
+
 /// `(set, directory under tests/fixtures, gold extension, texts)`.
 pub const SETS: &[(&str, &str, &str, &[&str])] = &[
     ("dev", "suggest", "gold", DEV),
@@ -271,6 +289,7 @@ pub const SETS: &[(&str, &str, &str, &[&str])] = &[
     ("unseen-7", "unseen", "names", UNSEEN_7),
     ("unseen-8", "unseen", "names", UNSEEN_8),
     ("unseen-9", "unseen", "names", UNSEEN_9),
+    ("unseen-10", "unseen", "names", UNSEEN_10),
     // Written for the tests (wire style), always in training, never scored
     // as a held-out set.
     ("wire", "suggest", "gold", &["wire-opec"]),
