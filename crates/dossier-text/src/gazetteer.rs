@@ -257,22 +257,33 @@ fn is_long(key: u64) -> bool {
 }
 
 /// What the dictionary knows of a word: its id and the trie node of the
-/// names that start with it, packed as `id << 32 | !root` so that a word no
-/// name has (id [`OTHER`], root [`NONE`]) is 0, what masks leave of a slot
-/// that does not match.
+/// names that start with it, packed as `stands << 63 | id << 32 | !root` so
+/// that a word no name has (id [`OTHER`], root [`NONE`]) is 0, what masks
+/// leave of a slot that does not match. `stands`
+/// ([`Dictionary::mark_standing`]): the spelling is its own variant key (the
+/// rules leave it be, or key it to this same entry), so a word of the text
+/// found as it is needs no keying by the rules.
 #[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
 struct Entry(u64);
 
 impl Entry {
     const ABSENT: Entry = Entry(0);
+    const STANDS: u64 = 1 << 63;
 
     fn new(id: u32, root: u32) -> Entry {
+        debug_assert!(id < 1 << 31, "the top bit is the STANDS flag's");
         Entry(u64::from(id) << 32 | u64::from(!root))
     }
 
     #[inline(always)]
     fn id(self) -> u32 {
-        (self.0 >> 32) as u32
+        (self.0 >> 32) as u32 & !(1 << 31)
+    }
+
+    /// Whether a word found with this entry skips the variant rules.
+    #[inline(always)]
+    fn stands(self) -> bool {
+        self.0 & Entry::STANDS != 0
     }
 
     #[inline(always)]
@@ -383,6 +394,23 @@ impl Dictionary {
                 return found;
             }
             i = (i + 1) & mask;
+        }
+    }
+
+    /// Marks the entry of the spelling `word` (a word the dictionary has) as
+    /// one that stands ([`Entry::stands`]).
+    fn mark_standing(&mut self, word: &[u8]) {
+        let k = key(word, 0, word.len(), false);
+        if self.get_key(k, word, 0, word.len(), false) == Entry::ABSENT {
+            return;
+        }
+        let mut i = self.home(k);
+        loop {
+            if let Some(slot) = self.buckets[i].0.iter_mut().find(|s| s.key == k) {
+                slot.entry.0 |= Entry::STANDS;
+                return;
+            }
+            i = (i + 1) & self.mask;
         }
     }
 
@@ -821,10 +849,6 @@ pub struct Gazetteer {
     vary_filter: Box<[u64]>,
     /// This gazetteer's number among those made by the process.
     serial: u64,
-    /// Every spelling in the dictionary is its own variant key (the rules
-    /// leave it be, or key it to the same entry), so a word found as it is
-    /// needs no keying by the rules: about half the words of running text.
-    found_words_stand: bool,
 }
 
 impl Gazetteer {
@@ -917,14 +941,24 @@ impl Gazetteer {
             patterns,
             vary_filter,
             serial: GAZETTEER_SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-            found_words_stand: false,
         };
+        // Each spelling that is its own variant key is marked so, one by
+        // one (not all or none: one odd spelling among thousands would send
+        // every word of a text through the rules): a word found as it is,
+        // about half the words of running text, then needs no keying.
         let mut fold = Fold::default();
-        g.found_words_stand = spellings.iter().all(|&(w, _, _)| {
-            let found = g.dict.get(w.as_bytes(), 0, w.len(), true);
-            g.vary_slow(w.as_bytes(), &mut fold)
-                .is_none_or(|keyed| keyed == found)
-        });
+        let standing: Vec<&str> = spellings
+            .iter()
+            .filter(|&&(w, _, _)| {
+                let found = g.dict.get(w.as_bytes(), 0, w.len(), true);
+                g.vary_slow(w.as_bytes(), &mut fold)
+                    .is_none_or(|keyed| keyed == found)
+            })
+            .map(|s| s.0)
+            .collect();
+        for w in standing {
+            g.dict.mark_standing(w.as_bytes());
+        }
         g
     }
 
@@ -1267,7 +1301,7 @@ impl Gazetteer {
         // words with other chars were keyed as they were folded).
         let bytes = text.as_bytes();
         for w in words.iter_mut() {
-            if self.found_words_stand && w.entry != Entry::ABSENT {
+            if w.entry.stands() {
                 continue;
             }
             if let Some(entry) = self.vary(&bytes[w.from..w.to], fold) {
@@ -1811,7 +1845,13 @@ mod tests {
         })
         .collect();
         let g = Gazetteer::new(&names);
-        assert!(g.found_words_stand);
+        // Every word of these names is marked as its own variant key.
+        for n in &names {
+            for w in normalise_name(&n.text).split(' ') {
+                let e = g.dict.get(w.as_bytes(), 0, w.len(), false);
+                assert!(e != Entry::ABSENT && e.stands(), "{w}");
+            }
+        }
         let found = g.find("Iouri and Yuri met Aleksey Orlov in Bombay.");
         let texts: Vec<&str> = found.iter().map(|f| f.text.as_str()).collect();
         assert_eq!(texts, ["Iouri", "Yuri", "Aleksey Orlov", "Bombay"]);
