@@ -780,8 +780,6 @@ const KEEP_WORDS: usize = 1 << 16;
 struct Scratch {
     bits: Bits,
     words: Vec<Tok>,
-    /// The words of one block, before they join `words`.
-    block: [Tok; 32],
     starts: Vec<u32>,
     fold: Fold,
 }
@@ -1023,9 +1021,7 @@ impl Gazetteer {
     /// more is read char by char ([`Gazetteer::next_word_slow`]).
     fn words(&self, text: &str, scratch: &mut Scratch) {
         let bytes = text.as_bytes();
-        let Scratch {
-            bits, fold, block, ..
-        } = scratch;
+        let Scratch { bits, fold, .. } = scratch;
         bits.fill(bytes);
         // (Moved out while it is filled, so that its length stays in a
         // register.)
@@ -1095,7 +1091,7 @@ impl Gazetteer {
                     &padded
                 }
             };
-            self.scan_block(window, base, (word, starts, sep_before), out, block);
+            self.scan_block(window, base, (word, starts, sep_before), out);
             if let Some(at) = runs_on {
                 let (at, s) = (at as usize, base + at as usize);
                 // Char by char if the blocks it runs into have bytes of 0x80
@@ -1125,9 +1121,11 @@ impl Gazetteer {
     /// The words of a 64-byte block of ASCII from `base` that start at the
     /// set bits of `starts` and end in the block (`word`: the block's word
     /// bits; `sep_before`: the bits of the words with punctuation before
-    /// them), looked up, onto `out` (through `toks`). `window` is the block
-    /// and the 8 bytes after it. A loop of its own, with few values live, so
-    /// that they stay in registers.
+    /// them), looked up, onto `out` (room for the block's words is made
+    /// first: pushed one by one, not gathered and copied, which was a call
+    /// to `memcpy` a block). `window` is the block and the 8 bytes after it.
+    /// A loop of its own, with few values live, so that they stay in
+    /// registers.
     #[inline(never)]
     fn scan_block(
         &self,
@@ -1135,10 +1133,9 @@ impl Gazetteer {
         base: usize,
         (word, mut starts, sep_before): (u64, u64, u64),
         out: &mut Vec<Tok>,
-        toks: &mut [Tok; 32],
     ) {
         // (A block has at most 32 words: each is followed by a gap.)
-        let mut n = 0usize;
+        out.reserve(32);
         while starts != 0 {
             let at = starts.trailing_zeros() as usize & 63;
             starts &= starts - 1;
@@ -1152,15 +1149,13 @@ impl Gazetteer {
             } else {
                 long_key(window, at, at + len, LOWER)
             };
-            toks[n & 31] = Tok {
+            out.push(Tok {
                 entry: self.dict.get_key(k, window, at, at + len, true),
                 from: base + at,
                 to: base + at + len,
                 sep_before: sep_before >> at & 1 != 0,
-            };
-            n += 1;
+            });
         }
-        out.extend_from_slice(&toks[..n.min(32)]);
     }
 
     /// The next word of `text` from byte `pos` (moved past it), or None at
