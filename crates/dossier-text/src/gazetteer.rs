@@ -973,6 +973,10 @@ impl Gazetteer {
     /// variant key other than itself, or None if its raw lookup stands.
     #[inline(always)]
     fn vary(&self, word: &[u8], fold: &mut Fold) -> Option<Entry> {
+        // (The rules leave a word of one or two bytes as it is.)
+        if word.len() < 3 {
+            return None;
+        }
         let (&first, &last) = (word.first()?, word.last()?);
         let bit = usize::from(first | 0x20) << 8 | usize::from(last | 0x20);
         if self.vary_filter[bit >> 6] & (1u64 << (bit & 63)) == 0 {
