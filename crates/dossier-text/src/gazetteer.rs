@@ -167,6 +167,10 @@ const NONE: u32 = u32::MAX;
 /// A trie step to a node with no children, where a name ends: the bit, and
 /// the name's pattern in the others (no node is looked up).
 const LEAF: u32 = 1 << 31;
+/// A trie step to a node where a name ends and longer ones go on: the bit,
+/// and the node in the others; a step to a node where no name ends is the
+/// node alone, so the walk reads a node's pattern only where it has one.
+const ENDS: u32 = 1 << 30;
 
 /// What a byte of a text is to the word scanner.
 const GAP_JOIN: u8 = 0;
@@ -903,16 +907,23 @@ impl Gazetteer {
             }
             patterns[*slot as usize].push((n.entity, acronym));
         }
-        // A step to a childless node carries its pattern instead.
+        // A step to a childless node carries its pattern instead, and one
+        // to a node where a name ends the bit that says so.
         let mut parent = vec![false; terminal.len()];
         for (node, _, _) in edges.all() {
             parent[node as usize] = true;
         }
+        debug_assert!(
+            terminal.len() < ENDS as usize,
+            "node numbers below the flags"
+        );
         let step = |node: u32| {
-            if node != NONE && !parent[node as usize] && terminal[node as usize] != NONE {
+            if node == NONE || terminal[node as usize] == NONE {
+                node
+            } else if !parent[node as usize] {
                 LEAF | terminal[node as usize]
             } else {
-                node
+                ENDS | node
             }
         };
         let mut compact = Edges::with_capacity(edges.len);
@@ -1344,9 +1355,9 @@ impl Gazetteer {
                     best = Some((node & !LEAF, end, j));
                     break;
                 }
-                let p = self.terminal[node as usize];
-                if p != NONE {
-                    best = Some((p, end, j));
+                if node & ENDS != 0 {
+                    node &= !ENDS;
+                    best = Some((self.terminal[node as usize], end, j));
                 }
                 let Some(t) = words.get(j) else {
                     break;
