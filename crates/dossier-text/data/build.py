@@ -97,6 +97,27 @@ def keep(name):
     )
 
 
+def faker_names(which):
+    """The one-word `first` or `last` names of faker's person providers of
+    LATIN_LOCALES and CYRILLIC_LOCALES, romanised, that `keep` keeps."""
+    out = set()
+    for loc in LATIN_LOCALES + CYRILLIC_LOCALES:
+        p = importlib.import_module("faker.providers.person." + loc).Provider
+        for attr in (f"{which}_names", f"{which}_names_male", f"{which}_names_female"):
+            names = getattr(p, attr, None) or ()
+            if isinstance(names, property):
+                continue
+            if isinstance(names, dict):
+                names = names.keys()
+            for n in names:
+                n = romanise(n).strip()
+                if " " in n:
+                    continue
+                if keep(n):
+                    out.add(n)
+    return out
+
+
 def main():
     gdir, babies, faker_dir, wordlist = sys.argv[1:5]
     load = lambda f: json.load(open(os.path.join(gdir, f), encoding="utf-8"))
@@ -144,38 +165,9 @@ def main():
         if keep(n):
             given.add(n)
     sys.path.insert(0, faker_dir)
-    for loc in LATIN_LOCALES + CYRILLIC_LOCALES:
-        mod = importlib.import_module("faker.providers.person." + loc)
-        p = mod.Provider
-        for attr in ("first_names", "first_names_male", "first_names_female"):
-            names = getattr(p, attr, None) or ()
-            if isinstance(names, property):
-                continue
-            if isinstance(names, dict):
-                names = names.keys()
-            for n in names:
-                n = romanise(n).strip()
-                if " " in n:
-                    continue
-                if keep(n):
-                    given.add(n)
-
+    given |= faker_names("first")
     # Surnames: faker's last names of the same locales.
-    surnames = set()
-    for loc in LATIN_LOCALES + CYRILLIC_LOCALES:
-        p = importlib.import_module("faker.providers.person." + loc).Provider
-        for attr in ("last_names", "last_names_male", "last_names_female"):
-            names = getattr(p, attr, None) or ()
-            if isinstance(names, property):
-                continue
-            if isinstance(names, dict):
-                names = names.keys()
-            for n in names:
-                n = romanise(n).strip()
-                if " " in n:
-                    continue
-                if keep(n):
-                    surnames.add(n)
+    surnames = faker_names("last")
 
     def write(name, lines):
         with open(os.path.join(HERE, name), "w", encoding="utf-8") as f:
