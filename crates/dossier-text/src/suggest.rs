@@ -1306,6 +1306,10 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
             {
                 false
             }
+            // "Department of Health and Human Services"; not "the Museum
+            // of Modern Art and the Bank of England": "the" after "and"
+            // opens a name of its own.
+            ["and", "the"] if has_of => false,
             ["and"] | ["and", "the"] | ["&"] => {
                 (org_like && has_of)
                     || (designator_within(toks, k, 3)
@@ -3278,6 +3282,20 @@ mod tests {
             .into_iter()
             .map(|c| (c.name, c.kind))
             .collect()
+    }
+
+    #[test]
+    fn and_the_after_a_name_with_of_opens_another_name() {
+        let got = names_of(
+            "He toured the Museum of Glass Art and the Bank of Quorland, then the Department of Health and Human Services.",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(names.contains(&"Museum of Glass Art"), "{got:?}");
+        assert!(names.contains(&"Bank of Quorland"), "{got:?}");
+        assert!(
+            names.contains(&"Department of Health and Human Services"),
+            "{got:?}"
+        );
     }
 
     #[test]
