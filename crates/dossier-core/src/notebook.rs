@@ -1080,15 +1080,9 @@ impl Notebook {
         // folder left there is a crashed import's.
         remove_stale_staging(&state_dir);
         let staging = state_dir.join(format!("{STAGING_PREFIX}{}", std::process::id()));
-        for s in &new_sources {
-            let abs = self.root.join(&s.row.path);
-            if abs.exists() {
-                return Err(Error::BadInput(format!(
-                    "{}: a file is already there; nothing was overwritten",
-                    abs.display()
-                )));
-            }
-        }
+        // No name is one of the files listed in `sources/` (`on_disk`), and
+        // `write_new_files` refuses a file that appeared there since: no
+        // `stat` per new source here.
         let passages: Vec<Vec<Passage>> = new_sources
             .iter_mut()
             .map(|s| std::mem::take(&mut s.passages))

@@ -143,7 +143,9 @@ pub(super) struct Token {
 
 /// Cuts `text` into tokens.
 pub(super) fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
+    // Room for one token in five bytes (running text has about one in
+    // four): the list grows once at most for most texts, not from empty.
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let mut chars = text.char_indices().enumerate().peekable();
     let mut gap = Gap::Break;
     let mut word = String::new();
@@ -183,7 +185,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             capitalized = c.is_uppercase();
             let mut lowercase = c.is_lowercase();
             let mut length = 1usize;
-            word.extend(c.to_lowercase());
+            push_lowercase(&mut word, c);
             while let Some(&(_, (b, d))) = chars.peek() {
                 if !d.is_alphabetic() {
                     break;
@@ -195,7 +197,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
                 lowercase &= d.is_lowercase();
                 // Words longer than any the rules know are not kept.
                 if length <= 16 {
-                    word.extend(d.to_lowercase());
+                    push_lowercase(&mut word, d);
                 }
             }
             if length > 16 {
@@ -220,6 +222,16 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
         gap = Gap::Glued;
     }
     tokens
+}
+
+/// Appends `c` lower-cased: an ASCII letter directly, any other through
+/// its full lower-case mapping (the same letters either way).
+fn push_lowercase(word: &mut String, c: char) {
+    if c.is_ascii() {
+        word.push(c.to_ascii_lowercase());
+    } else {
+        word.extend(c.to_lowercase());
+    }
 }
 
 /// The meaning of a lower-case word.
