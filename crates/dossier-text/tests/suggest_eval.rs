@@ -44,6 +44,10 @@
 //!   the Readability test suite that no earlier set used, gold committed
 //!   first, scored before and after the round of surnames (`UNSEEN_11`),
 //!   then read and trained on (the round of family names);
+//! - unseen-12: later parts of nine modern pages whose earlier parts other
+//!   sets hold and of three Brown press samples, gold committed first,
+//!   scored once after the round of family names (`UNSEEN_12`), never
+//!   printed in detail;
 //! - unseen-2: four more, scored once after the rules were frozen. Earlier
 //!   fresh batches were scored once each, then moved to dev; their first
 //!   scores are recorded above `UNSEEN`.
@@ -106,6 +110,24 @@ fn read_gold(name: &str) -> Vec<GoldEntity> {
 /// Four more Brown press stories, gold committed before any run, scored
 /// once after the rules above were frozen (the honest unseen figure).
 const UNSEEN_2: &[&str] = &["brown-ca02", "brown-ca03", "brown-ca22", "brown-ca28"];
+
+/// The twelfth set: later parts of modern news pages whose earlier parts
+/// other sets hold, and of three Brown press samples; gold committed before
+/// any run. Not training data of the names model, never printed in detail.
+const UNSEEN_12: &[&str] = &[
+    "article-author-tag-part4",
+    "article-author-tag-part5",
+    "brown-ca39-part4",
+    "brown-cc01-part2",
+    "brown-cc11-part3",
+    "keep-images-part3",
+    "nytimes-2-part4",
+    "salon-1-part3",
+    "schema-org-context-object-part3",
+    "videos-1-part4",
+    "videos-1-part5",
+    "yahoo-1-part2",
+];
 
 fn unseen_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unseen")
@@ -300,6 +322,8 @@ fn suggestions_on_real_news_hold_their_floors() {
     // surnames); since the round that followed it is read like the sets
     // above and trained on.
     let unseen11 = score_unseen(UNSEEN_11, unseen_detail);
+    // Never in detail: the freshest set, the honest figure.
+    let unseen12 = score_unseen(UNSEEN_12, false);
     let wire = score(
         "wire-opec",
         &excerpt("wire-opec"),
@@ -320,6 +344,7 @@ fn suggestions_on_real_news_hold_their_floors() {
     println!("{}", unseen9.line("unseen-9 (10 real, then read)"));
     println!("{}", unseen10.line("unseen-10 (13 real, then read)"));
     println!("{}", unseen11.line("unseen-11 (20 real, then read)"));
+    println!("{}", unseen12.line("unseen-12 (12 real, frozen)"));
     let mut all = dev;
     all.add(held);
     all.add(unseen);
@@ -333,7 +358,8 @@ fn suggestions_on_real_news_hold_their_floors() {
     all.add(unseen9);
     all.add(unseen10);
     all.add(unseen11);
-    println!("{}", all.line("all real (160)"));
+    all.add(unseen12);
+    println!("{}", all.line("all real (172)"));
     println!("{}", wire.line("wire-style story (not real)"));
     if let Some(text) = sample() {
         let s = score("sample", &text, &read_gold("russia-nato-talks"), detail);
@@ -395,6 +421,12 @@ fn suggestions_on_real_news_hold_their_floors() {
         ("unseen-11 precision", unseen11.precision(), 0.79),
         ("unseen-11 recall", unseen11.recall(), 0.85),
         ("unseen-11 kinds", unseen11.kinds(), 0.94),
+        // Frozen: scored once, with the rules and model of the round of
+        // family names (P 0.826, R 0.881, K 0.910). Precision and recall
+        // are under the 0.90 bar.
+        ("unseen-12 precision", unseen12.precision(), 0.82),
+        ("unseen-12 recall", unseen12.recall(), 0.87),
+        ("unseen-12 kinds", unseen12.kinds(), 0.90),
         ("wire precision", wire.precision(), 0.90),
         ("wire recall", wire.recall(), 0.90),
     ];
