@@ -288,9 +288,9 @@ fn main() -> Result<(), String> {
                 for (e, g) in ex[i].iter().zip(tagger::match_gold(&plain, gold)) {
                     let Some(Some(g)) = g else { continue };
                     let v = m.judge(&e.features, e.rules_kind);
+                    let want: Vec<&str> = gold[g].kinds.iter().map(|k| k.as_str()).collect();
                     // The rules' weakest evidence: a default or one cue.
                     if e.features.iter().any(|f| f == "vt:1") {
-                        let want: Vec<&str> = gold[g].kinds.iter().map(|k| k.as_str()).collect();
                         if args.iter().any(|a| a == "--weak") {
                             println!(
                                 "WEAK gold {} rules {} {} | {}",
@@ -311,7 +311,6 @@ fn main() -> Result<(), String> {
                     if !v.keep || gold[g].kinds.contains(&v.kind) {
                         continue;
                     }
-                    let want: Vec<&str> = gold[g].kinds.iter().map(|k| k.as_str()).collect();
                     *tally
                         .entry(format!("{} given {}", want.join("/"), v.kind.as_str()))
                         .or_default() += 1;

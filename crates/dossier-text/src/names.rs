@@ -123,6 +123,7 @@ pub struct LoadReport {
     pub elapsed: Duration,
     pub places: usize,
     pub given_names: usize,
+    pub surnames: usize,
     pub exonyms: usize,
     pub common_words: usize,
     /// Bytes of list text compiled into the program.
@@ -138,6 +139,7 @@ pub fn load() -> LoadReport {
         elapsed: started.elapsed(),
         places: d.places.len(),
         given_names: d.given.len(),
+        surnames: d.surnames.len(),
         exonyms: exonyms_map().len(),
         common_words: d.common.len(),
         compiled_bytes: PLACES.len()
@@ -326,6 +328,10 @@ const TITLES: &[&str] = &[
     // Plurals before two names ("Reps. Jane Roe and Al Doe").
     "Reps", "Sens", "Drs", "Govs", "Gens",
 ];
+
+/// Forms of address: after one, a name is a person's ("Mrs. Nell Kennedy
+/// Wall"), whatever words it holds. Matched as written, stop or none.
+const FORMS_OF_ADDRESS: &[&str] = &["Mr", "Mrs", "Ms", "Miss", "Dr", "Mme", "Mlle", "Messrs"];
 
 /// The abbreviations of US states (and the District of Columbia) that
 /// newspapers write after a town ("Elburn, Ill.", "Andover, N. J."): part
@@ -591,6 +597,11 @@ pub fn is_event_word(word: &str) -> bool {
     contains_word(EVENT_WORDS, word)
 }
 
+/// Whether a word is a form of address ("Mr.", "Mrs", "Dr.", "Mme").
+pub fn is_form_of_address(word: &str) -> bool {
+    FORMS_OF_ADDRESS.contains(&word.trim_end_matches('.'))
+}
+
 /// Whether a word is a title or honorific before a name ("Mr", "President").
 /// Hyphenated titles count by any part ("Attorney-General").
 pub fn is_title(word: &str) -> bool {
@@ -854,9 +865,10 @@ mod tests {
     fn lists_load_and_answer() {
         let report = load();
         eprintln!(
-            "name lists: {} places, {} given names, {} exonyms, {} common words from {} compiled bytes, loaded in {:?}",
+            "name lists: {} places, {} given names, {} surnames, {} exonyms, {} common words from {} compiled bytes, loaded in {:?}",
             report.places,
             report.given_names,
+            report.surnames,
             report.exonyms,
             report.common_words,
             report.compiled_bytes,
@@ -864,6 +876,7 @@ mod tests {
         );
         assert!(report.places > 20_000);
         assert!(report.given_names > 20_000);
+        assert!(report.surnames > 10_000);
         assert!(report.compiled_bytes < 4 << 20);
         assert!(is_place("Zimbabwe"));
         assert!(is_place("Kiev"));

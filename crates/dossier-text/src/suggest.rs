@@ -616,6 +616,9 @@ impl Votes {
             Kind::Date => {}
         }
     }
+    fn total(&self) -> u32 {
+        self.person + self.organisation + self.place + self.event + self.other
+    }
     fn merge(&mut self, o: Votes) {
         self.person = self.person.max(o.person);
         self.organisation = self.organisation.max(o.organisation);
@@ -2176,12 +2179,7 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
     // "Mrs. Nell Kennedy Wall", "Mr. Hall": right after a form of address
     // the name is a person's, a place's word in it a surname.
     if before.is_some_and(|b| {
-        !toks[first].sentence_before
-            && b.cap
-            && matches!(
-                b.text.trim_end_matches('.'),
-                "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Mme" | "Mlle" | "Messrs"
-            )
+        !toks[first].sentence_before && b.cap && names::is_form_of_address(&b.text)
     }) && !has_designator
     {
         votes.add(Kind::Person, 5);
@@ -2337,8 +2335,7 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
     // Defaults.
     let mut bare_given = false;
     let mut weak_word = false;
-    let total = votes.person + votes.organisation + votes.place + votes.event + votes.other;
-    if total == 0 {
+    if votes.total() == 0 {
         if single {
             // A lone unknown name: most often a company or body in news
             // copy; a surname joins its person when grouping.
@@ -2642,11 +2639,7 @@ fn group(
                 _ => false,
             };
             let family_first = |w: &str| {
-                !names::is_given_name(w)
-                    && !is_initial(w)
-                    && !names::is_title(w)
-                    && !names::is_place(w)
-                    && capitalised(w)
+                !is_initial(w) && !names::is_title(w) && !names::is_place(w) && capitalised(w)
             };
             if let Some(first) = g
                 .words
@@ -2932,10 +2925,7 @@ fn group(
 /// has evidence takes their kind when they agree. Two rounds, so that a
 /// name between two defaults and a known one is reached too.
 fn coordinated_kinds(ctx: &Ctx<'_>, groups: &mut [Group]) {
-    let is_default = |g: &Group| {
-        let v = g.votes;
-        v.person + v.organisation + v.place + v.event + v.other <= 1
-    };
+    let is_default = |g: &Group| g.votes.total() <= 1;
     // Each mention's span, with its group, in text order.
     let mut spans: Vec<(usize, usize, usize)> = groups
         .iter()
