@@ -227,6 +227,12 @@ const ORGANISATION_DESIGNATORS: &[&str] = &[
     // Hotels, restaurants and companies of the arts.
     "Hotel", "Hotels", "Motel", "Inn", "Lounge", "Tavern", "Restaurant", "Airline", "Orchestra", "Symphony", "Philharmonic",
     "Ballet", "Opera", "Theater", "Theatre", "Choir", "Chorus", "Quartet", "Ensemble",
+    // Orders, and the designators of other languages that English copy
+    // keeps ("Asociación Bienestar y Desarrollo", "Banque de France").
+    "Order", "Asociación", "Associação", "Fundación", "Fundação", "Fondation",
+    "Stiftung", "Instituto", "Institut", "Universidad", "Universidade", "Università",
+    "Universität", "Université", "Partido", "Partito", "Parti", "Partei", "Banco", "Banca",
+    "Banque", "Société", "Verein", "Ministerio", "Ministère", "Ministerium", "Compañía",
 ];
 
 /// Designators that a short form may drop ("Alibaba Group" is "Alibaba").
