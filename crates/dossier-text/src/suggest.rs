@@ -181,7 +181,22 @@ const MODIFIER_PREFIXES: &[&str] = &[
 ];
 
 fn capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    w.chars().next().is_some_and(char::is_uppercase) || camel_brand(w)
+}
+
+/// "iTunes", "eBay", "iPhone": a brand written with a small letter, then a
+/// capital and small letters again (not "mRNA", "kWh", "pH").
+fn camel_brand(w: &str) -> bool {
+    let mut c = w.chars();
+    let (Some(a), Some(b)) = (c.next(), c.next()) else {
+        return false;
+    };
+    let rest: Vec<char> = c.collect();
+    a.is_ascii_lowercase()
+        && b.is_ascii_uppercase()
+        && rest.len() >= 2
+        && rest.iter().all(|c| c.is_ascii_alphabetic())
+        && rest.iter().filter(|c| c.is_ascii_lowercase()).count() >= 2
 }
 
 fn all_caps(w: &str) -> bool {
@@ -1289,6 +1304,23 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
         }
         let particles = joined.iter().all(|w| names::is_name_particle(w));
         let fits = match joined.as_slice() {
+            // "Chicago Century of Progress Exposition": two words or more
+            // that open no person's name, "of", and a name that an event's
+            // word or a designator ends.
+            ["of"] if !org_like => {
+                run.len() >= 2
+                    && !names::is_given_name(&toks[run[0]].text)
+                    && !run.iter().any(|&r| names::is_title(&toks[r].text))
+                    && !names::is_place(&span_text(ctx, &run))
+                    && (k..k + 3).any(|x| {
+                        toks.get(x).is_some_and(|t| {
+                            t.cap
+                                && (names::is_event_word(&t.text)
+                                    || names::is_organisation_designator(&t.text))
+                                && (k..x).all(|y| toks[y].cap && !toks[y + 1].broken_before)
+                        })
+                    })
+            }
             ["of"] | ["for"] | ["for", "the"] => org_like,
             // "Garden of the Gods Club": one word, then a designator just
             // after (not "Grand Ballroom of the Sheraton Hotel", a room of
@@ -1920,7 +1952,20 @@ fn mention_of(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
     };
     let f = &toks[first];
     let adjacent = ctx.chars[the.end..f.start].iter().all(|&c| c == ' ');
-    let joins = the.text == "The"
+    // "A New Hope", "An American Tail": the other articles too, after a
+    // word in lower case (no initial of a name, "John A Smith").
+    let article = the.text == "The"
+        || (matches!(the.text.as_str(), "A" | "An")
+            && first >= 2
+            && toks[first - 2]
+                .text
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+            && ctx.chars[toks[first - 2].end..the.start]
+                .iter()
+                .all(|&c| c == ' '));
+    let joins = article
         && adjacent
         && !piece.titled
         && !the.initial
@@ -1929,7 +1974,7 @@ fn mention_of(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         && !the.para_start
         && !the.quote_open
         && !f.broken_before
-        && !names::is_place(&m.surface)
+        && (the.text != "The" || !names::is_place(&m.surface))
         && m.votes.person == 0
         // "The Senate", "The University of Georgia", "The Redbirds", "The
         // COAHR": a body's name that a designator, an acronym or a plural
@@ -1944,11 +1989,19 @@ fn mention_of(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         })
         && !(piece.words.len() == 1 && f.text.ends_with('s') && !f.text.ends_with("ss"));
     if joins {
-        m.surface = format!("The {}", m.surface);
+        m.surface = format!("{} {}", the.text, m.surface);
         m.key = name_key(&m.surface);
-        m.words.insert(0, "The".to_string());
+        m.words.insert(0, the.text.clone());
         m.span.0 = the.start;
-        m.votes.add(Kind::Organisation, 3);
+        if the.text == "The" {
+            m.votes.add(Kind::Organisation, 3);
+        } else {
+            // No place or body takes "A": the title of a work.
+            m.votes = Votes {
+                other: 4,
+                ..Votes::default()
+            };
+        }
     }
     Some(m)
 }
@@ -2032,7 +2085,8 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         && wl.chars().all(char::is_alphabetic);
     if !single
         && names::is_title(wl)
-        && !matches!(wl.trim_end_matches('.'), "Jr" | "Sr")
+        // "Amazon Prime": words that open a title never end one.
+        && !matches!(wl.trim_end_matches('.'), "Jr" | "Sr" | "Prime" | "Vice" | "Foreign")
         && !piece.titled
         && !surname_title
     {
@@ -2057,9 +2111,22 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
     // "a Virginia Democrat", "North African": a people or party at the end
     // is no part of a name.
     let given_first = names::is_given_name(w0) && !names::is_place(w0);
+    // "Kumail Nanjiani": an unknown first word before a word that only
+    // looks like a people's name (a county "Nanjian") is a given name.
+    let unknown_first = texts.len() == 2
+        && !names::is_group_adjective(wl)
+        && capitalised(w0)
+        && !toks[first].caps
+        && !names::is_common_english(w0)
+        && !names::is_place(w0)
+        && !names::is_title(w0)
+        && !names::is_direction_word(w0)
+        && !names::is_demonym(w0)
+        && !names::is_organisation_designator(w0)
+        && !names::is_place_word(w0);
     if !single
         && ((names::is_group_adjective(wl) && !given_first)
-            || (names::is_demonym(wl) && !names::is_given_name(w0)))
+            || (names::is_demonym(wl) && !names::is_given_name(w0) && !unknown_first))
         && !names::is_place(&surface)
         && !texts.iter().any(|w| names::is_organisation_designator(w))
     {
@@ -2217,13 +2284,30 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         && !wl.ends_with("ss")
         && !names::is_common_english(wl)
         && !names::is_place(wl);
+    // "the James Agee novel": a given name and a surname before a common
+    // noun in lower case are an author's, used as an adjective.
+    let attributive = after_the
+        && texts.len() == 2
+        && !names::is_place(w0)
+        && !names::is_direction_word(w0)
+        && !names::is_common_english(wl)
+        && !names::is_place(wl)
+        && !names::is_demonym(wl)
+        && !wl.ends_with('s')
+        && toks.get(last + 1).is_some_and(|n| {
+            !n.broken_before
+                && !n.cap
+                && n.text.chars().all(char::is_lowercase)
+                && names::is_common_english(&n.text)
+                && !names::is_common_word(&n.text)
+        });
     if !single
         && !has_designator
         && names::is_given_name(w0)
         // "Lake Pontchartrain": a place's word first, not a given name.
         && !names::is_place_word(w0)
         && !names::is_place(wl)
-        && (!after_the || family)
+        && (!after_the || family || attributive)
     {
         votes.add(Kind::Person, 3);
     } else if !single && particles && !has_designator {
@@ -2489,7 +2573,7 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
                 .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
         }) && texts.len() <= 4
         {
-            if names::is_demonym(wl) {
+            if names::is_demonym(wl) && !unknown_first {
                 // "North African" and the like: an adjective.
                 return None;
             }
@@ -4078,5 +4162,29 @@ mod tests {
         assert!(names.contains(&"Return of the Iron Wizards"), "{got:?}");
         assert!(names.contains(&"Dawn of the Pale Riders"), "{got:?}");
         assert!(!names.iter().any(|n| n.contains(" and ")), "{got:?}");
+    }
+
+    #[test]
+    fn brands_titles_and_surnames_that_look_like_peoples() {
+        let got = names_of(
+            "The film is on Amazon Prime and iTunes, and sellers on eBay list mRNA kits. \
+             It stars Kumail Nanjiani, who read the Oren Halvick novel twice. \
+             Fans have waited for a new cut of A Quiet Lantern since 1977. \
+             Crowds saw the Dunmore Century of Progress Exposition.",
+        );
+        let has = |n: &str, k: Kind| got.contains(&(n.to_string(), k));
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(names.contains(&"Amazon Prime"), "{got:?}");
+        assert!(names.contains(&"iTunes"), "{got:?}");
+        assert!(names.contains(&"eBay"), "{got:?}");
+        assert!(!names.contains(&"mRNA"), "{got:?}");
+        // "Nanjiani" looks like a people's adjective (a county "Nanjian").
+        assert!(has("Kumail Nanjiani", Kind::Person), "{got:?}");
+        assert!(has("Oren Halvick", Kind::Person), "{got:?}");
+        assert!(has("A Quiet Lantern", Kind::Other), "{got:?}");
+        assert!(
+            has("Dunmore Century of Progress Exposition", Kind::Event),
+            "{got:?}"
+        );
     }
 }
