@@ -477,6 +477,8 @@ const COMMON_WORDS: &[&str] = &[
 const DIRECTION_WORDS: &[&str] = &[
     "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
     "Upper", "Lower", "Greater", "Inner", "Outer", "New", "Old",
+    // Compass points of addresses ("1200 NW Flanders").
+    "NE", "NW", "SE", "SW", "NNE", "ENE", "ESE", "SSE", "SSW", "WSW", "WNW", "NNW",
 ];
 
 /// Adjectives of religion or people with no place of their own in the lists.

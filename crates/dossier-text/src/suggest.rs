@@ -2030,6 +2030,28 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
     }
     let w0 = texts.first().copied().unwrap_or("");
     let wl = texts.last().copied().unwrap_or("");
+    // "the House voted", "the Legislature adjourned": a chamber's word,
+    // capitalised after "the" in mid-sentence, names the chamber.
+    if single
+        && matches!(w0, "House" | "Legislature" | "Assembly" | "Cabinet")
+        && ctx.reliable(&toks[first])
+        && !toks[first].broken_before
+        && first.checked_sub(1).is_some_and(|b| toks[b].text == "the")
+    {
+        return Some(Mention {
+            key: name_key(&surface),
+            words: vec![w0.to_string()],
+            surface,
+            span: (toks[first].start, toks[last].end),
+            votes: Votes {
+                organisation: 4,
+                ..Votes::default()
+            },
+            acronym: false,
+            bare_given: false,
+            weak_word: false,
+        });
+    }
     if single {
         let bad = names::is_common_word(w0)
             || names::is_unit_acronym(w0)
@@ -4186,5 +4208,19 @@ mod tests {
             has("Dunmore Century of Progress Exposition", Kind::Event),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn chambers_after_the_and_compass_points() {
+        let got = names_of(
+            "The bill passed the House on Tuesday, and the Legislature adjourned. \
+             House prices rose. The office is at 1200 NW Flanders in Portland.",
+        );
+        let has = |n: &str, k: Kind| got.contains(&(n.to_string(), k));
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(has("House", Kind::Organisation), "{got:?}");
+        assert!(has("Legislature", Kind::Organisation), "{got:?}");
+        assert!(!names.contains(&"NW"), "{got:?}");
+        assert!(has("Portland", Kind::Place), "{got:?}");
     }
 }
