@@ -2810,9 +2810,13 @@ fn group(
         if let Some(o) = *e {
             if o != i {
                 let (a, b) = (&groups[o].words, &groups[i].words);
-                *e = if a.ends_with(b) {
+                // "Luis de Miranda" ends in "De Miranda" whatever the case.
+                let ends = |a: &[String], b: &[String]| {
+                    a.len() >= b.len() && key_of(&a[a.len() - b.len()..]) == key_of(b)
+                };
+                *e = if ends(a, b) {
                     Some(o)
-                } else if b.ends_with(a) {
+                } else if ends(b, a) {
                     Some(i)
                 } else {
                     None
