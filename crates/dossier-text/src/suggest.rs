@@ -2328,7 +2328,13 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         && names::is_given_name(w0)
         // "Lake Pontchartrain": a place's word first, not a given name.
         && !names::is_place_word(w0)
-        && !names::is_place(wl)
+        // "Fidel Castro": a surname that is also a town's name, after a
+        // given name that is no place's.
+        && (!names::is_place(wl)
+            || (names::is_surname(wl)
+                && !names::is_place(w0)
+                && !names::is_common_english(w0)
+                && !names::is_place(&surface)))
         && (!after_the || family || attributive)
     {
         votes.add(Kind::Person, 3);
