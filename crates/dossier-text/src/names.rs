@@ -577,7 +577,19 @@ pub fn is_legal_suffix(word: &str) -> bool {
 /// Whether capitals are a unit, a time or the like ("PM", "GMT", "ID").
 pub fn is_unit_acronym(word: &str) -> bool {
     let w: String = word.chars().filter(|c| *c != '.').collect();
-    UNIT_ACRONYMS.contains(&w.as_str())
+    UNIT_ACRONYMS.contains(&w.as_str()) || is_period_code(&w)
+}
+
+/// A quarter or half of a year as companies write it ("Q1", "H2", "FY2002",
+/// "Q3FY02"): a period, no name.
+fn is_period_code(w: &str) -> bool {
+    let (head, rest) = w.split_at(w.find(|c: char| c.is_ascii_digit()).unwrap_or(w.len()));
+    match head {
+        "Q" => matches!(rest, "1" | "2" | "3" | "4"),
+        "H" => matches!(rest, "1" | "2"),
+        "FY" => (2..=4).contains(&rest.len()) && rest.chars().all(|c| c.is_ascii_digit()),
+        _ => false,
+    }
 }
 
 /// Whether a lone capitalised designator names a body ("Congress").

@@ -124,6 +124,7 @@ impl Model {
 
     /// Keep score and kind for a candidate's features and the rules' kind.
     pub fn judge(&self, features: &[String], rules_kind: Kind) -> Verdict {
+        let sure = features.iter().any(|f| f == SURE);
         let mut s = [0.0f64; 6];
         for f in features {
             if let Some(w) = self.weights.get(f.as_str()) {
@@ -146,7 +147,7 @@ impl Model {
         };
         Verdict {
             keep_score: s[0],
-            keep: s[0] >= self.threshold,
+            keep: sure || s[0] >= self.threshold,
             kind,
         }
     }
@@ -160,6 +161,10 @@ fn fmt4(x: f64) -> String {
         s
     }
 }
+
+/// The feature of a candidate that a rule is sure of (a byline, a
+/// masthead): the filter keeps it whatever its score.
+pub const SURE: &str = "rule:sure";
 
 static SHIPPED: OnceLock<Model> = OnceLock::new();
 
