@@ -592,6 +592,23 @@ fn is_period_code(w: &str) -> bool {
     }
 }
 
+/// Whether a word has the shape of a company's coined name
+/// ("Microsystems", "Microsoft", "Medtronic", "Informatics"): a word of
+/// technology's morphemes run together.
+pub fn has_company_shape(word: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "systems", "soft", "tech", "ware", "works", "tronic", "tronics", "onics", "matics",
+        "media", "labs", "logic", "data", "dyne", "comm", "telecom", "pharma",
+    ];
+    let lower = word.to_lowercase();
+    lower.chars().all(char::is_alphabetic)
+        && ENDS
+            .iter()
+            .any(|e| lower.len() >= e.len() + 3 && lower.ends_with(e))
+        && !is_given_name(word)
+        && !is_surname(word)
+}
+
 /// Whether a lone capitalised designator names a body ("Congress").
 pub fn is_single_word_body(word: &str) -> bool {
     contains_word(SINGLE_WORD_BODIES, word)

@@ -143,6 +143,27 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// Whether the word at `i` is a day of the week: not "Sun" of "Sun
+/// Microsystems", an abbreviation with no stop or comma right before a
+/// capitalised word that is no month.
+fn weekday_at(toks: &[Tok], chars: &[char], i: usize) -> bool {
+    let Some(t) = toks.get(i) else {
+        return false;
+    };
+    if !names::is_weekday(&t.text) {
+        return false;
+    }
+    let abbreviation = t.text.chars().count() <= 5 && !t.text.ends_with("day");
+    let name_follows = toks.get(i + 1).is_some_and(|n| {
+        n.cap
+            && !n.broken_before
+            && !n.sentence_before
+            && !names::is_month(&n.text)
+            && chars[t.end..n.start].iter().all(|c| *c == ' ')
+    });
+    !(abbreviation && name_follows)
+}
+
 /// Where a web domain's suffix (".com", ".net", ".org", ".co.uk") that
 /// starts at `j` ends, when a word stands before it and no letter follows.
 fn domain_suffix_end(chars: &[char], j: usize) -> Option<usize> {
@@ -895,7 +916,7 @@ impl Ctx<'_> {
         self.toks.get(idx).is_some_and(|t| {
             t.cap
                 && !names::is_month(&t.text)
-                && !names::is_weekday(&t.text)
+                && !weekday_at(self.toks, self.chars, idx)
                 && (self.reliable(t) || self.vouched(idx))
         })
     }
@@ -1456,7 +1477,9 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
             run.push(j + 1);
             break;
         }
-        if names::is_month(&n.text) || names::is_weekday(&n.text) || names::is_unit_acronym(&n.text)
+        if names::is_month(&n.text)
+            || weekday_at(toks, ctx.chars, j + 1)
+            || names::is_unit_acronym(&n.text)
         {
             break;
         }
@@ -2495,6 +2518,10 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
             sure: false,
         });
     }
+    // "Sun Microsystems", "Medtronic": a company's coined word.
+    if texts.iter().any(|w| names::has_company_shape(w)) {
+        votes.add(Kind::Organisation, 3);
+    }
     if (names::is_event_word(wl) || names::is_event_prefix(w0)) && !single {
         votes.add(Kind::Event, 4);
     } else if names::is_place_word(wl) && !single {
@@ -2615,6 +2642,7 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         && names::is_given_name(w0)
         // "Lake Pontchartrain": a place's word first, not a given name.
         && !names::is_place_word(w0)
+        && !texts.iter().any(|w| names::has_company_shape(w))
         // "Fidel Castro": a surname that is also a town's name, after a
         // given name that is no place's.
         && (!names::is_place(wl)
@@ -4555,6 +4583,11 @@ mod tests {
         assert!(names.contains(&"House"), "{got:?}");
         assert!(!names.iter().any(|n| n.contains("House and")), "{got:?}");
         assert!(!names.contains(&"Q1") && !names.contains(&"Q2"), "{got:?}");
+        let sun = names_of("Sun Microsystems Thursday said it would buy a startup.");
+        assert!(
+            sun.contains(&("Sun Microsystems".to_string(), Kind::Organisation)),
+            "{sun:?}"
+        );
         // The headline suggests nothing of its own.
         assert!(
             !names.iter().any(|n| n.contains("Ferry Operators")),
