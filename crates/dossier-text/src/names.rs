@@ -259,6 +259,7 @@ const UNIT_ACRONYMS: &[&str] = &[
     "KM", "KG", "MPH", "HD", "DNA", "RNA", "CPU", "GPU", "RAM", "GB", "MB", "TB",
     "MD", "PhD", "MBA", "BA", "MSc", "BSc", "DPhil", "JD", "RN", "Esq", "VR", "AR", "PC",
     "HDR", "IDE", "API", "SDK", "OS", "UI", "LED", "LCD", "OLED", "HDMI", "WiFi", "FAQs",
+    "GHz", "MHz", "kHz", "Hz", "Mbps", "Gbps", "Kbps", "kbps", "MW", "GW", "kW", "KW", "MWh",
 ];
 
 /// Bodies named by one word that is also a designator.
@@ -267,7 +268,7 @@ const SINGLE_WORD_BODIES: &[&str] = &["Congress", "Parliament", "Senate", "Navy"
 /// Words that end the name of a place.
 #[rustfmt::skip]
 const PLACE_WORDS: &[&str] = &[
-    "Street", "St", "Road", "Avenue", "Ave", "Boulevard", "Square", "Bridge", "Tower", "Wall",
+    "Street", "St", "Road", "Avenue", "Ave", "Boulevard", "Square", "Bridge", "Tower", "Towers", "Wall",
     "Gate", "Palace", "Castle", "Terminal", "Airport", "Station", "Port", "Harbour", "Harbor",
     "River", "Lake", "Sea", "Ocean", "Gulf", "Bay", "Strait", "Straits", "Canal", "Island",
     "Islands", "Peninsula", "Coast", "Mountain", "Mountains", "Mount", "Mt", "Hill", "Hills",
@@ -689,6 +690,10 @@ pub fn is_month(word: &str) -> bool {
 /// Whether a word is a weekday or its abbreviation.
 pub fn is_weekday(word: &str) -> bool {
     contains_word(WEEKDAYS, word)
+        // "on Mondays".
+        || word
+            .strip_suffix('s')
+            .is_some_and(|w| w.ends_with("day") && contains_word(WEEKDAYS, w))
 }
 
 /// Whether a word is a common word that opens sentences without naming

@@ -430,7 +430,8 @@ fn tokenize(chars: &[char]) -> Vec<Tok> {
 /// opening a paragraph, a comma, a month and a day. Returns the day's index.
 fn dated_dateline(toks: &[Tok], i: usize) -> Option<usize> {
     let t = toks.get(i)?;
-    if !t.para_start || !t.cap {
+    // "Tuesday, August 27, 2002": a date line, no place.
+    if !t.para_start || !t.cap || names::is_weekday(&t.text) {
         return None;
     }
     let mut j = i;
@@ -853,6 +854,18 @@ impl Ctx<'_> {
         {
             return true;
         }
+        // "Osama bin Laden should": a given name, a particle and a capital.
+        let particle_then_cap = self
+            .toks
+            .get(idx + 1)
+            .is_some_and(|p| !p.cap && !p.broken_before && names::is_name_particle(&p.text))
+            && self
+                .toks
+                .get(idx + 2)
+                .is_some_and(|n| n.cap && !n.broken_before && !n.sentence_before);
+        if particle_then_cap && !t.headline && names::is_given_name(&t.text) {
+            return true;
+        }
         if t.headline {
             // A headline's capitals count for places the lists know.
             return !names::is_common_english(&t.text)
@@ -910,6 +923,11 @@ impl Ctx<'_> {
             }
             _ => String::new(),
         }
+    }
+
+    /// Whether some word of the text is written exactly so.
+    fn mentions_word(&self, w: &str) -> bool {
+        self.toks.iter().any(|t| t.text == w)
     }
 
     fn usable(&self, idx: usize) -> bool {
@@ -1011,6 +1029,7 @@ pub fn suggest_with_features(
     let mut consumed = datelines(&ctx, &mut mentions);
     bylines(&ctx, &mut mentions, &mut consumed);
     mastheads(&ctx, &mut mentions, &mut consumed);
+    credit_lines(&ctx, &mut mentions, &mut consumed);
     // "Salem, Mass.", "Andover, N. J.": a state's abbreviation after a town
     // is part of the place, no name of its own.
     for i in 1..toks.len() {
@@ -1298,6 +1317,85 @@ fn mastheads(ctx: &Ctx<'_>, out: &mut Vec<Mention>, consumed: &mut [bool]) {
     }
 }
 
+/// Words of a news writer's credit ("Staff Writer", "Columnist").
+fn is_credit_role(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches(['.', ',']).to_lowercase().as_str(),
+        "writer" | "writers" | "correspondent" | "reporter" | "columnist" | "editor" | "critic"
+    )
+}
+
+/// "Washington Post Staff Writer", "Associated Press Writer", "Staff
+/// Writer, CNET News.com": the credit under a byline names the writer's
+/// paper; `words` are the credit's tokens (a short paragraph of its own, or
+/// the part of a byline after its comma). The paper is the capitalised
+/// words up to its last designator before the role, or all the words after
+/// the comma that follows the role.
+fn credit_paper(ctx: &Ctx<'_>, words: &[usize], out: &mut Vec<Mention>) -> bool {
+    let toks = ctx.toks;
+    if words.is_empty() || words.len() > 8 || words.iter().any(|&w| !toks[w].cap) {
+        return false;
+    }
+    let Some(role) = words.iter().position(|&w| is_credit_role(&toks[w].text)) else {
+        return false;
+    };
+    let paper: Vec<usize> = if role + 1 == words.len() {
+        // "<Paper> [Staff|Technology] Writer".
+        let Some(last) = words[..role].iter().rposition(|&w| {
+            let t = &toks[w].text;
+            names::is_organisation_designator(t) || is_domain(t)
+        }) else {
+            return false;
+        };
+        words[..=last].to_vec()
+    } else if toks[words[role]].comma_after {
+        // "Staff Writer, <Paper>".
+        words[role + 1..].to_vec()
+    } else {
+        return false;
+    };
+    if paper.is_empty() || paper.windows(2).any(|p| p[1] != p[0] + 1) {
+        return false;
+    }
+    let surface = span_text(ctx, &paper);
+    out.push(Mention {
+        key: name_key(&surface),
+        words: surface.split(' ').map(str::to_string).collect(),
+        surface,
+        span: (toks[paper[0]].start, toks[paper[paper.len() - 1]].end),
+        votes: Votes {
+            organisation: 5,
+            ..Votes::default()
+        },
+        acronym: false,
+        bare_given: false,
+        weak_word: false,
+        sure: true,
+    });
+    true
+}
+
+/// Short paragraphs that are a writer's credit (see [`credit_paper`]).
+fn credit_lines(ctx: &Ctx<'_>, out: &mut Vec<Mention>, consumed: &mut [bool]) {
+    let toks = ctx.toks;
+    let mut i = 0;
+    while i < toks.len() {
+        let para = toks[i].para;
+        let end = (i..toks.len())
+            .find(|&k| toks[k].para != para)
+            .unwrap_or(toks.len());
+        if toks[i].para_start && !consumed[i] {
+            let words: Vec<usize> = (i..end).collect();
+            if credit_paper(ctx, &words, out) {
+                for c in consumed.iter_mut().take(end).skip(i) {
+                    *c = true;
+                }
+            }
+        }
+        i = end.max(i + 1);
+    }
+}
+
 /// "By RIVA D. ATLAS and EDWARD WONG", "By Jane Roe": a byline, a short
 /// paragraph of its own that opens with "By", names its writers, whatever
 /// their case. Marks the byline's words consumed and adds a person's
@@ -1314,6 +1412,22 @@ fn bylines(ctx: &Ctx<'_>, out: &mut Vec<Mention>, consumed: &mut [bool]) {
         if end - i < 3 || end - i > 12 {
             continue;
         }
+        // "By H. JOSEF HEBERT, Associated Press Writer": a credit after the
+        // comma names the paper, and the byline ends before it.
+        let mut credit = Vec::new();
+        let end = match (i + 1..end)
+            .find(|&k| toks[k].comma_after && (k + 1..end).any(|c| is_credit_role(&toks[c].text)))
+        {
+            Some(comma) => {
+                let rest: Vec<usize> = (comma + 1..end).collect();
+                if credit_paper(ctx, &rest, &mut credit) {
+                    comma + 1
+                } else {
+                    end
+                }
+            }
+            None => end,
+        };
         // The names, split at "and" and commas.
         let mut names: Vec<Vec<usize>> = vec![Vec::new()];
         let mut ok = true;
@@ -1348,9 +1462,13 @@ fn bylines(ctx: &Ctx<'_>, out: &mut Vec<Mention>, consumed: &mut [bool]) {
         {
             continue;
         }
-        for c in consumed.iter_mut().take(end).skip(i) {
+        let para_end = (i + 1..toks.len())
+            .find(|&k| toks[k].para != t.para)
+            .unwrap_or(toks.len());
+        for c in consumed.iter_mut().take(para_end).skip(i) {
             *c = true;
         }
+        out.append(&mut credit);
         for n in names {
             let written = span_text(ctx, &n);
             let surface = if n
@@ -1665,6 +1783,8 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
             // "Ortega y Gasset", "Asociación Bienestar y Desarrollo": the
             // conjunction of another language joins one name.
             ["y"] | ["et"] | ["und"] => true,
+            // "University of Illinois at Urbana-Champaign": a campus.
+            ["at"] => has_of && matches!(toks[i].text.as_str(), "University" | "College"),
             // "Antoine Court de Gébelin": a particle after a given name and
             // a surname that is also a designator's word.
             _ if particles && org_like => {
@@ -1968,6 +2088,8 @@ fn split_run(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
                     toks[w].cap
                         && !names::is_organisation_designator(&toks[w].text)
                         && !names::is_place_word(&toks[w].text)
+                        // "Nuremberg Toy Fair": an event's word ends it.
+                        && !names::is_event_word(&toks[w].text)
                 })
         });
         if let Some(g) = given {
@@ -2378,7 +2500,11 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
             || w0.strip_suffix('s').is_some_and(|stem| {
                 stem.chars().count() >= 2
                     && stem.chars().all(|c| c.is_ascii_uppercase())
-                    && (names::is_organisation_designator(stem) || names::is_unit_acronym(stem))
+                    && (names::is_organisation_designator(stem)
+                        || names::is_unit_acronym(stem)
+                        // "PDAs", "DVDs": a plural acronym no other
+                        // mention of the text writes in the singular.
+                        || (stem.chars().count() <= 5 && !ctx.mentions_word(stem)))
                     && !names::is_single_word_body(stem)
             })
             // "PlayStation 4 Pro": a plain word after a model's number is
@@ -2455,7 +2581,11 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         && !names::is_demonym(w0)
         && !names::is_organisation_designator(w0)
         && !names::is_place_word(w0);
+    // "T. H. White", "V. John White": initials open a person's name.
+    let initial_first =
+        w0.chars().count() == 2 && w0.ends_with('.') && w0.starts_with(char::is_uppercase);
     if !single
+        && !initial_first
         && ((names::is_group_adjective(wl) && !given_first)
             || (names::is_demonym(wl) && !names::is_given_name(w0) && !unknown_first))
         && !names::is_place(&surface)
@@ -2522,7 +2652,12 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
     if texts.iter().any(|w| names::has_company_shape(w)) {
         votes.add(Kind::Organisation, 3);
     }
-    if (names::is_event_word(wl) || names::is_event_prefix(w0)) && !single {
+    // "World War II", "Super Bowl 36": a number after an event's word.
+    let numbered_event = texts.len() >= 2
+        && names::is_event_word(texts[texts.len() - 2])
+        && (wl.chars().all(|c| c.is_ascii_digit())
+            || wl.chars().all(|c| matches!(c, 'I' | 'V' | 'X')));
+    if (names::is_event_word(wl) || names::is_event_prefix(w0) || numbered_event) && !single {
         votes.add(Kind::Event, 4);
     } else if names::is_place_word(wl) && !single {
         votes.add(Kind::Place, 4);
@@ -2554,7 +2689,10 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         votes.add(Kind::Organisation, 5);
     }
     if acronym {
-        if names::is_country_abbreviation(w0) {
+        // "D.C.", "N.Y.": a state's abbreviation with its stops.
+        if names::is_country_abbreviation(w0)
+            || (w0.contains('.') && names::is_state_abbreviation(w0))
+        {
             votes.add(Kind::Place, 4);
         } else {
             votes.add(Kind::Organisation, 2);
@@ -4593,5 +4731,34 @@ mod tests {
             !names.iter().any(|n| n.contains("Ferry Operators")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn credits_initials_particles_and_numbered_events() {
+        let got = names_of(
+            "Harbor Lights\n\
+             \n\
+             By Ellen Vasquez\n\
+             Harbor Gazette Staff Writer\n\
+             \n\
+             Yusuf bin Taleem was not there. The book was by T. H. White, and the\n\
+             fair in Leipzig, the Leipzig Toy Fair, is open on Mondays. After World\n\
+             War II she studied at the University of Illinois at Urbana-Champaign and\n\
+             marched with friends in D.C. on the day the city was busy with them all.\n",
+        );
+        let has = |n: &str, k: Kind| got.contains(&(n.to_string(), k));
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(has("Ellen Vasquez", Kind::Person), "{got:?}");
+        assert!(has("Harbor Gazette", Kind::Organisation), "{got:?}");
+        assert!(has("Yusuf bin Taleem", Kind::Person), "{got:?}");
+        assert!(has("T. H. White", Kind::Person), "{got:?}");
+        assert!(names.contains(&"Leipzig Toy Fair"), "{got:?}");
+        assert!(!names.contains(&"Mondays"), "{got:?}");
+        assert!(has("World War II", Kind::Event), "{got:?}");
+        assert!(
+            names.contains(&"University of Illinois at Urbana-Champaign"),
+            "{got:?}"
+        );
+        assert!(has("D.C.", Kind::Place), "{got:?}");
     }
 }
