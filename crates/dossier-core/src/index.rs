@@ -18,8 +18,8 @@ use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED, STORED,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
-    Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
+    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, Stemmer, TextAnalyzer, Token,
+    TokenFilter, TokenStream, Tokenizer,
 };
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
 
@@ -251,12 +251,140 @@ pub(crate) fn entity_term(id: i64) -> String {
 
 /// The word analyzer (also used by the query parser).
 pub fn words_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
+    TextAnalyzer::builder(FoldedWords::new())
         .filter(CachedStemmer)
         .build()
+}
+
+/// The words of a text as tantivy's `SimpleTokenizer` cuts them, less
+/// those of [`MAX_TOKEN_BYTES`] or more (`RemoveLongFilter`), lowercased
+/// ([`LowerCaser`]) and folded to ASCII ([`AsciiFoldingFilter`]): the same
+/// tokens (texts, positions and offsets) as that chain, in one pass over
+/// the text. A word of ASCII only (most of them) is cut and lowercased
+/// byte by byte; a word with other characters goes through tantivy's own
+/// filters.
+#[derive(Clone)]
+struct FoldedWords {
+    token: Token,
+    /// Tantivy's lowercasing and folding, for a word beyond ASCII.
+    fold: TextAnalyzer,
+}
+
+impl FoldedWords {
+    fn new() -> FoldedWords {
+        FoldedWords {
+            token: Token::default(),
+            fold: TextAnalyzer::builder(RawTokenizer::default())
+                .filter(LowerCaser)
+                .filter(AsciiFoldingFilter)
+                .build(),
+        }
+    }
+}
+
+impl Tokenizer for FoldedWords {
+    type TokenStream<'a> = FoldedWordsStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> FoldedWordsStream<'a> {
+        self.token.reset();
+        FoldedWordsStream {
+            text,
+            at: 0,
+            token: &mut self.token,
+            fold: &mut self.fold,
+        }
+    }
+}
+
+struct FoldedWordsStream<'a> {
+    text: &'a str,
+    /// Where the next word is looked for (a char boundary).
+    at: usize,
+    token: &'a mut Token,
+    fold: &'a mut TextAnalyzer,
+}
+
+/// The next word of `text` at or after byte `from` (a char boundary): its
+/// start and end in bytes, and whether it is all ASCII. A word is a run of
+/// alphanumeric chars, as tantivy's `SimpleTokenizer` has it.
+fn next_word(text: &str, from: usize) -> Option<(usize, usize, bool)> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    loop {
+        let b = *bytes.get(i)?;
+        if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                break;
+            }
+            i += 1;
+        } else {
+            let c = text.get(i..)?.chars().next()?;
+            if c.is_alphanumeric() {
+                break;
+            }
+            i += c.len_utf8();
+        }
+    }
+    let start = i;
+    let mut ascii = true;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            i += 1;
+        } else {
+            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+                break;
+            };
+            if !c.is_alphanumeric() {
+                break;
+            }
+            ascii = false;
+            i += c.len_utf8();
+        }
+    }
+    Some((start, i, ascii))
+}
+
+impl TokenStream for FoldedWordsStream<'_> {
+    fn advance(&mut self) -> bool {
+        // One round per word the simple tokenizer gives (each takes a
+        // position), until one is short enough to keep.
+        loop {
+            self.token.text.clear();
+            self.token.position = self.token.position.wrapping_add(1);
+            let Some((start, end, ascii)) = next_word(self.text, self.at) else {
+                self.at = self.text.len();
+                return false;
+            };
+            self.at = end;
+            self.token.offset_from = start;
+            self.token.offset_to = end;
+            if end - start >= MAX_TOKEN_BYTES {
+                continue;
+            }
+            let word = self.text.get(start..end).unwrap_or_default();
+            if ascii {
+                self.token.text.push_str(word);
+                self.token.text.make_ascii_lowercase();
+            } else {
+                let mut one = self.fold.token_stream(word);
+                if one.advance() {
+                    self.token.text.push_str(&one.token().text);
+                }
+            }
+            return true;
+        }
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
 }
 
 /// How many words' stems one analyzer remembers (all forgotten when full):
@@ -348,11 +476,7 @@ impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
 
 /// The plain analyzer (prefix and fuzzy matching).
 pub fn plain_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .build()
+    TextAnalyzer::from(FoldedWords::new())
 }
 
 fn tag_analyzer() -> TextAnalyzer {
@@ -887,6 +1011,7 @@ fn lead(body: &str) -> String {
 mod tests {
     use super::*;
     use std::sync::{Arc, Barrier};
+    use tantivy::tokenizer::{RemoveLongFilter, SimpleTokenizer};
 
     /// Every token (text, position and offsets) of `text` by `analyzer`.
     fn all_tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Token> {
@@ -957,6 +1082,60 @@ mod tests {
             all_tokens(&mut clone, &texts[0]),
             all_tokens(&mut plain, &texts[0])
         );
+    }
+
+    /// Tantivy's chain that [`FoldedWords`] does in one pass.
+    fn tantivys_chain() -> TextAnalyzer {
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .build()
+    }
+
+    /// The plain analyzer's tokens are tantivy's chain's (texts, positions
+    /// and offsets): ASCII and other words, words at and about the length
+    /// limit (skipped ones still take a position), digits, marks and
+    /// letters that lowercase or fold to several.
+    #[test]
+    fn folded_words_are_tantivys_chain() {
+        let long = "w".repeat(MAX_TOKEN_BYTES);
+        let just = "v".repeat(MAX_TOKEN_BYTES - 1);
+        let texts = [
+            String::new(),
+            " ,;".into(),
+            "The Fulton County Grand Jury said Friday an investigation of Atlanta's".into(),
+            "Crème brûlée, NAÏVE café; Œuvre STRASSE straße İstanbul ǅemal ﬁnance".into(),
+            "Москва ГОВОРИЛА; 東京 said; x²+y₂ = ½ — 3.5% of ⅓ GDP in 1999–2004".into(),
+            format!("{long} kept {just} {long}é é{long} ü{just} end"),
+            format!("a{long}b ok"),
+            "e\u{301}cole co\u{308}operate a\u{200d}b 🙂smile🙂 x\u{0}y".into(),
+            "trailing word".into(),
+            "ÀÉÎÕÜ àéîõü ÆæØøÅå ÞþÐð ß Ŀŀ Ĳĳ".into(),
+        ];
+        let (mut want, mut got) = (tantivys_chain(), plain_analyzer());
+        for text in &texts {
+            assert_eq!(all_tokens(&mut got, text), all_tokens(&mut want, text), "{text}");
+        }
+        // The texts do have tokens of each kind.
+        let all: Vec<Token> = texts
+            .iter()
+            .flat_map(|t| all_tokens(&mut want, t))
+            .collect();
+        assert!(all.iter().any(|t| t.text == "oeuvre"));
+        assert!(all.iter().any(|t| t.text == "moskva" || t.text == "москва"));
+        assert!(all.windows(2).any(|w| w[1].position > w[0].position + 1));
+    }
+
+    proptest::proptest! {
+        /// Any text, of ASCII and other chars mixed.
+        #[test]
+        fn folded_words_are_tantivys_chain_on_any_text(
+            text in "([a-zA-Z0-9 .,'\\-]{0,12}|[\\PC]{0,6}|[a-z]{55,65}|[éÉßœŒøØ])*"
+        ) {
+            let (mut want, mut got) = (tantivys_chain(), plain_analyzer());
+            proptest::prop_assert_eq!(all_tokens(&mut got, &text), all_tokens(&mut want, &text));
+        }
     }
 
     /// Several openers of an index nobody has made yet (six importers and a
