@@ -7,7 +7,6 @@
 //! gets a fresh `Searcher`. Updates replace all documents of one *owner* (a
 //! source's passages, a note's sections) by delete-by-term, then add.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -406,7 +405,7 @@ impl TokenFilter for CachedStemmer {
             stemmer: TextAnalyzer::builder(RawTokenizer::default())
                 .filter(Stemmer::new(Language::English))
                 .build(),
-            stems: HashMap::new(),
+            stems: hashbrown::HashMap::new(),
         }
     }
 }
@@ -416,8 +415,9 @@ struct CachedStemmerFilter<T> {
     inner: T,
     /// The stemmer, on one word at a time.
     stemmer: TextAnalyzer,
-    /// Word → its stem.
-    stems: HashMap<String, String>,
+    /// Word → its stem (hashbrown's foldhash, seeded per process: the
+    /// words are short, and SipHash was most of a lookup).
+    stems: hashbrown::HashMap<String, String>,
 }
 
 impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
@@ -435,7 +435,7 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
 struct CachedStemmerStream<'a, S> {
     tail: S,
     stemmer: &'a mut TextAnalyzer,
-    stems: &'a mut HashMap<String, String>,
+    stems: &'a mut hashbrown::HashMap<String, String>,
 }
 
 impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
