@@ -250,7 +250,7 @@ pub(crate) fn entity_term(id: i64) -> String {
 
 /// The word analyzer (also used by the query parser).
 pub fn words_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(FoldedWords::new())
+    TextAnalyzer::builder(FoldedWords::new(Share::Record))
         .filter(CachedStemmer)
         .build()
 }
@@ -262,21 +262,71 @@ pub fn words_analyzer() -> TextAnalyzer {
 /// the text. A word of ASCII only (most of them) is cut and lowercased
 /// byte by byte; a word with other characters goes through tantivy's own
 /// filters.
+///
+/// The word analyzer and the plain analyzer share their words: a source
+/// passage's body is indexed in the `body` field (stemmed) and then in the
+/// `plain` field, on the same indexing thread, so the word analyzer keeps
+/// the words of the last text it went through to the end ([`LAST_WORDS`]),
+/// and the plain analyzer, given that very text next, replays them rather
+/// than cutting the text again. Any other text is cut as usual.
 #[derive(Clone)]
 struct FoldedWords {
     token: Token,
     /// Tantivy's lowercasing and folding, for a word beyond ASCII.
     fold: TextAnalyzer,
+    share: Share,
+    /// The words being recorded, or replayed.
+    words: Words,
+}
+
+/// What a [`FoldedWords`] does with [`LAST_WORDS`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Share {
+    /// Leaves there the words of each text it cuts to the end.
+    Record,
+    /// Takes the words from there when its text is the one recorded.
+    Replay,
+}
+
+/// The words [`FoldedWords`] gives for one text, in order.
+#[derive(Clone, Default)]
+struct Words {
+    /// The text they were cut from.
+    text: String,
+    /// Their texts, one after another.
+    letters: String,
+    /// Each word: its end in `letters`, its offsets in the text, its position.
+    words: Vec<(usize, usize, usize, usize)>,
+    /// Whether these are all the words of `text`.
+    complete: bool,
+}
+
+impl Words {
+    fn start(&mut self, text: &str) {
+        self.text.clear();
+        self.text.push_str(text);
+        self.letters.clear();
+        self.words.clear();
+        self.complete = false;
+    }
+}
+
+thread_local! {
+    /// The words of the last text a word analyzer of this thread cut to
+    /// the end (see [`FoldedWords`]).
+    static LAST_WORDS: std::cell::RefCell<Words> = std::cell::RefCell::new(Words::default());
 }
 
 impl FoldedWords {
-    fn new() -> FoldedWords {
+    fn new(share: Share) -> FoldedWords {
         FoldedWords {
             token: Token::default(),
             fold: TextAnalyzer::builder(RawTokenizer::default())
                 .filter(LowerCaser)
                 .filter(AsciiFoldingFilter)
                 .build(),
+            share,
+            words: Words::default(),
         }
     }
 }
@@ -286,11 +336,34 @@ impl Tokenizer for FoldedWords {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> FoldedWordsStream<'a> {
         self.token.reset();
+        let replay = match self.share {
+            Share::Record => {
+                self.words.start(text);
+                None
+            }
+            Share::Replay => {
+                let words = &mut self.words;
+                let taken = LAST_WORDS
+                    .try_with(|last| match last.try_borrow_mut() {
+                        Ok(mut last) if last.complete && last.text == text => {
+                            std::mem::swap(&mut *last, words);
+                            last.complete = false;
+                            true
+                        }
+                        _ => false,
+                    })
+                    .unwrap_or(false);
+                taken.then_some(0)
+            }
+        };
         FoldedWordsStream {
             text,
             at: 0,
             token: &mut self.token,
             fold: &mut self.fold,
+            recording: self.share == Share::Record,
+            words: &mut self.words,
+            replay,
         }
     }
 }
@@ -301,6 +374,50 @@ struct FoldedWordsStream<'a> {
     at: usize,
     token: &'a mut Token,
     fold: &'a mut TextAnalyzer,
+    /// Whether the words are being recorded (a word analyzer's stream,
+    /// until its end).
+    recording: bool,
+    words: &'a mut Words,
+    /// When replaying recorded words: the next one's index.
+    replay: Option<usize>,
+}
+
+impl FoldedWordsStream<'_> {
+    /// The next recorded word, or `false` at the end.
+    fn replay(&mut self, i: usize) -> bool {
+        self.token.text.clear();
+        let Some(&(end, from, to, position)) = self.words.words.get(i) else {
+            return false;
+        };
+        let start = match i.checked_sub(1) {
+            Some(j) => self.words.words.get(j).map_or(0, |w| w.0),
+            None => 0,
+        };
+        self.token
+            .text
+            .push_str(self.words.letters.get(start..end).unwrap_or_default());
+        self.token.offset_from = from;
+        self.token.offset_to = to;
+        self.token.position = position;
+        self.replay = Some(i + 1);
+        true
+    }
+
+    /// Leaves the words recorded for the plain analyzer to take.
+    fn publish(&mut self) {
+        if !self.recording {
+            return;
+        }
+        self.recording = false;
+        self.words.complete = true;
+        let words = &mut *self.words;
+        let _ = LAST_WORDS.try_with(|last| {
+            if let Ok(mut last) = last.try_borrow_mut() {
+                std::mem::swap(&mut *last, words);
+            }
+        });
+        self.words.complete = false;
+    }
 }
 
 /// The next word of `text` at or after byte `from` (a char boundary): its
@@ -348,6 +465,9 @@ fn next_word(text: &str, from: usize) -> Option<(usize, usize, bool)> {
 
 impl TokenStream for FoldedWordsStream<'_> {
     fn advance(&mut self) -> bool {
+        if let Some(i) = self.replay {
+            return self.replay(i);
+        }
         // One round per word the simple tokenizer gives (each takes a
         // position), until one is short enough to keep.
         loop {
@@ -355,6 +475,7 @@ impl TokenStream for FoldedWordsStream<'_> {
             self.token.position = self.token.position.wrapping_add(1);
             let Some((start, end, ascii)) = next_word(self.text, self.at) else {
                 self.at = self.text.len();
+                self.publish();
                 return false;
             };
             self.at = end;
@@ -372,6 +493,13 @@ impl TokenStream for FoldedWordsStream<'_> {
                 if one.advance() {
                     self.token.text.push_str(&one.token().text);
                 }
+            }
+            if self.recording {
+                let words = &mut *self.words;
+                words.letters.push_str(&self.token.text);
+                words
+                    .words
+                    .push((words.letters.len(), start, end, self.token.position));
             }
             return true;
         }
@@ -476,7 +604,7 @@ impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
 
 /// The plain analyzer (prefix and fuzzy matching).
 pub fn plain_analyzer() -> TextAnalyzer {
-    TextAnalyzer::from(FoldedWords::new())
+    TextAnalyzer::from(FoldedWords::new(Share::Replay))
 }
 
 fn tag_analyzer() -> TextAnalyzer {
@@ -1114,8 +1242,28 @@ mod tests {
             "ÀÉÎÕÜ àéîõü ÆæØøÅå ÞþÐð ß Ŀŀ Ĳĳ".into(),
         ];
         let (mut want, mut got) = (tantivys_chain(), plain_analyzer());
+        let mut words = words_analyzer();
         for text in &texts {
-            assert_eq!(all_tokens(&mut got, text), all_tokens(&mut want, text), "{text}");
+            let chain = all_tokens(&mut want, text);
+            // Cut afresh.
+            assert_eq!(all_tokens(&mut got, text), chain, "{text}");
+            // Replayed from the word analyzer's words (as the index does):
+            // they are there, and taken.
+            all_tokens(&mut words, text);
+            let left = || LAST_WORDS.with(|l| l.borrow().complete.then(|| l.borrow().text.clone()));
+            assert_eq!(left().as_deref(), Some(text.as_str()));
+            assert_eq!(all_tokens(&mut got, text), chain, "{text}");
+            assert_eq!(left(), None);
+            // Once taken, the words are not there for the next text.
+            assert_eq!(all_tokens(&mut got, text), chain, "{text}");
+            // A word analyzer stopped before the end leaves nothing.
+            let mut stream = words.token_stream(text);
+            stream.advance();
+            drop(stream);
+            assert_eq!(all_tokens(&mut got, text), chain, "{text}");
+            // Another text's words are not taken.
+            all_tokens(&mut words, &format!("{text} more"));
+            assert_eq!(all_tokens(&mut got, text), chain, "{text}");
         }
         // The texts do have tokens of each kind.
         let all: Vec<Token> = texts
@@ -1131,10 +1279,20 @@ mod tests {
         /// Any text, of ASCII and other chars mixed.
         #[test]
         fn folded_words_are_tantivys_chain_on_any_text(
-            text in "([a-zA-Z0-9 .,'\\-]{0,12}|[\\PC]{0,6}|[a-z]{55,65}|[éÉßœŒøØ])*"
+            text in "([a-zA-Z0-9 .,'\\-]{0,12}|[\\PC]{0,6}|[a-z]{55,65}|[éÉßœŒøØ])*",
+            recorded in 0..3usize,
         ) {
             let (mut want, mut got) = (tantivys_chain(), plain_analyzer());
-            proptest::prop_assert_eq!(all_tokens(&mut got, &text), all_tokens(&mut want, &text));
+            let chain = all_tokens(&mut want, &text);
+            // The plain analyzer after a word analyzer cut this text, a
+            // part of it, or nothing.
+            let mut words = words_analyzer();
+            match recorded {
+                0 => drop(all_tokens(&mut words, &text)),
+                1 => drop(all_tokens(&mut words, text.get(..text.len() / 2).unwrap_or(""))),
+                _ => {}
+            }
+            proptest::prop_assert_eq!(all_tokens(&mut got, &text), chain);
         }
     }
 
