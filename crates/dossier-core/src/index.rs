@@ -514,13 +514,23 @@ impl TokenStream for FoldedWordsStream<'_> {
     }
 }
 
-/// How many words' stems one analyzer remembers (all forgotten when full):
-/// a corpus's frequent words stay, its long tail costs a bounded memory.
-const CACHED_STEMS: usize = 1 << 15;
+/// How many words' stems a thread remembers (all forgotten when full): a
+/// corpus's frequent words stay, its long tail costs a bounded memory.
+const CACHED_STEMS: usize = 1 << 16;
+
+thread_local! {
+    /// Word → its stem, for every word analyzer of the thread: an indexing
+    /// thread's title and body analyzers, and those of each segment it
+    /// writes (tantivy clones the analyzers for every segment), remember
+    /// the same words. hashbrown's foldhash, seeded per process: the words
+    /// are short, and SipHash was most of a lookup.
+    static STEMS: std::cell::RefCell<hashbrown::HashMap<String, String>> =
+        std::cell::RefCell::new(hashbrown::HashMap::new());
+}
 
 /// English stems (tantivy's [`Stemmer`]), each word's stem remembered by
-/// the analyzer (each clone its own): the stemmer runs once per distinct
-/// word, not once per word of the text. The stems are the stemmer's.
+/// the thread ([`STEMS`]): the stemmer runs once per distinct word, not
+/// once per word of the text. The stems are the stemmer's.
 #[derive(Clone, Copy)]
 struct CachedStemmer;
 
@@ -533,7 +543,6 @@ impl TokenFilter for CachedStemmer {
             stemmer: TextAnalyzer::builder(RawTokenizer::default())
                 .filter(Stemmer::new(Language::English))
                 .build(),
-            stems: hashbrown::HashMap::new(),
         }
     }
 }
@@ -543,9 +552,6 @@ struct CachedStemmerFilter<T> {
     inner: T,
     /// The stemmer, on one word at a time.
     stemmer: TextAnalyzer,
-    /// Word → its stem (hashbrown's foldhash, seeded per process: the
-    /// words are short, and SipHash was most of a lookup).
-    stems: hashbrown::HashMap<String, String>,
 }
 
 impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
@@ -555,7 +561,6 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
         CachedStemmerStream {
             tail: self.inner.token_stream(text),
             stemmer: &mut self.stemmer,
-            stems: &mut self.stems,
         }
     }
 }
@@ -563,7 +568,16 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
 struct CachedStemmerStream<'a, S> {
     tail: S,
     stemmer: &'a mut TextAnalyzer,
-    stems: &'a mut hashbrown::HashMap<String, String>,
+}
+
+/// The stemmer's stem of one word.
+fn stem_of(stemmer: &mut TextAnalyzer, word: &str) -> String {
+    let mut one = stemmer.token_stream(word);
+    if one.advance() {
+        one.token().text.clone()
+    } else {
+        word.to_string()
+    }
 }
 
 impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
@@ -572,24 +586,29 @@ impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
             return false;
         }
         let token = self.tail.token_mut();
-        if let Some(stem) = self.stems.get(token.text.as_str()) {
-            token.text.clear();
-            token.text.push_str(stem);
-            return true;
+        let stemmer = &mut *self.stemmer;
+        let cached = STEMS
+            .try_with(|stems| {
+                let Ok(mut stems) = stems.try_borrow_mut() else {
+                    return false;
+                };
+                if let Some(stem) = stems.get(token.text.as_str()) {
+                    token.text.clear();
+                    token.text.push_str(stem);
+                    return true;
+                }
+                let stem = stem_of(stemmer, &token.text);
+                if stems.len() >= CACHED_STEMS {
+                    stems.clear();
+                }
+                let word = std::mem::replace(&mut token.text, stem.clone());
+                stems.insert(word, stem);
+                true
+            })
+            .unwrap_or(false);
+        if !cached {
+            token.text = stem_of(stemmer, &token.text);
         }
-        let stem = {
-            let mut one = self.stemmer.token_stream(&token.text);
-            if one.advance() {
-                one.token().text.clone()
-            } else {
-                token.text.clone()
-            }
-        };
-        if self.stems.len() >= CACHED_STEMS {
-            self.stems.clear();
-        }
-        let word = std::mem::replace(&mut token.text, stem.clone());
-        self.stems.insert(word, stem);
         true
     }
 
@@ -1172,7 +1191,7 @@ mod tests {
             String::new(),
         ];
         // More distinct words than the cache keeps, each seen twice.
-        let syllables = ["ka", "lo", "mi", "ter", "sion", "ing", "ed", "ly", "ness"];
+        let syllables = ["ka", "lo", "mi", "ter", "sion", "ing", "ed", "ly", "ness", "al"];
         let mut words = Vec::new();
         for a in syllables {
             for b in syllables {
