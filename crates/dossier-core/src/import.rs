@@ -329,9 +329,9 @@ fn decode(bytes: &[u8]) -> Result<String, String> {
 /// else the first paragraph when it is short and stands alone, else the
 /// file name.
 fn from_text(text: &str, stem: &str) -> (SourceMeta, String) {
-    let body = article::plain_paragraphs(text);
+    let (body, headline) = article::plain_paragraphs_and_headline(text);
     let has_blank = text.trim().lines().any(|l| l.trim().is_empty());
-    let title = article::headline(text).unwrap_or_else(|| match body.split("\n\n").next() {
+    let title = headline.unwrap_or_else(|| match body.split("\n\n").next() {
         Some(first) if has_blank && first.chars().count() <= 120 && !first.contains('\n') => {
             first.trim().to_string()
         }

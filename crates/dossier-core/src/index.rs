@@ -7,7 +7,6 @@
 //! gets a fresh `Searcher`. Updates replace all documents of one *owner* (a
 //! source's passages, a note's sections) by delete-by-term, then add.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -18,8 +17,8 @@ use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED, STORED,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
-    Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
+    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, Stemmer, TextAnalyzer, Token,
+    TokenFilter, TokenStream, Tokenizer,
 };
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
 
@@ -251,21 +250,287 @@ pub(crate) fn entity_term(id: i64) -> String {
 
 /// The word analyzer (also used by the query parser).
 pub fn words_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
+    TextAnalyzer::builder(FoldedWords::new(Share::Record))
         .filter(CachedStemmer)
         .build()
 }
 
-/// How many words' stems one analyzer remembers (all forgotten when full):
-/// a corpus's frequent words stay, its long tail costs a bounded memory.
-const CACHED_STEMS: usize = 1 << 15;
+/// The words of a text as tantivy's `SimpleTokenizer` cuts them, less
+/// those of [`MAX_TOKEN_BYTES`] or more (`RemoveLongFilter`), lowercased
+/// ([`LowerCaser`]) and folded to ASCII ([`AsciiFoldingFilter`]): the same
+/// tokens (texts, positions and offsets) as that chain, in one pass over
+/// the text. A word of ASCII only (most of them) is cut and lowercased
+/// byte by byte; a word with other characters goes through tantivy's own
+/// filters.
+///
+/// The word analyzer and the plain analyzer share their words: a source
+/// passage's body is indexed in the `body` field (stemmed) and then in the
+/// `plain` field, on the same indexing thread, so the word analyzer keeps
+/// the words of the last text it went through to the end ([`LAST_WORDS`]),
+/// and the plain analyzer, given that very text next, replays them rather
+/// than cutting the text again. Any other text is cut as usual.
+#[derive(Clone)]
+struct FoldedWords {
+    token: Token,
+    /// Tantivy's lowercasing and folding, for a word beyond ASCII.
+    fold: TextAnalyzer,
+    share: Share,
+    /// The words being recorded, or replayed.
+    words: Words,
+}
+
+/// What a [`FoldedWords`] does with [`LAST_WORDS`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Share {
+    /// Leaves there the words of each text it cuts to the end.
+    Record,
+    /// Takes the words from there when its text is the one recorded.
+    Replay,
+}
+
+/// The words [`FoldedWords`] gives for one text, in order.
+#[derive(Clone, Default)]
+struct Words {
+    /// The text they were cut from.
+    text: String,
+    /// Their texts, one after another.
+    letters: String,
+    /// Each word: its end in `letters`, its offsets in the text, its position.
+    words: Vec<(usize, usize, usize, usize)>,
+    /// Whether these are all the words of `text`.
+    complete: bool,
+}
+
+impl Words {
+    fn start(&mut self, text: &str) {
+        self.text.clear();
+        self.text.push_str(text);
+        self.letters.clear();
+        self.words.clear();
+        self.complete = false;
+    }
+}
+
+thread_local! {
+    /// The words of the last text a word analyzer of this thread cut to
+    /// the end (see [`FoldedWords`]).
+    static LAST_WORDS: std::cell::RefCell<Words> = std::cell::RefCell::new(Words::default());
+}
+
+impl FoldedWords {
+    fn new(share: Share) -> FoldedWords {
+        FoldedWords {
+            token: Token::default(),
+            fold: TextAnalyzer::builder(RawTokenizer::default())
+                .filter(LowerCaser)
+                .filter(AsciiFoldingFilter)
+                .build(),
+            share,
+            words: Words::default(),
+        }
+    }
+}
+
+impl Tokenizer for FoldedWords {
+    type TokenStream<'a> = FoldedWordsStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> FoldedWordsStream<'a> {
+        self.token.reset();
+        let replay = match self.share {
+            Share::Record => {
+                self.words.start(text);
+                None
+            }
+            Share::Replay => {
+                let words = &mut self.words;
+                let taken = LAST_WORDS
+                    .try_with(|last| match last.try_borrow_mut() {
+                        Ok(mut last) if last.complete && last.text == text => {
+                            std::mem::swap(&mut *last, words);
+                            last.complete = false;
+                            true
+                        }
+                        _ => false,
+                    })
+                    .unwrap_or(false);
+                taken.then_some(0)
+            }
+        };
+        FoldedWordsStream {
+            text,
+            at: 0,
+            token: &mut self.token,
+            fold: &mut self.fold,
+            recording: self.share == Share::Record,
+            words: &mut self.words,
+            replay,
+        }
+    }
+}
+
+struct FoldedWordsStream<'a> {
+    text: &'a str,
+    /// Where the next word is looked for (a char boundary).
+    at: usize,
+    token: &'a mut Token,
+    fold: &'a mut TextAnalyzer,
+    /// Whether the words are being recorded (a word analyzer's stream,
+    /// until its end).
+    recording: bool,
+    words: &'a mut Words,
+    /// When replaying recorded words: the next one's index.
+    replay: Option<usize>,
+}
+
+impl FoldedWordsStream<'_> {
+    /// The next recorded word, or `false` at the end.
+    fn replay(&mut self, i: usize) -> bool {
+        self.token.text.clear();
+        let Some(&(end, from, to, position)) = self.words.words.get(i) else {
+            return false;
+        };
+        let start = match i.checked_sub(1) {
+            Some(j) => self.words.words.get(j).map_or(0, |w| w.0),
+            None => 0,
+        };
+        self.token
+            .text
+            .push_str(self.words.letters.get(start..end).unwrap_or_default());
+        self.token.offset_from = from;
+        self.token.offset_to = to;
+        self.token.position = position;
+        self.replay = Some(i + 1);
+        true
+    }
+
+    /// Leaves the words recorded for the plain analyzer to take.
+    fn publish(&mut self) {
+        if !self.recording {
+            return;
+        }
+        self.recording = false;
+        self.words.complete = true;
+        let words = &mut *self.words;
+        let _ = LAST_WORDS.try_with(|last| {
+            if let Ok(mut last) = last.try_borrow_mut() {
+                std::mem::swap(&mut *last, words);
+            }
+        });
+        self.words.complete = false;
+    }
+}
+
+/// The next word of `text` at or after byte `from` (a char boundary): its
+/// start and end in bytes, and whether it is all ASCII. A word is a run of
+/// alphanumeric chars, as tantivy's `SimpleTokenizer` has it.
+fn next_word(text: &str, from: usize) -> Option<(usize, usize, bool)> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    loop {
+        let b = *bytes.get(i)?;
+        if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                break;
+            }
+            i += 1;
+        } else {
+            let c = text.get(i..)?.chars().next()?;
+            if c.is_alphanumeric() {
+                break;
+            }
+            i += c.len_utf8();
+        }
+    }
+    let start = i;
+    let mut ascii = true;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            i += 1;
+        } else {
+            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+                break;
+            };
+            if !c.is_alphanumeric() {
+                break;
+            }
+            ascii = false;
+            i += c.len_utf8();
+        }
+    }
+    Some((start, i, ascii))
+}
+
+impl TokenStream for FoldedWordsStream<'_> {
+    fn advance(&mut self) -> bool {
+        if let Some(i) = self.replay {
+            return self.replay(i);
+        }
+        // One round per word the simple tokenizer gives (each takes a
+        // position), until one is short enough to keep.
+        loop {
+            self.token.text.clear();
+            self.token.position = self.token.position.wrapping_add(1);
+            let Some((start, end, ascii)) = next_word(self.text, self.at) else {
+                self.at = self.text.len();
+                self.publish();
+                return false;
+            };
+            self.at = end;
+            self.token.offset_from = start;
+            self.token.offset_to = end;
+            if end - start >= MAX_TOKEN_BYTES {
+                continue;
+            }
+            let word = self.text.get(start..end).unwrap_or_default();
+            if ascii {
+                self.token.text.push_str(word);
+                self.token.text.make_ascii_lowercase();
+            } else {
+                let mut one = self.fold.token_stream(word);
+                if one.advance() {
+                    self.token.text.push_str(&one.token().text);
+                }
+            }
+            if self.recording {
+                let words = &mut *self.words;
+                words.letters.push_str(&self.token.text);
+                words
+                    .words
+                    .push((words.letters.len(), start, end, self.token.position));
+            }
+            return true;
+        }
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+/// How many words' stems a thread remembers (all forgotten when full): a
+/// corpus's frequent words stay, its long tail costs a bounded memory.
+const CACHED_STEMS: usize = 1 << 16;
+
+thread_local! {
+    /// Word → its stem, for every word analyzer of the thread: an indexing
+    /// thread's title and body analyzers, and those of each segment it
+    /// writes (tantivy clones the analyzers for every segment), remember
+    /// the same words. hashbrown's foldhash, seeded per process: the words
+    /// are short, and SipHash was most of a lookup.
+    static STEMS: std::cell::RefCell<hashbrown::HashMap<String, String>> =
+        std::cell::RefCell::new(hashbrown::HashMap::new());
+}
 
 /// English stems (tantivy's [`Stemmer`]), each word's stem remembered by
-/// the analyzer (each clone its own): the stemmer runs once per distinct
-/// word, not once per word of the text. The stems are the stemmer's.
+/// the thread ([`STEMS`]): the stemmer runs once per distinct word, not
+/// once per word of the text. The stems are the stemmer's.
 #[derive(Clone, Copy)]
 struct CachedStemmer;
 
@@ -278,7 +543,6 @@ impl TokenFilter for CachedStemmer {
             stemmer: TextAnalyzer::builder(RawTokenizer::default())
                 .filter(Stemmer::new(Language::English))
                 .build(),
-            stems: HashMap::new(),
         }
     }
 }
@@ -288,8 +552,6 @@ struct CachedStemmerFilter<T> {
     inner: T,
     /// The stemmer, on one word at a time.
     stemmer: TextAnalyzer,
-    /// Word → its stem.
-    stems: HashMap<String, String>,
 }
 
 impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
@@ -299,7 +561,6 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
         CachedStemmerStream {
             tail: self.inner.token_stream(text),
             stemmer: &mut self.stemmer,
-            stems: &mut self.stems,
         }
     }
 }
@@ -307,7 +568,16 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
 struct CachedStemmerStream<'a, S> {
     tail: S,
     stemmer: &'a mut TextAnalyzer,
-    stems: &'a mut HashMap<String, String>,
+}
+
+/// The stemmer's stem of one word.
+fn stem_of(stemmer: &mut TextAnalyzer, word: &str) -> String {
+    let mut one = stemmer.token_stream(word);
+    if one.advance() {
+        one.token().text.clone()
+    } else {
+        word.to_string()
+    }
 }
 
 impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
@@ -316,24 +586,29 @@ impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
             return false;
         }
         let token = self.tail.token_mut();
-        if let Some(stem) = self.stems.get(token.text.as_str()) {
-            token.text.clear();
-            token.text.push_str(stem);
-            return true;
+        let stemmer = &mut *self.stemmer;
+        let cached = STEMS
+            .try_with(|stems| {
+                let Ok(mut stems) = stems.try_borrow_mut() else {
+                    return false;
+                };
+                if let Some(stem) = stems.get(token.text.as_str()) {
+                    token.text.clear();
+                    token.text.push_str(stem);
+                    return true;
+                }
+                let stem = stem_of(stemmer, &token.text);
+                if stems.len() >= CACHED_STEMS {
+                    stems.clear();
+                }
+                let word = std::mem::replace(&mut token.text, stem.clone());
+                stems.insert(word, stem);
+                true
+            })
+            .unwrap_or(false);
+        if !cached {
+            token.text = stem_of(stemmer, &token.text);
         }
-        let stem = {
-            let mut one = self.stemmer.token_stream(&token.text);
-            if one.advance() {
-                one.token().text.clone()
-            } else {
-                token.text.clone()
-            }
-        };
-        if self.stems.len() >= CACHED_STEMS {
-            self.stems.clear();
-        }
-        let word = std::mem::replace(&mut token.text, stem.clone());
-        self.stems.insert(word, stem);
         true
     }
 
@@ -348,11 +623,7 @@ impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
 
 /// The plain analyzer (prefix and fuzzy matching).
 pub fn plain_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .build()
+    TextAnalyzer::from(FoldedWords::new(Share::Replay))
 }
 
 fn tag_analyzer() -> TextAnalyzer {
@@ -887,6 +1158,7 @@ fn lead(body: &str) -> String {
 mod tests {
     use super::*;
     use std::sync::{Arc, Barrier};
+    use tantivy::tokenizer::{RemoveLongFilter, SimpleTokenizer};
 
     /// Every token (text, position and offsets) of `text` by `analyzer`.
     fn all_tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Token> {
@@ -919,7 +1191,7 @@ mod tests {
             String::new(),
         ];
         // More distinct words than the cache keeps, each seen twice.
-        let syllables = ["ka", "lo", "mi", "ter", "sion", "ing", "ed", "ly", "ness"];
+        let syllables = ["ka", "lo", "mi", "ter", "sion", "ing", "ed", "ly", "ness", "al"];
         let mut words = Vec::new();
         for a in syllables {
             for b in syllables {
@@ -957,6 +1229,90 @@ mod tests {
             all_tokens(&mut clone, &texts[0]),
             all_tokens(&mut plain, &texts[0])
         );
+    }
+
+    /// Tantivy's chain that [`FoldedWords`] does in one pass.
+    fn tantivys_chain() -> TextAnalyzer {
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .build()
+    }
+
+    /// The plain analyzer's tokens are tantivy's chain's (texts, positions
+    /// and offsets): ASCII and other words, words at and about the length
+    /// limit (skipped ones still take a position), digits, marks and
+    /// letters that lowercase or fold to several.
+    #[test]
+    fn folded_words_are_tantivys_chain() {
+        let long = "w".repeat(MAX_TOKEN_BYTES);
+        let just = "v".repeat(MAX_TOKEN_BYTES - 1);
+        let texts = [
+            String::new(),
+            " ,;".into(),
+            "The Fulton County Grand Jury said Friday an investigation of Atlanta's".into(),
+            "Crème brûlée, NAÏVE café; Œuvre STRASSE straße İstanbul ǅemal ﬁnance".into(),
+            "Москва ГОВОРИЛА; 東京 said; x²+y₂ = ½ — 3.5% of ⅓ GDP in 1999–2004".into(),
+            format!("{long} kept {just} {long}é é{long} ü{just} end"),
+            format!("a{long}b ok"),
+            "e\u{301}cole co\u{308}operate a\u{200d}b 🙂smile🙂 x\u{0}y".into(),
+            "trailing word".into(),
+            "ÀÉÎÕÜ àéîõü ÆæØøÅå ÞþÐð ß Ŀŀ Ĳĳ".into(),
+        ];
+        let (mut want, mut got) = (tantivys_chain(), plain_analyzer());
+        let mut words = words_analyzer();
+        for text in &texts {
+            let chain = all_tokens(&mut want, text);
+            // Cut afresh.
+            assert_eq!(all_tokens(&mut got, text), chain, "{text}");
+            // Replayed from the word analyzer's words (as the index does):
+            // they are there, and taken.
+            all_tokens(&mut words, text);
+            let left = || LAST_WORDS.with(|l| l.borrow().complete.then(|| l.borrow().text.clone()));
+            assert_eq!(left().as_deref(), Some(text.as_str()));
+            assert_eq!(all_tokens(&mut got, text), chain, "{text}");
+            assert_eq!(left(), None);
+            // Once taken, the words are not there for the next text.
+            assert_eq!(all_tokens(&mut got, text), chain, "{text}");
+            // A word analyzer stopped before the end leaves nothing.
+            let mut stream = words.token_stream(text);
+            stream.advance();
+            drop(stream);
+            assert_eq!(all_tokens(&mut got, text), chain, "{text}");
+            // Another text's words are not taken.
+            all_tokens(&mut words, &format!("{text} more"));
+            assert_eq!(all_tokens(&mut got, text), chain, "{text}");
+        }
+        // The texts do have tokens of each kind.
+        let all: Vec<Token> = texts
+            .iter()
+            .flat_map(|t| all_tokens(&mut want, t))
+            .collect();
+        assert!(all.iter().any(|t| t.text == "oeuvre"));
+        assert!(all.iter().any(|t| t.text == "moskva" || t.text == "москва"));
+        assert!(all.windows(2).any(|w| w[1].position > w[0].position + 1));
+    }
+
+    proptest::proptest! {
+        /// Any text, of ASCII and other chars mixed.
+        #[test]
+        fn folded_words_are_tantivys_chain_on_any_text(
+            text in "([a-zA-Z0-9 .,'\\-]{0,12}|[\\PC]{0,6}|[a-z]{55,65}|[éÉßœŒøØ])*",
+            recorded in 0..3usize,
+        ) {
+            let (mut want, mut got) = (tantivys_chain(), plain_analyzer());
+            let chain = all_tokens(&mut want, &text);
+            // The plain analyzer after a word analyzer cut this text, a
+            // part of it, or nothing.
+            let mut words = words_analyzer();
+            match recorded {
+                0 => drop(all_tokens(&mut words, &text)),
+                1 => drop(all_tokens(&mut words, text.get(..text.len() / 2).unwrap_or(""))),
+                _ => {}
+            }
+            proptest::prop_assert_eq!(all_tokens(&mut got, &text), chain);
+        }
     }
 
     /// Several openers of an index nobody has made yet (six importers and a

@@ -2494,6 +2494,11 @@ impl Finder<'_> {
     }
 
     fn resolve(&mut self) {
+        // No quote, no speaker to resolve: the names of the text (the
+        // costly part) are not looked for.
+        if self.quotes.is_empty() {
+            return;
+        }
         let mentions = self.mentions();
         let genders = self.genders(&mentions);
         // People named so far, with where: (position, name).

@@ -3,7 +3,8 @@
 //! (huge, deeply nested, arbitrary strings).
 
 use dossier_text::article::{
-    decode_html, extract_article, headline, plain_paragraphs, slug, DecodeError,
+    decode_html, extract_article, headline, plain_paragraphs, plain_paragraphs_and_headline, slug,
+    DecodeError,
 };
 use proptest::prelude::*;
 use std::time::{Duration, Instant};
@@ -141,6 +142,14 @@ REUTER
         headline(REUTERS_STYLE).as_deref(),
         Some("PORT AUTHORITY RAISES CRANE REFIT BUDGET TO 40 MLN STG")
     );
+    // Both at once, as an import reads a file.
+    assert_eq!(
+        plain_paragraphs_and_headline(REUTERS_STYLE),
+        (
+            expected.to_string(),
+            Some("PORT AUTHORITY RAISES CRANE REFIT BUDGET TO 40 MLN STG".to_string())
+        )
+    );
 }
 
 /// AP-style copy: headline, byline, dateline paragraph, no indentation,
@@ -272,7 +281,9 @@ proptest! {
     fn plain_text_functions_never_panic(s in "(.|\r|\n|\t|\u{c}| {4}){0,600}") {
         let out = plain_paragraphs(&s);
         prop_assert!(!out.contains("\n\n\n"));
-        let _ = headline(&s);
+        let h = headline(&s);
+        // The two at once are the two alone.
+        prop_assert_eq!(plain_paragraphs_and_headline(&s), (out, h));
         let id = slug(&s);
         prop_assert!(!id.is_empty() && !id.contains('/'));
     }

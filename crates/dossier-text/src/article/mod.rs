@@ -9,7 +9,8 @@
 //!   splitter follows the article's paragraphs.
 //! - [`decode_html`] turns the bytes of a page into text: BOM, declared
 //!   charset, `<meta charset>`, then `chardetng`'s guess.
-//! - [`plain_paragraphs`] and [`headline`] rebuild the paragraphs and the
+//! - [`plain_paragraphs`] and [`headline`] (both at once:
+//!   [`plain_paragraphs_and_headline`]) rebuild the paragraphs and the
 //!   title of hard-wrapped wire copy.
 //! - [`slug`] makes a readable id from a title in any script.
 //!
@@ -25,7 +26,7 @@ mod plain;
 mod slug;
 
 pub use encoding::{decode_html, DecodeError};
-pub use plain::{headline, plain_paragraphs};
+pub use plain::{headline, plain_paragraphs, plain_paragraphs_and_headline};
 pub use slug::slug;
 
 use dom_query::Document;

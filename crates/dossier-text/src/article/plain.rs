@@ -37,8 +37,24 @@ const MAX_HEADLINE_WORDS: usize = 25;
 /// trimmed; nothing else in it changes. Linear in the length of the text.
 pub fn plain_paragraphs(text: &str) -> String {
     let lines = split_lines(text);
-    let width = wrap_width(&lines);
     let headline_line = headline_index(&lines);
+    paragraphs_of(&lines, headline_line)
+}
+
+/// [`plain_paragraphs`] and [`headline`] of one text, its lines split and
+/// its headline looked for once (an import wants both of every file).
+pub fn plain_paragraphs_and_headline(text: &str) -> (String, Option<String>) {
+    let lines = split_lines(text);
+    let headline_line = headline_index(&lines);
+    let headline = headline_line
+        .and_then(|i| lines.get(i))
+        .map(|l| l.text.to_string());
+    (paragraphs_of(&lines, headline_line), headline)
+}
+
+/// The paragraphs of a text's lines (see [`plain_paragraphs`]).
+fn paragraphs_of(lines: &[Line<'_>], headline_line: Option<usize>) -> String {
+    let width = wrap_width(lines);
     let mut paragraphs: Vec<String> = Vec::new();
     let mut current = String::new();
     let mut prev: Option<&Line<'_>> = None;

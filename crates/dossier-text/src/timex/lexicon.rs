@@ -124,7 +124,7 @@ pub(super) enum Lex {
 }
 
 /// One token of the text.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub(super) struct Token {
     pub(super) lex: Lex,
     pub(super) gap: Gap,
@@ -141,15 +141,21 @@ pub(super) struct Token {
     pub(super) ed_form: bool,
 }
 
-/// Cuts `text` into tokens.
+/// Cuts `text` into tokens. The text is read byte by byte where it is
+/// ASCII (a char of its own per byte), char by char elsewhere.
 pub(super) fn tokenize(text: &str) -> Vec<Token> {
     // Room for one token in five bytes (running text has about one in
     // four): the list grows once at most for most texts, not from empty.
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
-    let mut chars = text.char_indices().enumerate().peekable();
+    let bytes = text.as_bytes();
     let mut gap = Gap::Break;
     let mut word = String::new();
-    while let Some((char_index, (byte_index, c))) = chars.next() {
+    // The byte and char offsets of the next char.
+    let (mut at, mut chars_read) = (0usize, 0usize);
+    while let Some((c, len)) = char_at(text, at) {
+        let (byte_index, char_index) = (at, chars_read);
+        at += len;
+        chars_read += 1;
         if c.is_whitespace() {
             if c == '\n' || c == '\r' || c == '\u{2029}' {
                 gap = Gap::Break;
@@ -158,24 +164,21 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             }
             continue;
         }
-        let mut end = char_index + 1;
-        let mut byte_end = byte_index + c.len_utf8();
         let lex;
         let mut capitalized = false;
         let mut ed_form = false;
         if c.is_ascii_digit() {
             let mut value: Option<u32> = c.to_digit(10);
             let mut digits = 1usize;
-            while let Some(&(_, (b, d))) = chars.peek() {
+            while let Some(&d) = bytes.get(at) {
                 if !d.is_ascii_digit() {
                     break;
                 }
-                chars.next();
+                at += 1;
+                chars_read += 1;
                 digits += 1;
-                end += 1;
-                byte_end = b + 1;
-                value = match (value, d.to_digit(10)) {
-                    (Some(v), Some(digit)) if digits <= 9 => Some(v * 10 + digit),
+                value = match value {
+                    Some(v) if digits <= 9 => Some(v * 10 + u32::from(d - b'0')),
                     _ => None,
                 };
             }
@@ -186,14 +189,13 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             let mut lowercase = c.is_lowercase();
             let mut length = 1usize;
             push_lowercase(&mut word, c);
-            while let Some(&(_, (b, d))) = chars.peek() {
+            while let Some((d, len)) = char_at(text, at) {
                 if !d.is_alphabetic() {
                     break;
                 }
-                chars.next();
+                at += len;
+                chars_read += 1;
                 length += 1;
-                end += 1;
-                byte_end = b + d.len_utf8();
                 lowercase &= d.is_lowercase();
                 // Words longer than any the rules know are not kept.
                 if length <= 16 {
@@ -213,15 +215,27 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             lex,
             gap,
             start: char_index,
-            end,
+            end: chars_read,
             byte_start: byte_index,
-            byte_end,
+            byte_end: at,
             capitalized,
             ed_form,
         });
         gap = Gap::Glued;
     }
     tokens
+}
+
+/// The char at byte `at` of `text` (a char boundary) and its length in
+/// bytes; `None` at the end.
+#[inline]
+fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(at)?;
+    if b < 0x80 {
+        return Some((char::from(b), 1));
+    }
+    let c = text.get(at..)?.chars().next()?;
+    Some((c, c.len_utf8()))
 }
 
 /// Appends `c` lower-cased: an ASCII letter directly, any other through
@@ -486,4 +500,119 @@ fn month(word: &str) -> Option<Lex> {
         "dezember" => foreign(12),
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tokenizer as it was, a char at a time: the reference.
+    fn tokenize_by_chars(text: &str) -> Vec<Token> {
+        // Room for one token in five bytes (running text has about one in
+        // four): the list grows once at most for most texts, not from empty.
+        let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+        let mut chars = text.char_indices().enumerate().peekable();
+        let mut gap = Gap::Break;
+        let mut word = String::new();
+        while let Some((char_index, (byte_index, c))) = chars.next() {
+            if c.is_whitespace() {
+                if c == '\n' || c == '\r' || c == '\u{2029}' {
+                    gap = Gap::Break;
+                } else if gap == Gap::Glued {
+                    gap = Gap::Space;
+                }
+                continue;
+            }
+            let mut end = char_index + 1;
+            let mut byte_end = byte_index + c.len_utf8();
+            let lex;
+            let mut capitalized = false;
+            let mut ed_form = false;
+            if c.is_ascii_digit() {
+                let mut value: Option<u32> = c.to_digit(10);
+                let mut digits = 1usize;
+                while let Some(&(_, (b, d))) = chars.peek() {
+                    if !d.is_ascii_digit() {
+                        break;
+                    }
+                    chars.next();
+                    digits += 1;
+                    end += 1;
+                    byte_end = b + 1;
+                    value = match (value, d.to_digit(10)) {
+                        (Some(v), Some(digit)) if digits <= 9 => Some(v * 10 + digit),
+                        _ => None,
+                    };
+                }
+                lex = Lex::Num { value, digits };
+            } else if c.is_alphabetic() {
+                word.clear();
+                capitalized = c.is_uppercase();
+                let mut lowercase = c.is_lowercase();
+                let mut length = 1usize;
+                push_lowercase(&mut word, c);
+                while let Some(&(_, (b, d))) = chars.peek() {
+                    if !d.is_alphabetic() {
+                        break;
+                    }
+                    chars.next();
+                    length += 1;
+                    end += 1;
+                    byte_end = b + d.len_utf8();
+                    lowercase &= d.is_lowercase();
+                    // Words longer than any the rules know are not kept.
+                    if length <= 16 {
+                        push_lowercase(&mut word, d);
+                    }
+                }
+                if length > 16 {
+                    lex = Lex::Other;
+                } else {
+                    ed_form = lowercase && length >= 5 && word.ends_with("ed");
+                    lex = classify(&word);
+                }
+            } else {
+                lex = Lex::Punct(c);
+            }
+            tokens.push(Token {
+                lex,
+                gap,
+                start: char_index,
+                end,
+                byte_start: byte_index,
+                byte_end,
+                capitalized,
+                ed_form,
+            });
+            gap = Gap::Glued;
+        }
+        tokens
+    }
+
+    /// Texts of every kind of token: ASCII and other letters, digits, long
+    /// words, line breaks, marks, letters whose lower case is longer.
+    #[test]
+    fn tokens_are_those_of_the_char_by_char_tokenizer() {
+        let texts = [
+            "",
+            "  \n",
+            "On March 3, 2021, the talks (in Geneva) ended; since 1990s\r\nQ3 2019.",
+            "Le 14 juillet 1789 — el 5 de mayo de 2020, am 3. Oktober; İstanbul ǅ Σ",
+            "abcdefghijklmnopqrstuvwxyz 1234567890123 x\u{2029}y\u{a0}z Crème NAÏVE",
+            "worked WORKED Worked looked-up 12th 1st 2nd\tnext\u{3000}week 東京 🙂2020",
+        ];
+        for text in texts {
+            assert_eq!(tokenize(text), tokenize_by_chars(text), "{text}");
+        }
+        assert!(tokenize(texts[2]).len() > 20);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_are_those_of_the_char_by_char_tokenizer_on_any_text(
+            text in "([a-zA-Z0-9 .,\n\t-]{0,12}|[\\PC]{0,6}|[a-z]{15,18}|[0-9]{8,11}|(May|June|week|said|ended) )*"
+        ) {
+            proptest::prop_assert_eq!(tokenize(&text), tokenize_by_chars(&text));
+        }
+    }
 }
