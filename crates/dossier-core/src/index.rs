@@ -711,7 +711,27 @@ impl SearchIndex {
         Self::open_existing_with(dir, ReloadPolicy::OnCommitWithDelay)
     }
 
+    /// [`SearchIndex::open_existing_once`], again when a file of the commit
+    /// it read vanished as it opened it: another process's writer had just
+    /// committed and removed the segments its new commit no longer uses.
+    /// Reading the commit afresh finds the new segments; without this, an
+    /// index in use would be taken for a damaged one.
     fn open_existing_with(dir: &Path, reload: ReloadPolicy) -> Result<Option<SearchIndex>> {
+        let mut attempt = 0u64;
+        loop {
+            match Self::open_existing_once(dir, reload) {
+                Err(Error::Index(TantivyError::OpenReadError(
+                    tantivy::directory::error::OpenReadError::FileDoesNotExist(_),
+                ))) if attempt < 8 => {
+                    attempt += 1;
+                    std::thread::sleep(Duration::from_millis(5 * attempt));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn open_existing_once(dir: &Path, reload: ReloadPolicy) -> Result<Option<SearchIndex>> {
         let version = std::fs::read_to_string(dir.join(VERSION_FILE)).ok();
         if version.as_deref().map(str::trim) != Some(&INDEX_VERSION.to_string()) {
             return Ok(None);
