@@ -1300,20 +1300,31 @@ fn mastheads(ctx: &Ctx<'_>, out: &mut Vec<Mention>, consumed: &mut [bool]) {
         for c in consumed.iter_mut().take(end).skip(i) {
             *c = true;
         }
-        out.push(Mention {
-            key: name_key(&surface),
-            words: surface.split(' ').map(str::to_string).collect(),
+        out.push(sure_mention(
             surface,
-            span: (t.start, toks[end - 1].end),
-            votes: Votes {
-                organisation: 5,
-                ..Votes::default()
-            },
-            acronym: false,
-            bare_given: false,
-            weak_word: false,
-            sure: true,
-        });
+            (t.start, toks[end - 1].end),
+            Kind::Organisation,
+            5,
+        ));
+    }
+}
+
+/// A mention that the layout of news copy makes sure of (a byline's
+/// person, a masthead's or a credit's paper): its kind voted with `weight`,
+/// kept whatever the trained filter scores.
+fn sure_mention(surface: String, span: (usize, usize), kind: Kind, weight: u32) -> Mention {
+    let mut votes = Votes::default();
+    votes.add(kind, weight);
+    Mention {
+        key: name_key(&surface),
+        words: surface.split(' ').map(str::to_string).collect(),
+        surface,
+        span,
+        votes,
+        acronym: false,
+        bare_given: false,
+        weak_word: false,
+        sure: true,
     }
 }
 
@@ -1358,20 +1369,8 @@ fn credit_paper(ctx: &Ctx<'_>, words: &[usize], out: &mut Vec<Mention>) -> bool 
         return false;
     }
     let surface = span_text(ctx, &paper);
-    out.push(Mention {
-        key: name_key(&surface),
-        words: surface.split(' ').map(str::to_string).collect(),
-        surface,
-        span: (toks[paper[0]].start, toks[paper[paper.len() - 1]].end),
-        votes: Votes {
-            organisation: 5,
-            ..Votes::default()
-        },
-        acronym: false,
-        bare_given: false,
-        weak_word: false,
-        sure: true,
-    });
+    let span = (toks[paper[0]].start, toks[paper[paper.len() - 1]].end);
+    out.push(sure_mention(surface, span, Kind::Organisation, 5));
     true
 }
 
@@ -1490,20 +1489,8 @@ fn bylines(ctx: &Ctx<'_>, out: &mut Vec<Mention>, consumed: &mut [bool]) {
             } else {
                 written
             };
-            out.push(Mention {
-                key: name_key(&surface),
-                words: surface.split(' ').map(str::to_string).collect(),
-                surface,
-                span: (toks[n[0]].start, toks[n[n.len() - 1]].end),
-                votes: Votes {
-                    person: 6,
-                    ..Votes::default()
-                },
-                acronym: false,
-                bare_given: false,
-                weak_word: false,
-                sure: true,
-            });
+            let span = (toks[n[0]].start, toks[n[n.len() - 1]].end);
+            out.push(sure_mention(surface, span, Kind::Person, 6));
         }
     }
 }
