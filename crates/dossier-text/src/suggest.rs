@@ -1030,6 +1030,7 @@ pub fn suggest_with_features(
     bylines(&ctx, &mut mentions, &mut consumed);
     mastheads(&ctx, &mut mentions, &mut consumed);
     credit_lines(&ctx, &mut mentions, &mut consumed);
+    name_lines(&ctx, &mut mentions, &mut consumed);
     // "Salem, Mass.", "Andover, N. J.": a state's abbreviation after a town
     // is part of the place, no name of its own.
     for i in 1..toks.len() {
@@ -1282,7 +1283,7 @@ fn mastheads(ctx: &Ctx<'_>, out: &mut Vec<Mention>, consumed: &mut [bool]) {
             .find(|&k| toks[k].para != t.para)
             .unwrap_or(toks.len());
         let words = &toks[i + 1..end];
-        if !(2..=5).contains(&words.len())
+        if !(1..=5).contains(&words.len())
             || words.iter().any(|w| !w.cap || w.broken_before || w.caps)
             || !words
                 .last()
@@ -1372,6 +1373,71 @@ fn credit_paper(ctx: &Ctx<'_>, words: &[usize], out: &mut Vec<Mention>) -> bool 
     let span = (toks[paper[0]].start, toks[paper[paper.len() - 1]].end);
     out.push(sure_mention(surface, span, Kind::Organisation, 5));
     true
+}
+
+/// "Rod Liddle" on a line of its own above a date, "Stephen Bates,
+/// religious affairs correspondent": a writer's name as a paragraph, a given
+/// name first, alone or before a comma and a credit's role in lower case.
+fn name_lines(ctx: &Ctx<'_>, out: &mut Vec<Mention>, consumed: &mut [bool]) {
+    let toks = ctx.toks;
+    let mut i = 0;
+    while i < toks.len() {
+        let para = toks[i].para;
+        let end = (i..toks.len())
+            .find(|&k| toks[k].para != para)
+            .unwrap_or(toks.len());
+        let mut name_end = i;
+        while name_end < end
+            && name_end < i + 3
+            && toks[name_end].cap
+            && (name_end == i || !toks[name_end].broken_before)
+        {
+            name_end += 1;
+            if toks[name_end - 1].comma_after {
+                break;
+            }
+        }
+        let n = name_end - i;
+        if n == 0 {
+            i = end.max(i + 1);
+            continue;
+        }
+        let rest_is_credit = name_end < end
+            && toks[name_end - 1].comma_after
+            && toks[name_end..end].iter().all(|t| !t.cap)
+            && toks[end - 1..end].iter().any(|t| is_credit_role(&t.text));
+        let alone = name_end == end
+            && ctx.chars[toks[end - 1].end..]
+                .iter()
+                .take_while(|&&c| c != '\n')
+                .all(|c| c.is_whitespace());
+        let words: Vec<&str> = toks[i..name_end].iter().map(|t| t.text.as_str()).collect();
+        let is_name = (2..=3).contains(&n)
+            && toks[i].para_start
+            && !consumed[i]
+            && names::is_given_name(words[0])
+            && !names::is_place(words[0])
+            && !names::is_title(words[0])
+            && words.iter().all(|w| {
+                !names::is_common_word(w)
+                    && !names::is_organisation_designator(w)
+                    && !names::is_place_word(w)
+                    && !names::is_month(w)
+                    && !names::is_weekday(w)
+            })
+            && !names::is_common_english(words[n - 1])
+            && !names::is_place(&words.join(" "));
+        if is_name && (alone || rest_is_credit) {
+            let span: Vec<usize> = (i..name_end).collect();
+            let surface = span_text(ctx, &span);
+            let at = (toks[i].start, toks[name_end - 1].end);
+            out.push(sure_mention(surface, at, Kind::Person, 6));
+            for c in consumed.iter_mut().take(end).skip(i) {
+                *c = true;
+            }
+        }
+        i = end.max(i + 1);
+    }
 }
 
 /// Short paragraphs that are a writer's credit (see [`credit_paper`]).
@@ -1765,7 +1831,10 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
             ["and"] | ["and", "the"] | ["&"] => {
                 (org_like && has_of)
                     || ((designator_within(toks, k, 3) || law_within(toks, k, 3))
-                        && !names::is_organisation_designator(&toks[j].text))
+                        && !names::is_organisation_designator(&toks[j].text)
+                        // "Red Square and the Bolshoi Ballet": a place's
+                        // name ends before "and".
+                        && !names::is_place_word(&toks[j].text))
             }
             // "Ortega y Gasset", "Asociación Bienestar y Desarrollo": the
             // conjunction of another language joins one name.
@@ -4747,5 +4816,29 @@ mod tests {
             "{got:?}"
         );
         assert!(has("D.C.", Kind::Place), "{got:?}");
+    }
+
+    #[test]
+    fn writers_named_on_lines_of_their_own() {
+        let got = names_of(
+            "Harbor Lights Go Dark\n\
+             \n\
+             Marta Kellerman, maritime affairs correspondent\n\
+             Tuesday October 8, 2002\n\
+             The Guardian\n\
+             \n\
+             Ferry operators near Red Square and the Bolshoi Ballet said on Monday that\n\
+             the winter would be long, and the harbour board agreed with all of them.\n\
+             \n\
+             Oskar Lindqvist\n\
+             Wednesday August 28, 2002\n",
+        );
+        let has = |n: &str, k: Kind| got.contains(&(n.to_string(), k));
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(has("Marta Kellerman", Kind::Person), "{got:?}");
+        assert!(has("Oskar Lindqvist", Kind::Person), "{got:?}");
+        assert!(has("The Guardian", Kind::Organisation), "{got:?}");
+        assert!(names.contains(&"Red Square"), "{got:?}");
+        assert!(!names.iter().any(|n| n.contains(" and ")), "{got:?}");
     }
 }
