@@ -164,14 +164,17 @@ fn weekday_at(toks: &[Tok], chars: &[char], i: usize) -> bool {
     !(abbreviation && name_follows)
 }
 
+/// Web domains' suffixes that make a word a site's name ("News.com");
+/// ".co.uk" before ".com"-like ones so that the longer is found first.
+const DOMAIN_SUFFIXES: &[&str] = &[".co.uk", ".com", ".net", ".org", ".gov", ".edu", ".io"];
+
 /// Where a web domain's suffix (".com", ".net", ".org", ".co.uk") that
 /// starts at `j` ends, when a word stands before it and no letter follows.
 fn domain_suffix_end(chars: &[char], j: usize) -> Option<usize> {
-    const SUFFIXES: &[&str] = &[".co.uk", ".com", ".net", ".org", ".gov", ".edu", ".io"];
     if chars.get(j) != Some(&'.') || j == 0 || !chars[j - 1].is_alphanumeric() {
         return None;
     }
-    SUFFIXES.iter().find_map(|suffix| {
+    DOMAIN_SUFFIXES.iter().find_map(|suffix| {
         let len = suffix.chars().count();
         let end = j + len;
         (end <= chars.len()
@@ -187,9 +190,7 @@ fn is_domain(w: &str) -> bool {
         return false;
     };
     head.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && [".com", ".net", ".org", ".gov", ".edu", ".io", ".co.uk"]
-            .iter()
-            .any(|s| w.ends_with(s))
+        && DOMAIN_SUFFIXES.iter().any(|s| w.ends_with(s))
 }
 
 fn is_inner_joiner(c: char) -> bool {
@@ -240,12 +241,13 @@ fn camel_brand(w: &str) -> bool {
     let (Some(a), Some(b)) = (c.next(), c.next()) else {
         return false;
     };
-    let rest: Vec<char> = c.collect();
-    a.is_ascii_lowercase()
-        && b.is_ascii_uppercase()
-        && rest.len() >= 2
-        && rest.iter().all(|c| c.is_ascii_alphabetic())
-        && rest.iter().filter(|c| c.is_ascii_lowercase()).count() >= 2
+    if !a.is_ascii_lowercase() || !b.is_ascii_uppercase() {
+        return false;
+    }
+    let rest = c.as_str();
+    rest.chars().count() >= 2
+        && rest.chars().all(|c| c.is_ascii_alphabetic())
+        && rest.chars().filter(|c| c.is_ascii_lowercase()).count() >= 2
 }
 
 fn all_caps(w: &str) -> bool {
@@ -1279,9 +1281,7 @@ fn mastheads(ctx: &Ctx<'_>, out: &mut Vec<Mention>, consumed: &mut [bool]) {
         if !t.para_start || t.text != "The" {
             continue;
         }
-        let end = (i + 1..toks.len())
-            .find(|&k| toks[k].para != t.para)
-            .unwrap_or(toks.len());
+        let end = para_end(toks, i);
         let words = &toks[i + 1..end];
         if !(1..=5).contains(&words.len())
             || words.iter().any(|w| !w.cap || w.broken_before || w.caps)
@@ -1327,6 +1327,15 @@ fn sure_mention(surface: String, span: (usize, usize), kind: Kind, weight: u32) 
         weak_word: false,
         sure: true,
     }
+}
+
+/// Where the paragraph of the token at `i` ends (the next paragraph's
+/// first token, or the end).
+fn para_end(toks: &[Tok], i: usize) -> usize {
+    let para = toks[i].para;
+    (i + 1..toks.len())
+        .find(|&k| toks[k].para != para)
+        .unwrap_or(toks.len())
 }
 
 /// Words of a news writer's credit ("Staff Writer", "Columnist").
@@ -1382,10 +1391,7 @@ fn name_lines(ctx: &Ctx<'_>, out: &mut Vec<Mention>, consumed: &mut [bool]) {
     let toks = ctx.toks;
     let mut i = 0;
     while i < toks.len() {
-        let para = toks[i].para;
-        let end = (i..toks.len())
-            .find(|&k| toks[k].para != para)
-            .unwrap_or(toks.len());
+        let end = para_end(toks, i);
         let mut name_end = i;
         while name_end < end
             && name_end < i + 3
@@ -1445,10 +1451,7 @@ fn credit_lines(ctx: &Ctx<'_>, out: &mut Vec<Mention>, consumed: &mut [bool]) {
     let toks = ctx.toks;
     let mut i = 0;
     while i < toks.len() {
-        let para = toks[i].para;
-        let end = (i..toks.len())
-            .find(|&k| toks[k].para != para)
-            .unwrap_or(toks.len());
+        let end = para_end(toks, i);
         if toks[i].para_start && !consumed[i] {
             let words: Vec<usize> = (i..end).collect();
             if credit_paper(ctx, &words, out) {
@@ -1471,9 +1474,7 @@ fn bylines(ctx: &Ctx<'_>, out: &mut Vec<Mention>, consumed: &mut [bool]) {
         if !t.para_start || !t.text.eq_ignore_ascii_case("by") {
             continue;
         }
-        let end = (i + 1..toks.len())
-            .find(|&k| toks[k].para != t.para)
-            .unwrap_or(toks.len());
+        let end = para_end(toks, i);
         if end - i < 3 || end - i > 12 {
             continue;
         }
@@ -1527,10 +1528,7 @@ fn bylines(ctx: &Ctx<'_>, out: &mut Vec<Mention>, consumed: &mut [bool]) {
         {
             continue;
         }
-        let para_end = (i + 1..toks.len())
-            .find(|&k| toks[k].para != t.para)
-            .unwrap_or(toks.len());
-        for c in consumed.iter_mut().take(para_end).skip(i) {
+        for c in consumed.iter_mut().take(para_end(toks, i)).skip(i) {
             *c = true;
         }
         out.append(&mut credit);
@@ -1919,17 +1917,15 @@ fn lower_designator_ends(ctx: &Ctx<'_>, run: &[usize], k: usize) -> bool {
         || names::is_single_word_body(last))
 }
 
-/// Whether capitalised words from `k` reach a designator within `n` words
-/// ("US Patent and Trademark Office": "and" joins).
-/// Whether a law's word ("Act") ends the capitals from `k`, within `n`
-/// words.
-fn law_within(toks: &[Tok], k: usize, n: usize) -> bool {
+/// Whether the capitalised words from `k` (within `n` words, no stop or
+/// punctuation between them) reach one at which `hit` holds.
+fn capitals_reach(toks: &[Tok], k: usize, n: usize, hit: impl Fn(usize) -> bool) -> bool {
     let mut i = k;
     while let Some(t) = toks.get(i) {
         if !t.cap || i >= k + n || (i > k && (t.broken_before || t.sentence_before)) {
             return false;
         }
-        if names::is_law_word(&t.text) && toks.get(i + 1).is_none_or(|n| !n.cap) {
+        if hit(i) {
             return true;
         }
         i += 1;
@@ -1937,18 +1933,20 @@ fn law_within(toks: &[Tok], k: usize, n: usize) -> bool {
     false
 }
 
+/// Whether a law's word ("Act") ends the capitals from `k`, within `n`
+/// words.
+fn law_within(toks: &[Tok], k: usize, n: usize) -> bool {
+    capitals_reach(toks, k, n, |i| {
+        names::is_law_word(&toks[i].text) && toks.get(i + 1).is_none_or(|n| !n.cap)
+    })
+}
+
+/// Whether capitalised words from `k` reach a designator within `n` words
+/// ("US Patent and Trademark Office": "and" joins).
 fn designator_within(toks: &[Tok], k: usize, n: usize) -> bool {
-    let mut i = k;
-    while let Some(t) = toks.get(i) {
-        if !t.cap || i >= k + n || (i > k && (t.broken_before || t.sentence_before)) {
-            return false;
-        }
-        if names::is_organisation_designator(&t.text) {
-            return true;
-        }
-        i += 1;
-    }
-    false
+    capitals_reach(toks, k, n, |i| {
+        names::is_organisation_designator(&toks[i].text)
+    })
 }
 
 /// "Murdoch Children's Research Institute", "Fisherman's Terminal": a
