@@ -17,6 +17,7 @@ use std::time::{Duration, Instant};
 use crate::variants::{name_key, word_key};
 
 const PLACES: &str = include_str!("../data/places.txt");
+const REGIONS: &str = include_str!("../data/regions.txt");
 const GIVEN_NAMES: &str = include_str!("../data/given_names.txt");
 const EXONYMS: &str = include_str!("../data/exonyms.tsv");
 const COMMON_ENGLISH: &str = include_str!("../data/common_words.txt");
@@ -91,6 +92,7 @@ fn data() -> &'static Data {
         });
         let places = PLACES
             .lines()
+            .chain(REGIONS.lines())
             .chain(MACRO_REGIONS.iter().copied())
             .chain(short_forms)
             .map(name_key)
@@ -143,6 +145,7 @@ pub fn load() -> LoadReport {
         exonyms: exonyms_map().len(),
         common_words: d.common.len(),
         compiled_bytes: PLACES.len()
+            + REGIONS.len()
             + GIVEN_NAMES.len()
             + SURNAMES.len()
             + EXONYMS.len()
@@ -260,6 +263,11 @@ const UNIT_ACRONYMS: &[&str] = &[
     "MD", "PhD", "MBA", "BA", "MSc", "BSc", "DPhil", "JD", "RN", "Esq", "VR", "AR", "PC",
     "HDR", "IDE", "API", "SDK", "OS", "UI", "LED", "LCD", "OLED", "HDMI", "WiFi", "FAQs",
     "GHz", "MHz", "kHz", "Hz", "Mbps", "Gbps", "Kbps", "kbps", "MW", "GW", "kW", "KW", "MWh",
+    // Common nouns of technology, business and health written as acronyms.
+    "AI", "IT", "HR", "UX", "IP", "ISBN", "ISSN", "SSO", "OTT", "DVD", "CD", "HTML", "CSS",
+    "JSON", "HTTP", "HTTPS", "SMS", "MP3", "MP4", "LAN", "WAN", "VPN", "DSL", "ISP", "IoT",
+    "SaaS", "ATM", "SUV", "EV", "GDP", "CPI", "IPO", "ETF", "VAT", "PR", "MRI", "ICU", "ADHD",
+    "PTSD", "IQ", "UV", "KPI", "ROI", "QA", "UFO", "TBA", "ETA",
 ];
 
 /// Bodies named by one word that is also a designator.
@@ -923,6 +931,11 @@ mod tests {
         assert!(is_place("Zimbabwe"));
         assert!(is_place("Kiev"));
         assert!(is_place("New Zealand"));
+        // First-level divisions (country-region-data): states of India,
+        // Scottish council areas; a region that is also a given name is
+        // left out.
+        assert!(is_place("Assam") && is_place("Fife") && is_place("Aberdeenshire"));
+        assert!(!is_place("Angus"));
         assert!(is_given_name("Aleksei"));
         assert!(is_given_name("Muhammad"));
         assert!(!is_place("Analysts"));
