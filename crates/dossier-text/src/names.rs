@@ -38,6 +38,11 @@ const MACRO_REGIONS: &[&str] = &[
     "Southern Europe", "Western Asia", "Eastern Asia", "Southern Asia", "South-eastern Asia",
     "Melanesia", "Micronesia", "Polynesia", "Oceania", "Antarctica", "Antarctic", "Baltics",
     "Levant", "Maghreb", "Indochina", "Asia Minor", "New England", "Midwest",
+    // The regions of the United States and the hemispheres, as news names them.
+    "Northeast", "Northwest", "Southeast", "Southwest", "Mid-Atlantic", "Great Lakes",
+    "Great Plains", "Pacific Northwest", "Deep South", "Northern Hemisphere",
+    "Southern Hemisphere", "Western Hemisphere", "Eastern Hemisphere", "West Bank",
+    "Gaza Strip",
     // The countries of the United Kingdom, which the country list does not
     // hold apart.
     "Britain", "Great Britain", "England", "Scotland", "Wales", "Northern Ireland",
@@ -218,7 +223,7 @@ const ORGANISATION_DESIGNATORS: &[&str] = &[
     "Service", "Services", "Council", "Committee", "Commission", "Assembly", "Parliament",
     "Congress", "Senate", "Court", "Tribunal", "Government", "Cabinet", "University", "College",
     "School", "Academy", "Institute", "Institution", "Center", "Centre", "Laboratory",
-    "Laboratories", "Museum", "Library", "Hospital", "Clinic", "Foundation", "Association",
+    "Laboratories", "Museum", "Library", "Hospital", "Infirmary", "Clinic", "Foundation", "Association",
     "Society", "League", "Federation", "Union", "Alliance", "Coalition", "Organisation",
     "Organization", "Network", "Club", "Team", "Board", "Police", "Army", "Navy", "Forces",
     "Guard", "Corps", "Command", "Church", "Movement", "Front", "Brigade", "Brigades", "Nations",
@@ -267,7 +272,7 @@ const UNIT_ACRONYMS: &[&str] = &[
     "AI", "IT", "HR", "UX", "IP", "ISBN", "ISSN", "SSO", "OTT", "DVD", "CD", "HTML", "CSS",
     "JSON", "HTTP", "HTTPS", "SMS", "MP3", "MP4", "LAN", "WAN", "VPN", "DSL", "ISP", "IoT",
     "SaaS", "ATM", "SUV", "EV", "GDP", "CPI", "IPO", "ETF", "VAT", "PR", "MRI", "ICU", "ADHD",
-    "PTSD", "IQ", "UV", "KPI", "ROI", "QA", "UFO", "TBA", "ETA",
+    "PTSD", "IQ", "UV", "KPI", "ROI", "QA", "UFO", "TBA", "ETA", "CCTV", "NGO",
 ];
 
 /// Bodies named by one word that is also a designator.
@@ -332,7 +337,7 @@ const TITLES: &[&str] = &[
     "Captain", "Capt", "Sergeant", "Sgt", "Corporal", "Cpl", "Private", "Pte", "Commander",
     "Cmdr", "Marshal", "Brigadier", "Commissioner", "Ambassador", "Envoy", "Chairman",
     "Chairwoman", "Chairperson", "Chair", "Director", "Spokesman", "Spokeswoman",
-    "Spokesperson", "Chief", "CEO", "CFO", "COO", "Deputy", "Vice", "Prime", "Foreign",
+    "Spokesperson", "Chief", "CEO", "CFO", "COO", "CIO", "CTO", "CMO", "Deputy", "Vice", "Prime", "Foreign",
     "Attorney", "Solicitor", "Inspector", "Superintendent", "Supt", "Detective", "Det",
     "Constable", "Father", "Fr", "Rev", "Reverend", "Pastor", "Coach", "Councillor",
     "Councilman", "Councilwoman", "Speaker", "Leader", "Dean", "Provost", "Chancellor",
@@ -739,6 +744,19 @@ pub fn is_state_abbreviation(text: &str) -> bool {
     STATE_ABBREVIATIONS.contains(&letters.as_str())
 }
 
+/// US states' and the capital's postal codes that are no English word
+/// ("DC traffic", "Raleigh, NC"); "IN", "OR", "ME", "OK", "HI" are left out.
+const POSTAL_CODES: &[&str] = &[
+    "DC", "NY", "NJ", "CA", "LA", "TX", "FL", "NC", "SC", "VA", "WA", "MI", "MN", "WI", "IL", "AZ",
+    "NV", "NM", "CT", "RI", "NH", "VT", "KY", "TN", "KS", "SD", "ND", "WV", "AK", "PA", "MO", "IA",
+    "WY",
+];
+
+/// Whether a word is the postal code of a US state or of Washington, DC.
+pub fn is_postal_code(word: &str) -> bool {
+    POSTAL_CODES.contains(&word)
+}
+
 /// Whether a name is a feast or holiday ("Christmas", "New Year's Eve").
 pub fn is_holiday(name: &str) -> bool {
     let key = name_key(name);
@@ -882,6 +900,11 @@ pub fn is_demonym(word: &str) -> bool {
     let stem_of = |suffix: &str| key.strip_suffix(suffix).filter(|s| s.len() >= 4);
     let d = data();
     let is = |s: &str| d.places.contains(s) || d.places.contains(&word_key(s));
+    // "Tehran", "Oran": a known place's own name is no people's adjective
+    // of a smaller place ("Tehra").
+    if is(word) {
+        return false;
+    }
     for suffix in [
         "ns", "n", "ans", "an", "ians", "ian", "ese", "is", "i", "ish", "ers", "er",
     ] {
