@@ -220,6 +220,7 @@ const ORGANISATION_DESIGNATORS: &[&str] = &[
     "Post", "Journal", "Herald", "Tribune", "Gazette", "Telegraph", "Guardian", "Insider",
     "Daily", "Weekly", "Magazine", "Review", "Radio", "Television", "TV", "Broadcasting", "Party",
     "Ministry", "Department", "Office", "Agency", "Authority", "Bureau", "Administration",
+    "Directorate",
     "Service", "Services", "Council", "Committee", "Commission", "Assembly", "Parliament",
     "Congress", "Senate", "Court", "Tribunal", "Government", "Cabinet", "University", "College",
     "School", "Academy", "Institute", "Institution", "Center", "Centre", "Laboratory",
@@ -273,6 +274,8 @@ const UNIT_ACRONYMS: &[&str] = &[
     "JSON", "HTTP", "HTTPS", "SMS", "MP3", "MP4", "LAN", "WAN", "VPN", "DSL", "ISP", "IoT",
     "SaaS", "ATM", "SUV", "EV", "GDP", "CPI", "IPO", "ETF", "VAT", "PR", "MRI", "ICU", "ADHD",
     "PTSD", "IQ", "UV", "KPI", "ROI", "QA", "UFO", "TBA", "ETA", "CCTV", "NGO",
+    // Currencies' codes.
+    "EUR", "GBP", "JPY", "CNY", "CHF", "AUD", "CAD", "INR", "RMB", "XAU", "Rs",
 ];
 
 /// Bodies named by one word that is also a designator.

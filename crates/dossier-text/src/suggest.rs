@@ -1260,7 +1260,19 @@ fn datelines(ctx: &Ctx<'_>, out: &mut Vec<Mention>) -> Vec<bool> {
             continue;
         }
         let mut j = i;
-        while j + 1 < toks.len() && j < i + 3 && toks[j + 1].caps && !toks[j + 1].broken_before {
+        // "ST. JOSEPH, Mich.": a saint's, fort's or mount's abbreviation
+        // and its stop open the place's name.
+        let abbreviation = |k: usize| {
+            matches!(toks[k].text.trim_end_matches('.'), "ST" | "FT" | "MT")
+                && ctx.chars[toks[k].end..toks[k + 1].start]
+                    .iter()
+                    .all(|&c| c == '.' || c == ' ')
+        };
+        while j + 1 < toks.len()
+            && j < i + 3
+            && toks[j + 1].caps
+            && (!toks[j + 1].broken_before || abbreviation(j))
+        {
             j += 1;
         }
         let after: String = ctx.chars.iter().skip(toks[j].end).take(3).collect();
@@ -1272,7 +1284,11 @@ fn datelines(ctx: &Ctx<'_>, out: &mut Vec<Mention>) -> Vec<bool> {
             *c = true;
         }
         let surface: String = ctx.chars[t.start..toks[j].end].iter().collect();
-        if names::is_place(&surface) {
+        let saint = (j > i && abbreviation(i)).then(|| {
+            let rest: String = ctx.chars[toks[i + 1].start..toks[j].end].iter().collect();
+            format!("Saint {rest}")
+        });
+        if names::is_place(&surface) || saint.is_some_and(|s| names::is_place(&s)) {
             out.push(dateline_place(ctx, i, j));
         }
     }
@@ -2101,6 +2117,23 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
             {
                 false
             }
+            // "Braun and The Carlyle Group": a capital "The" after "and"
+            // opens a second name; "the Department of Homeland Security
+            // and Alex Roe": so does a person's given name and surname.
+            ["and"]
+                if next_cap.text == "The"
+                    || (names::is_given_name(&next_cap.text)
+                        && !names::is_common_english(&next_cap.text)
+                        && !names::is_place(&next_cap.text)
+                        && toks.get(k + 1).is_some_and(|n| {
+                            n.cap
+                                && !n.broken_before
+                                && !names::is_organisation_designator(&n.text)
+                                && !names::is_place_word(&n.text)
+                        })) =>
+            {
+                false
+            }
             // "Harvard and the University of North Carolina", "Meyer and
             // Ohio State": after "and", a designator with an "of" of its
             // own, or a known place, opens a second name.
@@ -2234,6 +2267,7 @@ fn plain_list_after(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
 /// Designators that newspaper style writes in lower case after a name
 /// ("the Arts club", "Marin county", "the Lawn Tennis association").
 const LOWER_DESIGNATORS: &[&str] = &[
+    "party",
     "club",
     "association",
     "society",
@@ -2273,8 +2307,11 @@ fn lower_designator_ends(ctx: &Ctx<'_>, run: &[usize], k: usize) -> bool {
     }
     if let [only] = run {
         let w = &toks[*only].text;
-        // "the AID committee": a body's acronym as a modifier.
-        if names::is_demonym(w) || names::is_group_adjective(w) || toks[*only].caps {
+        // "the AID committee": a body's acronym as a modifier; but "the
+        // Communist party", "the Labour party": a party's adjective.
+        if (names::is_demonym(w) || names::is_group_adjective(w) || toks[*only].caps)
+            && t.text != "party"
+        {
             return false;
         }
     }
@@ -2648,7 +2685,20 @@ fn split_run_once(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
                 && names::is_given_name(&toks[rest[0]].text)
                 && !names::is_place(&toks[rest[0]].text)
                 && names::is_surname(&toks[rest[1]].text);
+            // "Chief Strategy Officer": a role's word ends no one's name.
+            let rest_is_role = rest.last().is_some_and(|&r| {
+                names::is_title(&toks[r].text) || names::is_role_noun(&toks[r].text.to_lowercase())
+            });
+            if rest_is_role
+                && rest.len() <= 3
+                && rest
+                    .iter()
+                    .all(|&r| toks[r].cap && !names::is_given_name(&toks[r].text))
+            {
+                return pieces;
+            }
             let rest_is_name = !rest.is_empty()
+                && !rest_is_role
                 && toks[rest[0]].cap
                 && !rest.iter().any(|&r| {
                     let w = &toks[r].text;
@@ -3032,8 +3082,38 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
             && toks
                 .get(last + 1)
                 .is_some_and(|n| !n.cap && !n.broken_before && n.para == toks[first].para);
+        // "<CLc1>", "(.SPX)", "US10YT", "MIWD00000PUS": a market's
+        // instrument code, no name.
+        let code = (w0.chars().any(|c| c.is_ascii_digit())
+            && w0.chars().any(|c| c.is_ascii_lowercase())
+            && w0.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            && w0.chars().nth(1).is_some_and(|c| c.is_ascii_uppercase()))
+            || (w0.chars().filter(|c| c.is_ascii_digit()).count() >= 2
+                && w0.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2
+                && w0.chars().count() >= 5)
+            || toks[first].start >= 2
+                && (ctx.chars[toks[first].start - 1] == '.'
+                    && ctx.chars[toks[first].start - 2] == '('
+                    || ctx.chars[toks[first].start - 1] == '<');
+        // "Yersinia pestis", "Escherichia coli": a genus before its
+        // species' Latin word names a living thing's kind, no entity.
+        let genus = toks.get(last + 1).is_some_and(|n| {
+            let x = n.text.as_str();
+            !n.cap
+                && !n.broken_before
+                && x.len() >= 4
+                && !names::is_common_english(x)
+                && [
+                    "us", "is", "um", "ae", "ii", "ensis", "coli", "ans", "ens", "ica", "ica",
+                ]
+                .iter()
+                .any(|e| x.ends_with(e))
+        }) && !names::is_place(w0)
+            && !names::is_given_name(w0);
         let bad = title_head
             || lead_in
+            || code
+            || genus
             || names::is_common_word(w0)
             || names::is_unit_acronym(w0)
             || names::is_month(w0)
@@ -3602,7 +3682,8 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
             if names::is_demonym(w0) {
                 return None;
             }
-            if names::is_given_name(w0) {
+            let after_article = prev_word.as_deref() == Some("the");
+            if names::is_given_name(w0) && !after_article {
                 // A lone given name: kept only if it joins a person's full
                 // name ("Lupita" for "Lupita Nyong'o"), see `group`.
                 bare_given = true;
