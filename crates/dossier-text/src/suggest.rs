@@ -1885,6 +1885,9 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
     while j + 1 < toks.len()
         && (!toks[j].possessive || possessive_inside_name(toks, j))
         && !toks[j].based
+        // "the Democratic Party-controlled House": a word that lost an
+        // affix ends the name.
+        && ctx.chars.get(toks[j].end) != Some(&'-')
         && run.len() < 16
     {
         let n = &toks[j + 1];
@@ -2299,6 +2302,10 @@ fn lower_designator_ends(ctx: &Ctx<'_>, run: &[usize], k: usize) -> bool {
         || t.broken_before
         || t.sentence_before
         || !LOWER_DESIGNATORS.contains(&t.text.as_str())
+        // "a Braun-owned company": the name's word lost an affix.
+        || run
+            .last()
+            .is_some_and(|&l| ctx.chars.get(toks[l].end) == Some(&'-'))
     {
         return false;
     }
@@ -2457,6 +2464,8 @@ fn split_inner_title(ctx: &Ctx<'_>, piece: Piece, out: &mut Vec<Piece>) {
         || names::is_place(&surface)
         || toks[before[0]].caps
         || !names::is_common_english(&surface)
+        // "Twitter CEO Jack Roe": a capital in mid-sentence.
+        || ctx.reliable(&toks[before[0]])
     {
         out.push(Piece {
             words: before,
@@ -2549,6 +2558,19 @@ fn split_run_once(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
         );
         // "A. B. Doe": an initial with its stop is no article.
         let initial = t.text.chars().count() == 2 && t.text.ends_with('.');
+        // "F Hamidou Diallo", "G Jane Roe": a player's position, a lone
+        // capital letter with no stop, before a given name.
+        let position = t.text.chars().count() == 1
+            && t.text.chars().all(|c| c.is_ascii_uppercase())
+            && !matches!(t.text.as_str(), "A" | "I")
+            && ctx.chars.get(t.end) != Some(&'.')
+            && words.len() >= 3
+            && toks[words[1]].cap
+            && !names::is_common_english(&toks[words[1]].text);
+        if position {
+            words.remove(0);
+            continue;
+        }
         let common = names::is_common_word(&t.text) && !(ordinal && ctx.reliable(t)) && !initial;
         // "Heise Online adds": an unproven first word that is no English
         // word, followed by a capitalised one, opens the name.
@@ -2723,6 +2745,16 @@ fn split_run_once(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
                         || (before.len() == 1 && toks[before[0]].caps);
                     if keep {
                         pieces.extend(split_designators(ctx, before, false));
+                    } else if names::is_place(&toks[before[0]].text)
+                        && !names::is_demonym(&toks[before[0]].text)
+                    {
+                        // "Kentucky GOP Gov. Jane Roe": the state, then its
+                        // party's acronym.
+                        pieces.push(Piece {
+                            words: vec![before[0]],
+                            titled: false,
+                            work: false,
+                        });
                     }
                 }
                 if rest_is_name {
@@ -3177,12 +3209,19 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         && !names::is_common_english(w0)
         && w0.chars().all(char::is_alphabetic)
         && wl.chars().all(char::is_alphabetic);
+    let body_of = texts.contains(&"of")
+        && texts[..texts.len() - 1]
+            .iter()
+            .any(|w| names::is_organisation_designator(w));
     if !single
         && names::is_title(wl)
         // "Amazon Prime": words that open a title never end one.
         && !matches!(wl.trim_end_matches('.'), "Jr" | "Sr" | "Prime" | "Vice" | "Foreign")
         && !piece.titled
         && !surname_title
+        // "Department of Justice", "International Court of Justice": a
+        // body's name that "of" and a designator make ends in the word.
+        && !body_of
     {
         return None;
     }
@@ -3297,7 +3336,15 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
     if (names::is_event_word(wl) || names::is_event_prefix(w0) || numbered_event) && !single {
         votes.add(Kind::Event, 4);
     } else if names::is_place_word(wl) && !single {
-        votes.add(Kind::Place, 4);
+        // "Fiona Hill", "Ellie Hall": a given name before a place's word
+        // that is also a surname weighs as much as a person's name (a
+        // place's cue, "in", "at", tips it).
+        let person_like = texts.len() == 2
+            && names::is_given_name(w0)
+            && !names::is_common_english(w0)
+            && !names::is_place(w0)
+            && names::is_surname(wl);
+        votes.add(Kind::Place, if person_like { 3 } else { 4 });
     } else if names::is_organisation_designator(wl) {
         votes.add(Kind::Organisation, 4);
     } else if has_designator {
@@ -3600,6 +3647,10 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         })
     {
         votes.add(Kind::Organisation, 3);
+    }
+    // "House of Representatives", "House of Commons": a chamber.
+    if texts.len() >= 3 && matches!(w0, "House" | "Chamber") && texts[1] == "of" {
+        votes.add(Kind::Organisation, 6);
     }
     // "DC traffic", "went to LA": a US postal code names a state or city.
     if single && names::is_postal_code(w0) {

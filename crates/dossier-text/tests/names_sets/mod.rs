@@ -15,15 +15,15 @@ pub const EPOCHS: usize = 10;
 pub const SEED: u64 = 16;
 /// Chosen on the leave-one-set-out figures (`train_names -- --cv`) of the
 /// modern pages among the training sets (dev, held-out, unseen-1, -11,
-/// -12, -17 to -22; the kind of text the app is used on): the threshold at
-/// which their precision and recall meet. With sets 21 and 22 in training
-/// (the round that read them): -4: 0.917 and 0.919; -3: 0.919, 0.917; -2:
-/// 0.922, 0.914; -1: 0.925, 0.910. The same rule chose -2 in the round
-/// that read sets 17-20, -3 in the round of modern copy; -10 before it was
-/// the highest at which the unit tests' made-up names passed the filter
-/// (those tests now check the rules' candidates). The kind perceptron lost
-/// at every margin, so it overrides nothing.
-pub const THRESHOLD: f64 = -3.0;
+/// -12, -17 to -24; the kind of text the app is used on): the threshold at
+/// which their precision and recall meet. With sets 23 and 24 in training
+/// (the round that read them): -4: 0.915 and 0.925; -3: 0.917, 0.922; -2:
+/// 0.921, 0.922; -1: 0.926, 0.918. The same rule chose -3, -2 and -3 in
+/// the three rounds before; -10 before those was the highest at which the
+/// unit tests' made-up names passed the filter (those tests now check the
+/// rules' candidates). The kind perceptron lost at every margin, so it
+/// overrides nothing.
+pub const THRESHOLD: f64 = -2.0;
 pub const KIND_MARGIN: f64 = 1.0e9;
 
 pub fn settings() -> Settings {
@@ -526,6 +526,45 @@ pub const UNSEEN_22: &[&str] = &[
     "aeb-c50845a7",
 ];
 
+/// More real news pages of 2019 (Zyte's benchmark); scored twice untouched
+/// (before and after the round of market copy), then read and trained on
+/// from the round that followed.
+pub const UNSEEN_23: &[&str] = &[
+    "aeb-65ce3a45",
+    "aeb-686bb170",
+    "aeb-6ebac05f",
+    "aeb-702d1da6",
+    "aeb-70cb2d5b",
+    "aeb-785affa2",
+    "aeb-7916ecca",
+    "aeb-7a664e40",
+    "aeb-7de52419",
+    "aeb-7dfc3e35",
+    "aeb-7f93c194",
+    "aeb-8267acac",
+    "aeb-82b6d780",
+    "aeb-833caf3b",
+    "aeb-851498a2",
+];
+
+/// More pages of the same benchmark; scored twice untouched (before and
+/// after the round of market copy), then read and trained on from the
+/// round that followed.
+pub const UNSEEN_24: &[&str] = &[
+    "aeb-c90731f0",
+    "aeb-d0382c0d",
+    "aeb-d1c57d78",
+    "aeb-d48aeb9c",
+    "aeb-d605bdef",
+    "aeb-db6b0816",
+    "aeb-dc7ccccc",
+    "aeb-e7301133",
+    "aeb-e7994d55",
+    "aeb-ea25dd7e",
+    "aeb-eb62ac84",
+    "aeb-eecd2575",
+];
+
 /// `(set, directory under tests/fixtures, gold extension, texts)`.
 pub const SETS: &[(&str, &str, &str, &[&str])] = &[
     ("dev", "suggest", "gold", DEV),
@@ -551,6 +590,8 @@ pub const SETS: &[(&str, &str, &str, &[&str])] = &[
     ("unseen-20", "unseen", "names", UNSEEN_20),
     ("unseen-21", "unseen", "names", UNSEEN_21),
     ("unseen-22", "unseen", "names", UNSEEN_22),
+    ("unseen-23", "unseen", "names", UNSEEN_23),
+    ("unseen-24", "unseen", "names", UNSEEN_24),
     // Written for the tests (wire style), always in training, never scored
     // as a held-out set.
     ("wire", "suggest", "gold", &["wire-opec"]),
