@@ -1946,6 +1946,7 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
         if names::is_month(&n.text)
             || weekday_at(toks, ctx.chars, j + 1)
             || names::is_unit_acronym(&n.text)
+            || is_instrument_code(ctx, j + 1)
         {
             break;
         }
@@ -2085,6 +2086,12 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
             ["of", "the"] => {
                 org_like
                     || (run.len() == 1
+                        // "Sui-Lee Wee of the Times": a surname's "of the"
+                        // gives the paper.
+                        && !(names::is_surname(&toks[j].text)
+                            && j > 0
+                            && toks[j - 1].cap
+                            && !toks[j].broken_before)
                         && (designator_within(toks, k, 2)
                             || (names::is_common_english(&toks[j].text)
                                 && !toks[j].initial
@@ -2265,6 +2272,29 @@ fn plain_list_after(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
         .get(k + 1)
         .is_none_or(|t| !t.cap || t.broken_before || t.sentence_before);
     (items >= 2 && ends && !toks[k].comma_after).then_some(k)
+}
+
+/// "<CLc1>", "(.SPX)", ".DJI", "US10YT", "CMAL3": a market's instrument
+/// code as wire copy prints it after a name, no name of its own.
+fn is_instrument_code(ctx: &Ctx<'_>, i: usize) -> bool {
+    let Some(t) = ctx.toks.get(i) else {
+        return false;
+    };
+    let w = t.text.as_str();
+    let upper = w.chars().filter(|c| c.is_ascii_uppercase()).count();
+    let digits = w.chars().filter(|c| c.is_ascii_digit()).count();
+    let before = |k: usize| {
+        t.start
+            .checked_sub(k)
+            .and_then(|x| ctx.chars.get(x))
+            .copied()
+    };
+    (digits >= 1
+        && w.chars().any(|c| c.is_ascii_lowercase())
+        && w.chars().take(2).all(|c| c.is_ascii_uppercase()))
+        || (digits >= 1 && upper >= 3 && w.chars().all(|c| c.is_ascii_alphanumeric()))
+        || (before(1) == Some('.') && before(2).is_none_or(|c| c.is_whitespace() || c == '('))
+        || before(1) == Some('<')
 }
 
 /// Designators that newspaper style writes in lower case after a name
@@ -3114,19 +3144,15 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
             && toks
                 .get(last + 1)
                 .is_some_and(|n| !n.cap && !n.broken_before && n.para == toks[first].para);
-        // "<CLc1>", "(.SPX)", "US10YT", "MIWD00000PUS": a market's
+        // "<CLc1>", ".SPX", "US10YT", "MIWD00000PUS": a market's
         // instrument code, no name.
-        let code = (w0.chars().any(|c| c.is_ascii_digit())
-            && w0.chars().any(|c| c.is_ascii_lowercase())
-            && w0.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-            && w0.chars().nth(1).is_some_and(|c| c.is_ascii_uppercase()))
-            || (w0.chars().filter(|c| c.is_ascii_digit()).count() >= 2
-                && w0.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2
-                && w0.chars().count() >= 5)
-            || toks[first].start >= 2
-                && (ctx.chars[toks[first].start - 1] == '.'
-                    && ctx.chars[toks[first].start - 2] == '('
-                    || ctx.chars[toks[first].start - 1] == '<');
+        let code = is_instrument_code(ctx, first)
+            // "(R-TX)", "(D-N.Y.)": a lawmaker's party and state.
+            || w0.split_once('-').is_some_and(|(party, state)| {
+                matches!(party, "D" | "R" | "I")
+                    && (1..=4).contains(&state.len())
+                    && state.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+            });
         // "Yersinia pestis", "Escherichia coli": a genus before its
         // species' Latin word names a living thing's kind, no entity.
         let genus = toks.get(last + 1).is_some_and(|n| {
@@ -5609,5 +5635,23 @@ mod tests {
         for not in ["DVD", "DVDs", "Prisoner", "ROUND"] {
             assert!(!names.contains(&not), "{not} in {got:?}");
         }
+    }
+
+    /// Wire copy's instrument codes and lawmakers' party tags name nothing
+    /// (made-up bodies and people); the name before a code keeps its words.
+    #[test]
+    fn instrument_codes_and_party_tags_name_nothing() {
+        let got = names_of(
+            "Crude on the Quorland Metal Exchange QMX3 rose, the Vantor index \
+             .VTI fell and futures <QLc1> slipped. Sen. Dana Pellworth (R-TX) \
+             and Rep. Omar Tullis (D-N.Y.) spoke to Sui-Lee Wee of the Times.",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        for not in ["QMX3", "VTI", "QLc1", "R-TX", "D-N"] {
+            assert!(!names.iter().any(|n| n.contains(not)), "{not} in {got:?}");
+        }
+        assert!(names.contains(&"Quorland Metal Exchange"), "{got:?}");
+        assert!(names.contains(&"Dana Pellworth"), "{got:?}");
+        assert!(!names.iter().any(|n| n.contains("Wee of")), "{got:?}");
     }
 }
