@@ -3161,11 +3161,9 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
                 && !n.broken_before
                 && x.len() >= 4
                 && !names::is_common_english(x)
-                && [
-                    "us", "is", "um", "ae", "ii", "ensis", "coli", "ans", "ens", "ica", "ica",
-                ]
-                .iter()
-                .any(|e| x.ends_with(e))
+                && ["us", "is", "um", "ae", "ii", "coli", "ans", "ens", "ica"]
+                    .iter()
+                    .any(|e| x.ends_with(e))
         }) && !names::is_place(w0)
             && !names::is_given_name(w0);
         let bad = title_head
