@@ -257,6 +257,41 @@ const UNSEEN_29: &[&str] = &[
     "fundus-westaustralian",
 ];
 
+/// The thirtieth set: real news articles of 2019-2026 from Politico
+/// Europe and South African, Lesotho, Tanzanian, Malaysian, Japanese and
+/// Canadian outlets (fundus's parser test data), gold committed before
+/// any run. Not training data, never printed in detail.
+const UNSEEN_30: &[&str] = &[
+    "fundus-canadacom-3",
+    "fundus-dailymaverick-3",
+    "fundus-dailynewstz-3",
+    "fundus-lesothotimes-3",
+    "fundus-lesothotimes-4",
+    "fundus-malaymail-3",
+    "fundus-politicoeu-3",
+    "fundus-thecitizen-3",
+    "fundus-thejapannews-3",
+    "fundus-timeslive-3",
+];
+
+/// The thirty-first set: Wikinews articles of 2006-2018 (CC BY 2.5, via
+/// the GUM corpus), gold committed before any run. Not training data,
+/// never printed in detail.
+const UNSEEN_31: &[&str] = &[
+    "wikinews-afghan",
+    "wikinews-asylum",
+    "wikinews-crane",
+    "wikinews-defector",
+    "wikinews-election",
+    "wikinews-hackers",
+    "wikinews-imprisoned",
+    "wikinews-korea",
+    "wikinews-nasa",
+    "wikinews-soccer",
+    "wikinews-stampede",
+    "wikinews-taxes",
+];
+
 fn unseen_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unseen")
 }
@@ -493,6 +528,8 @@ fn suggestions_on_real_news_hold_their_floors() {
     let unseen27 = score_unseen(UNSEEN_27, false);
     let unseen28 = score_unseen(UNSEEN_28, false);
     let unseen29 = score_unseen(UNSEEN_29, false);
+    let unseen30 = score_unseen(UNSEEN_30, false);
+    let unseen31 = score_unseen(UNSEEN_31, false);
     let wire = score(
         "wire-opec",
         &excerpt("wire-opec"),
@@ -539,6 +576,11 @@ fn suggestions_on_real_news_hold_their_floors() {
     let mut fundus = unseen28;
     fundus.add(unseen29);
     println!("{}", fundus.line("unseen-28 and 29 together"));
+    println!("{}", unseen30.line("unseen-30 (10 real, frozen)"));
+    println!("{}", unseen31.line("unseen-31 (12 real, frozen)"));
+    let mut newest = unseen30;
+    newest.add(unseen31);
+    println!("{}", newest.line("unseen-30 and 31 together"));
     let mut all = dev;
     all.add(held);
     all.add(unseen);
