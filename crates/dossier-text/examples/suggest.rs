@@ -9,10 +9,11 @@ use std::time::Instant;
 fn main() -> std::io::Result<()> {
     let report = dossier_text::names::load();
     println!(
-        "name lists: {} places, {} given names, {} surnames, {} exonyms, {} common words ({} bytes compiled in), loaded in {:?}",
+        "name lists: {} places, {} given names, {} surnames, {} companies, {} exonyms, {} common words ({} bytes compiled in), loaded in {:?}",
         report.places,
         report.given_names,
         report.surnames,
+        report.companies,
         report.exonyms,
         report.common_words,
         report.compiled_bytes,

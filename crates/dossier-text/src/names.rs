@@ -5,7 +5,9 @@
 //!
 //! The large lists are compiled in from `data/` (built by `data/build.py`
 //! from GeoNames, the US Social Security given names and `faker`'s per-locale
-//! first and last names; see `data/SOURCES.md`) and turned into hash sets of
+//! first and last names, by `data/build_regions.py` and by
+//! `data/build_companies.py` from the companies of the main stock indices;
+//! see `data/SOURCES.md`) and turned into hash sets of
 //! [`name_key`]s the first time they are asked for ([`std::sync::OnceLock`]),
 //! so a program that never suggests a name pays nothing. [`load`] does that
 //! work up front and says how long it took.
@@ -22,6 +24,7 @@ const GIVEN_NAMES: &str = include_str!("../data/given_names.txt");
 const EXONYMS: &str = include_str!("../data/exonyms.tsv");
 const COMMON_ENGLISH: &str = include_str!("../data/common_words.txt");
 const SURNAMES: &str = include_str!("../data/surnames.txt");
+const COMPANIES: &str = include_str!("../data/companies.txt");
 
 /// Regions that no country, city or state list holds, in general English use.
 #[rustfmt::skip]
@@ -60,6 +63,7 @@ struct Data {
     places: HashSet<String>,
     given: HashSet<String>,
     surnames: HashSet<String>,
+    companies: HashSet<String>,
     common: HashSet<&'static str>,
 }
 
@@ -113,11 +117,17 @@ fn data() -> &'static Data {
             .map(word_key)
             .filter(|k| !k.is_empty())
             .collect();
+        let companies = COMPANIES
+            .lines()
+            .map(name_key)
+            .filter(|k| !k.is_empty())
+            .collect();
         let common = COMMON_ENGLISH.lines().collect();
         Data {
             places,
             given,
             surnames,
+            companies,
             common,
         }
     })
@@ -131,6 +141,7 @@ pub struct LoadReport {
     pub places: usize,
     pub given_names: usize,
     pub surnames: usize,
+    pub companies: usize,
     pub exonyms: usize,
     pub common_words: usize,
     /// Bytes of list text compiled into the program.
@@ -147,12 +158,14 @@ pub fn load() -> LoadReport {
         places: d.places.len(),
         given_names: d.given.len(),
         surnames: d.surnames.len(),
+        companies: d.companies.len(),
         exonyms: exonyms_map().len(),
         common_words: d.common.len(),
         compiled_bytes: PLACES.len()
             + REGIONS.len()
             + GIVEN_NAMES.len()
             + SURNAMES.len()
+            + COMPANIES.len()
             + EXONYMS.len()
             + COMMON_ENGLISH.len(),
     }
@@ -181,6 +194,14 @@ pub fn one_word_exonyms() -> impl Iterator<Item = (&'static str, &'static str)> 
 pub fn is_place(name: &str) -> bool {
     let key = name_key(name);
     !key.is_empty() && data().places.contains(&key)
+}
+
+/// Whether a name (as written, any case) is a company of the main stock
+/// indices, as the lists write it ("Apple Inc.") or as news does ("Apple",
+/// "Lockheed Martin", "Ford Motor"): `data/companies.txt`.
+pub fn is_company(name: &str) -> bool {
+    let key = name_key(name);
+    !key.is_empty() && data().companies.contains(&key)
 }
 
 /// Whether a word, lowercased, is a common English word ("analysts",
@@ -668,6 +689,24 @@ pub fn is_title(word: &str) -> bool {
         || (word.contains('-') && word.split('-').all(|p| contains_word(TITLES, p)))
 }
 
+/// Words that make a title of two with the title after them ("Press
+/// Secretary", "Majority Leader", "Health Minister", "Managing Director"):
+/// the kind of office or the portfolio, general English.
+#[rustfmt::skip]
+const TITLE_MODIFIERS: &[&str] = &[
+    "Press", "Majority", "Minority", "Assistant", "Associate", "Acting", "Interim", "Senior",
+    "Executive", "Managing", "Operating", "Financial", "Technology", "Marketing",
+    "Communications", "Policy", "Defense", "Defence", "Finance", "Health", "Interior", "Home",
+    "Trade", "Education", "Energy", "Labor", "Labour", "Transport", "Transportation",
+    "Agriculture", "Commerce", "Treasury", "Economy", "Environment", "Culture", "Justice",
+];
+
+/// Whether a word makes a title of two with the title after it ("Press"
+/// of "Press Secretary").
+pub fn is_title_modifier(word: &str) -> bool {
+    contains_word(TITLE_MODIFIERS, word)
+}
+
 /// Whether a lowercase word names a person's role ("spokesman", "director").
 pub fn is_role_noun(word: &str) -> bool {
     contains_word(ROLE_NOUNS, word)
@@ -941,10 +980,11 @@ mod tests {
     fn lists_load_and_answer() {
         let report = load();
         eprintln!(
-            "name lists: {} places, {} given names, {} surnames, {} exonyms, {} common words from {} compiled bytes, loaded in {:?}",
+            "name lists: {} places, {} given names, {} surnames, {} companies, {} exonyms, {} common words from {} compiled bytes, loaded in {:?}",
             report.places,
             report.given_names,
             report.surnames,
+            report.companies,
             report.exonyms,
             report.common_words,
             report.compiled_bytes,
@@ -953,6 +993,11 @@ mod tests {
         assert!(report.places > 20_000);
         assert!(report.given_names > 20_000);
         assert!(report.surnames > 10_000);
+        assert!(report.companies > 2_000);
+        // Companies as the lists write them and as news does.
+        assert!(is_company("Lockheed Martin") && is_company("Apple Inc.") && is_company("Sony"));
+        assert!(is_company("Ford Motor") && !is_company("General"));
+        assert!(!is_company("Zimbabwe"));
         assert!(report.compiled_bytes < 4 << 20);
         assert!(is_place("Zimbabwe"));
         assert!(is_place("Kiev"));

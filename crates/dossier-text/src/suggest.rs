@@ -902,7 +902,8 @@ impl Ctx<'_> {
         if names::is_common_english(&t.text) {
             return false;
         }
-        if names::is_place(&t.text) {
+        // "Sony said", "Tesla shares": a known place or company.
+        if names::is_place(&t.text) || names::is_company(&t.text) {
             return true;
         }
         // A sentence that opens with a multi-word name whose later words are
@@ -2156,6 +2157,22 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
             {
                 false
             }
+            // "Customs and Border Protection", "Fish and Wildlife Service":
+            // a plain word capitalised in mid-sentence, "and", then two
+            // plain words or more, capitalised: one body's name.
+            ["and"]
+                if run.len() == 1
+                    && ctx.reliable(&toks[j])
+                    && !toks[j].caps
+                    && plain_capital(&toks[j].text)
+                    && plain_capital(&next_cap.text)
+                    && toks.get(k + 1).is_some_and(|n| {
+                        n.cap && !n.broken_before && !n.sentence_before && plain_capital(&n.text)
+                    })
+                    && !matches!(toks[j].text.as_str(), "House" | "Assembly") =>
+            {
+                true
+            }
             // "House and Senate": two chambers, two names; "LU and British
             // Transport Police": a body's acronym is a name of its own.
             ["and"]
@@ -2216,6 +2233,18 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
         }
     }
     run
+}
+
+/// A capitalised plain English word that is no name of its own: no given
+/// name, place, people's adjective or single-word body.
+fn plain_capital(word: &str) -> bool {
+    names::is_common_english(word)
+        && !names::is_given_name(word)
+        && !names::is_place(word)
+        && !names::is_demonym(word)
+        && !names::is_group_adjective(word)
+        && !names::is_single_word_body(word)
+        && !names::is_common_word(word)
 }
 
 /// Where a list of plain English words, each capitalised, that goes on
@@ -2488,9 +2517,19 @@ fn split_inner_title(ctx: &Ctx<'_>, piece: Piece, out: &mut Vec<Piece>) {
         out.push(piece);
         return;
     };
-    let before = w[..t].to_vec();
+    let mut before = w[..t].to_vec();
+    // "White House Press Secretary Jane Roe", "Senate Majority Leader Al
+    // Roe": the word before the title is the title's, not the body's.
+    while before
+        .last()
+        .is_some_and(|&b| names::is_title_modifier(&toks[b].text))
+    {
+        before.pop();
+    }
     let surface = span_text(ctx, &before);
-    if before.len() >= 2
+    if before.is_empty() {
+        // "said Press Secretary Jane Roe": the title's words alone.
+    } else if before.len() >= 2
         || names::is_place(&surface)
         || toks[before[0]].caps
         || !names::is_common_english(&surface)
@@ -2601,7 +2640,20 @@ fn split_run_once(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
             words.remove(0);
             continue;
         }
-        let common = names::is_common_word(&t.text) && !(ordinal && ctx.reliable(t)) && !initial;
+        // "the All Things Digital Conference": after a lowercase "the", a
+        // common word capitalised in mid-sentence opens a name of three
+        // words or more.
+        let after_the = words.len() >= 3
+            && f > 0
+            && !t.broken_before
+            && toks[f - 1].text == "the"
+            && words[1..3].iter().all(|&w| toks[w].cap);
+        // "met Will Moy": a given name that is also a common word,
+        // capitalised in mid-sentence before another capital.
+        let given = words.len() >= 2 && names::is_given_name(&t.text) && !names::is_month(&t.text);
+        let common = names::is_common_word(&t.text)
+            && !((ordinal || after_the || given) && ctx.reliable(t))
+            && !initial;
         // "Heise Online adds": an unproven first word that is no English
         // word, followed by a capitalised one, opens the name.
         let opens_name = words.len() >= 2
@@ -2659,6 +2711,9 @@ fn split_run_once(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
         };
         let given = (1..words.len() - 1).find(|&g| {
             names::is_given_name(&toks[words[g]].text)
+                // "Front Line Defenders": a given name that is also a
+                // plain English word is a word of the name here.
+                && !names::is_common_english(&toks[words[g]].text)
                 // "First Lady Jane Roe": a title is no given name here.
                 && !names::is_title(&toks[words[g]].text)
                 && words[..g].iter().all(|&w| plain(w))
@@ -2765,7 +2820,15 @@ fn split_run_once(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
                 // Before the titles: a place or body of its own ("Zimbabwe
                 // President", "Australian Federal Police Commissioner"),
                 // else a portfolio ("Communications Minister").
-                let before: Vec<usize> = words[..k].to_vec();
+                let mut before: Vec<usize> = words[..k].to_vec();
+                // "White House Press Secretary", "Senate Majority Leader":
+                // the word before the title is the title's.
+                while before
+                    .last()
+                    .is_some_and(|&b| names::is_title_modifier(&toks[b].text))
+                {
+                    before.pop();
+                }
                 if !before.is_empty() {
                     let surface = span_text(ctx, &before);
                     let keep = names::is_place(&surface)
@@ -2853,6 +2916,9 @@ fn split_designators(ctx: &Ctx<'_>, words: Vec<usize>, titled: bool) -> Vec<Piec
                 && toks[p].cap
                 && w == p + 1
                 && names::is_given_name(tw)
+                // "Front Line Defenders": a given name that is also a
+                // plain English word goes on with the name.
+                && !names::is_common_english(tw)
                 && !names::is_organisation_designator(tw)
                 && !names::is_place_word(tw)
                 && words
@@ -3311,6 +3377,18 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         && !names::is_place(w0)
         && !names::is_given_name(w0)
         && !names::is_place(&surface)
+        // "the British Red Cross": after "the", a people's adjective
+        // opens a body's name of three words or more.
+        && !(piece.words.len() >= 3
+            && first > 0
+            && !toks[first].broken_before
+            && toks[first - 1].text == "the"
+            && ctx.reliable(&toks[first]))
+        // "Southern California", "Eastern Michigan": a direction
+        // capitalised before a known place names a region of it.
+        && !(names::is_direction_word(w0)
+            && ctx.reliable(&toks[first])
+            && names::is_place(&span_text(ctx, &piece.words[1..])))
         // "American Institute of Decorators": a designator anywhere.
         && !texts.iter().any(|w| names::is_organisation_designator(w))
         && !names::is_place_word(wl)
@@ -3391,6 +3469,20 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         // A place of several words the lists know outweighs a designator
         // inside it ("Soviet Union").
         votes.add(Kind::Place, if single { 3 } else { 5 });
+    }
+    // "Sony", "Lockheed Martin", "Ford Motor": a company of the main
+    // stock indices; a given name or surname alone weighs less, so that a
+    // person's cues ("Mr.", a role) outweigh it.
+    if !known_place && names::is_company(&surface) {
+        let person_word = names::is_given_name(w0) || names::is_surname(w0);
+        votes.add(
+            Kind::Organisation,
+            match (single, person_word) {
+                (false, _) => 4,
+                (true, false) => 3,
+                (true, true) => 2,
+            },
+        );
     }
     // "Guerin & Turner", "Standard & Poor": an ampersand joins a firm.
     if !single && ctx.chars[toks[first].start..toks[last].end].contains(&'&') {
@@ -5651,5 +5743,41 @@ mod tests {
         assert!(names.contains(&"Quorland Metal Exchange"), "{got:?}");
         assert!(names.contains(&"Dana Pellworth"), "{got:?}");
         assert!(!names.iter().any(|n| n.contains("Wee of")), "{got:?}");
+    }
+
+    /// Words before a title that are the title's, regions, peoples' and
+    /// plain words opening bodies, and known companies (made-up people;
+    /// real companies and places, which the lists hold).
+    #[test]
+    fn title_words_regions_plain_openers_and_companies() {
+        let got = rule_names_of(
+            "\u{201c}We pray for them,\u{201d} said White House Press Secretary Dana \
+             Pellworth. Later, Senate Majority Leader Omar Tullis spoke. Fires \
+             burned in Southern California. She gave money to the British Red \
+             Cross and to Front Line Gardeners, and met Will Brimble at the All \
+             Things Quorvex Conference. Officers of Customs and Border \
+             Protection came. Sony said sales rose, and Lockheed Martin agreed.",
+        );
+        let has = |n: &str, k: Kind| got.contains(&(n.to_string(), k));
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(names.contains(&"White House"), "{got:?}");
+        assert!(has("Dana Pellworth", Kind::Person), "{got:?}");
+        assert!(has("Senate", Kind::Organisation), "{got:?}");
+        for not in [
+            "White House Press",
+            "Senate Majority",
+            "Press",
+            "California",
+        ] {
+            assert!(!names.contains(&not), "{not} in {got:?}");
+        }
+        assert!(has("Southern California", Kind::Place), "{got:?}");
+        assert!(names.contains(&"British Red Cross"), "{got:?}");
+        assert!(names.contains(&"Front Line Gardeners"), "{got:?}");
+        assert!(has("Will Brimble", Kind::Person), "{got:?}");
+        assert!(names.contains(&"All Things Quorvex Conference"), "{got:?}");
+        assert!(names.contains(&"Customs and Border Protection"), "{got:?}");
+        assert!(has("Sony", Kind::Organisation), "{got:?}");
+        assert!(has("Lockheed Martin", Kind::Organisation), "{got:?}");
     }
 }
