@@ -288,6 +288,7 @@ const UNIT_ACRONYMS: &[&str] = &[
     "URL", "FAQ", "GPS", "USB", "DIY", "LOL", "OMG", "FYI", "ASAP", "AKA", "RSVP", "PS", "NB",
     "KM", "KG", "MPH", "HD", "DNA", "RNA", "CPU", "GPU", "RAM", "GB", "MB", "TB",
     "MD", "PhD", "MBA", "BA", "MSc", "BSc", "DPhil", "JD", "RN", "Esq", "VR", "AR", "PC",
+    "LLB", "LLM", "BEng", "MEng", "BCom", "MPhil", "VP", "SVP", "EVP", "AVP",
     "HDR", "IDE", "API", "SDK", "OS", "UI", "LED", "LCD", "OLED", "HDMI", "WiFi", "FAQs",
     "GHz", "MHz", "kHz", "Hz", "Mbps", "Gbps", "Kbps", "kbps", "MW", "GW", "kW", "KW", "MWh",
     // Common nouns of technology, business and health written as acronyms.
@@ -367,6 +368,8 @@ const TITLES: &[&str] = &[
     "Councilman", "Councilwoman", "Speaker", "Leader", "Dean", "Provost", "Chancellor",
     "Treasurer", "Comptroller", "Auditor", "Registrar", "Magistrate", "Baron", "Baroness",
     "Count", "Countess", "Duke", "Duchess", "Earl", "Viscount", "Ms", "Sr", "Jr",
+    // Malaysian honours and the advocate's title of southern Africa.
+    "Datuk", "Dato", "Datin", "Seri", "Tun", "Adv", "Advocate",
     "Messrs", "Mmes", "Mme", "Mlle", "Madame", "Mademoiselle", "Monsieur", "Herr", "Frau",
     "Senor", "Señor", "Senora", "Señora", "Signor", "Signora",
     // Plurals before two names ("Reps. Jane Roe and Al Doe").
@@ -687,6 +690,23 @@ pub fn is_title(word: &str) -> bool {
     designate
         || contains_word(TITLES, word)
         || (word.contains('-') && word.split('-').all(|p| contains_word(TITLES, p)))
+}
+
+/// The last words of the names of papers, agencies and magazines, whose
+/// names include their "The" ("The New York Times", "The Associated
+/// Press").
+#[rustfmt::skip]
+const PUBLICATION_WORDS: &[&str] = &[
+    "Press", "News", "Times", "Post", "Journal", "Herald", "Tribune", "Gazette", "Telegraph",
+    "Guardian", "Chronicle", "Examiner", "Observer", "Economist", "Independent", "Mail",
+    "Mirror", "Express", "Standard", "Inquirer", "Courier", "Register", "Dispatch", "Sentinel",
+    "Star", "Sun", "Globe", "Bulletin", "Review", "Monitor", "Magazine",
+];
+
+/// Whether a word ends the name of a paper, agency or magazine ("Times",
+/// "Press").
+pub fn is_publication_word(word: &str) -> bool {
+    contains_word(PUBLICATION_WORDS, word)
 }
 
 /// Words that make a title of two with the title after them ("Press
