@@ -563,7 +563,7 @@ const COUNTRY_ABBREVIATIONS: &[&str] = &[
 /// Particles inside people's names ("Osama bin Laden", "Ursula von der Leyen").
 #[rustfmt::skip]
 const NAME_PARTICLES: &[&str] = &[
-    "de", "da", "di", "del", "della", "dos", "das", "du", "van", "von", "der", "den", "ter",
+    "de", "da", "di", "do", "del", "della", "dos", "das", "du", "van", "von", "der", "den", "ter",
     "ten", "bin", "ibn", "bint", "al", "el", "le", "la", "zu", "af", "ben", "abu",
 ];
 

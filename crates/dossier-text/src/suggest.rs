@@ -2073,6 +2073,15 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
         }
         let particles = joined.iter().all(|w| names::is_name_particle(w));
         let fits = match joined.as_slice() {
+            // "University of Sheffield of the UK": a second "of the" before
+            // a country ends a body's name that has its "of" already.
+            ["of", "the"] | ["of"]
+                if has_of
+                    && (names::is_country_abbreviation(&next_cap.text)
+                        || names::is_place(&next_cap.text)) =>
+            {
+                false
+            }
             ["for"] | ["for", "a"] | ["for", "an"] | ["for", "the"] | ["of"] | ["against"]
                 if people && !titled_name =>
             {
@@ -2147,16 +2156,20 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
             }
             // "Committee on Foreign Relations"; not "Committee on U.S.
             // affairs", where a country stands as an adjective.
+            // "Centre for Research on Energy and Clean Air": so after a
+            // body's "for" or "of".
             ["on"] | ["on", "the"] => {
                 org_like
-                    && names::is_organisation_designator(&toks[j].text)
+                    && (names::is_organisation_designator(&toks[j].text) || has_of)
                     && !names::is_place(&next_cap.text)
                     && !names::is_country_abbreviation(&next_cap.text)
             }
             // "Palermo and the Orchestra of ...": a place alone before
             // "and" is a name of its own.
             ["and"] | ["and", "the"] | ["&"]
-                if run.len() == 1 && names::is_place(&toks[j].text) =>
+                if run.len() == 1
+                    && (names::is_place(&toks[j].text)
+                        || names::is_country_abbreviation(&toks[j].text)) =>
             {
                 false
             }
@@ -3242,13 +3255,19 @@ fn mention_of(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
             && ctx.chars[toks[first - 2].end..the.start]
                 .iter()
                 .all(|&c| c == ' '));
+    // "The Straits Times reported": a paper's name keeps its "The" at a
+    // sentence's start too.
+    let paper = the.text == "The"
+        && piece.words.len() >= 2
+        && piece
+            .words
+            .last()
+            .is_some_and(|&l| names::is_publication_word(&toks[l].text));
     let joins = article
         && adjacent
         && !piece.titled
-        && !the.initial
+        && (paper || (!the.initial && !the.sentence_before && !the.para_start))
         && !the.headline
-        && !the.sentence_before
-        && !the.para_start
         && !the.quote_open
         && !f.broken_before
         && (the.text != "The" || !names::is_place(&m.surface))
@@ -3775,6 +3794,8 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         // government department.
         let department = texts[..texts.len() - 1].iter().any(|w| {
             *w == "and"
+                // "Environment Canada", "Health Canada": a portfolio.
+                || names::is_title_modifier(w)
                 || (w.len() > 3
                     && w.ends_with('s')
                     && !w.ends_with("ss")
@@ -5997,5 +6018,30 @@ mod tests {
         assert!(names.contains(&"Alma al-Quorvex"), "{got:?}");
         assert!(names.contains(&"Royal Bank of Vantoria"), "{got:?}");
         assert!(names.contains(&"Bank of Vantoria"), "{got:?}");
+    }
+
+    /// A second "of the" before a country, "on" after a body's "for", a
+    /// Portuguese "do", a paper's "The" at a sentence's start, a portfolio
+    /// before a country, and an acronym of a country before "and the"
+    /// (made-up bodies; real countries).
+    #[test]
+    fn bodies_of_a_country_and_papers_at_a_sentence_start() {
+        let got = rule_names_of(
+            "The Vantor Times reported it. Scientists at the University of \
+             Quorvex of the UK and the Centre for Research on Brimble and \
+             Clean Air agreed, as did Environment Canada and the \
+             Observatório do Quorvex.",
+        );
+        let has = |n: &str, k: Kind| got.contains(&(n.to_string(), k));
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(has("The Vantor Times", Kind::Organisation), "{got:?}");
+        assert!(names.contains(&"University of Quorvex"), "{got:?}");
+        assert!(names.contains(&"UK"), "{got:?}");
+        assert!(
+            names.contains(&"Centre for Research on Brimble and Clean Air"),
+            "{got:?}"
+        );
+        assert!(has("Environment Canada", Kind::Organisation), "{got:?}");
+        assert!(names.contains(&"Observatório do Quorvex"), "{got:?}");
     }
 }
