@@ -2102,9 +2102,7 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
                     && !names::is_place_word(&toks[j].text)
                     && !names::is_event_word(&toks[j].text)
                     && !names::is_organisation_designator(&next_cap.text)
-                    && toks
-                        .get(k + 1)
-                        .is_none_or(|n| !n.cap || n.broken_before || n.sentence_before) =>
+                    && !capital_goes_on(toks, k + 1) =>
             {
                 true
             }
@@ -2231,9 +2229,7 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
                             && names::is_place(&c.text)
                             && !names::is_direction_word(&c.text)
                     })
-                    && toks
-                        .get(k + 2)
-                        .is_none_or(|n| !n.cap || n.broken_before || n.sentence_before) =>
+                    && !capital_goes_on(toks, k + 2) =>
             {
                 true
             }
@@ -2319,15 +2315,20 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
             let country = end + 1;
             let ends = toks.get(country).is_some_and(|c| {
                 c.cap && !c.broken_before && !c.sentence_before && names::is_place(&c.text)
-            }) && toks
-                .get(country + 1)
-                .is_none_or(|n| !n.cap || n.broken_before || n.sentence_before);
+            }) && !capital_goes_on(toks, country + 1);
             if ends {
                 run.extend(only + 1..=country);
             }
         }
     }
     run
+}
+
+/// Whether a capital at `k` goes on with the words before it (no stop,
+/// comma or sentence between).
+fn capital_goes_on(toks: &[Tok], k: usize) -> bool {
+    toks.get(k)
+        .is_some_and(|n| n.cap && !n.broken_before && !n.sentence_before)
 }
 
 /// "Doctors", "Accountants", "Teamsters": people in the plural, a
@@ -2337,13 +2338,20 @@ fn people_plural(t: &Tok) -> bool {
     t.cap
         && !t.caps
         && w.len() > 4
-        && w.ends_with('s')
-        && !w.ends_with("ss")
-        && names::is_common_english(&w[..w.len() - 1])
+        && plain_plural(w)
         && !names::is_common_word(w)
         && !names::is_demonym(w)
         && !names::is_group_adjective(w)
         && !names::is_place(w)
+}
+
+/// "Contractors", "Statistics": a plain English noun in the plural (the
+/// word less its "s" is English; not "-ss").
+fn plain_plural(w: &str) -> bool {
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && names::is_common_english(&w[..w.len() - 1])
 }
 
 /// A capitalised plain English word that is no name of its own: no place,
@@ -2415,10 +2423,7 @@ fn plain_list(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
 /// capital goes on from its last word.
 fn plain_list_after(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
     let toks = ctx.toks;
-    plain_list(ctx, j).filter(|&k| {
-        toks.get(k + 1)
-            .is_none_or(|t| !t.cap || t.broken_before || t.sentence_before)
-    })
+    plain_list(ctx, j).filter(|&k| !capital_goes_on(toks, k + 1))
 }
 
 /// "<CLc1>", "(.SPX)", ".DJI", "US10YT", "CMAL3": a market's instrument
@@ -2649,6 +2654,19 @@ fn split_run(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
     out
 }
 
+/// The words before a title less those that are the title's own ("White
+/// House Press Secretary", "Senate Majority Leader": "Press", "Majority").
+fn body_before_title(toks: &[Tok], words: &[usize]) -> Vec<usize> {
+    let mut before = words.to_vec();
+    while before
+        .last()
+        .is_some_and(|&b| names::is_title_modifier(&toks[b].text))
+    {
+        before.pop();
+    }
+    before
+}
+
 /// "Minneapolis Fed President Kocherlakota", "Verizon CIO Jane Roe": a
 /// title inside a piece, between a body's name and a person's, parts the
 /// two; the body's part stays a name when a place or several words make
@@ -2674,24 +2692,16 @@ fn split_inner_title(ctx: &Ctx<'_>, piece: Piece, out: &mut Vec<Piece>) {
         out.push(piece);
         return;
     };
-    let mut before = w[..t].to_vec();
-    // "White House Press Secretary Jane Roe", "Senate Majority Leader Al
-    // Roe": the word before the title is the title's, not the body's.
-    while before
-        .last()
-        .is_some_and(|&b| names::is_title_modifier(&toks[b].text))
-    {
-        before.pop();
-    }
+    // "said Press Secretary Jane Roe": nothing before the title's words.
+    let before = body_before_title(toks, &w[..t]);
     let surface = span_text(ctx, &before);
-    if before.is_empty() {
-        // "said Press Secretary Jane Roe": the title's words alone.
-    } else if before.len() >= 2
-        || names::is_place(&surface)
-        || toks[before[0]].caps
-        || !names::is_common_english(&surface)
-        // "Twitter CEO Jack Roe": a capital in mid-sentence.
-        || ctx.reliable(&toks[before[0]])
+    if !before.is_empty()
+        && (before.len() >= 2
+            || names::is_place(&surface)
+            || toks[before[0]].caps
+            || !names::is_common_english(&surface)
+            // "Twitter CEO Jack Roe": a capital in mid-sentence.
+            || ctx.reliable(&toks[before[0]]))
     {
         out.push(Piece {
             words: before,
@@ -2909,13 +2919,9 @@ fn split_run_once(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
         let w = &toks[words[k]].text;
         // "Associated General Contractors", "General Motors": a title's
         // word before a plain plural heads a body's name.
-        let before_plural = words.get(k + 1).is_some_and(|&n| {
-            let nw = &toks[n].text;
-            nw.len() > 3
-                && nw.ends_with('s')
-                && !nw.ends_with("ss")
-                && names::is_common_english(&nw[..nw.len() - 1])
-        });
+        let before_plural = words
+            .get(k + 1)
+            .is_some_and(|&n| plain_plural(&toks[n].text));
         (names::is_title(w) && !before_plural)
             || (names::is_role_noun(&w.to_lowercase())
                 && words.get(k + 1).is_some_and(|&n| {
@@ -2977,15 +2983,7 @@ fn split_run_once(ctx: &Ctx<'_>, run: &[usize]) -> Vec<Piece> {
                 // Before the titles: a place or body of its own ("Zimbabwe
                 // President", "Australian Federal Police Commissioner"),
                 // else a portfolio ("Communications Minister").
-                let mut before: Vec<usize> = words[..k].to_vec();
-                // "White House Press Secretary", "Senate Majority Leader":
-                // the word before the title is the title's.
-                while before
-                    .last()
-                    .is_some_and(|&b| names::is_title_modifier(&toks[b].text))
-                {
-                    before.pop();
-                }
+                let before = body_before_title(toks, &words[..k]);
                 if !before.is_empty() {
                     let surface = span_text(ctx, &before);
                     let keep = names::is_place(&surface)
@@ -3257,12 +3255,11 @@ fn mention_of(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
                 .all(|&c| c == ' '));
     // "The Straits Times reported": a paper's name keeps its "The" at a
     // sentence's start too.
-    let paper = the.text == "The"
-        && piece.words.len() >= 2
-        && piece
-            .words
-            .last()
-            .is_some_and(|&l| names::is_publication_word(&toks[l].text));
+    let paper_name = piece
+        .words
+        .last()
+        .is_some_and(|&l| names::is_publication_word(&toks[l].text));
+    let paper = the.text == "The" && piece.words.len() >= 2 && paper_name;
     let joins = article
         && adjacent
         && !piece.titled
@@ -3280,7 +3277,7 @@ fn mention_of(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         // marks stands without its article (older copy capitalises it).
         // "said The New York Times", "told The Associated Press": a
         // paper's or an agency's name keeps its capital "The".
-        && (piece.words.last().is_some_and(|&l| names::is_publication_word(&toks[l].text))
+        && (paper_name
             || !piece.words.iter().any(|&w| {
                 let t = &toks[w].text;
                 names::is_organisation_designator(t)
@@ -3796,10 +3793,7 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
             *w == "and"
                 // "Environment Canada", "Health Canada": a portfolio.
                 || names::is_title_modifier(w)
-                || (w.len() > 3
-                    && w.ends_with('s')
-                    && !w.ends_with("ss")
-                    && names::is_common_english(&w[..w.len() - 1]))
+                || plain_plural(w)
         });
         if department {
             votes.add(Kind::Organisation, 5);
