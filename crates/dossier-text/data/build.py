@@ -128,6 +128,10 @@ def main():
         for n in (c["name"], c.get("capital") or ""):
             if keep(n):
                 places.add(n)
+        # "The Netherlands" is "the Netherlands" in running text: the
+        # country's name without its article too.
+        if c["name"].startswith("The ") and keep(c["name"][4:]):
+            places.add(c["name"][4:])
     for s in load("us_states.json").values():
         places.add(s["name"])
     for c in load("continents.json").values():

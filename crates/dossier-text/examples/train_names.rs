@@ -79,7 +79,19 @@ fn main() -> Result<(), String> {
         for (c, features) in dossier_text::suggest::suggest_with_features(&text, &|_| false) {
             let v = model.judge(&features, c.kind);
             let verdict = if v.keep { "keep" } else { "DROP" };
-            println!("{:>7.2} {verdict} {} ({:?})", v.keep_score, c.name, v.kind);
+            let rules = if v.kind == c.kind {
+                String::new()
+            } else {
+                format!(", rules {:?}", c.kind)
+            };
+            println!(
+                "{:>7.2} {verdict} {} ({:?}{rules})",
+                v.keep_score, c.name, v.kind
+            );
+            // `NAMES_FEATURES=1`: each candidate's features too.
+            if std::env::var_os("NAMES_FEATURES").is_some() {
+                println!("        {}", features.join(" "));
+            }
         }
         return Ok(());
     }

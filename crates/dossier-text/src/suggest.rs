@@ -598,6 +598,7 @@ fn make_token(chars: &[char], start: usize, end: usize) -> Tok {
     let mut e = end;
     let mut possessive = false;
     let mut based = false;
+    let mut stance_adjective = false;
     let text_of = |a: usize, b: usize| -> String { chars[a..b].iter().collect() };
     // Possessive: "NATO's", "Sudan’s", "Reuters'".
     if e >= s + 3 && matches!(chars[e - 2], '\'' | '’') && matches!(chars[e - 1], 's' | 'S') {
@@ -626,6 +627,12 @@ fn make_token(chars: &[char], start: usize, end: usize) -> Tok {
             && !name_prefix
         {
             s += prefix.chars().count() + 1;
+            // "anti-Semitic acts", "pro-Islamist groups": an adjective
+            // after a stance's prefix names nothing.
+            stance_adjective = matches!(prefix, "anti" | "pro" | "non" | "neo")
+                && ["ic", "ist", "ism", "ists"]
+                    .iter()
+                    .any(|x| word.ends_with(x));
         }
     }
     let text = text_of(s, e);
@@ -642,7 +649,7 @@ fn make_token(chars: &[char], start: usize, end: usize) -> Tok {
                 && names::is_common_english(p)
         });
     Tok {
-        cap: capitalised(&text) && !contraction && !lowercase_part,
+        cap: capitalised(&text) && !contraction && !lowercase_part && !stance_adjective,
         caps: all_caps(&text),
         text,
         start: s,
@@ -1164,6 +1171,17 @@ pub fn suggest_with_features(
             i += 1;
             continue;
         }
+        // "Pakistan PM Imran Khan": "PM" after no number, before a given
+        // name, is the prime minister's title, no part of the name.
+        if toks[i].text == "PM"
+            && (i == 0 || !toks[i - 1].text.chars().any(|c| c.is_ascii_digit()))
+            && toks.get(i + 1).is_some_and(|n| {
+                n.cap && !n.broken_before && !n.sentence_before && names::is_given_name(&n.text)
+            })
+        {
+            i += 1;
+            continue;
+        }
         let run = grow_run(&ctx, i);
         let next = run.last().map_or(i + 1, |&l| l + 1);
         if let [only] = run[..] {
@@ -1473,7 +1491,13 @@ fn name_lines(ctx: &Ctx<'_>, out: &mut Vec<Mention>, consumed: &mut [bool]) {
                     && !names::is_month(w)
                     && !names::is_weekday(w)
             })
-            && !names::is_common_english(words[n - 1])
+            // "Garth Brooks" heading its paragraphs: a surname that is a
+            // plain word too, capitalised again in the middle of a sentence.
+            && (!names::is_common_english(words[n - 1])
+                || (names::is_surname(words[n - 1])
+                    && ctx
+                        .mid_sentence_alone
+                        .contains(crate::variants::variant_key(words[n - 1]).as_ref())))
             && !names::is_place(&words.join(" "));
         if is_name && (alone || rest_is_credit) {
             let span: Vec<usize> = (i..name_end).collect();
@@ -2029,6 +2053,13 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
             run.push(j + 1);
             break;
         }
+        // "Dar es Salaam", "Bosnia and Herzegovina": a place the lists
+        // know with lowercase words inside it is one name.
+        if let Some(end) = known_place_across(ctx, &run, j + 1) {
+            run.extend(j + 1..=end);
+            j = end;
+            continue;
+        }
         // Lowercase words that may sit inside a name.
         let org_like = run.iter().any(|&r| {
             let w = &toks[r].text;
@@ -2206,7 +2237,8 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
             ["and"] | ["and", "the"]
                 if toks.get(k + 1).is_some_and(|n| n.text == "of")
                     && names::is_organisation_designator(&next_cap.text)
-                    || (names::is_place(&next_cap.text)
+                    || ((names::is_place(&next_cap.text)
+                        || (has_of && ctx.opens_known_place(k)))
                         && !names::is_organisation_designator(&next_cap.text)
                         && !names::is_place(&toks[j].text)) =>
             {
@@ -2322,6 +2354,37 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
         }
     }
     run
+}
+
+/// The last word of a place the lists know that runs from one of the run's
+/// last words across lowercase words starting at `k` ("Dar es Salaam",
+/// "Trinidad and Tobago"): one or two lowercase words, then capitals.
+fn known_place_across(ctx: &Ctx<'_>, run: &[usize], k: usize) -> Option<usize> {
+    let toks = ctx.toks;
+    let lower = |t: &Tok| {
+        !t.cap && !t.broken_before && !t.sentence_before && t.text.chars().all(char::is_alphabetic)
+    };
+    let mut m = k;
+    while toks.get(m).is_some_and(lower) && m < k + 2 {
+        m += 1;
+    }
+    if m == k {
+        return None;
+    }
+    let starts = &run[run.len().saturating_sub(3)..];
+    let mut found = None;
+    for end in m..(m + 2).min(toks.len()) {
+        if !capital_goes_on(toks, end) || (end > m && toks[end - 1].comma_after) {
+            break;
+        }
+        if starts
+            .iter()
+            .any(|&s| names::is_place(&ctx.span_of(s, end)))
+        {
+            found = Some(end);
+        }
+    }
+    found
 }
 
 /// Whether a capital at `k` goes on with the words before it (no stop,
@@ -3602,7 +3665,13 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
     // "Storm Prediction Center": a designator at the end outweighs an
     // event's word at the start.
     let event_prefix = names::is_event_prefix(w0) && !names::is_organisation_designator(wl);
-    if (names::is_event_word(wl) || event_prefix || numbered_event) && !single {
+    // "Inauguration Day", "Waitangi Day", "Fashion Week": a day or week
+    // after no given name ("Doris Day") is an occasion.
+    let occasion = texts.len() >= 2
+        && matches!(wl, "Day" | "Week")
+        && !names::is_given_name(texts[texts.len() - 2])
+        && !piece.titled;
+    if (names::is_event_word(wl) || event_prefix || numbered_event || occasion) && !single {
         votes.add(Kind::Event, 4);
     } else if names::is_place_word(wl) && !single {
         // "Fiona Hill", "Ellie Hall": a given name before a place's word
@@ -3612,7 +3681,9 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
             && names::is_given_name(w0)
             && !names::is_common_english(w0)
             && !names::is_place(w0)
-            && names::is_surname(wl);
+            && names::is_surname(wl)
+            // "Slater Street": a thoroughfare's word is no surname here.
+            && !matches!(wl, "Street" | "Avenue" | "Road" | "Boulevard" | "Square");
         votes.add(Kind::Place, if person_like { 3 } else { 4 });
     } else if names::is_organisation_designator(wl) {
         votes.add(Kind::Organisation, 4);
@@ -3978,10 +4049,14 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
     }
     if let Some(a) = after.filter(|a| !a.broken_before && !a.cap) {
         let w = a.text.to_lowercase();
-        if names::is_organisation_noun(&w) {
+        // "the Interfax news agency" says what the name is; "Donald
+        // Trump's team", "Biden's campaign" say what it has.
+        // "the Pakistan army", "a Dallas company": a place the lists know
+        // qualifies the noun.
+        if names::is_organisation_noun(&w) && !toks[last].possessive && !known_place {
             votes.add(Kind::Organisation, 4);
         }
-        if names::is_place_noun(&w) {
+        if names::is_place_noun(&w) && !toks[last].possessive {
             votes.add(Kind::Place, 2);
         }
         if matches!(w.as_str(), "said" | "says" | "told" | "added" | "declared") && !single {
@@ -4362,9 +4437,17 @@ fn group(
             // Yeol", "Kim Jong Un").
             let syllables = |w: &String| w.chars().count() <= 5 && !names::is_given_name(w);
             let east_asian = match &g.words[..] {
-                [_, given] => given.split_once('-').is_some_and(|(a, b)| {
-                    capitalised(a) && b.chars().next().is_some_and(char::is_lowercase)
-                }),
+                [family, given] => {
+                    given.split_once('-').is_some_and(|(a, b)| {
+                        capitalised(a) && b.chars().next().is_some_and(char::is_lowercase)
+                    })
+                    // "Xi Jinping", "Geng Shuang": a first word that is no
+                    // given name the lists know, before one that is no
+                    // surname.
+                    || (!names::is_given_name(family)
+                        && !names::is_common_english(family)
+                        && !names::is_surname(given))
+                }
                 [_, a, b] => syllables(a) && syllables(b),
                 _ => false,
             };
@@ -4627,10 +4710,21 @@ fn group(
         mentions.sort_unstable();
         mentions.dedup();
         let features = features(ctx, &g, &mentions);
+        let v = g.votes;
+        // "the Dallas investment community": a place the lists know keeps
+        // its kind when a cue for a body only ties with it.
+        let kind = if v.place > 0
+            && v.place >= v.organisation.max(v.person).max(v.event).max(v.other)
+            && g.variants.iter().any(|n| names::is_place(n))
+        {
+            Kind::Place
+        } else {
+            v.best()
+        };
         out.push((
             Candidate {
                 name,
-                kind: g.votes.best(),
+                kind,
                 mentions,
                 variants: g.variants,
             },
@@ -6037,5 +6131,47 @@ mod tests {
         );
         assert!(has("Environment Canada", Kind::Organisation), "{got:?}");
         assert!(names.contains(&"Observatório do Quorvex"), "{got:?}");
+    }
+
+    #[test]
+    fn known_places_across_lowercase_words_and_streets() {
+        let got = rule_names_of(
+            "Flights from Dar es Salaam to Trinidad and Tobago resumed. The \
+             office of Quorvex Brimble on Slater Street closed, and Vantor \
+             and Brimble left.",
+        );
+        let has = |n: &str, k: Kind| got.contains(&(n.to_string(), k));
+        assert!(has("Dar es Salaam", Kind::Place), "{got:?}");
+        assert!(has("Trinidad and Tobago", Kind::Place), "{got:?}");
+        assert!(has("Slater Street", Kind::Place), "{got:?}");
+        // Two unknown names with "and" between stay two.
+        assert!(
+            !got.iter().any(|(n, _)| n == "Vantor and Brimble"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn titles_occasions_possessions_and_family_names_first() {
+        let got = rule_names_of(
+            "As Quorvex Remembrance Day approaches, Donald Brimble's team \
+             met the visiting Pakistan PM Imran Vantor and the Pakistan army \
+             chief. Spokesman Zhoa Quanli said the Corps of Brimblers and \
+             North Dakota agreed; Zhoa declined to say more. The \
+             anti-Quorvexic acts went on.\n\nGarth Brooks\n\nLater, Brooks \
+             said nothing.",
+        );
+        let has = |n: &str, k: Kind| got.contains(&(n.to_string(), k));
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(has("Quorvex Remembrance Day", Kind::Event), "{got:?}");
+        assert!(has("Donald Brimble", Kind::Person), "{got:?}");
+        assert!(has("Imran Vantor", Kind::Person), "{got:?}");
+        assert!(has("Pakistan", Kind::Place), "{got:?}");
+        assert!(names.contains(&"Zhoa Quanli"), "{got:?}");
+        assert!(!names.contains(&"Zhoa"), "{got:?}");
+        assert!(names.contains(&"Corps of Brimblers"), "{got:?}");
+        assert!(has("North Dakota", Kind::Place), "{got:?}");
+        assert!(!names.iter().any(|n| n.contains("Quorvexic")), "{got:?}");
+        assert!(has("Garth Brooks", Kind::Person), "{got:?}");
     }
 }
