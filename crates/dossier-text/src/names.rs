@@ -283,7 +283,7 @@ const LEGAL_SUFFIXES: &[&str] = &[
 /// Capitals that are units, times and the like, not names.
 #[rustfmt::skip]
 const UNIT_ACRONYMS: &[&str] = &[
-    "AM", "PM", "GMT", "UTC", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT",
+    "BC", "BCE", "AM", "PM", "GMT", "UTC", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT",
     "PST", "PDT", "CET", "CEST", "BST", "IST", "AEST", "AEDT", "JST", "ID", "OK", "TV", "PDF",
     "URL", "FAQ", "GPS", "USB", "DIY", "LOL", "OMG", "FYI", "ASAP", "AKA", "RSVP", "PS", "NB",
     "KM", "KG", "MPH", "HD", "DNA", "RNA", "CPU", "GPU", "RAM", "GB", "MB", "TB",
@@ -368,6 +368,9 @@ const TITLES: &[&str] = &[
     "Councilman", "Councilwoman", "Speaker", "Leader", "Dean", "Provost", "Chancellor",
     "Treasurer", "Comptroller", "Auditor", "Registrar", "Magistrate", "Baron", "Baroness",
     "Count", "Countess", "Duke", "Duchess", "Earl", "Viscount", "Ms", "Sr", "Jr",
+    // Positions of American football before a player's name ("QB Dak
+    // Prescott").
+    "QB", "RB", "WR", "LB",
     // Malaysian honours and the advocate's title of southern Africa.
     "Datuk", "Dato", "Datin", "Seri", "Tun", "Adv", "Advocate",
     "Messrs", "Mmes", "Mme", "Mlle", "Madame", "Mademoiselle", "Monsieur", "Herr", "Frau",

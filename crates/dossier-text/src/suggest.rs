@@ -909,6 +909,21 @@ impl Ctx<'_> {
             if !names::is_common_english(&t.text) && !names::is_common_word(&t.text) {
                 return true;
             }
+            // "Associated Press reporters heard", "Financial Times
+            // reported": a paper's or agency's last word, then lowercase.
+            if self
+                .toks
+                .get(idx + 1)
+                .is_some_and(|n| names::is_publication_word(&n.text) && !n.caps && !n.headline)
+                && self
+                    .toks
+                    .get(idx + 2)
+                    .is_some_and(|a| !a.cap && !a.broken_before && !a.sentence_before)
+                && !t.headline
+                && t.text.chars().count() > 3
+            {
+                return true;
+            }
         }
         if self.lowercase.contains(&t.text.to_lowercase()) {
             return false;
@@ -1184,6 +1199,25 @@ pub fn suggest_with_features(
         }
         let run = grow_run(&ctx, i);
         let next = run.last().map_or(i + 1, |&l| l + 1);
+        // "the Texas-Mexico border", "US-China trade": two places the lists
+        // know, joined by a hyphen, are two names.
+        if let [only] = run[..] {
+            let t = &toks[only];
+            let parts: Vec<&str> = t.text.split('-').collect();
+            let place = |p: &str| {
+                capitalised(p) && (names::is_place(p) || names::is_country_abbreviation(p))
+            };
+            if parts.len() == 2 && parts.iter().all(|p| place(p)) {
+                let cut = t.start + parts[0].chars().count();
+                for (surface, span) in [(parts[0], (t.start, cut)), (parts[1], (cut + 1, t.end))] {
+                    let mut m = sure_mention(surface.to_string(), span, Kind::Place, 3);
+                    m.sure = false;
+                    mentions.push(m);
+                }
+                i = next;
+                continue;
+            }
+        }
         if let [only] = run[..] {
             let letters: String = toks[only]
                 .text
@@ -1923,7 +1957,7 @@ fn grow_run(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
     let mut j = i;
     let mut has_of = false;
     while j + 1 < toks.len()
-        && (!toks[j].possessive || possessive_inside_name(toks, j))
+        && (!toks[j].possessive || possessive_inside_name(ctx, j))
         && !toks[j].based
         // "the Democratic Party-controlled House": a word that lost an
         // affix ends the name.
@@ -2649,7 +2683,8 @@ fn designator_within(toks: &[Tok], k: usize, n: usize) -> bool {
 
 /// "Murdoch Children's Research Institute", "Fisherman's Terminal": a
 /// possessive of a common noun inside a name that a designator ends.
-fn possessive_inside_name(toks: &[Tok], j: usize) -> bool {
+fn possessive_inside_name(ctx: &Ctx<'_>, j: usize) -> bool {
+    let toks = ctx.toks;
     let Some(t) = toks.get(j) else {
         return false;
     };
@@ -2674,9 +2709,17 @@ fn possessive_inside_name(toks: &[Tok], j: usize) -> bool {
             return true;
         }
     }
+    // "Trump's Securities and Exchange Commission", "A.T. & T.'s Bell
+    // Labs": a possessor that names on its own elsewhere in the text, or an
+    // initial, is a name of its own.
+    let own_name = t.text.chars().filter(|c| c.is_alphabetic()).count() < 3
+        || ctx
+            .mid_sentence_alone
+            .contains(crate::variants::variant_key(&t.text).as_ref());
     if !t.possessive
         || !(saint || names::is_common_english(&t.text))
         || names::is_organisation_designator(&t.text)
+        || (own_name && !saint)
     {
         return false;
     }
@@ -3707,6 +3750,15 @@ fn to_mention(ctx: &Ctx<'_>, piece: &Piece) -> Option<Mention> {
         // A place of several words the lists know outweighs a designator
         // inside it ("Soviet Union").
         votes.add(Kind::Place, if single { 3 } else { 5 });
+    }
+    // "Mars", "Jupiter": a planet is a place, as a spacecraft's goal.
+    if single
+        && matches!(
+            w0,
+            "Earth" | "Mars" | "Jupiter" | "Saturn" | "Uranus" | "Neptune" | "Pluto"
+        )
+    {
+        votes.add(Kind::Place, 3);
     }
     // "Sony", "Lockheed Martin", "Ford Motor": a company of the main
     // stock indices; a given name or surname alone weighs less, so that a
@@ -6173,5 +6225,28 @@ mod tests {
         assert!(has("North Dakota", Kind::Place), "{got:?}");
         assert!(!names.iter().any(|n| n.contains("Quorvexic")), "{got:?}");
         assert!(has("Garth Brooks", Kind::Person), "{got:?}");
+    }
+
+    #[test]
+    fn eras_positions_possessors_place_pairs_planets_and_agencies() {
+        let got = rule_names_of(
+            "The Quorvex temple stood by 400 BC. The Brimbles rely on QB \
+             Vantor Quell, who said so. Later, Brimble said Brimble's \
+             Securities and Exchange Commission would act. Storms hit the \
+             Texas-Mexico border, and a probe flew past Jupiter.\n\n\
+             Associated Press reporters heard it.",
+        );
+        let has = |n: &str, k: Kind| got.contains(&(n.to_string(), k));
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(!names.contains(&"BC"), "{got:?}");
+        assert!(has("Vantor Quell", Kind::Person), "{got:?}");
+        assert!(
+            names.contains(&"Securities and Exchange Commission"),
+            "{got:?}"
+        );
+        assert!(has("Texas", Kind::Place), "{got:?}");
+        assert!(has("Mexico", Kind::Place), "{got:?}");
+        assert!(has("Jupiter", Kind::Place), "{got:?}");
+        assert!(names.contains(&"Associated Press"), "{got:?}");
     }
 }
