@@ -951,6 +951,13 @@ impl Ctx<'_> {
             })
     }
 
+    /// Whether a word is capitalised on its own in the middle of a
+    /// sentence somewhere in the text (no capital beside it).
+    fn named_alone(&self, word: &str) -> bool {
+        self.mid_sentence_alone
+            .contains(crate::variants::variant_key(word).as_ref())
+    }
+
     fn opens_known_place(&self, idx: usize) -> bool {
         let two = self.span_of(idx, idx + 1);
         let three = self
@@ -1210,9 +1217,10 @@ pub fn suggest_with_features(
             if parts.len() == 2 && parts.iter().all(|p| place(p)) {
                 let cut = t.start + parts[0].chars().count();
                 for (surface, span) in [(parts[0], (t.start, cut)), (parts[1], (cut + 1, t.end))] {
-                    let mut m = sure_mention(surface.to_string(), span, Kind::Place, 3);
-                    m.sure = false;
-                    mentions.push(m);
+                    mentions.push(Mention {
+                        sure: false,
+                        ..sure_mention(surface.to_string(), span, Kind::Place, 3)
+                    });
                 }
                 i = next;
                 continue;
@@ -1528,10 +1536,7 @@ fn name_lines(ctx: &Ctx<'_>, out: &mut Vec<Mention>, consumed: &mut [bool]) {
             // "Garth Brooks" heading its paragraphs: a surname that is a
             // plain word too, capitalised again in the middle of a sentence.
             && (!names::is_common_english(words[n - 1])
-                || (names::is_surname(words[n - 1])
-                    && ctx
-                        .mid_sentence_alone
-                        .contains(crate::variants::variant_key(words[n - 1]).as_ref())))
+                || (names::is_surname(words[n - 1]) && ctx.named_alone(words[n - 1])))
             && !names::is_place(&words.join(" "));
         if is_name && (alone || rest_is_credit) {
             let span: Vec<usize> = (i..name_end).collect();
@@ -2712,10 +2717,8 @@ fn possessive_inside_name(ctx: &Ctx<'_>, j: usize) -> bool {
     // "Trump's Securities and Exchange Commission", "A.T. & T.'s Bell
     // Labs": a possessor that names on its own elsewhere in the text, or an
     // initial, is a name of its own.
-    let own_name = t.text.chars().filter(|c| c.is_alphabetic()).count() < 3
-        || ctx
-            .mid_sentence_alone
-            .contains(crate::variants::variant_key(&t.text).as_ref());
+    let own_name =
+        t.text.chars().filter(|c| c.is_alphabetic()).count() < 3 || ctx.named_alone(&t.text);
     if !t.possessive
         || !(saint || names::is_common_english(&t.text))
         || names::is_organisation_designator(&t.text)

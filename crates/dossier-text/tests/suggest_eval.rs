@@ -429,6 +429,15 @@ struct Score {
     kind_right: usize,
 }
 
+/// Several scores added up.
+fn sum(parts: &[Score]) -> Score {
+    let mut total = Score::default();
+    for &p in parts {
+        total.add(p);
+    }
+    total
+}
+
 impl Score {
     fn add(&mut self, o: Score) {
         self.predicted += o.predicted;
@@ -693,7 +702,6 @@ fn suggestions_on_real_news_hold_their_floors() {
     println!("{}", unseen30.line("unseen-30 (10 real, then read)"));
     println!("{}", unseen31.line("unseen-31 (12 real, frozen)"));
     fresh.add(unseen31);
-    let fresh_news = fresh;
     println!("{}", fresh.line("unseen-25 to 27 and 31 together"));
     println!("{}", unseen32.line("unseen-32 (11 real, then read)"));
     println!("{}", unseen33.line("unseen-33 (11 real, then read)"));
@@ -703,30 +711,23 @@ fn suggestions_on_real_news_hold_their_floors() {
     println!("{}", unseen35.line("unseen-35 (10 real, frozen)"));
     println!("{}", unseen36.line("unseen-36 (10 real, frozen)"));
     println!("{}", unseen37.line("unseen-37 (11 real, then read)"));
-    let mut postlight = unseen35;
-    postlight.add(unseen36);
-    postlight.add(unseen37);
-    println!("{}", postlight.line("unseen-35 to 37 together"));
     println!("{}", unseen38.line("unseen-38 (10 real, frozen)"));
     println!("{}", unseen39.line("unseen-39 (10 real, then read)"));
     println!("{}", unseen40.line("unseen-40 (4 real, frozen)"));
-    let mut newest = unseen38;
-    newest.add(unseen40);
-    println!("{}", newest.line("unseen-38 and 40 together"));
+    println!(
+        "{}",
+        sum(&[unseen38, unseen40]).line("unseen-38 and 40 together")
+    );
     println!("{}", unseen41.line("unseen-41 (11 real, frozen)"));
     println!("{}", unseen42.line("unseen-42 (11 real, frozen)"));
-    let mut frozen_news = fresh_news;
-    frozen_news.add(unseen35);
-    frozen_news.add(unseen36);
-    frozen_news.add(newest);
-    frozen_news.add(unseen41);
+    let frozen_news = sum(&[
+        unseen25, unseen26, unseen27, unseen31, unseen35, unseen36, unseen38, unseen40, unseen41,
+    ]);
     println!(
         "{}",
         frozen_news.line("frozen news: 25 to 27, 31, 35, 36, 38, 40, 41")
     );
-    let mut frozen_all = frozen_news;
-    frozen_all.add(unseen34);
-    frozen_all.add(unseen42);
+    let frozen_all = sum(&[frozen_news, unseen34, unseen42]);
     println!(
         "{}",
         frozen_all.line("frozen news and interviews (34, 42 as well)")
