@@ -37,7 +37,9 @@ pub fn fold_word_into(word: &str, out: &mut String) {
                 continue;
             }
             decompose_compatible(l, |d| {
-                if is_combining_mark(d) {
+                // "ﷺ" decomposes to a phrase of four words, "¨" to a space
+                // and a mark: a word folds to one word, without spaces.
+                if is_combining_mark(d) || d.is_whitespace() {
                     return;
                 }
                 for dl in d.to_lowercase() {
@@ -77,6 +79,7 @@ mod tests {
             ("Ærø", "aero"),
             ("ÉCOLE", "ecole"),
             ("ﬁnance", "finance"),
+            ("ﷺa", "صلىاللهعليهوسلمa"),
             ("Сергей", "сергеи"),
             ("Київ", "киів"),
             ("\u{345}", "\u{345}"),
