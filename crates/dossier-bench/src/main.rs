@@ -49,7 +49,8 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Index a dataset with one engine (dossier, tantivy, fts5); prints JSON.
+    /// Index a dataset with one engine (dossier, tantivy, fts5, or floor: the
+    /// least an import keeping the notebook's layout does); prints JSON.
     Index {
         #[arg(long)]
         engine: String,

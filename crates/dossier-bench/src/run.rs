@@ -537,7 +537,7 @@ fn smoke_checks(doc: &Value) -> Res<()> {
         return Err("smoke: no Markdown preview time".into());
     }
     let scale = &doc["scales"][0];
-    for engine in ["dossier", "tantivy", "fts5"] {
+    for engine in ["dossier", "tantivy", "fts5", "floor"] {
         let mbs = scale["index"][engine]["mb_per_s"].as_f64().unwrap_or(0.0);
         if mbs <= 0.0 {
             return Err(format!("smoke: {engine} indexed nothing"));
@@ -664,7 +664,9 @@ fn measure_scale(
     // before an import slow its file creation several-fold (ext4 without
     // a journal passes over inodes freed in the last minute), which no
     // import of a person's files meets.
-    let engines = ["dossier", "tantivy", "fts5"];
+    // The floor (the least an import keeping the notebook's layout does)
+    // runs beside them: its ratio to raw tantivy bounds Dossier's.
+    let engines = ["dossier", "tantivy", "fts5", "floor"];
     let aside = out.join("set-aside");
     let run_dir = |engine: &str, i: usize| {
         if i + 1 == runs {
