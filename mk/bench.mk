@@ -10,7 +10,8 @@
 #   make bench-smoke  the same code on a tiny generated corpus, one iteration, no network;
 #                     part of `make test` so the benchmark cannot rot
 #
-# BENCH_SCALES=corpus,100k,1M picks the sets (a passage count like 300k works too);
+# BENCH_SCALES=corpus,100k,1M picks the sets (a passage count like 300k works too;
+# 1M/1 is 1M passages with one document per file rather than 20);
 # BENCH_ARGS passes more options to `dossier-bench run` (e.g. --index-runs 1).
 
 BENCH_DEBS := recollcmd python3-recoll ripgrep hyperfine time
