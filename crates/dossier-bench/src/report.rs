@@ -1163,6 +1163,13 @@ fn cli_and_outside_edits(s: &mut String, scales: &[Value]) {
                 sc["dataset"]["name"].as_str().unwrap_or("?")
             );
         }
+        if let Some(m) = sc["note"]["merged"].as_str() {
+            let _ = writeln!(
+                s,
+                "{}: the saved-note figures of both tables were {m}\n",
+                sc["dataset"]["name"].as_str().unwrap_or("?")
+            );
+        }
         let same = &sc["note"]["watch_same_run"];
         if same.is_null() {
             continue;

@@ -472,27 +472,23 @@ fn with_set(
 }
 
 /// Puts a `note` measurement (saved by the app, by another program + sync,
-/// and through the watcher) into the set's entry of the results, with when,
-/// at which commit and under which load it was taken, and writes the report.
+/// and through the watcher) into the set's entry of the results in place of
+/// the full run's, with when, at which commit and under which load it was
+/// taken and what the full run had measured, and writes the report.
 pub fn merge_note(results: &Path, report: &Path, set: &str, command: &str, note: Value) -> Res<()> {
     with_set(results, report, set, |scale| {
         let ms = |v: &Value| v.as_f64().map(|v| format!("{v:.1} ms")).unwrap_or_default();
-        let mut merged = scale["note"].clone();
-        merged["watch_samples_ms"] = note["watch_samples_ms"].clone();
-        merged["watch_p50_ms"] = note["watch_p50_ms"].clone();
-        merged["watch_max_ms"] = note["watch_max_ms"].clone();
-        merged["watch_same_run"] = json!({
-            "save_p50_ms": note["p50_ms"],
-            "sync_p50_ms": note["sync_p50_ms"],
-            "note": format!(
-                "measured {} at commit {} with `{command}`, load average {} on this machine's cores (the full run of the table above measured {} and {} for those two), so the watcher's figure is to be read against these two as well as against the goal.",
-                now_utc(),
-                first_line("git", &["rev-parse", "--short", "HEAD"]).unwrap_or_default(),
-                loadavg().unwrap_or_default(),
-                ms(&scale["note"]["p50_ms"]),
-                ms(&scale["note"]["sync_p50_ms"]),
-            ),
-        });
+        let before = &scale["note"];
+        let text = format!(
+            "measured again {} at commit {} with `{command}`, load average {} on this machine's cores, in place of the full run's figures (saved by the app {}, through the watcher {}, medians).",
+            now_utc(),
+            first_line("git", &["rev-parse", "--short", "HEAD"]).unwrap_or_default(),
+            loadavg().unwrap_or_default(),
+            ms(&before["p50_ms"]),
+            ms(&before["watch_p50_ms"]),
+        );
+        let mut merged = note;
+        merged["merged"] = json!(text);
         scale["note"] = merged;
         Ok(())
     })
