@@ -196,11 +196,21 @@ fn index_tantivy(data: &Path, out: &Path) -> Res<(f64, Value)> {
     let dir = out.join("tantivy");
     std::fs::create_dir_all(&dir).map_err(err)?;
     let t = Instant::now();
+    let writer = tantivy_job(&dir, &rows)?;
+    let secs = t.elapsed().as_secs_f64();
+    writer.wait_merging_threads().map_err(err)?;
+    Ok((secs, json!({"index": du(&dir)})))
+}
+
+/// Raw tantivy's job: a new index in `dir` (same analyzer and writer
+/// budget as Dossier), every row added, one commit. The writer is returned
+/// so that the caller decides whether its time includes the merges.
+fn tantivy_job(dir: &Path, rows: &[crate::corpus::Row]) -> Res<tantivy::IndexWriter> {
     let (schema, f) = tantivy_schema();
-    let index = Index::create_in_dir(&dir, schema).map_err(err)?;
+    let index = Index::create_in_dir(dir, schema).map_err(err)?;
     register(&index);
     let mut writer: tantivy::IndexWriter = index.writer(100_000_000).map_err(err)?;
-    for r in &rows {
+    for r in rows {
         let mut doc = TantivyDocument::default();
         if let Some(title) = &r.title {
             doc.add_text(f.title, title);
@@ -209,9 +219,7 @@ fn index_tantivy(data: &Path, out: &Path) -> Res<(f64, Value)> {
         writer.add_document(doc).map_err(err)?;
     }
     writer.commit().map_err(err)?;
-    let secs = t.elapsed().as_secs_f64();
-    writer.wait_merging_threads().map_err(err)?;
-    Ok((secs, json!({"index": du(&dir)})))
+    Ok(writer)
 }
 
 /// The floor: the least that any import keeping the notebook's layout
@@ -294,19 +302,7 @@ fn index_floor(data: &Path, out: &Path) -> Res<(f64, Value)> {
         });
         let index = (|| -> Res<f64> {
             let t = Instant::now();
-            let (schema, f) = tantivy_schema();
-            let index = Index::create_in_dir(&dir, schema).map_err(err)?;
-            register(&index);
-            let mut writer: tantivy::IndexWriter = index.writer(100_000_000).map_err(err)?;
-            for r in &rows {
-                let mut doc = TantivyDocument::default();
-                if let Some(title) = &r.title {
-                    doc.add_text(f.title, title);
-                }
-                doc.add_text(f.body, &r.body);
-                writer.add_document(doc).map_err(err)?;
-            }
-            writer.commit().map_err(err)?;
+            tantivy_job(&dir, &rows)?;
             Ok(t.elapsed().as_secs_f64())
         })();
         let join = |h: std::thread::ScopedJoinHandle<'_, Res<f64>>| {
