@@ -310,7 +310,11 @@ pub fn render(doc: &Value, analysis: Option<&str>) -> String {
         );
         let _ = writeln!(s, "|---|---:|---:|---|---:|---:|---:|---:|---|");
         let d_mbs = sc["index"]["dossier"]["mb_per_s"].as_f64();
-        for (key, lbl) in ENGINES.iter().take(4) {
+        let floor_row = (
+            "floor",
+            "floor (files read, copied and flushed, a SQLite row each, raw tantivy's job)",
+        );
+        for (key, lbl) in ENGINES.iter().take(4).chain([&floor_row]) {
             let e = &sc["index"][*key];
             if e.is_null() {
                 continue;
@@ -319,6 +323,12 @@ pub fn render(doc: &Value, analysis: Option<&str>) -> String {
             if *key == "dossier" {
                 size = format!(
                     "{size} (+ store {}, source files {})",
+                    mb(e["sizes"]["store"].as_u64()),
+                    mb(e["sizes"]["source_files"].as_u64())
+                );
+            } else if *key == "floor" {
+                size = format!(
+                    "{size} (+ rows {}, copies {})",
                     mb(e["sizes"]["store"].as_u64()),
                     mb(e["sizes"]["source_files"].as_u64())
                 );
@@ -353,31 +363,6 @@ pub fn render(doc: &Value, analysis: Option<&str>) -> String {
         }
         let fl = &sc["index"]["floor"];
         if let Some(fmbs) = fl["mb_per_s"].as_f64() {
-            let runs: Vec<String> = fl["runs_secs"]
-                .as_array()
-                .map(|a| {
-                    a.iter()
-                        .filter_map(Value::as_f64)
-                        .map(|v| format!("{v:.2}"))
-                        .collect()
-                })
-                .unwrap_or_default();
-            let _ = writeln!(
-                s,
-                "| floor (files read, copied and flushed, a SQLite row each, raw tantivy's job) | {fmbs:.1} | {:.2} s | {} | {} | {} (+ rows {}, copies {}) | {} | {} | {} |",
-                fl["secs"].as_f64().unwrap_or(f64::NAN),
-                runs.join(", "),
-                fl["cpu_secs"]
-                    .as_f64()
-                    .map(|c| format!("{c:.1} s"))
-                    .unwrap_or_else(|| "—".into()),
-                mb(fl["index_bytes"].as_u64()),
-                mb(fl["sizes"]["store"].as_u64()),
-                mb(fl["sizes"]["source_files"].as_u64()),
-                mb_kb(fl["rss_kb"].as_u64()),
-                ratio(d_mbs, Some(fmbs)),
-                code(&sc["commands"]["index_floor"])
-            );
             if let Some(raw) = sc["index"]["tantivy"]["mb_per_s"].as_f64() {
                 let phases = &fl["sizes"]["phases"];
                 let part = |k: &str| {
@@ -388,8 +373,7 @@ pub fn render(doc: &Value, analysis: Option<&str>) -> String {
                 };
                 let _ = writeln!(
                     s,
-                    "
-The floor is the least any import that keeps the notebook's layout (PRODUCT.md: \
+                    "\nThe floor is the least any import that keeps the notebook's layout (PRODUCT.md: \
                      the sources as files of the notebook, the store in SQLite, the index in tantivy) must \
                      do, and nothing of Dossier's own: every file read, its copy written with Dossier's \
                      batch writer (one `syncfs` for 64 files or more), one SQLite row per file naming it, and raw tantivy's job \

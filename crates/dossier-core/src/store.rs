@@ -1086,12 +1086,18 @@ impl Store {
         Ok(rows)
     }
 
-    /// Sources whose current text the index does not hold.
-    pub fn sources_to_index(&self) -> Result<Vec<SourceRow>> {
-        let mut stmt = self.conn.prepare(&format!(
+    /// The query of [`Store::sources_to_index`] (its plan is tested: it
+    /// reads the partial index of migration 7, not every row).
+    fn sources_to_index_sql() -> String {
+        format!(
             "SELECT {SOURCE_COLUMNS} FROM sources
              WHERE indexed_hash IS NULL OR indexed_hash != hash ORDER BY id"
-        ))?;
+        )
+    }
+
+    /// Sources whose current text the index does not hold.
+    pub fn sources_to_index(&self) -> Result<Vec<SourceRow>> {
+        let mut stmt = self.conn.prepare(&Self::sources_to_index_sql())?;
         let rows = stmt
             .query_map([], source_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -2259,11 +2265,6 @@ mod tests {
             .collect()
     }
 
-    /// A new source written at once ([`Tx::insert_new_source`], its text
-    /// packed ahead) leaves the rows its insert and then the replacement of
-    /// its mentions, quotes and dates leave, byte for byte: texts too short
-    /// to pack, texts packing makes smaller, texts it does not, and texts
-    /// past the packing limit.
     #[test]
     fn the_sources_to_index_are_found_without_reading_every_row() {
         let dir = tempfile::tempdir().unwrap();
@@ -2271,8 +2272,8 @@ mod tests {
         let plan: Vec<String> = store
             .conn
             .prepare(&format!(
-                "EXPLAIN QUERY PLAN SELECT {SOURCE_COLUMNS} FROM sources
-                 WHERE indexed_hash IS NULL OR indexed_hash != hash ORDER BY id"
+                "EXPLAIN QUERY PLAN {}",
+                Store::sources_to_index_sql()
             ))
             .unwrap()
             .query_map([], |r| r.get::<_, String>(3))
@@ -2283,6 +2284,11 @@ mod tests {
         assert!(plan.contains("USING INDEX sources_to_index"), "{plan}");
     }
 
+    /// A new source written at once ([`Tx::insert_new_source`], its text
+    /// packed ahead) leaves the rows its insert and then the replacement of
+    /// its mentions, quotes and dates leave, byte for byte: texts too short
+    /// to pack, texts packing makes smaller, texts it does not, and texts
+    /// past the packing limit.
     #[test]
     fn a_new_source_written_at_once_leaves_the_same_rows() {
         let dir = tempfile::tempdir().unwrap();
